@@ -1,0 +1,84 @@
+package io.sluice.core.implementation;
+
+import io.sluice.core.model.InvalidModelException;
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/** The checks model objects run when they are built; every message names field, value and fix. */
+public final class ModelChecks {
+  /** Azure ML's rule for port, data and parameter names (v1 {@code \w+}). */
+  public static final Pattern WORD = Pattern.compile("\\w+");
+
+  /** Step names become task keys, folder names and run names: a safe subset of all three. */
+  public static final Pattern STEP_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
+
+  /** Azure ML datastore names: lower-case letters, digits and underscores. */
+  public static final Pattern DATASTORE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
+
+  private ModelChecks() {}
+
+  /**
+   * Throws when {@code ok} is false.
+   *
+   * @param ok the condition that must hold
+   * @param owner the object being built, e.g. {@code DatabricksStep 'prep'}
+   * @param field the field with the bad value
+   * @param value the bad value
+   * @param fix what to do instead
+   */
+  public static void check(boolean ok, String owner, String field, Object value, String fix) {
+    if (!ok) {
+      throw invalid(owner, field, value, fix);
+    }
+  }
+
+  /** Builds the exception for a bad value without throwing it. */
+  public static InvalidModelException invalid(String owner, String field, Object value, String fix) {
+    return new InvalidModelException(field, owner + ": " + field + " is " + show(value) + "; " + fix);
+  }
+
+  /** Throws with a free-form rule text (used for rules across several fields). */
+  public static void rule(boolean ok, String owner, String field, String rule) {
+    if (!ok) {
+      throw new InvalidModelException(field, owner + ": " + rule);
+    }
+  }
+
+  /** Checks a name against {@link #WORD}. */
+  public static void word(String owner, String field, String value) {
+    check(
+        value != null && WORD.matcher(value).matches(),
+        owner,
+        field,
+        value,
+        "use only letters, digits and underscores");
+  }
+
+  /** Checks that a number is at least {@code min}. */
+  public static void atLeast(String owner, String field, long value, long min) {
+    check(value >= min, owner, field, value, "use a value of " + min + " or more");
+  }
+
+  /** Checks that a string is not blank. */
+  public static void notBlank(String owner, String field, String value) {
+    check(value != null && !value.isBlank(), owner, field, value, "give a non-empty value");
+  }
+
+  /** Checks that no element of a collection is blank. */
+  public static void noneBlank(String owner, String field, Collection<String> values) {
+    for (String value : values) {
+      notBlank(owner, field, value);
+    }
+  }
+
+  /** Renders a value for a message: strings quoted, null and empty said in words. */
+  public static String show(Object value) {
+    if (value == null) {
+      return "missing";
+    }
+    if (value instanceof String s) {
+      return s.isEmpty() ? "empty" : "'" + s + "'";
+    }
+    return String.valueOf(value);
+  }
+}
