@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.sluice.core.model.IncompleteModelException;
 import org.immutables.value.Value;
 
 /**
@@ -18,5 +19,7 @@ import org.immutables.value.Value;
     jdkOnly = true,
     depluralize = true,
     redactedMask = "****",
+    throwForInvalidImmutableState = IncompleteModelException.class,
+    throwForNullPointer = IncompleteModelException.class,
     defaults = @Value.Immutable(copy = true))
 public @interface SluiceStyle {}

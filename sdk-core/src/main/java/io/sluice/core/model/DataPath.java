@@ -8,7 +8,7 @@ import io.sluice.core.implementation.ModelChecks;
  * @param datastore the datastore
  * @param pathOnDatastore the path below its root, {@code /}-separated, no leading {@code /}
  */
-public record DataPath(Datastore datastore, String pathOnDatastore) {
+public record DataPath(Datastore datastore, String pathOnDatastore) implements InputSource {
   /** Checks and normalises the path. */
   public DataPath {
     ModelChecks.check(datastore != null, "DataPath", "datastore", null, "give a datastore");

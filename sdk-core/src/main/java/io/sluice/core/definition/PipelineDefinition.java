@@ -1,0 +1,175 @@
+package io.sluice.core.definition;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sluice.core.implementation.CanonicalJson;
+import io.sluice.core.implementation.GraphText;
+import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.model.Datastore;
+import io.sluice.core.model.Environment;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compiled, canonical form of a pipeline: what every transport runs. Steps are in a
+ * deterministic topological order; datastores, computes, environments, parameters and data are
+ * sorted by name; secrets appear only as references. The same pipeline always gives the same
+ * {@link #toJson()} bytes, and {@link #fromJson(String)} reads them back to an equal definition.
+ * The JSON Schema is the resource {@value #SCHEMA_RESOURCE}.
+ *
+ * @param schemaVersion the version of the definition format, {@value #SCHEMA_VERSION}
+ * @param name the pipeline's name
+ * @param description its description
+ * @param continueOnStepFailure whether independent steps go on after a failure
+ * @param defaultDatastore the name of the default datastore
+ * @param parameters its parameters
+ * @param datastores the datastores it uses
+ * @param computes the compute targets its steps run on
+ * @param environments the environments its steps run in
+ * @param data its intermediate data
+ * @param steps its steps, dependencies first
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PipelineDefinition(
+    int schemaVersion,
+    String name,
+    String description,
+    boolean continueOnStepFailure,
+    String defaultDatastore,
+    List<ParameterDefinition> parameters,
+    List<Datastore> datastores,
+    List<ComputeTarget> computes,
+    List<Environment> environments,
+    List<DataDefinition> data,
+    List<StepDefinition> steps) {
+
+  /** The definition format this version of Sluice writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The class-path resource that holds the definition's JSON Schema. */
+  public static final String SCHEMA_RESOURCE = "/io/sluice/core/definition/pipeline-definition.schema.json";
+
+  /** Normalises absent collections. */
+  public PipelineDefinition {
+    parameters = Definitions.list(parameters);
+    datastores = Definitions.list(datastores);
+    computes = Definitions.list(computes);
+    environments = Definitions.list(environments);
+    data = Definitions.list(data);
+    steps = Definitions.list(steps);
+  }
+
+  /**
+   * The canonical JSON.
+   *
+   * @return indented JSON with sorted keys and {@code \n} line ends
+   */
+  public String toJson() {
+    try {
+      return CanonicalJson.WRITER.writeValueAsString(this) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a definition written by {@link #toJson()}.
+   *
+   * @param json the JSON
+   * @return the definition
+   * @throws DefinitionFormatException when the JSON is not a definition of a known version
+   */
+  public static PipelineDefinition fromJson(String json) {
+    PipelineDefinition definition;
+    try {
+      definition = CanonicalJson.MAPPER.readValue(json, PipelineDefinition.class);
+    } catch (JsonProcessingException e) {
+      throw new DefinitionFormatException(
+          "Not a pipeline definition: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"),
+          e);
+    }
+    if (definition.schemaVersion() != SCHEMA_VERSION) {
+      throw new DefinitionFormatException(
+          "schemaVersion is "
+              + definition.schemaVersion()
+              + "; this Sluice reads version "
+              + SCHEMA_VERSION
+              + ", so compile the pipeline again with it");
+    }
+    return definition;
+  }
+
+  /**
+   * A step by name.
+   *
+   * @param stepName the step's name
+   * @return the step
+   */
+  public Optional<StepDefinition> step(String stepName) {
+    return steps.stream().filter(s -> s.name().equals(stepName)).findFirst();
+  }
+
+  /**
+   * A datastore by name.
+   *
+   * @param datastoreName the datastore's name
+   * @return the datastore
+   */
+  public Optional<Datastore> datastore(String datastoreName) {
+    return datastores.stream().filter(d -> d.name().equals(datastoreName)).findFirst();
+  }
+
+  /**
+   * An environment by name.
+   *
+   * @param environmentName the environment's name
+   * @return the environment
+   */
+  public Optional<Environment> environment(String environmentName) {
+    return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
+  }
+
+  /**
+   * A compute target by name.
+   *
+   * @param computeName the compute target's name
+   * @return the compute target
+   */
+  public Optional<ComputeTarget> compute(String computeName) {
+    return computes.stream().filter(c -> c.name().equals(computeName)).findFirst();
+  }
+
+  /**
+   * Intermediate data by name.
+   *
+   * @param dataName the data's name
+   * @return the data
+   */
+  public Optional<DataDefinition> data(String dataName) {
+    return data.stream().filter(d -> d.name().equals(dataName)).findFirst();
+  }
+
+  /**
+   * The graph as a Mermaid flowchart: steps as boxes, intermediate data as labelled edges.
+   *
+   * @return Mermaid text
+   */
+  @JsonIgnore
+  public String toMermaid() {
+    return GraphText.mermaid(this);
+  }
+
+  /**
+   * The graph as Graphviz DOT.
+   *
+   * @return DOT text
+   */
+  @JsonIgnore
+  public String toDot() {
+    return GraphText.dot(this);
+  }
+}

@@ -1,0 +1,77 @@
+package io.sluice.core.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.sluice.core.implementation.ModelChecks;
+
+/**
+ * Where a step runs: this machine, a Databricks workspace, an Azure ML compute cluster, or a target
+ * known only by its name in the workspace.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ComputeTarget.Local.class, name = "local"),
+  @JsonSubTypes.Type(value = ComputeTarget.Named.class, name = "named"),
+  @JsonSubTypes.Type(value = DatabricksCompute.class, name = "databricks"),
+  @JsonSubTypes.Type(value = AmlCompute.class, name = "amlCompute")
+})
+public sealed interface ComputeTarget
+    permits ComputeTarget.Local, DatabricksCompute, AmlCompute, ComputeTarget.Named {
+
+  /** @return the target's name */
+  String name();
+
+  /**
+   * This machine.
+   *
+   * @param name the target's name, {@code local} by default
+   */
+  record Local(String name) implements ComputeTarget {
+    /** Checks the name. */
+    public Local {
+      ComputeTargets.checkName("Local", name);
+    }
+  }
+
+  /**
+   * A compute target that the workspace already has, found by name when the pipeline is submitted
+   * (v1: a compute target given as a string).
+   *
+   * @param name the compute target's name in the workspace
+   */
+  record Named(String name) implements ComputeTarget {
+    /** Checks the name. */
+    public Named {
+      ComputeTargets.checkName("Named", name);
+    }
+  }
+
+  /** @return this machine, named {@code local} */
+  static ComputeTarget local() {
+    return new Local("local");
+  }
+
+  /**
+   * A compute target found by name at submission.
+   *
+   * @param name the name
+   * @return the target
+   */
+  static ComputeTarget named(String name) {
+    return new Named(name);
+  }
+}
+
+/** The compute-name rule of Azure ML: 2 to 32 letters, digits and hyphens, starting with a letter. */
+final class ComputeTargets {
+  private ComputeTargets() {}
+
+  static void checkName(String kind, String name) {
+    ModelChecks.check(
+        name != null && name.matches("[A-Za-z][A-Za-z0-9-]{1,31}"),
+        "ComputeTarget." + kind,
+        "name",
+        name,
+        "use 2 to 32 letters, digits and hyphens, starting with a letter");
+  }
+}

@@ -1,0 +1,86 @@
+package io.sluice.core.model;
+
+import io.sluice.core.implementation.ModelChecks;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.sluice.core.implementation.SluiceStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The Python environment a step runs in, as Azure ML's {@code Environment}: a Python version, pip
+ * packages or a requirements file, a conda file, a docker image, environment variables. Locally it
+ * becomes a virtualenv built once and cached by a hash of this description.
+ */
+@Value.Immutable
+@SluiceStyle
+@JsonSerialize(as = ImmutableEnvironment.class)
+@JsonDeserialize(as = ImmutableEnvironment.class)
+public abstract class Environment {
+
+  /** @return the environment's name */
+  public abstract String name();
+
+  /** @return the Python version, e.g. {@code 3.11}; the machine's python3 when absent */
+  public abstract Optional<String> pythonVersion();
+
+  /** @return pip requirement specifiers, e.g. {@code scikit-learn==1.9.1} */
+  public abstract List<String> pipPackages();
+
+  /** @return a pip requirements file, relative to the working directory or absolute */
+  public abstract Optional<String> requirementsFile();
+
+  /** @return a conda environment file (used by cloud computes) */
+  public abstract Optional<String> condaFile();
+
+  /** @return a docker base image (used by cloud computes) */
+  public abstract Optional<String> dockerImage();
+
+  /** @return an extra pip index URL */
+  public abstract Optional<String> pipIndexUrl();
+
+  /** @return environment variables set for the step */
+  public abstract Map<String, String> environmentVariables();
+
+  @Value.Check
+  void check() {
+    String owner = "Environment '" + name() + "'";
+    ModelChecks.check(
+        name().matches("[A-Za-z0-9_.-]{1,255}"),
+        owner,
+        "name",
+        name(),
+        "use letters, digits, '_', '.' or '-'");
+    pythonVersion()
+        .ifPresent(
+            v ->
+                ModelChecks.check(
+                    v.matches("3\\.\\d{1,2}(\\.\\d{1,2})?"),
+                    owner,
+                    "pythonVersion",
+                    v,
+                    "use a Python 3 version such as 3.11"));
+    ModelChecks.noneBlank(owner, "pipPackages", pipPackages());
+  }
+
+  /**
+   * An environment with pip packages.
+   *
+   * @param name the name
+   * @param pipPackages pip requirement specifiers
+   * @return the environment
+   */
+  public static Environment of(String name, String... pipPackages) {
+    return builder().name(name).addPipPackages(pipPackages).build();
+  }
+
+  /** @return a new builder */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Environment}. */
+  public static final class Builder extends ImmutableEnvironment.Builder {}
+}

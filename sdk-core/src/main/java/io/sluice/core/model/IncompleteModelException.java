@@ -1,0 +1,28 @@
+package io.sluice.core.model;
+
+import io.sluice.core.SluiceException;
+
+/**
+ * A model object was built without a value it needs, or was given {@code null}. The message names
+ * the missing fields and says to set them.
+ */
+public final class IncompleteModelException extends SluiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception from the builder's own report of what is missing.
+   *
+   * @param report the names of the missing fields, or a sentence that names them
+   */
+  public IncompleteModelException(String report) {
+    super(explain(report));
+  }
+
+  private static String explain(String report) {
+    if (report != null && report.matches("\\w+")) {
+      // Immutables reports a null argument by the attribute's bare name.
+      return report + " is null; give a value, or leave the call out for an optional field";
+    }
+    return report + "; set each of them on the builder";
+  }
+}

@@ -1,0 +1,51 @@
+package io.sluice.core.model;
+
+import io.sluice.core.implementation.ModelChecks;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The rules every step shares (Azure ML v1 builder rules): names and unique ports. */
+final class StepChecks {
+  private StepChecks() {}
+
+  static String owner(Step step) {
+    return step.getClass().getSimpleName().replace("Immutable", "") + " '" + step.name() + "'";
+  }
+
+  static void common(Step step) {
+    String owner = owner(step);
+    ModelChecks.check(
+        ModelChecks.STEP_NAME.matcher(step.name()).matches(),
+        owner,
+        "name",
+        step.name(),
+        "use 1 to 100 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'");
+    Set<String> inputs = new HashSet<>();
+    for (InputBinding input : step.inputs()) {
+      ModelChecks.check(
+          inputs.add(input.name()),
+          owner,
+          "inputs",
+          input.name(),
+          "give each input a different name (use asInput(name) to rename one)");
+    }
+    Set<String> outputs = new HashSet<>();
+    for (PipelineData output : step.outputs()) {
+      ModelChecks.check(
+          outputs.add(output.name()),
+          owner,
+          "outputs",
+          output.name(),
+          "give each output a different name");
+      ModelChecks.check(
+          !inputs.contains(output.name()),
+          owner,
+          "outputs",
+          output.name(),
+          "an output may not share its name with an input; rename the input with asInput(name)");
+    }
+    step.version().ifPresent(v -> ModelChecks.notBlank(owner, "version", v));
+    step.sourceDirectory().ifPresent(d -> ModelChecks.notBlank(owner, "sourceDirectory", d));
+    step.runAfter().forEach(n -> ModelChecks.notBlank(owner, "runAfter", n));
+  }
+}
