@@ -1,0 +1,83 @@
+package io.sluice.core.spi;
+
+import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.definition.StepDefinition;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything a {@link StepExecutor} gets to run one step; given by the orchestrator. */
+public interface StepContext {
+
+  /** @return the run's id */
+  String runId();
+
+  /** @return the whole pipeline */
+  PipelineDefinition definition();
+
+  /** @return the step to run */
+  StepDefinition step();
+
+  /** @return the folder relative source directories, scripts and notebooks are in */
+  Path baseDirectory();
+
+  /** @return a folder of the step's own for this run (its logs are in {@code logs/}) */
+  Path stepDirectory();
+
+  /** @return the step's inputs, in place, by input name */
+  Map<String, StepLocation> inputs();
+
+  /** @return where the step writes its outputs, by output name */
+  Map<String, StepLocation> outputs();
+
+  /**
+   * How the URIs the step sees map onto this machine: a URI prefix ({@code
+   * wasbs://raw@acct.blob.core.windows.net/}) to the local folder that holds its data.
+   *
+   * @return local folders by URI prefix
+   */
+  Map<String, Path> pathMappings();
+
+  /** @return the value of every pipeline parameter for this run, as text */
+  Map<String, String> parameterValues();
+
+  /** @return variables the step's process gets besides its own, e.g. {@code MLFLOW_RUN_ID} */
+  Map<String, String> environmentVariables();
+
+  /** @return the step's time limit, if it has one */
+  Optional<Duration> timeout();
+
+  /** @return the virtualenv maker */
+  PythonEnvironments pythonEnvironments();
+
+  /**
+   * A secret's value, by reference.
+   *
+   * @param reference the secret's reference
+   * @return the value
+   * @throws io.sluice.core.SluiceException when the run has no value for it
+   */
+  String secret(String reference);
+
+  /**
+   * Runs a child process to its end: its output goes to the step's log files and to listeners,
+   * the step's timeout and the run's cancellation stop it (with its children).
+   *
+   * @param process the process
+   * @return its exit code
+   * @throws StepFailedException when it timed out or the run was canceled
+   */
+  int runProcess(ProcessSpec process);
+
+  /**
+   * The last lines of the step's log, for error messages.
+   *
+   * @param lines how many lines
+   * @return the lines, joined with line breaks
+   */
+  String logTail(int lines);
+
+  /** @return true once the run is being canceled */
+  boolean isCanceled();
+}

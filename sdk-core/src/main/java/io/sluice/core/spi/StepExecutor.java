@@ -1,0 +1,34 @@
+package io.sluice.core.spi;
+
+import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.model.ComputeTarget;
+
+/**
+ * Runs one step for the orchestrator. Found with {@link java.util.ServiceLoader} through {@code
+ * META-INF/services/io.sluice.core.spi.StepExecutor}; must have a public no-argument constructor
+ * and be thread-safe, as steps run in parallel. For executor implementors.
+ */
+public interface StepExecutor {
+
+  /** @return the executor's name, e.g. {@code local-python} */
+  String name();
+
+  /**
+   * Whether this executor runs a step.
+   *
+   * @param step the step
+   * @param compute the step's compute target
+   * @param transport the transport running the pipeline, e.g. {@code local}
+   * @return true when it does
+   */
+  boolean supports(StepDefinition step, ComputeTarget compute, String transport);
+
+  /**
+   * Runs the step to its end. Data is in place before the call; outputs are stored after it.
+   *
+   * @param context the step's inputs, outputs, parameters, environment and process launcher
+   * @return what the step returned
+   * @throws StepFailedException when the step fails; its message says why
+   */
+  StepResult execute(StepContext context);
+}

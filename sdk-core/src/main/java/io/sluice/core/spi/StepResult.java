@@ -1,0 +1,13 @@
+package io.sluice.core.spi;
+
+/**
+ * What a completed step returned.
+ *
+ * @param value e.g. the value a notebook passed to {@code dbutils.notebook.exit}; empty if none
+ */
+public record StepResult(String value) {
+  /** @return a result with no value */
+  public static StepResult empty() {
+    return new StepResult("");
+  }
+}
