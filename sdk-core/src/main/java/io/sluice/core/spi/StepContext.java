@@ -45,6 +45,16 @@ public interface StepContext {
   /** @return variables the step's process gets besides its own, e.g. {@code MLFLOW_RUN_ID} */
   Map<String, String> environmentVariables();
 
+  /**
+   * The MLflow variables for a step run by a Python interpreter: the tracking URI and experiment,
+   * and {@code MLFLOW_RUN_ID} of the step's child run under the pipeline run's parent run when that
+   * interpreter has the {@code mlflow} package.
+   *
+   * @param python the interpreter that runs the step
+   * @return the variables
+   */
+  Map<String, String> mlflowEnvironment(Path python);
+
   /** @return the step's time limit, if it has one */
   Optional<Duration> timeout();
 

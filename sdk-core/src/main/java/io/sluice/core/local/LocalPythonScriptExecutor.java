@@ -1,0 +1,93 @@
+package io.sluice.core.local;
+
+import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.PythonScriptTask;
+import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.spi.ProcessSpec;
+import io.sluice.core.spi.StepContext;
+import io.sluice.core.spi.StepExecutor;
+import io.sluice.core.spi.StepFailedException;
+import io.sluice.core.spi.StepLocation;
+import io.sluice.core.spi.StepResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a {@code PythonScriptStep} in a virtualenv built from its environment, as Azure ML runs it:
+ * in its source directory, with inputs and outputs as paths in its arguments and in {@code
+ * AZUREML_DATAREFERENCE_<name>}, and its params in {@code AML_PARAMETER_<name>}.
+ */
+public final class LocalPythonScriptExecutor implements StepExecutor {
+
+  /** Creates the executor; found through {@link java.util.ServiceLoader}. */
+  public LocalPythonScriptExecutor() {}
+
+  @Override
+  public String name() {
+    return "local-python";
+  }
+
+  @Override
+  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
+    return step.pythonScript() != null
+        && (transport.equals("local") || compute instanceof ComputeTarget.Local);
+  }
+
+  @Override
+  public StepResult execute(StepContext context) {
+    StepDefinition step = context.step();
+    PythonScriptTask task = step.pythonScript();
+    Path python =
+        context
+            .pythonEnvironments()
+            .python(Optional.ofNullable(task.environment()).flatMap(context.definition()::environment), List.of());
+    Path directory =
+        Optional.ofNullable(step.sourceDirectory()).map(context.baseDirectory()::resolve).orElse(context.baseDirectory());
+    List<String> command = new ArrayList<>(List.of(python.toString(), "-u", directory.resolve(task.scriptName()).toString()));
+    task.arguments().forEach(a -> command.add(value(a, context)));
+
+    Map<String, String> env = new HashMap<>(context.environmentVariables());
+    env.putAll(task.environmentVariables());
+    context.definition().environment(Optional.ofNullable(task.environment()).orElse("")).ifPresent(e -> env.putAll(e.environmentVariables()));
+    dataReferences(context).forEach((name, path) -> env.put("AZUREML_DATAREFERENCE_" + name, path));
+    task.params().forEach((name, value) -> env.put("AML_PARAMETER_" + name.replaceAll("\\W", "_"), value(value, context)));
+    env.putAll(context.mlflowEnvironment(python));
+    env.put("PYTHONUNBUFFERED", "1");
+
+    int exit = context.runProcess(new ProcessSpec(command, directory, env, Map.of()));
+    if (exit != 0) {
+      throw new StepFailedException(
+          "Step '" + step.name() + "' failed: " + task.scriptName() + " exited with code " + exit
+              + "\n--- last lines of its output ---\n" + context.logTail(30));
+    }
+    return StepResult.empty();
+  }
+
+  /** Local paths of every input and output, by port name. */
+  static Map<String, String> dataReferences(StepContext context) {
+    Map<String, String> references = new HashMap<>();
+    context.inputs().forEach((name, location) -> references.put(name, location.localPath().toString()));
+    context.outputs().forEach((name, location) -> references.put(name, location.localPath().toString()));
+    return references;
+  }
+
+  /** An argument's value on this machine: a literal, a port's local path, or a parameter value. */
+  static String value(ArgumentDefinition argument, StepContext context) {
+    if (argument.literal() != null) {
+      return argument.literal();
+    }
+    if (argument.parameter() != null) {
+      return context.parameterValues().get(argument.parameter());
+    }
+    StepLocation location =
+        context.inputs().containsKey(argument.port())
+            ? context.inputs().get(argument.port())
+            : context.outputs().get(argument.port());
+    return location.localPath().toString();
+  }
+}

@@ -1,0 +1,75 @@
+package io.sluice.core.local;
+
+import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.orchestrator.Orchestrator;
+import io.sluice.core.run.PipelineRun;
+import io.sluice.core.run.RunOptions;
+import io.sluice.core.spi.Transport;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded default: runs every step on this machine, Python scripts in cached virtualenvs and
+ * Databricks steps on local Spark (with {@code io.sluice:sluice-databricks}), datastores read and
+ * written as a cloud compute would. Settings (all optional):
+ *
+ * <ul>
+ *   <li>{@code runsDirectory}: run folders, the reuse index and the default MLflow store ({@code
+ *       sluice-runs} in the working directory);
+ *   <li>{@code baseDirectory}: the folder relative source paths are in (the working directory);
+ *   <li>{@code parallelism}: the most steps at once (the number of cores);
+ *   <li>{@code cacheDirectory}: virtualenvs ({@code sluice.cache.dir}, {@code SLUICE_CACHE_DIR},
+ *       else {@code ~/.cache/sluice});
+ *   <li>{@code mlflowTrackingUri}: where steps log ({@code MLFLOW_TRACKING_URI}, else a sqlite
+ *       store in the runs folder).
+ * </ul>
+ */
+public final class LocalTransport implements Transport {
+  private final Orchestrator orchestrator;
+  private final Orchestrator.Settings settings;
+
+  LocalTransport(Map<String, String> configuration) {
+    Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
+    Path runs = base.resolve(configuration.getOrDefault("runsDirectory", "sluice-runs"));
+    int parallelism =
+        Integer.parseInt(
+            configuration.getOrDefault("parallelism", String.valueOf(Runtime.getRuntime().availableProcessors())));
+    Path cache = Path.of(configuration.getOrDefault("cacheDirectory", defaultCache()));
+    Optional<String> tracking =
+        Optional.ofNullable(configuration.get("mlflowTrackingUri"))
+            .or(() -> Optional.ofNullable(System.getenv("MLFLOW_TRACKING_URI")));
+    this.settings =
+        new Orchestrator.Settings(
+            "local", runs, base, parallelism, new LocalPythonEnvironments(cache, base), tracking);
+    this.orchestrator = new Orchestrator(settings);
+  }
+
+  private static String defaultCache() {
+    String property = System.getProperty("sluice.cache.dir");
+    if (property != null && !property.isBlank()) {
+      return property;
+    }
+    String env = System.getenv("SLUICE_CACHE_DIR");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "sluice").toString();
+  }
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  /** @return the folder that holds this transport's runs */
+  public Path runsDirectory() {
+    return settings.runsDirectory();
+  }
+
+  @Override
+  public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
+    // Round-trip through JSON: the local runner runs exactly what a remote transport would read.
+    return orchestrator.submit(PipelineDefinition.fromJson(definition.toJson()), options);
+  }
+}

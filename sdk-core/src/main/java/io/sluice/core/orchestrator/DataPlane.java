@@ -1,0 +1,157 @@
+package io.sluice.core.orchestrator;
+
+import io.sluice.core.definition.DataDefinition;
+import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.InputDefinition;
+import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.implementation.Providers;
+import io.sluice.core.local.LocalDatastoreIo;
+import io.sluice.core.model.AdlsGen2Datastore;
+import io.sluice.core.model.AzureBlobDatastore;
+import io.sluice.core.model.Datastore;
+import io.sluice.core.model.LocalDatastore;
+import io.sluice.core.spi.DatastoreIo;
+import io.sluice.core.spi.StepLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Puts a run's data in place on this machine: outputs at {@code
+ * <datastore>/sluice/runs/<runId>/<step>/<output>} (staged locally and uploaded for remote
+ * datastores), inputs read in place from local datastores and downloaded from remote ones.
+ */
+final class DataPlane {
+  private final PipelineDefinition definition;
+  private final String runId;
+  private final Path runDirectory;
+  private final List<DatastoreIo> ios;
+  private final Function<String, String> secrets;
+
+  DataPlane(
+      PipelineDefinition definition,
+      String runId,
+      Path runDirectory,
+      List<DatastoreIo> ios,
+      Function<String, String> secrets) {
+    this.definition = definition;
+    this.runId = runId;
+    this.runDirectory = runDirectory;
+    this.ios = ios;
+    this.secrets = secrets;
+  }
+
+  /** Fails early, naming the artifact to add, when a datastore kind has no I/O on the class path. */
+  void checkDatastores() {
+    definition.datastores().stream()
+        .filter(d -> d instanceof LocalDatastore || d instanceof AzureBlobDatastore || d instanceof AdlsGen2Datastore)
+        .forEach(this::io);
+  }
+
+  /** Where a step writes an output in this run. */
+  StepLocation output(String dataName) {
+    DataDefinition data = definition.data(dataName).orElseThrow();
+    Datastore store = datastore(data.datastore());
+    String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
+    if (store instanceof LocalDatastore) {
+      Path local = LocalDatastoreIo.location(store, path);
+      return new StepLocation(local, local.toString());
+    }
+    Path staged = runDirectory.resolve("data").resolve(store.name()).resolve(path);
+    return new StepLocation(staged, io(store).uri(store, path));
+  }
+
+  /** Stores a completed output (uploading it to a remote datastore) and records it. */
+  OutputRecord store(String dataName, StepLocation location) {
+    DataDefinition data = definition.data(dataName).orElseThrow();
+    Datastore store = datastore(data.datastore());
+    String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
+    createDirectories(location.localPath());
+    if (!(store instanceof LocalDatastore)) {
+      io(store).upload(location.localPath(), store, path, secrets);
+    }
+    return new OutputRecord(
+        store.name(), path, location.uri(), location.localPath().toString(), LocalDatastoreIo.hashTree(location.localPath()));
+  }
+
+  /** Whether a recorded output still holds what it held when stored. */
+  boolean intact(OutputRecord record) {
+    Path local = Path.of(record.localPath());
+    if (Files.exists(local)) {
+      return LocalDatastoreIo.hashTree(local).equals(record.hash());
+    }
+    Datastore store = datastore(record.datastore());
+    return !(store instanceof LocalDatastore);
+  }
+
+  /** Puts an input in place for a step. */
+  StepLocation input(InputDefinition input, Map<String, OutputRecord> outputs, Path inputsDirectory) {
+    if (input.data() != null) {
+      OutputRecord record = outputs.get(input.data());
+      Path local = Path.of(record.localPath());
+      if (!Files.exists(local)) {
+        Datastore store = datastore(record.datastore());
+        io(store).download(store, record.path(), local, secrets);
+      }
+      return new StepLocation(local, record.uri());
+    }
+    DataPathDefinition path = input.path() != null ? input.path() : input.dataset().paths().get(0);
+    Datastore store = datastore(path.datastore());
+    if (store instanceof LocalDatastore) {
+      Path local = LocalDatastoreIo.location(store, path.path());
+      return new StepLocation(local, local.toString());
+    }
+    Path target = inputsDirectory.resolve(input.name());
+    List<DataPathDefinition> paths = input.path() != null ? List.of(input.path()) : input.dataset().paths();
+    for (DataPathDefinition each : paths) {
+      Datastore eachStore = datastore(each.datastore());
+      io(eachStore).download(eachStore, each.path(), target, secrets);
+    }
+    return new StepLocation(target, io(store).uri(store, path.path()));
+  }
+
+  /** The content hash of an input, so that reuse notices changed data. */
+  String inputHash(InputDefinition input, Map<String, OutputRecord> outputs) {
+    if (input.data() != null) {
+      return outputs.get(input.data()).hash();
+    }
+    List<DataPathDefinition> paths = input.path() != null ? List.of(input.path()) : input.dataset().paths();
+    StringBuilder hashes = new StringBuilder();
+    for (DataPathDefinition path : paths) {
+      Datastore store = datastore(path.datastore());
+      hashes.append(io(store).contentHash(store, path.path(), secrets)).append(';');
+    }
+    return hashes.toString();
+  }
+
+  private Datastore datastore(String name) {
+    return definition.datastore(name).orElseThrow();
+  }
+
+  private DatastoreIo io(Datastore store) {
+    return ios.stream()
+        .filter(io -> io.supports(store))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                Providers.notFound(
+                    DatastoreIo.class,
+                    "datastore I/O for " + store.getClass().getSimpleName().replace("Immutable", ""),
+                    store instanceof AdlsGen2Datastore ? "adls-gen2" : "azure-blob",
+                    List.of()));
+  }
+
+  private static void createDirectories(Path path) {
+    try {
+      if (!Files.exists(path)) {
+        Files.createDirectories(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.sluice.core.orchestrator;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.core.definition.Fingerprint;
+import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.implementation.CanonicalJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Completed steps by reuse key (fingerprint plus input data hashes), shared by every run in a runs
+ * folder, and the last completed version of each step, to say why a step runs again.
+ */
+final class ReuseIndex {
+  /** A completed step that can stand in for a new run of it. */
+  record Entry(String runId, String step, Map<String, OutputRecord> outputs, String result) {}
+
+  private final Path folder;
+
+  ReuseIndex(Path runsDirectory) {
+    this.folder = runsDirectory.resolve("reuse");
+  }
+
+  Optional<Entry> find(String key) {
+    Path file = folder.resolve(key + ".json");
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CanonicalJson.MAPPER.readValue(file.toFile(), Entry.class));
+    } catch (IOException e) {
+      return Optional.empty(); // a damaged entry only costs a rerun
+    }
+  }
+
+  void record(String key, Entry entry, String pipeline, StepDefinition step, Map<String, String> inputHashes) {
+    write(folder.resolve(key + ".json"), CanonicalJson.MAPPER.valueToTree(entry));
+    ObjectNode last = CanonicalJson.MAPPER.createObjectNode();
+    last.put("runId", entry.runId());
+    last.set("fingerprint", CanonicalJson.MAPPER.valueToTree(step.fingerprint()));
+    last.set("inputs", CanonicalJson.MAPPER.valueToTree(new TreeMap<>(inputHashes)));
+    write(lastFile(pipeline, step.name()), last);
+  }
+
+  /** Why a step cannot reuse its last completed run, in words; empty if it never completed. */
+  List<String> changes(String pipeline, StepDefinition step, Map<String, String> inputHashes) {
+    Path file = lastFile(pipeline, step.name());
+    List<String> reasons = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return reasons;
+    }
+    try {
+      JsonNode last = CanonicalJson.MAPPER.readTree(file.toFile());
+      Fingerprint before = CanonicalJson.MAPPER.treeToValue(last.get("fingerprint"), Fingerprint.class);
+      Map<String, String> beforeInputs =
+          CanonicalJson.MAPPER.convertValue(last.get("inputs"), new TypeReference<Map<String, String>>() {});
+      reasons.addAll(FingerprintChanges.between(before, step.fingerprint()));
+      inputHashes.forEach(
+          (input, hash) -> {
+            if (!hash.equals(beforeInputs.get(input))) {
+              reasons.add("input '" + input + "' data changed");
+            }
+          });
+    } catch (IOException | IllegalArgumentException e) {
+      reasons.add("its last run's record is unreadable");
+    }
+    return reasons;
+  }
+
+  private Path lastFile(String pipeline, String step) {
+    return folder.resolve("last").resolve(pipeline).resolve(step + ".json");
+  }
+
+  /** Writes to a temporary file and moves it into place, so a reader never sees half a file. */
+  private static void write(Path file, JsonNode content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      Files.write(temporary, CanonicalJson.compactBytes(content));
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
