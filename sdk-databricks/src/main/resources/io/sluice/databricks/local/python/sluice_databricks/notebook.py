@@ -59,12 +59,13 @@ def _cell(number: int, lines: list[str]) -> Cell:
     code = [line for line in lines if line.strip()]
     if not code or not code[0].startswith(MAGIC_PREFIX):
         return Cell(number, None, "\n".join(lines).strip("\n") + "\n", code[0].strip() if code else "")
-    body = [_strip_magic_prefix(line) for line in lines if line.strip()]
-    first = body[0].strip()
+    body = [_strip_magic_prefix(line) for line in lines]
+    start = next(i for i, line in enumerate(body) if line.strip())
+    first = body[start].strip()
     if not first.startswith("%"):
-        return Cell(number, None, "\n".join(body) + "\n", first)
+        return Cell(number, None, "\n".join(body[start:]).strip("\n") + "\n", first)
     command, _, rest = first[1:].partition(" ")
-    source = "\n".join([rest] + body[1:]).strip("\n")
+    source = "\n".join([rest] + body[start + 1:]).strip("\n")
     return Cell(number, command, source, first)
 
 
