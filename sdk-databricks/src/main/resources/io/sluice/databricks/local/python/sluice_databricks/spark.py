@@ -15,6 +15,7 @@ _DEFAULT_CONF = {
     "spark.driver.host": "127.0.0.1",
     "spark.driver.bindAddress": "127.0.0.1",
     "spark.sql.shuffle.partitions": "4",
+    "spark.ui.showConsoleProgress": "false",  # progress bars garble captured logs
 }
 
 
