@@ -5,6 +5,7 @@ import os
 import shlex
 import subprocess
 import sys
+import traceback
 from dataclasses import dataclass
 
 HEADER = "# Databricks notebook source"
@@ -107,8 +108,6 @@ def split_sql_statements(sql: str) -> list[str]:
 
 def user_traceback(exc: BaseException, first_user_file: str) -> str:
     """The traceback of `exc` from the first frame in `first_user_file` on, hiding the runtime's frames."""
-    import traceback
-
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != first_user_file:
         tb = tb.tb_next
