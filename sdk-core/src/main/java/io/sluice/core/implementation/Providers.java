@@ -21,6 +21,7 @@ public final class Providers {
   private static final Map<String, String> ARTIFACTS =
       Map.of(
           "local", "io.sluice:sluice-core",
+          "local-python", "io.sluice:sluice-core",
           "orchestrated", "io.sluice:sluice-core",
           "databricks", "io.sluice:sluice-databricks",
           "local-databricks", "io.sluice:sluice-databricks",

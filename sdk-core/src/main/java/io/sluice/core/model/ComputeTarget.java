@@ -8,12 +8,13 @@ import io.sluice.core.implementation.ModelChecks;
  * Where a step runs: this machine, a Databricks workspace, an Azure ML compute cluster, or a target
  * known only by its name in the workspace.
  */
+// Subtypes are registered by their generated classes, which are what serialisation sees.
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ComputeTarget.Local.class, name = "local"),
   @JsonSubTypes.Type(value = ComputeTarget.Named.class, name = "named"),
-  @JsonSubTypes.Type(value = DatabricksCompute.class, name = "databricks"),
-  @JsonSubTypes.Type(value = AmlCompute.class, name = "amlCompute")
+  @JsonSubTypes.Type(value = ImmutableDatabricksCompute.class, name = "databricks"),
+  @JsonSubTypes.Type(value = ImmutableAmlCompute.class, name = "amlCompute")
 })
 public sealed interface ComputeTarget
     permits ComputeTarget.Local, DatabricksCompute, AmlCompute, ComputeTarget.Named {

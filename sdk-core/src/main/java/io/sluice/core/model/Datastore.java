@@ -7,10 +7,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * A named storage location that steps read from and write to, as in Azure ML. Names follow Azure
  * ML's rule: lower-case letters, digits and underscores.
  */
+// Subtypes are registered by their generated classes, which are what serialisation sees.
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = AzureBlobDatastore.class, name = "azureBlob"),
-  @JsonSubTypes.Type(value = AdlsGen2Datastore.class, name = "adlsGen2"),
+  @JsonSubTypes.Type(value = ImmutableAzureBlobDatastore.class, name = "azureBlob"),
+  @JsonSubTypes.Type(value = ImmutableAdlsGen2Datastore.class, name = "adlsGen2"),
   @JsonSubTypes.Type(value = DbfsDatastore.class, name = "dbfs"),
   @JsonSubTypes.Type(value = UnityCatalogVolumeDatastore.class, name = "unityCatalogVolume"),
   @JsonSubTypes.Type(value = LocalDatastore.class, name = "local")

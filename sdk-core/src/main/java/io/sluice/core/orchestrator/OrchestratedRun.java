@@ -101,6 +101,7 @@ final class OrchestratedRun implements PipelineRun {
     this.history = admit();
     this.dataPlane = new DataPlane(definition, runId, runDirectory, datastoreIos, this::secret);
     this.dataPlane.checkDatastores();
+    definition.steps().forEach(this::executor); // fail before anything runs, naming the artifact
     this.reuse = new ReuseIndex(settings.runsDirectory());
     definition.steps().forEach(s -> statuses.put(s.name(), StepStatus.queued(s.name())));
     this.journal = RunJournal.open(runDirectory.resolve("journal.jsonl"));
@@ -358,8 +359,8 @@ final class OrchestratedRun implements PipelineRun {
             () ->
                 Providers.notFound(
                     StepExecutor.class,
-                    "step executor for a " + step.type() + " on '" + step.compute() + "' with transport",
-                    step.type().equals(StepDefinition.DATABRICKS) ? settings.transport() + "-databricks" : settings.transport(),
+                    "step executor",
+                    settings.transport() + (step.type().equals(StepDefinition.DATABRICKS) ? "-databricks" : "-python"),
                     executors.stream().map(StepExecutor::name).toList()));
   }
 
