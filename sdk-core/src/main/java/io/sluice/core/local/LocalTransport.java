@@ -4,6 +4,7 @@ import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.orchestrator.Orchestrator;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.spi.PythonEnvironments;
 import io.sluice.core.spi.Transport;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,6 +66,15 @@ public final class LocalTransport implements Transport {
   /** @return the folder that holds this transport's runs */
   public Path runsDirectory() {
     return settings.runsDirectory();
+  }
+
+  /**
+   * The virtualenv maker this transport's steps use, e.g. to run code in a step's environment.
+   *
+   * @return the virtualenvs
+   */
+  public PythonEnvironments pythonEnvironments() {
+    return settings.pythonEnvironments();
   }
 
   @Override
