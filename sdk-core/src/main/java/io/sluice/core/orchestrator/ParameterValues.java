@@ -59,7 +59,7 @@ final class ParameterValues {
               + value
               + " ("
               + value.getClass().getSimpleName()
-              + "); pass a "
+              + "); pass a value of type "
               + type.javaType().getSimpleName());
     }
     return value instanceof DataPath path ? path.datastore().name() + ":" + path.pathOnDatastore() : value.toString();
