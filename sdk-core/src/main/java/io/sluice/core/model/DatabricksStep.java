@@ -198,7 +198,8 @@ public abstract non-sealed class DatabricksStep implements Step {
   }
 
   /** Builds a {@link DatabricksStep}. */
-  public static final class Builder extends ImmutableDatabricksStep.Builder {
+  public static final class Builder extends ImmutableDatabricksStep.Builder
+      implements StepBuilder<Builder> {
 
     /**
      * Sets a widget value.
@@ -231,28 +232,6 @@ public abstract non-sealed class DatabricksStep implements Step {
      */
     public Builder jarParams(Object... values) {
       addAllJarParams(Arrays.stream(values).map(Argument::of).toList());
-      return this;
-    }
-
-    /**
-     * Adds a step that must finish first.
-     *
-     * @param step the step
-     * @return this builder
-     */
-    public Builder runAfter(Step step) {
-      addRunAfter(step.name());
-      return this;
-    }
-
-    /**
-     * Adds intermediate data as a mounted input named after it.
-     *
-     * @param data the data
-     * @return this builder
-     */
-    public Builder addInput(PipelineData data) {
-      addInputs(data.asMount());
       return this;
     }
   }

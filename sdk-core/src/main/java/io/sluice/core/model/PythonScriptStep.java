@@ -100,7 +100,8 @@ public abstract non-sealed class PythonScriptStep implements Step {
   }
 
   /** Builds a {@link PythonScriptStep}. */
-  public static final class Builder extends ImmutablePythonScriptStep.Builder {
+  public static final class Builder extends ImmutablePythonScriptStep.Builder
+      implements StepBuilder<Builder> {
 
     /**
      * Adds arguments, turning each value with {@link Argument#of(Object)}.
@@ -133,28 +134,6 @@ public abstract non-sealed class PythonScriptStep implements Step {
      */
     public Builder param(String name, Object value) {
       putParam(name, Argument.of(value));
-      return this;
-    }
-
-    /**
-     * Adds a step that must finish first.
-     *
-     * @param step the step
-     * @return this builder
-     */
-    public Builder runAfter(Step step) {
-      addRunAfter(step.name());
-      return this;
-    }
-
-    /**
-     * Adds intermediate data as a mounted input named after it.
-     *
-     * @param data the data
-     * @return this builder
-     */
-    public Builder addInput(PipelineData data) {
-      addInputs(data.asMount());
       return this;
     }
   }
