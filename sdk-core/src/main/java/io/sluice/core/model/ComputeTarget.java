@@ -12,8 +12,8 @@ import io.sluice.core.implementation.ModelChecks;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ComputeTarget.Local.class, name = "local"),
   @JsonSubTypes.Type(value = ComputeTarget.Named.class, name = "named"),
-  @JsonSubTypes.Type(value = DatabricksCompute.class, name = "databricks"),
-  @JsonSubTypes.Type(value = AmlCompute.class, name = "amlCompute")
+  @JsonSubTypes.Type(value = ImmutableDatabricksCompute.class, name = "databricks"),
+  @JsonSubTypes.Type(value = ImmutableAmlCompute.class, name = "amlCompute")
 })
 public sealed interface ComputeTarget
     permits ComputeTarget.Local, DatabricksCompute, AmlCompute, ComputeTarget.Named {

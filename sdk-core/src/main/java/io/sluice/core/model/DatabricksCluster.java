@@ -1,6 +1,7 @@
 package io.sluice.core.model;
 
 import io.sluice.core.implementation.ModelChecks;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.core.implementation.SluiceStyle;
@@ -69,6 +70,7 @@ public abstract class DatabricksCluster {
   }
 
   /** @return true for an existing cluster, false for a new job cluster */
+  @JsonIgnore
   public boolean isExisting() {
     return existingClusterId().isPresent();
   }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = AzureBlobDatastore.class, name = "azureBlob"),
-  @JsonSubTypes.Type(value = AdlsGen2Datastore.class, name = "adlsGen2"),
+  @JsonSubTypes.Type(value = ImmutableAzureBlobDatastore.class, name = "azureBlob"),
+  @JsonSubTypes.Type(value = ImmutableAdlsGen2Datastore.class, name = "adlsGen2"),
   @JsonSubTypes.Type(value = DbfsDatastore.class, name = "dbfs"),
   @JsonSubTypes.Type(value = UnityCatalogVolumeDatastore.class, name = "unityCatalogVolume"),
   @JsonSubTypes.Type(value = LocalDatastore.class, name = "local")
