@@ -28,7 +28,7 @@ public final class FingerprintDiff {
 
   /** One reason a fingerprint changed. */
   public sealed interface Reason
-      permits FieldChanged, ReferenceChanged, SourceAdded, SourceRemoved, SourceChanged, UpstreamChanged {}
+      permits FieldChanged, ReferenceChanged, SourceChanged, UpstreamChanged {}
 
   /**
    * A field of the step's definition changed, was added or was removed.
@@ -55,39 +55,26 @@ public final class FingerprintDiff {
     }
   }
 
-  /**
-   * A source file appeared.
-   *
-   * @param path its path relative to the source directory
-   */
-  public record SourceAdded(String path) implements Reason {
-    @Override
-    public String toString() {
-      return path + " added";
-    }
+  /** How a source file changed. */
+  public enum Change {
+    /** The file appeared. */
+    ADDED,
+    /** The file disappeared. */
+    REMOVED,
+    /** The file's content changed. */
+    CHANGED
   }
 
   /**
-   * A source file disappeared.
+   * A source file appeared, disappeared or changed.
    *
    * @param path its path relative to the source directory
+   * @param change what happened to it
    */
-  public record SourceRemoved(String path) implements Reason {
+  public record SourceChanged(String path, Change change) implements Reason {
     @Override
     public String toString() {
-      return path + " removed";
-    }
-  }
-
-  /**
-   * A source file's content changed.
-   *
-   * @param path its path relative to the source directory
-   */
-  public record SourceChanged(String path) implements Reason {
-    @Override
-    public String toString() {
-      return path + " changed";
+      return path + " " + change.name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
@@ -129,11 +116,11 @@ public final class FingerprintDiff {
       String old = was.sources().get(path);
       String current = now.sources().get(path);
       if (old == null) {
-        reasons.add(new SourceAdded(path));
+        reasons.add(new SourceChanged(path, Change.ADDED));
       } else if (current == null) {
-        reasons.add(new SourceRemoved(path));
+        reasons.add(new SourceChanged(path, Change.REMOVED));
       } else if (!old.equals(current)) {
-        reasons.add(new SourceChanged(path));
+        reasons.add(new SourceChanged(path, Change.CHANGED));
       }
     }
     for (String step : union(was.upstream(), now.upstream())) {

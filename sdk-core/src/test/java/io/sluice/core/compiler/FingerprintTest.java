@@ -92,6 +92,17 @@ class FingerprintTest {
         .collect(Collectors.toMap(StepDefinition::name, s -> s.fingerprint().value(), (a, b) -> a, TreeMap::new));
   }
 
+  private interface Edit {
+    void apply() throws IOException;
+  }
+
+  /** The steps whose fingerprint an edit changes. */
+  private java.util.Set<String> changedBy(Edit edit) throws IOException {
+    PipelineDefinition before = compile();
+    edit.apply();
+    return changed(before, compile());
+  }
+
   /** The steps whose fingerprint differs between two definitions. */
   private static java.util.Set<String> changed(PipelineDefinition before, PipelineDefinition after) {
     Map<String, String> a = fingerprints(before);
@@ -114,61 +125,49 @@ class FingerprintTest {
 
   @Test
   void aChangedSourceFileChangesItsStepAndThoseDownstream() throws IOException {
-    PipelineDefinition before = compile();
-    write("train/train.py", "print('train harder')\n");
-    PipelineDefinition after = compile();
-
-    assertThat(changed(before, after)).containsExactly("report", "train");
+    assertThat(changedBy(() -> {
+      write("train/train.py", "print('train harder')\n");
+    })).containsExactly("report", "train");
   }
 
   @Test
   void aChangedNotebookChangesEveryStepDownstream() throws IOException {
-    PipelineDefinition before = compile();
-    write("prep/clean.py", "# Databricks notebook source\nraw = dbutils.widgets.get('input')\n");
-    PipelineDefinition after = compile();
-
-    assertThat(changed(before, after)).containsExactly("prep", "report", "train");
+    assertThat(changedBy(() -> {
+      write("prep/clean.py", "# Databricks notebook source\nraw = dbutils.widgets.get('input')\n");
+    })).containsExactly("prep", "report", "train");
   }
 
   @Test
-  void aChangedArgumentChangesItsStepAndThoseDownstream() {
-    PipelineDefinition before = compile();
-    epochs = "20";
-    PipelineDefinition after = compile();
-
-    assertThat(changed(before, after)).containsExactly("report", "train");
+  void aChangedArgumentChangesItsStepAndThoseDownstream() throws IOException {
+    assertThat(changedBy(() -> {
+      epochs = "20";
+    })).containsExactly("report", "train");
   }
 
   @Test
-  void aChangedEnvironmentPackageChangesItsStepAndThoseDownstream() {
-    PipelineDefinition before = compile();
-    environment = Environment.of("train", "scikit-learn==1.6.0");
-    PipelineDefinition after = compile();
-
-    assertThat(changed(before, after)).containsExactly("report", "train");
+  void aChangedEnvironmentPackageChangesItsStepAndThoseDownstream() throws IOException {
+    assertThat(changedBy(() -> {
+      environment = Environment.of("train", "scikit-learn==1.6.0");
+    })).containsExactly("report", "train");
   }
 
   @Test
   void ignoredFilesAndByteCodeChangeNothing() throws IOException {
-    PipelineDefinition before = compile();
-    write("train/run.log", "epoch 1\n");
-    write("train/scratch/notes.txt", "try more epochs\n");
-    write("train/__pycache__/train.cpython-311.pyc", "\u0000bytecode");
-    write("prep/sample.csv", "a,b\n1,2\n");
-    write("prep/__pycache__/helpers.cpython-311.pyc", "\u0000bytecode");
-    write("prep/helpers.pyc", "\u0000bytecode");
-    PipelineDefinition after = compile();
-
-    assertThat(changed(before, after)).isEmpty();
+    assertThat(changedBy(() -> {
+      write("train/run.log", "epoch 1\n");
+      write("train/scratch/notes.txt", "try more epochs\n");
+      write("train/__pycache__/train.cpython-311.pyc", "\u0000bytecode");
+      write("prep/sample.csv", "a,b\n1,2\n");
+      write("prep/__pycache__/helpers.cpython-311.pyc", "\u0000bytecode");
+      write("prep/helpers.pyc", "\u0000bytecode");
+    })).isEmpty();
   }
 
   @Test
   void aNewSourceFileChangesItsStep() throws IOException {
-    PipelineDefinition before = compile();
-    write("prep/extra.py", "x = 1\n");
-    PipelineDefinition after = compile();
-
-    assertThat(changed(before, after)).containsExactly("prep", "report", "train");
+    assertThat(changedBy(() -> {
+      write("prep/extra.py", "x = 1\n");
+    })).containsExactly("prep", "report", "train");
   }
 
   @Test
@@ -184,10 +183,10 @@ class FingerprintTest {
     assertThat(FingerprintDiff.explain(step(before, "train"), step(after, "train")))
         .containsExactly(
             new FingerprintDiff.FieldChanged("arguments[3]"),
-            new FingerprintDiff.SourceRemoved(".amlignore"),
-            new FingerprintDiff.SourceAdded(".gitignore"),
-            new FingerprintDiff.SourceChanged("train.py"),
-            new FingerprintDiff.SourceAdded("utils.py"))
+            new FingerprintDiff.SourceChanged(".amlignore", FingerprintDiff.Change.REMOVED),
+            new FingerprintDiff.SourceChanged(".gitignore", FingerprintDiff.Change.ADDED),
+            new FingerprintDiff.SourceChanged("train.py", FingerprintDiff.Change.CHANGED),
+            new FingerprintDiff.SourceChanged("utils.py", FingerprintDiff.Change.ADDED))
         .extracting(Object::toString)
         .containsExactly("arguments[3] changed", ".amlignore removed", ".gitignore added", "train.py changed", "utils.py added");
     assertThat(FingerprintDiff.explain(step(before, "report"), step(after, "report")))
