@@ -1,6 +1,9 @@
 package io.sluice.core.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import io.sluice.core.model.ParameterType;
 
 /**
@@ -10,4 +13,19 @@ import io.sluice.core.model.ParameterType;
  * @param type its type
  * @param defaultValue its default as JSON
  */
-public record ParameterDefinition(String name, ParameterType type, JsonNode defaultValue) {}
+public record ParameterDefinition(String name, ParameterType type, JsonNode defaultValue) {
+  /**
+   * Gives numbers the node type of the parameter's type, so that a default read back from JSON
+   * (where {@code 1000} is an int) equals the one compiled from a {@code Long}.
+   */
+  public ParameterDefinition {
+    if (defaultValue != null && defaultValue.isNumber() && type != null) {
+      switch (type) {
+        case INTEGER -> defaultValue = IntNode.valueOf(defaultValue.intValue());
+        case LONG -> defaultValue = LongNode.valueOf(defaultValue.longValue());
+        case DOUBLE -> defaultValue = DoubleNode.valueOf(defaultValue.doubleValue());
+        default -> { }
+      }
+    }
+  }
+}

@@ -12,7 +12,7 @@ public abstract non-sealed class FileDataset implements Dataset {
   @Value.Check
   void check() {
     ModelChecks.check(
-        !paths().isEmpty(), "FileDataset", "paths", "empty", "give at least one data path");
+        !paths().isEmpty(), "FileDataset", "paths", "", "give at least one data path");
   }
 
   /**

@@ -19,8 +19,9 @@ public final class IncompleteModelException extends SluiceException {
   }
 
   private static String explain(String report) {
-    if (report != null && report.matches("\\w+")) {
-      // Immutables reports a null argument by the attribute's bare name.
+    if (report != null && report.matches("\\w+( element| key| value( for key: .*)?)?")) {
+      // Immutables reports a null argument by the attribute's bare name (plus "element", "key" or
+      // "value" for a null inside a collection or map).
       return report + " is null; give a value, or leave the call out for an optional field";
     }
     return report + "; set each of them on the builder";

@@ -35,7 +35,7 @@ public abstract non-sealed class TabularDataset implements Dataset {
   @Value.Check
   void check() {
     ModelChecks.check(
-        !paths().isEmpty(), "TabularDataset", "paths", "empty", "give at least one data path");
+        !paths().isEmpty(), "TabularDataset", "paths", "", "give at least one data path");
     ModelChecks.check(
         separator().length() == 1,
         "TabularDataset",
@@ -43,11 +43,19 @@ public abstract non-sealed class TabularDataset implements Dataset {
         separator(),
         "use a single character");
     ModelChecks.check(
-        Charset.isSupported(encoding()),
+        supported(encoding()),
         "TabularDataset",
         "encoding",
         encoding(),
         "use a charset name such as utf-8 or latin1");
+  }
+
+  private static boolean supported(String charset) {
+    try {
+      return Charset.isSupported(charset);
+    } catch (IllegalArgumentException e) {
+      return false; // an illegal charset name
+    }
   }
 
   /**
