@@ -108,7 +108,9 @@ final class IgnoreRules {
         if (end < 0) {
           regex.append("\\[");
         } else {
-          regex.append('[').append(glob, i + 1, end).append(']');
+          String set = glob.substring(i + 1, end);
+          // gitignore negates a set with '!', regular expressions with '^'.
+          regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
           i = end;
         }
       } else {
