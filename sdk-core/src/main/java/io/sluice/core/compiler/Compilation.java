@@ -1,7 +1,6 @@
 package io.sluice.core.compiler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
@@ -37,7 +36,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +68,9 @@ final class Compilation {
   private final Map<String, ComputeTarget> computes = new TreeMap<>();
   private final Map<String, PipelineParameter<?>> parameters = new TreeMap<>();
   private final Map<String, Map<String, String>> sources = new HashMap<>();
+  private final Map<String, byte[]> serialisedReferences = new HashMap<>();
+  private final Map<Path, Boolean> existing = new HashMap<>();
+  private final MessageDigest digestPrototype = SourceManifests.newDigest();
 
   Compilation(Pipeline pipeline, Path base) {
     this.pipeline = pipeline;
@@ -285,7 +286,7 @@ final class Compilation {
 
   private void checkSources(Step step) {
     Optional<Path> directory = step.sourceDirectory().map(base::resolve);
-    if (directory.isPresent() && !Files.isDirectory(directory.get())) {
+    if (directory.isPresent() && !exists(directory.get())) {
       problems.error(
           step.name(),
           "sourceDirectory",
@@ -314,7 +315,7 @@ final class Compilation {
       return;
     }
     Path file = root.resolve(local.get());
-    if (!Files.isRegularFile(file)) {
+    if (!exists(file)) {
       problems.error(
           step.name(),
           field,
@@ -326,6 +327,11 @@ final class Compilation {
         directory.isPresent()
             ? manifests.directory(directory.get())
             : SourceManifests.file(file, local.get()));
+  }
+
+  /** Whether a file or folder exists, asked once per path: many steps share one source folder. */
+  private boolean exists(Path path) {
+    return existing.computeIfAbsent(path, Files::exists);
   }
 
   /** A local notebook named without its extension is its {@code .py} source file. */
@@ -626,37 +632,74 @@ final class Compilation {
    * upstream fingerprints; each part is kept so that a change can be explained.
    */
   private Fingerprint fingerprint(StepDefinition step, Map<String, StepDefinition> built) {
-    String definitionHash = sha256(CanonicalJson.compactBytes(context(step)));
+    String definitionHash = hex(digestContext(step));
     Map<String, String> stepSources = sources.getOrDefault(step.name(), Map.of());
     Map<String, String> upstream = new TreeMap<>();
     step.dependsOn().forEach(d -> upstream.put(d, built.get(d).fingerprint().value()));
-    StringBuilder all = new StringBuilder(definitionHash).append('\n');
-    new TreeMap<>(stepSources).forEach((k, v) -> all.append("source ").append(k).append(' ').append(v).append('\n'));
-    upstream.forEach((k, v) -> all.append("upstream ").append(k).append(' ').append(v).append('\n'));
-    return new Fingerprint(
-        sha256(all.toString().getBytes(StandardCharsets.UTF_8)), definitionHash, stepSources, upstream);
+    MessageDigest all = newDigest();
+    update(all, definitionHash + "\n");
+    new TreeMap<>(stepSources).forEach((k, v) -> update(all, "source " + k + ' ' + v + '\n'));
+    upstream.forEach((k, v) -> update(all, "upstream " + k + ' ' + v + '\n'));
+    return new Fingerprint(hex(all), definitionHash, stepSources, upstream);
   }
 
-  /** What a step's definition hash covers: the step and what it references by name. */
-  ObjectNode context(StepDefinition step) {
-    ObjectNode node = CanonicalJson.MAPPER.createObjectNode();
-    node.set("step", CanonicalJson.MAPPER.valueToTree(step.withoutFingerprint()));
-    node.set("compute", CanonicalJson.MAPPER.valueToTree(computes.get(step.compute())));
+  /**
+   * Digests what a step's definition hash covers: the step and what it references by name (its
+   * compute, environment, datastores and parameters), as one canonical JSON object. Referenced
+   * values are serialised once per compilation, as many steps share them.
+   */
+  private MessageDigest digestContext(StepDefinition step) {
+    MessageDigest digest = newDigest();
+    update(digest, "{\"step\":");
+    digest.update(CanonicalJson.compactBytes(step.withoutFingerprint()));
+    update(digest, ",\"compute\":");
+    digest.update(serialised("compute:" + step.compute(), () -> computes.get(step.compute())));
     String environment =
         step.pythonScript() != null ? step.pythonScript().environment() : step.databricks().environment();
     if (environment != null) {
-      node.set("environment", CanonicalJson.MAPPER.valueToTree(environments.get(environment)));
+      update(digest, ",\"environment\":");
+      digest.update(serialised("environment:" + environment, () -> environments.get(environment)));
     }
     Set<String> stores = new TreeSet<>();
     step.outputs().forEach(o -> stores.add(dataStore(data.get(o)).name()));
     Set<String> params = new TreeSet<>();
     collectReferences(step, stores, params);
-    node.set("datastores", CanonicalJson.MAPPER.valueToTree(select(datastores, stores)));
-    node.set(
-        "parameters",
-        CanonicalJson.MAPPER.valueToTree(
-            select(parameters, params).stream().map(Compilation::parameterDefinition).toList()));
-    return node;
+    update(digest, ",\"datastores\":[");
+    String separator = "";
+    for (String store : stores) {
+      update(digest, separator);
+      digest.update(serialised("datastore:" + store, () -> datastores.get(store)));
+      separator = ",";
+    }
+    update(digest, "],\"parameters\":[");
+    separator = "";
+    for (String parameter : params) {
+      update(digest, separator);
+      digest.update(serialised("parameter:" + parameter, () -> parameterDefinition(parameters.get(parameter))));
+      separator = ",";
+    }
+    update(digest, "]}");
+    return digest;
+  }
+
+  private byte[] serialised(String key, java.util.function.Supplier<Object> value) {
+    return serialisedReferences.computeIfAbsent(key, k -> CanonicalJson.compactBytes(value.get()));
+  }
+
+  private MessageDigest newDigest() {
+    try {
+      return (MessageDigest) digestPrototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return SourceManifests.newDigest();
+    }
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String hex(MessageDigest digest) {
+    return java.util.HexFormat.of().formatHex(digest.digest());
   }
 
   private void collectReferences(StepDefinition step, Set<String> stores, Set<String> params) {
@@ -679,14 +722,5 @@ final class Compilation {
       args.addAll(step.databricks().notebookParams().values());
     }
     args.stream().map(ArgumentDefinition::parameter).filter(p -> p != null).forEach(params::add);
-  }
-
-  private static <T> List<T> select(Map<String, T> map, Collection<String> names) {
-    return names.stream().map(map::get).toList();
-  }
-
-  static String sha256(byte[] bytes) {
-    MessageDigest digest = SourceManifests.newDigest();
-    return java.util.HexFormat.of().formatHex(digest.digest(bytes));
   }
 }

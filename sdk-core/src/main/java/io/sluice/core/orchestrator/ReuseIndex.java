@@ -3,7 +3,7 @@ package io.sluice.core.orchestrator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.core.definition.Fingerprint;
+import io.sluice.core.compiler.FingerprintDiff;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.implementation.CanonicalJson;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class ReuseIndex {
     write(folder.resolve(key + ".json"), CanonicalJson.MAPPER.valueToTree(entry));
     ObjectNode last = CanonicalJson.MAPPER.createObjectNode();
     last.put("runId", entry.runId());
-    last.set("fingerprint", CanonicalJson.MAPPER.valueToTree(step.fingerprint()));
+    last.set("step", CanonicalJson.MAPPER.valueToTree(step));
     last.set("inputs", CanonicalJson.MAPPER.valueToTree(new TreeMap<>(inputHashes)));
     write(lastFile(pipeline, step.name()), last);
   }
@@ -61,10 +61,10 @@ final class ReuseIndex {
     }
     try {
       JsonNode last = CanonicalJson.MAPPER.readTree(file.toFile());
-      Fingerprint before = CanonicalJson.MAPPER.treeToValue(last.get("fingerprint"), Fingerprint.class);
+      StepDefinition before = CanonicalJson.MAPPER.treeToValue(last.get("step"), StepDefinition.class);
       Map<String, String> beforeInputs =
           CanonicalJson.MAPPER.convertValue(last.get("inputs"), new TypeReference<Map<String, String>>() {});
-      reasons.addAll(FingerprintChanges.between(before, step.fingerprint()));
+      FingerprintDiff.explain(before, step).forEach(reason -> reasons.add(reason.toString()));
       inputHashes.forEach(
           (input, hash) -> {
             if (!hash.equals(beforeInputs.get(input))) {
