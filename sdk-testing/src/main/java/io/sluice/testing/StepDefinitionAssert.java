@@ -1,5 +1,6 @@
 package io.sluice.testing;
 
+import io.sluice.core.compiler.FingerprintDiff;
 import io.sluice.core.definition.Fingerprint;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
@@ -41,7 +42,7 @@ public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitio
    * @return this assertion
    */
   public StepDefinitionAssert fingerprintChangedFrom(PipelineDefinition other) {
-    Fingerprint before = otherFingerprint(other);
+    Fingerprint before = otherStep(other).fingerprint();
     Fingerprint now = actual.fingerprint();
     if (before.value().equals(now.value())) {
       fail(
@@ -49,7 +50,7 @@ public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitio
               + " the same (%s): its definition, its %d source file(s) and its upstream steps %s"
               + " are unchanged, so a run would reuse its earlier result",
           actual.name(),
-          FingerprintChanges.shortHash(now.value()),
+          shortHash(now.value()),
           now.sources().size(),
           PipelineFacts.list(now.upstream().keySet()));
     }
@@ -65,22 +66,29 @@ public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitio
    * @return this assertion
    */
   public StepDefinitionAssert fingerprintUnchangedFrom(PipelineDefinition other) {
-    Fingerprint before = otherFingerprint(other);
+    StepDefinition otherStep = otherStep(other);
+    Fingerprint before = otherStep.fingerprint();
     Fingerprint now = actual.fingerprint();
     if (!before.value().equals(now.value())) {
-      List<String> changes = FingerprintChanges.between(before, now);
+      List<String> changes =
+          FingerprintDiff.explain(otherStep, actual).stream().map(Object::toString).toList();
       fail(
           "Expected the fingerprint of step '%s' to be unchanged from the other definition's, but"
               + " it changed from %s to %s: %s",
           actual.name(),
-          FingerprintChanges.shortHash(before.value()),
-          FingerprintChanges.shortHash(now.value()),
+          shortHash(before.value()),
+          shortHash(now.value()),
           changes.isEmpty() ? "the parts are equal but the value is not" : String.join("; ", changes));
     }
     return myself;
   }
 
-  private Fingerprint otherFingerprint(PipelineDefinition other) {
+  /** The first 12 characters of a hash, enough to tell two apart in a message. */
+  private static String shortHash(String value) {
+    return value.length() > 12 ? value.substring(0, 12) : value;
+  }
+
+  private StepDefinition otherStep(PipelineDefinition other) {
     isNotNull();
     if (actual.fingerprint() == null) {
       fail("Step '%s' has no fingerprint; compare steps compiled by PipelineCompiler", actual.name());
@@ -99,6 +107,6 @@ public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitio
               + " PipelineCompiler",
           actual.name());
     }
-    return otherStep.fingerprint();
+    return otherStep;
   }
 }

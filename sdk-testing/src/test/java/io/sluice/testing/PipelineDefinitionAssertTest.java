@@ -132,7 +132,7 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
                 + before
                 + " to "
                 + after
-                + ": source file 'train.py' changed");
+                + ": train.py changed");
     assertThatThrownBy(() -> assertThat(changed).step("score").fingerprintUnchangedFrom(seed))
         .hasMessageEndingWith(": upstream step 'train' changed");
   }
@@ -145,8 +145,8 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
         Pipelines.compile(Pipelines.seed(PipelineParameter.of("region", "northeurope")), sources);
     assertThatThrownBy(() -> assertThat(changed).step("prep").fingerprintUnchangedFrom(seed))
         .hasMessageEndingWith(
-            ": its definition changed (the step's own fields or the compute, environment,"
-                + " datastores or parameter defaults it uses); source file 'helpers.py' was added");
+            ": a referenced environment, compute target, datastore or parameter default changed;"
+                + " helpers.py added");
   }
 
   @Test

@@ -22,6 +22,7 @@ public final class Providers {
       Map.of(
           "local", "io.sluice:sluice-core",
           "local-python", "io.sluice:sluice-core",
+          "recording", "io.sluice:sluice-testing",
           "orchestrated", "io.sluice:sluice-core",
           "databricks", "io.sluice:sluice-databricks",
           "local-databricks", "io.sluice:sluice-databricks",
