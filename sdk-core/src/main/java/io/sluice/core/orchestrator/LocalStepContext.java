@@ -166,6 +166,21 @@ final class LocalStepContext implements StepContext {
   }
 
   @Override
+  public String idempotencyKey() {
+    return IdempotencyKeys.of(runId(), step.name());
+  }
+
+  @Override
+  public Optional<String> remoteRunId() {
+    return run.remoteRunId(step.name());
+  }
+
+  @Override
+  public void recordRemoteRunId(String id) {
+    run.journal().append(RunJournal.entry("remoteRun").put("step", step.name()).put("id", id));
+  }
+
+  @Override
   public boolean isCanceled() {
     return run.canceled();
   }

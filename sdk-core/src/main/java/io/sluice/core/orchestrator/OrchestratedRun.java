@@ -404,6 +404,14 @@ final class OrchestratedRun implements PipelineRun {
     return journal;
   }
 
+  /** The remote run an earlier attempt recorded for a step that did not finish. */
+  Optional<String> remoteRunId(String step) {
+    return history.stream()
+        .filter(e -> e.get("type").asText().equals("remoteRun") && e.get("step").asText().equals(step))
+        .map(e -> e.get("id").asText())
+        .reduce((a, b) -> b);
+  }
+
   boolean canceled() {
     return canceled;
   }

@@ -88,6 +88,31 @@ public interface StepContext {
    */
   String logTail(int lines);
 
+  /**
+   * A key that identifies this step of this run across attempts, for remote services'
+   * idempotency tokens and job names: the same step of the same run always gets the same key, so
+   * a retried or resumed submission never starts a second remote run.
+   *
+   * @return at most 64 letters, digits, '-' and '_'
+   */
+  String idempotencyKey();
+
+  /**
+   * The remote run an earlier attempt of this run started for this step, to re-attach to instead
+   * of submitting again.
+   *
+   * @return the remote run's id, if one was recorded
+   */
+  Optional<String> remoteRunId();
+
+  /**
+   * Records the id of a remote run the moment it is known, before waiting on it, so that a runner
+   * killed while the remote run goes on re-attaches to it when the run resumes.
+   *
+   * @param id the remote run's id
+   */
+  void recordRemoteRunId(String id);
+
   /** @return true once the run is being canceled */
   boolean isCanceled();
 }
