@@ -67,29 +67,44 @@ public final class BlobDatastoreIo implements DatastoreIo {
   @Override
   public void download(
       Datastore datastore, String path, Path target, Function<String, String> secrets) {
-    run(datastore, path, secrets, "download", tree -> {
-      new BlobDownload(tree).download(target);
-      return null;
-    });
+    run(
+        datastore,
+        path,
+        secrets,
+        "download",
+        tree -> {
+          new BlobDownload(tree).download(target);
+          return null;
+        });
   }
 
   @Override
   public void upload(
       Path source, Datastore datastore, String path, Function<String, String> secrets) {
-    run(datastore, path, secrets, "upload to", tree -> {
-      new BlobUpload(tree).upload(source);
-      LOGGER.info("Uploaded {} to {}", source, tree.location().describe(path));
-      return null;
-    });
+    run(
+        datastore,
+        path,
+        secrets,
+        "upload to",
+        tree -> {
+          new BlobUpload(tree).upload(source);
+          LOGGER.info("Uploaded {} to {}", source, tree.location().describe(path));
+          return null;
+        });
   }
 
   @Override
   public String contentHash(Datastore datastore, String path, Function<String, String> secrets) {
-    return run(datastore, path, secrets, "hash", tree -> {
-      BlobTree.Snapshot snapshot = tree.snapshot("hash");
-      tree.recheck(snapshot);
-      return BlobTree.hash(snapshot.entries());
-    });
+    return run(
+        datastore,
+        path,
+        secrets,
+        "hash",
+        tree -> {
+          BlobTree.Snapshot snapshot = tree.snapshot("hash");
+          tree.recheck(snapshot);
+          return BlobTree.hash(snapshot.entries());
+        });
   }
 
   /** The container client of a datastore, for checks on how it is built. */
@@ -116,7 +131,8 @@ public final class BlobDatastoreIo implements DatastoreIo {
     }
   }
 
-  private static List<String> secretValues(BlobLocation location, Function<String, String> secrets) {
+  private static List<String> secretValues(
+      BlobLocation location, Function<String, String> secrets) {
     List<String> values = new ArrayList<>();
     DatastoreCredential credential = location.credential();
     if (credential instanceof DatastoreCredential.AccountKey key) {

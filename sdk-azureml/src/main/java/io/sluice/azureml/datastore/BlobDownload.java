@@ -1,7 +1,7 @@
 package io.sluice.azureml.datastore;
 
-import com.azure.storage.common.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobDownloadToFileOptions;
+import com.azure.storage.common.ParallelTransferOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +38,8 @@ final class BlobDownload {
       throw new UncheckedIOException("Could not create the download folder " + target, e);
     }
     Transfers.forEach(
-        snapshot.entries(), entry -> fetch(entry, BlobPaths.localFile(target, entry.relativeName())));
+        snapshot.entries(),
+        entry -> fetch(entry, BlobPaths.localFile(target, entry.relativeName())));
     tree.recheck(snapshot);
   }
 
@@ -55,10 +56,15 @@ final class BlobDownload {
                 new ParallelTransferOptions()
                     .setBlockSizeLong(Transfers.BLOCK_SIZE)
                     .setMaxConcurrency(Transfers.BLOCKS_IN_PARALLEL));
-    tree.container().getBlobClient(entry.blobName()).downloadToFileWithResponse(options, null, null);
+    tree.container()
+        .getBlobClient(entry.blobName())
+        .downloadToFileWithResponse(options, null, null);
     if (entry.contentMd5() != null && !Arrays.equals(entry.contentMd5(), Md5.of(file))) {
       throw new DatastoreException(
-          "Blob '" + entry.blobName() + "' of " + tree.location().describe(tree.path())
+          "Blob '"
+              + entry.blobName()
+              + "' of "
+              + tree.location().describe(tree.path())
               + " arrived with an MD5 that differs from its stored Content-MD5; download again, and"
               + " if it persists the blob was changed in place without updating its Content-MD5",
           null);

@@ -31,28 +31,37 @@ record BlobLocation(
 
   static BlobLocation of(Datastore datastore) {
     if (datastore instanceof AzureBlobDatastore blob) {
+      String container = blob.containerName();
       return new BlobLocation(
           blob.name(),
           blob.accountName(),
-          blob.containerName(),
+          container,
           trimSlash(blob.serviceEndpoint()),
-          "wasbs://" + blob.containerName() + "@" + blob.accountName() + ".blob." + blob.endpointSuffix(),
+          "wasbs://" + container + "@" + host(blob.accountName(), "blob", blob.endpointSuffix()),
           blob.credential());
     }
     if (datastore instanceof AdlsGen2Datastore adls) {
-      String host = adls.accountName() + ".blob." + adls.endpointSuffix();
-      // An explicit DFS endpoint names the blob one too (…dfs… → …blob…); an emulator's has neither.
-      String endpoint = adls.dfsEndpoint().map(e -> e.replace(".dfs.", ".blob.")).orElse("https://" + host);
+      String blobHost = host(adls.accountName(), "blob", adls.endpointSuffix());
+      // An explicit DFS endpoint names the blob one (.dfs. → .blob.); an emulator's has neither.
+      String endpoint =
+          adls.dfsEndpoint().map(e -> e.replace(".dfs.", ".blob.")).orElse("https://" + blobHost);
       return new BlobLocation(
           adls.name(),
           adls.accountName(),
           adls.fileSystem(),
           trimSlash(endpoint),
-          "abfss://" + adls.fileSystem() + "@" + adls.accountName() + ".dfs." + adls.endpointSuffix(),
+          "abfss://"
+              + adls.fileSystem()
+              + "@"
+              + host(adls.accountName(), "dfs", adls.endpointSuffix()),
           adls.credential());
     }
     throw new IllegalArgumentException(
         "Datastore '" + datastore.name() + "' is not an Azure Blob or ADLS Gen2 datastore");
+  }
+
+  private static String host(String account, String service, String suffix) {
+    return account + "." + service + "." + suffix;
   }
 
   /** The platform URI of a path, e.g. {@code wasbs://c@a.blob.core.windows.net/runs/1}. */

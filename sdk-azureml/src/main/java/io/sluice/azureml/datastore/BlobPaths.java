@@ -24,7 +24,9 @@ final class BlobPaths {
     for (String segment : trimmed.split("/", -1)) {
       if (segment.equals("..") || (segment.isEmpty() && !trimmed.isEmpty())) {
         throw new IllegalArgumentException(
-            "Datastore path '" + path + "' has an empty or '..' segment; give a plain relative path");
+            "Datastore path '"
+                + path
+                + "' has an empty or '..' segment; give a plain relative path");
       }
     }
     return trimmed;

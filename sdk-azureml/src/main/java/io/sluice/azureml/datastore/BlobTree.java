@@ -78,7 +78,12 @@ final class BlobTree {
     BlobProperties single = singleBlob();
     if (single != null) {
       Entry entry =
-          new Entry(BlobPaths.baseName(path), path, single.getBlobSize(), single.getContentMd5(), single.getETag());
+          new Entry(
+              BlobPaths.baseName(path),
+              path,
+              single.getBlobSize(),
+              single.getContentMd5(),
+              single.getETag());
       return new Snapshot(List.of(entry), null);
     }
     // Marker first: an upload that starts after this point deletes it, which recheck() notices.
@@ -86,14 +91,21 @@ final class BlobTree {
     List<Entry> entries = files();
     if (marker == null && entries.isEmpty()) {
       throw new DatastoreNotFoundException(
-          "Nothing is at " + location.describe(path) + " to " + action + "; check the path, or"
+          "Nothing is at "
+              + location.describe(path)
+              + " to "
+              + action
+              + "; check the path, or"
               + " upload the data first",
           null);
     }
     if (marker == null) {
       throw new IncompleteDataException(
-          "The data at " + location.describe(path) + " is incomplete: it has no "
-              + BlobPaths.MARKER + " marker, so its upload has not finished or failed part-way;"
+          "The data at "
+              + location.describe(path)
+              + " is incomplete: it has no "
+              + BlobPaths.MARKER
+              + " marker, so its upload has not finished or failed part-way;"
               + " rerun the step or upload that writes it",
           null);
     }
@@ -104,7 +116,9 @@ final class BlobTree {
   void recheck(Snapshot snapshot) {
     if (snapshot.markerEtag() != null && !snapshot.markerEtag().equals(markerEtag())) {
       throw new IncompleteDataException(
-          "The data at " + location.describe(path) + " changed while it was being read; read it"
+          "The data at "
+              + location.describe(path)
+              + " changed while it was being read; read it"
               + " again once the writer has finished",
           null);
     }
@@ -114,13 +128,17 @@ final class BlobTree {
   List<Entry> files() {
     String prefix = BlobPaths.prefix(path);
     ListBlobsOptions options =
-        new ListBlobsOptions().setPrefix(prefix).setDetails(new BlobListDetails().setRetrieveMetadata(true));
+        new ListBlobsOptions()
+            .setPrefix(prefix)
+            .setDetails(new BlobListDetails().setRetrieveMetadata(true));
     List<Entry> entries = new ArrayList<>();
     for (BlobItem item : container.listBlobs(options, null)) {
       String relative = item.getName().substring(prefix.length());
       if (!relative.equals(BlobPaths.MARKER) && !isFolder(item.getMetadata())) {
         var p = item.getProperties();
-        entries.add(new Entry(relative, item.getName(), p.getContentLength(), p.getContentMd5(), p.getETag()));
+        entries.add(
+            new Entry(
+                relative, item.getName(), p.getContentLength(), p.getContentMd5(), p.getETag()));
       }
     }
     entries.sort(Comparator.comparing(Entry::relativeName));

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * blob changes. Readers ({@link BlobDownload}, content hashes) only accept a folder that has the
  * marker, and recheck its ETag when done. Blob storage has no rename, so staging under a temporary
  * prefix would cost a server-side copy of every blob and leave the same gap at the copy step; the
- * marker costs one request and is what Spark and Hadoop already write and read. A single file
- * needs no marker: a block blob only becomes visible when its block list is committed, at once.
+ * marker costs one request and is what Spark and Hadoop already write and read. A single file needs
+ * no marker: a block blob only becomes visible when its block list is committed, at once.
  */
 final class BlobUpload {
   private final BlobContainerClient container;
@@ -42,7 +42,8 @@ final class BlobUpload {
       if (path.isEmpty()) {
         throw new IllegalArgumentException(
             "A single file needs a path to be uploaded to; give the blob name, e.g. 'data/"
-                + source.getFileName() + "'");
+                + source.getFileName()
+                + "'");
       }
       uploadFile(source, path);
       // A folder that was at this path before is stale now: unmark it first, then delete it.
@@ -62,10 +63,15 @@ final class BlobUpload {
     }
     Transfers.forEach(files, name -> uploadFile(source.resolve(name), prefix + name));
     deleteStale(new HashSet<>(files));
-    container.getBlobClient(prefix + BlobPaths.MARKER).upload(BinaryData.fromBytes(new byte[0]), true);
+    container
+        .getBlobClient(prefix + BlobPaths.MARKER)
+        .upload(BinaryData.fromBytes(new byte[0]), true);
   }
 
-  /** Relative names, with {@code /}, of the regular files below a folder; a top-level marker is ours. */
+  /**
+   * Relative names, with {@code /}, of the regular files below a folder; a top-level marker is
+   * ours.
+   */
   private static List<String> localFiles(Path source) {
     try (Stream<Path> walk = Files.walk(source)) {
       return walk.filter(Files::isRegularFile)

@@ -47,7 +47,8 @@ final class StorageClients {
     DatastoreCredential credential = location.credential();
     if (credential instanceof DatastoreCredential.AccountKey key) {
       builder.credential(
-          new StorageSharedKeyCredential(location.accountName(), value(key.key(), location, secrets)));
+          new StorageSharedKeyCredential(
+              location.accountName(), value(key.key(), location, secrets)));
     } else if (credential instanceof DatastoreCredential.Sas sas) {
       String token = value(sas.token(), location, secrets);
       builder.sasToken(token.startsWith("?") ? token.substring(1) : token);

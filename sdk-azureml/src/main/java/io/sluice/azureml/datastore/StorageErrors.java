@@ -42,8 +42,15 @@ final class StorageErrors {
     BlobStorageException storage = find(failure);
     if (storage == null) {
       return new DatastoreException(
-          "Could not " + action + " " + where + " at " + location.blobEndpoint() + ": "
-              + redact(rootMessage(failure)) + "; check the endpoint and the network",
+          "Could not "
+              + action
+              + " "
+              + where
+              + " at "
+              + location.blobEndpoint()
+              + ": "
+              + redact(rootMessage(failure))
+              + "; check the local files, the endpoint and the network",
           cause);
     }
     int status = storage.getStatusCode();
@@ -56,9 +63,16 @@ final class StorageErrors {
     }
     if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(code)) {
       return new DatastoreNotFoundException(
-          "Container '" + location.container() + "' does not exist, so could not " + action + " "
-              + where + http + "; create it, or fix the container name of datastore '"
-              + location.datastoreName() + "'",
+          "Container '"
+              + location.container()
+              + "' does not exist, so could not "
+              + action
+              + " "
+              + where
+              + http
+              + "; create it, or fix the container name of datastore '"
+              + location.datastoreName()
+              + "'",
           cause);
     }
     if (status == 404) {
@@ -73,15 +87,23 @@ final class StorageErrors {
   private String authFix() {
     DatastoreCredential credential = location.credential();
     if (credential instanceof DatastoreCredential.AccountKey key) {
-      return "check that secret '" + key.key().reference() + "' holds a current key of storage"
-          + " account '" + location.accountName() + "'";
+      return "check that secret '"
+          + key.key().reference()
+          + "' holds a current key of storage"
+          + " account '"
+          + location.accountName()
+          + "'";
     }
     if (credential instanceof DatastoreCredential.Sas sas) {
-      return "check that the SAS token in secret '" + sas.token().reference() + "' is for account '"
-          + location.accountName() + "', not expired, and grants read, write, delete and list";
+      return "check that the SAS token in secret '"
+          + sas.token().reference()
+          + "' is for account '"
+          + location.accountName()
+          + "', not expired, and grants read, write, delete and list";
     }
     return "grant the identity the Storage Blob Data Contributor role on container '"
-        + location.container() + "'";
+        + location.container()
+        + "'";
   }
 
   /** The text with every secret value and SAS signature masked. */

@@ -31,8 +31,10 @@ class BlobDatastoreIoTest {
   void urisUseThePlatformSchemes() {
     assertThat(io.uri(BLOB, "/sluice/runs/r1/prep/out/"))
         .isEqualTo("wasbs://data@acct.blob.core.windows.net/sluice/runs/r1/prep/out");
-    assertThat(io.uri(ADLS, "a/b.csv")).isEqualTo("abfss://fs@acct.dfs.core.chinacloudapi.cn/a/b.csv");
-    assertThat(BlobLocation.of(ADLS).blobEndpoint()).isEqualTo("https://acct.blob.core.chinacloudapi.cn");
+    assertThat(io.uri(ADLS, "a/b.csv"))
+        .isEqualTo("abfss://fs@acct.dfs.core.chinacloudapi.cn/a/b.csv");
+    assertThat(BlobLocation.of(ADLS).blobEndpoint())
+        .isEqualTo("https://acct.blob.core.chinacloudapi.cn");
     assertThatThrownBy(() -> io.uri(BLOB, "a/../b")).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -74,6 +76,7 @@ class BlobDatastoreIoTest {
 
     assertThat(errors.redact("x se=1&sig=a+b/c== y")).isEqualTo("x **** y");
     assertThat(errors.redact("u?se%3D1%26sig%3Da%2Bb%2Fc%3D%3D")).isEqualTo("u?****");
-    assertThat(errors.redact("https://h/c?sv=1&sig=other%2B&x=1")).isEqualTo("https://h/c?sv=1&sig=****&x=1");
+    assertThat(errors.redact("https://h/c?sv=1&sig=other%2B&x=1"))
+        .isEqualTo("https://h/c?sv=1&sig=****&x=1");
   }
 }

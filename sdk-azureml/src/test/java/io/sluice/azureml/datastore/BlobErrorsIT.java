@@ -25,14 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(AzuriteExtension.class)
 class BlobErrorsIT {
   private static final String KEY_CANARY =
-      Base64.getEncoder().encodeToString("CANARY-key-4f1c9e-must-never-be-printed".getBytes(StandardCharsets.UTF_8));
+      Base64.getEncoder()
+          .encodeToString(
+              "CANARY-key-4f1c9e-must-never-be-printed".getBytes(StandardCharsets.UTF_8));
   private static final String SAS_CANARY = "CANARYsig4f1c9eNeverPrinted";
 
   private final BlobDatastoreIo io = new BlobDatastoreIo();
   @TempDir Path dir;
 
   @Test
-  void aWrongAccountKeyIsAnAuthenticationErrorWithoutTheKey(AzuriteServer azurite) throws Exception {
+  void aWrongAccountKeyIsAnAuthenticationErrorWithoutTheKey(AzuriteServer azurite)
+      throws Exception {
     AzureBlobDatastore good = AzuriteStores.fresh(azurite);
     AzureBlobDatastore store =
         AzureBlobDatastore.builder()

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.BinaryData;
@@ -15,10 +16,14 @@ import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.testing.azurite.AzuriteExtension;
 import io.sluice.testing.azurite.AzuriteServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +37,8 @@ class BlobIntegrityIT {
   @TempDir Path dir;
 
   @Test
-  void anUploadCutOffMidwayIsIncompleteAndARetryCompletesIt(AzuriteServer azurite) throws Exception {
+  void anUploadCutOffMidwayIsIncompleteAndARetryCompletesIt(AzuriteServer azurite)
+      throws Exception {
     AzureBlobDatastore store = AzuriteStores.fresh(azurite);
     Path old = LocalTrees.random(dir.resolve("old"), 10, 10_000, 1);
     Path source = LocalTrees.random(dir.resolve("new"), 40, 300_000, 2);
@@ -65,7 +71,8 @@ class BlobIntegrityIT {
 
     assertThatThrownBy(() -> io.download(store, "half", dir.resolve("x"), azurite.secrets()))
         .isInstanceOf(IncompleteDataException.class);
-    assertThatThrownBy(() -> io.download(store, "nothing/here", dir.resolve("y"), azurite.secrets()))
+    assertThatThrownBy(
+            () -> io.download(store, "nothing/here", dir.resolve("y"), azurite.secrets()))
         .isInstanceOf(DatastoreNotFoundException.class)
         .hasMessageContaining("path 'nothing/here'");
 
@@ -83,11 +90,35 @@ class BlobIntegrityIT {
     io.upload(source, store, "out", azurite.secrets());
     // A writer starts over between the reader's listing and its final check.
     Runnable writer = () -> io.upload(source, store, "out", azurite.secrets());
-    BlobDatastoreIo racing = new BlobDatastoreIo(null, List.of(new OnFirstBlobRead(writer)));
+    BlobDatastoreIo racing = new BlobDatastoreIo(null, List.of(OnFirst.blobRead(writer)));
 
     assertThatThrownBy(() -> racing.download(store, "out", dir.resolve("x"), azurite.secrets()))
         .isInstanceOf(IncompleteDataException.class)
         .hasMessageContaining("changed while it was being read");
+  }
+
+  @Test
+  void aSourceFileThatVanishesMidwayFailsTheUploadAndLeavesItIncomplete(AzuriteServer azurite)
+      throws Exception {
+    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    Path source = LocalTrees.random(dir.resolve("src"), 40, 50_000, 3);
+    String last = List.copyOf(LocalTrees.listing(source).keySet()).get(39);
+    Runnable vanish =
+        () -> {
+          try {
+            Files.delete(source.resolve(last));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        };
+    BlobDatastoreIo unlucky = new BlobDatastoreIo(null, List.of(OnFirst.blobWrite(vanish)));
+
+    assertThatThrownBy(() -> unlucky.upload(source, store, "out", azurite.secrets()))
+        .isInstanceOf(DatastoreException.class)
+        .hasMessageContaining(last)
+        .hasMessageContaining("local files");
+    assertThatThrownBy(() -> io.download(store, "out", dir.resolve("x"), azurite.secrets()))
+        .isInstanceOf(IncompleteDataException.class);
   }
 
   /** Fails every blob write after the first {@code allowed} ones, as a dropped connection would. */
@@ -100,7 +131,8 @@ class BlobIntegrityIT {
     }
 
     @Override
-    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    public Mono<HttpResponse> process(
+        HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
       if (context.getHttpRequest().getHttpMethod() == HttpMethod.PUT
           && writes.incrementAndGet() > allowed) {
         return Mono.error(new IOException("injected connection reset"));
@@ -114,24 +146,39 @@ class BlobIntegrityIT {
     }
   }
 
-  /** Runs an action once, before the first blob download request is sent. */
-  private static final class OnFirstBlobRead implements HttpPipelinePolicy {
+  /** Runs an action once, before the first request that matches is sent. */
+  private static final class OnFirst implements HttpPipelinePolicy {
+    private final Predicate<HttpRequest> matches;
     private final Runnable action;
-    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicBoolean done = new AtomicBoolean();
 
-    OnFirstBlobRead(Runnable action) {
+    OnFirst(Predicate<HttpRequest> matches, Runnable action) {
+      this.matches = matches;
       this.action = action;
     }
 
+    static OnFirst blobRead(Runnable action) {
+      return new OnFirst(
+          request -> {
+            String query = request.getUrl().getQuery();
+            return request.getHttpMethod() == HttpMethod.GET
+                && (query == null || !query.contains("comp=list"));
+          },
+          action);
+    }
+
+    static OnFirst blobWrite(Runnable action) {
+      return new OnFirst(request -> request.getHttpMethod() == HttpMethod.PUT, action);
+    }
+
     @Override
-    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-      String query = context.getHttpRequest().getUrl().getQuery();
-      boolean blobGet =
-          context.getHttpRequest().getHttpMethod() == HttpMethod.GET
-              && (query == null || !query.contains("comp=list"));
-      if (blobGet && reads.getAndIncrement() == 0) {
-        // Off the reactor thread: the action makes blocking storage calls of its own.
-        return Mono.fromRunnable(action).subscribeOn(Schedulers.boundedElastic()).then(next.process());
+    public Mono<HttpResponse> process(
+        HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+      if (matches.test(context.getHttpRequest()) && done.compareAndSet(false, true)) {
+        // Off the reactor thread: the action may make blocking calls of its own.
+        return Mono.fromRunnable(action)
+            .subscribeOn(Schedulers.boundedElastic())
+            .then(next.process());
       }
       return next.process();
     }

@@ -37,7 +37,8 @@ class BlobRoundTripIT {
   @Test
   void aSingleFileLandsUnderItsNameAndAFolderCanBeTheRoot(AzuriteServer azurite) throws Exception {
     AzureBlobDatastore store = AzuriteStores.fresh(azurite);
-    Path file = LocalTrees.write(dir.resolve("src"), Map.of("data.csv", "1,2,3\n")).resolve("data.csv");
+    Path file =
+        LocalTrees.write(dir.resolve("src"), Map.of("data.csv", "1,2,3\n")).resolve("data.csv");
 
     io.upload(file, store, "raw/data.csv", azurite.secrets());
     io.download(store, "raw/data.csv", dir.resolve("one"), azurite.secrets());
@@ -52,7 +53,8 @@ class BlobRoundTripIT {
   @Test
   void anUploadReplacesWhatWasThere(AzuriteServer azurite) throws Exception {
     AzureBlobDatastore store = AzuriteStores.fresh(azurite);
-    Path first = LocalTrees.write(dir.resolve("v1"), Map.of("keep.txt", "old", "stale/gone.txt", "x"));
+    Path first =
+        LocalTrees.write(dir.resolve("v1"), Map.of("keep.txt", "old", "stale/gone.txt", "x"));
     Path second = LocalTrees.write(dir.resolve("v2"), Map.of("keep.txt", "new", "added.txt", "y"));
 
     io.upload(first, store, "out", azurite.secrets());

@@ -31,7 +31,8 @@ final class LocalTrees {
     byte[] bytes = new byte[size];
     for (int i = 0; i < count; i++) {
       random.nextBytes(bytes);
-      Path target = root.resolve("part-" + (i % 7)).resolve("sub-" + (i % 3)).resolve("f" + i + ".bin");
+      Path target =
+          root.resolve("part-" + (i % 7)).resolve("sub-" + (i % 3)).resolve("f" + i + ".bin");
       Files.createDirectories(target.getParent());
       Files.write(target, bytes);
     }

@@ -80,7 +80,8 @@ final class AzuriteInstaller {
     Path log = cacheDir.resolve("azurite-" + VERSION + "-npm.log");
     List<String> command = new ArrayList<>(List.of(npm, "install", "--prefix", staging.toString()));
     command.addAll(
-        List.of("azurite@" + VERSION, "--save-exact", "--no-audit", "--no-fund", "--loglevel=error"));
+        List.of(
+            "azurite@" + VERSION, "--save-exact", "--no-audit", "--no-fund", "--loglevel=error"));
     int exit = run(command, log);
     if (exit != 0 || !Files.isRegularFile(staging.resolve(BLOB_MAIN))) {
       ProcessTools.deleteTree(staging);

@@ -101,11 +101,18 @@ public final class AzuriteServer implements AutoCloseable {
       Path data = Files.createDirectories(workDir.resolve("data"));
       List<String> command =
           List.of(
-              "node", main.toString(),
-              "--blobHost", "127.0.0.1",
-              "--blobPort", Integer.toString(port),
-              "--location", data.toString(),
-              "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry");
+              "node",
+              main.toString(),
+              "--blobHost",
+              "127.0.0.1",
+              "--blobPort",
+              Integer.toString(port),
+              "--location",
+              data.toString(),
+              "--skipApiVersionCheck",
+              "--loose",
+              "--silent",
+              "--disableTelemetry");
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)

@@ -43,7 +43,9 @@ final class ProcessTools {
   static String tail(Path log) {
     try {
       String text = Files.readString(log, StandardCharsets.UTF_8).strip();
-      return text.length() <= TAIL_CHARS ? text : "..." + text.substring(text.length() - TAIL_CHARS);
+      return text.length() <= TAIL_CHARS
+          ? text
+          : "..." + text.substring(text.length() - TAIL_CHARS);
     } catch (IOException e) {
       return "(no output)";
     }

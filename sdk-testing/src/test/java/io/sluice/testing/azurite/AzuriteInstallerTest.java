@@ -8,8 +8,8 @@ import io.sluice.core.SluiceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -38,7 +38,8 @@ class AzuriteInstallerTest {
   @Test
   void installsOnceIntoTheFinalFolder() throws IOException {
     Path cache = dir.resolve("cache");
-    String npm = script("good", "mkdir -p \"$(dirname \"$3/" + MAIN + "\")\"; touch \"$3/" + MAIN + "\"");
+    String npm =
+        script("good", "mkdir -p \"$(dirname \"$3/" + MAIN + "\")\"; touch \"$3/" + MAIN + "\"");
 
     Path main = new AzuriteInstaller(cache, npm).blobMain();
 
@@ -53,7 +54,8 @@ class AzuriteInstallerTest {
     Path killed = cache.resolve("azurite-3.37.0.partial-123");
     Files.createDirectories(killed.resolve(MAIN).getParent());
     Files.createFile(killed.resolve(MAIN));
-    String npm = script("good", "mkdir -p \"$(dirname \"$3/" + MAIN + "\")\"; touch \"$3/" + MAIN + "\"");
+    String npm =
+        script("good", "mkdir -p \"$(dirname \"$3/" + MAIN + "\")\"; touch \"$3/" + MAIN + "\"");
 
     new AzuriteInstaller(cache, npm).blobMain();
 

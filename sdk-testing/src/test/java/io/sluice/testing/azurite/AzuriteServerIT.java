@@ -41,7 +41,8 @@ class AzuriteServerIT {
   void buildsADatastoreForTheEmulator(AzuriteServer azurite) {
     AzureBlobDatastore store = azurite.datastore("raw", "raw");
 
-    assertThat(store.serviceEndpoint()).isEqualTo("http://127.0.0.1:" + azurite.port() + "/devstoreaccount1");
+    assertThat(store.serviceEndpoint())
+        .isEqualTo("http://127.0.0.1:" + azurite.port() + "/devstoreaccount1");
     assertThat(store.accountName()).isEqualTo(AzuriteServer.ACCOUNT_NAME);
     assertThat(store.credential()).isInstanceOf(DatastoreCredential.AccountKey.class);
     assertThat(store.toString()).doesNotContain(AzuriteServer.ACCOUNT_KEY);
@@ -78,6 +79,7 @@ class AzuriteServerIT {
 
   private static HttpResponse<String> get(String url) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }
