@@ -1,0 +1,92 @@
+package io.sluice.azureml.datastore;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import io.sluice.core.ConfigurationException;
+import io.sluice.core.model.DatastoreCredential;
+import io.sluice.core.model.Secret;
+import java.util.List;
+import java.util.function.Function;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/** Builds Blob container clients for datastores, all on one OkHttp client. */
+final class StorageClients {
+  /**
+   * OkHttp queues asynchronous calls beyond 5 per host by default; parallel transfers to one
+   * storage account need more than that in flight.
+   */
+  private static final int MAX_REQUESTS = 64;
+
+  private final HttpClient httpClient;
+  private final TokenCredential tokenCredential;
+  private final List<HttpPipelinePolicy> policies;
+
+  StorageClients(TokenCredential tokenCredential, List<HttpPipelinePolicy> policies) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(MAX_REQUESTS);
+    dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
+    // Built explicitly so that storage never runs on another HttpClientProvider found on the path.
+    this.httpClient =
+        new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder().dispatcher(dispatcher).build())
+            .build();
+    this.tokenCredential = tokenCredential;
+    this.policies = List.copyOf(policies);
+  }
+
+  /** A client for the location's container, authenticated as its credential says. */
+  BlobContainerClient container(BlobLocation location, Function<String, String> secrets) {
+    BlobServiceClientBuilder builder =
+        new BlobServiceClientBuilder().endpoint(location.blobEndpoint()).httpClient(httpClient);
+    policies.forEach(builder::addPolicy);
+    DatastoreCredential credential = location.credential();
+    if (credential instanceof DatastoreCredential.AccountKey key) {
+      builder.credential(
+          new StorageSharedKeyCredential(
+              location.accountName(), value(key.key(), location, secrets)));
+    } else if (credential instanceof DatastoreCredential.Sas sas) {
+      String token = value(sas.token(), location, secrets);
+      builder.sasToken(token.startsWith("?") ? token.substring(1) : token);
+    } else if (tokenCredential != null && credential instanceof DatastoreCredential.Identity) {
+      builder.credential(tokenCredential);
+    } else {
+      throw new ConfigurationException(
+          "Datastore '"
+              + location.datastoreName()
+              + "' uses "
+              + (credential instanceof DatastoreCredential.Identity
+                  ? "identity-based access"
+                  : "a service principal")
+              + ", which this machine reads with an Azure TokenCredential: create the datastore"
+              + " I/O with new BlobDatastoreIo(credential) (e.g. azure-identity's"
+              + " DefaultAzureCredential or ClientSecretCredential in your application), or give"
+              + " the datastore an account key or SAS secret");
+    }
+    return builder.buildClient().getBlobContainerClient(location.container());
+  }
+
+  /** The secret's value: the run's secrets first, then the secret itself (memory or env). */
+  static String value(Secret secret, BlobLocation location, Function<String, String> secrets) {
+    String value = secrets == null ? null : secrets.apply(secret.reference());
+    if (value != null && !value.isEmpty()) {
+      return value;
+    }
+    return secret
+        .value()
+        .filter(v -> !v.isEmpty())
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "Datastore '"
+                        + location.datastoreName()
+                        + "' needs secret '"
+                        + secret.reference()
+                        + "', which has no value on this machine; pass it with the run's secrets"
+                        + " or, for an env: reference, set that environment variable"));
+  }
+}
