@@ -87,7 +87,7 @@ public abstract non-sealed class DatabricksStep implements Step {
     ModelChecks.rule(
         entryPoints.size() == 1,
         owner,
-        entryPoints.isEmpty() ? "notebookPath" : entryPoints.get(1),
+        entryPoints.size() > 1 ? entryPoints.get(1) : "notebookPath",
         "exactly one of notebookPath, pythonScriptPath, pythonScriptName or mainClassName is"
             + " required, got "
             + (entryPoints.isEmpty() ? "none" : String.join(" and ", entryPoints))
