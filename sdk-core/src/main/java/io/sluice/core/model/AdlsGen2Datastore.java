@@ -1,5 +1,6 @@
 package io.sluice.core.model;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.core.implementation.ModelChecks;
@@ -10,6 +11,7 @@ import org.immutables.value.Value;
 /** An Azure Data Lake Storage Gen2 file system ({@code abfss://}). */
 @Value.Immutable
 @SluiceStyle
+@JsonTypeName("adlsGen2")
 @JsonSerialize(as = ImmutableAdlsGen2Datastore.class)
 @JsonDeserialize(as = ImmutableAdlsGen2Datastore.class)
 public abstract non-sealed class AdlsGen2Datastore implements Datastore {

@@ -1,6 +1,7 @@
 package io.sluice.core.model;
 
 import io.sluice.core.implementation.ModelChecks;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.core.implementation.SluiceStyle;
@@ -10,6 +11,7 @@ import org.immutables.value.Value;
 /** An Azure ML compute cluster (v1 {@code AmlCompute}). */
 @Value.Immutable
 @SluiceStyle
+@JsonTypeName("amlCompute")
 @JsonSerialize(as = ImmutableAmlCompute.class)
 @JsonDeserialize(as = ImmutableAmlCompute.class)
 public abstract non-sealed class AmlCompute implements ComputeTarget {

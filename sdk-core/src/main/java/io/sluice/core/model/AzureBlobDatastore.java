@@ -1,5 +1,6 @@
 package io.sluice.core.model;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.core.implementation.ModelChecks;
@@ -10,6 +11,7 @@ import org.immutables.value.Value;
 /** An Azure Blob Storage container, as Azure ML's {@code register_azure_blob_container}. */
 @Value.Immutable
 @SluiceStyle
+@JsonTypeName("azureBlob")
 @JsonSerialize(as = ImmutableAzureBlobDatastore.class)
 @JsonDeserialize(as = ImmutableAzureBlobDatastore.class)
 public abstract non-sealed class AzureBlobDatastore implements Datastore {

@@ -1,5 +1,6 @@
 package io.sluice.core.model;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.core.implementation.SluiceStyle;
@@ -12,6 +13,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SluiceStyle
+@JsonTypeName("databricks")
 @JsonSerialize(as = ImmutableDatabricksCompute.class)
 @JsonDeserialize(as = ImmutableDatabricksCompute.class)
 public abstract non-sealed class DatabricksCompute implements ComputeTarget {
