@@ -8,6 +8,7 @@ import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.Environment;
 import io.sluice.core.model.InputBinding;
+import io.sluice.core.model.Library;
 import io.sluice.core.model.LocalDatastore;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
@@ -82,6 +83,11 @@ class LocalDatabricksIT {
         .build();
   }
 
+  private Pipeline oneStep(DatabricksStep.Builder step) {
+    DatabricksStep built = step.computeTarget(DATABRICKS).build();
+    return Pipeline.builder().name(built.name()).defaultDatastore(runs.workspace()).steps(built).build();
+  }
+
   @Test
   void aNotebookCleansACsvForAScriptStepReturnsItsExitValueAndIsReusedUnchanged() throws IOException {
     PipelineRun first = runs.submit(seed("clean_customers"), RunOptions.defaults());
@@ -127,20 +133,14 @@ class LocalDatabricksIT {
             + "json.dump({'argv': sys.argv[1:], 'rows': rows}, open(os.path.join(sys.argv[4], 'seen.json'), 'w'))\n");
     PipelineData output = PipelineData.builder().name("output").pipelineOutputName("output").build();
     Pipeline pipeline =
-        Pipeline.builder()
-            .name("script")
-            .defaultDatastore(runs.workspace())
-            .steps(
-                DatabricksStep.builder()
-                    .name("task")
-                    .computeTarget(DATABRICKS)
-                    .sourceDirectory("src")
-                    .pythonScriptName("task.py")
-                    .addInputs(InputBinding.of("input", DataPath.of(raw, "customers/customers.csv")))
-                    .addOutputs(output)
-                    .pythonScriptParams("--limit", PipelineParameter.of("limit", 3))
-                    .build())
-            .build();
+        oneStep(
+            DatabricksStep.builder()
+                .name("task")
+                .sourceDirectory("src")
+                .pythonScriptName("task.py")
+                .addInputs(InputBinding.of("input", DataPath.of(raw, "customers/customers.csv")))
+                .addOutputs(output)
+                .pythonScriptParams("--limit", PipelineParameter.of("limit", 3)));
 
     PipelineRun run = runs.submit(pipeline, RunOptions.builder().putParameter("limit", 5).build());
 
@@ -154,31 +154,27 @@ class LocalDatabricksIT {
 
   @Test
   void aJarTaskRunsItsMainClassOnLocalSparkFromThePySparkJars() throws Exception {
-    Path pyspark = Path.of(Files.readString(
+    // The same virtualenv as the step's (same packages), so Spark is installed once.
+    PipelineRun find =
         runs.runScript(
-                "find_pyspark",
-                "import os, sys, pyspark\nos.makedirs(sys.argv[1], exist_ok=True)\n"
-                    + "open(os.path.join(sys.argv[1], 'home'), 'w').write(os.path.dirname(pyspark.__file__))\n",
-                RunConfiguration.builder(),
-                "pyspark==" + LocalSpark.version())
-            .resolve("home")));
+            "find_pyspark",
+            "import os, sys, pyspark\nos.makedirs(sys.argv[1], exist_ok=True)\n"
+                + "open(os.path.join(sys.argv[1], 'home'), 'w').write(os.path.dirname(pyspark.__file__))\n",
+            RunConfiguration.builder(),
+            "pyspark==" + LocalSpark.version());
+    assertThat(find.waitForCompletion(LocalRuns.WAIT)).isEqualTo(RunState.COMPLETED);
+    Path pyspark = Path.of(Files.readString(Path.of(find.outputs().get("find_pyspark_out")).resolve("home")));
     Path jar = TestJars.compile(LocalRuns.class.getResource("CountRows.java"), pyspark.resolve("jars"), base.resolve("jar"));
     PipelineData counted = PipelineData.builder().name("counted").pipelineOutputName("counted").build();
     Pipeline pipeline =
-        Pipeline.builder()
-            .name("jar")
-            .defaultDatastore(runs.workspace())
-            .steps(
-                DatabricksStep.builder()
-                    .name("count")
-                    .computeTarget(DATABRICKS)
-                    .mainClassName("CountRows")
-                    .addLibraries(io.sluice.core.model.Library.jar(jar.toString()))
-                    .addInputs(InputBinding.of("rows", DataPath.of(raw, "customers/customers.csv")))
-                    .addOutputs(counted)
-                    .jarParams("--label", "customers")
-                    .build())
-            .build();
+        oneStep(
+            DatabricksStep.builder()
+                .name("count")
+                .mainClassName("CountRows")
+                .addLibraries(Library.jar(jar.toString()))
+                .addInputs(InputBinding.of("rows", DataPath.of(raw, "customers/customers.csv")))
+                .addOutputs(counted)
+                .jarParams("--label", "customers"));
 
     PipelineRun run = runs.submit(pipeline, RunOptions.defaults());
 
