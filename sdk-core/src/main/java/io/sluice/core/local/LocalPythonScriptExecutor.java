@@ -8,7 +8,6 @@ import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepFailedException;
-import io.sluice.core.spi.StepLocation;
 import io.sluice.core.spi.StepResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,16 +77,6 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
 
   /** An argument's value on this machine: a literal, a port's local path, or a parameter value. */
   static String value(ArgumentDefinition argument, StepContext context) {
-    if (argument.literal() != null) {
-      return argument.literal();
-    }
-    if (argument.parameter() != null) {
-      return context.parameterValues().get(argument.parameter());
-    }
-    StepLocation location =
-        context.inputs().containsKey(argument.port())
-            ? context.inputs().get(argument.port())
-            : context.outputs().get(argument.port());
-    return location.localPath().toString();
+    return context.argumentValue(argument, l -> l.localPath().toString());
   }
 }

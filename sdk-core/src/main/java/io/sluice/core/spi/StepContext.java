@@ -1,11 +1,13 @@
 package io.sluice.core.spi;
 
+import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Everything a {@link StepExecutor} gets to run one step; given by the orchestrator. */
 public interface StepContext {
@@ -115,4 +117,24 @@ public interface StepContext {
 
   /** @return true once the run is being canceled */
   boolean isCanceled();
+
+  /**
+   * An argument's value as the step's code gets it: a literal, a parameter's value in this run, or
+   * one of the step's inputs or outputs in the form the executor passes locations in.
+   *
+   * @param argument the argument
+   * @param location a location's form, e.g. its local path or its URI
+   * @return the value
+   */
+  default String argumentValue(ArgumentDefinition argument, Function<StepLocation, String> location) {
+    if (argument.literal() != null) {
+      return argument.literal();
+    }
+    if (argument.parameter() != null) {
+      return parameterValues().get(argument.parameter());
+    }
+    StepLocation port =
+        inputs().containsKey(argument.port()) ? inputs().get(argument.port()) : outputs().get(argument.port());
+    return location.apply(port);
+  }
 }
