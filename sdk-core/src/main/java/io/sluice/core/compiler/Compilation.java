@@ -151,28 +151,17 @@ final class Compilation {
       if (input.source() instanceof PipelineData consumed) {
         String producer = producers.get(consumed.name());
         if (producer == null) {
-          problems.error(
-              step.name(),
-              "inputs",
-              "PipelineData '"
-                  + consumed.name()
-                  + "' (input '"
-                  + input.name()
-                  + "') has no producer; add the step that writes it to the pipeline, or list"
-                  + " it among that step's outputs");
+          inputError(
+              step, consumed, input,
+              "has no producer; add the step that writes it to the pipeline, or list it among"
+                  + " that step's outputs");
           continue;
         }
         if (!data.get(consumed.name()).equals(consumed)) {
-          problems.error(
-              step.name(),
-              "inputs",
-              "PipelineData '"
-                  + consumed.name()
-                  + "' (input '"
-                  + input.name()
-                  + "') differs from the one step '"
-                  + producer
-                  + "' writes; consume the same PipelineData object the producer outputs");
+          inputError(
+              step, consumed, input,
+              "differs from the one step '" + producer + "' writes; consume the same PipelineData"
+                  + " object the producer outputs");
         }
         consumers.computeIfAbsent(consumed.name(), k -> new TreeSet<>()).add(step.name());
         if (!producer.equals(step.name())) {
@@ -190,6 +179,13 @@ final class Compilation {
         registerPath(path, step);
       }
     }
+  }
+
+  private void inputError(Step step, PipelineData consumed, InputBinding input, String problem) {
+    problems.error(
+        step.name(),
+        "inputs",
+        "PipelineData '" + consumed.name() + "' (input '" + input.name() + "') " + problem);
   }
 
   private void indexRunAfter(Step step) {
