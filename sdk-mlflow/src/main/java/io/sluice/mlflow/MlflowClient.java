@@ -579,12 +579,15 @@ public final class MlflowClient {
    * @param name the registered model
    * @param source where the model files are, such as {@code runs:/<run>/model} or {@code models:/<model_id>}
    * @param runId the run that produced it, or null
+   * @param modelId the MLflow 3 logged model it registers (required with a {@code models:/}
+   *     source), or null
    * @param tags its tags
    * @return the version (its status becomes {@code READY} once registered)
    */
-  public ModelVersion createModelVersion(String name, String source, String runId, List<Tag> tags) {
-    return Json.field(rest.call(POST, "model-versions/create",
-        body("name", name, "source", source, "run_id", runId, "tags", tags)),
+  public ModelVersion createModelVersion(
+      String name, String source, String runId, String modelId, List<Tag> tags) {
+    return Json.field(rest.call(POST, "model-versions/create", body("name", name,
+        "source", source, "run_id", runId, "model_id", modelId, "tags", tags)),
         "model_version", ModelVersion.class);
   }
 

@@ -2,6 +2,7 @@ package io.sluice.mlflow;
 
 import com.azure.core.credential.TokenCredential;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
+import io.sluice.core.http.implementation.Redaction;
 import io.sluice.mlflow.implementation.DatabricksConfigFile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
  *       {@code ~/.databrickscfg}; the name is read as written, underscores included.
  *   <li>{@code azureml://<host>/<path>}: {@code https://<host>/<path>} with Entra ID tokens.
  * </ul>
+ *
+ * <p>Messages show the URI with any credentials in it masked.
  */
 final class TrackingTarget {
   static final String DEFAULT_URI = "http://localhost:5000";
@@ -45,13 +48,13 @@ final class TrackingTarget {
         return databricks(value, env, credential);
       case "azureml":
         if (credential == null) {
-          throw new MlflowConfigurationException("tracking URI '" + value + "' needs Entra ID"
+          throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' needs Entra ID"
               + " tokens; pass a TokenCredential to MlflowClientBuilder.credential(...)");
         }
         return new TrackingTarget("https" + value.substring("azureml".length()),
             builder -> builder.credential(credential, AZURE_ML_SCOPE));
       default:
-        throw new MlflowConfigurationException("tracking URI '" + value + "' has scheme '"
+        throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' has scheme '"
             + scheme + "', which Sluice does not serve; use http(s)://host:port of an"
             + " `mlflow server` (for a local store start `mlflow server --backend-store-uri"
             + " sqlite:///mlflow.db`), databricks, databricks://<profile> or azureml://…");
@@ -61,7 +64,7 @@ final class TrackingTarget {
   private static TrackingTarget http(String value, Map<String, String> env) {
     URI parsed = URI.create(value);
     if (parsed.getHost() == null) {
-      throw new MlflowConfigurationException("tracking URI '" + value + "' has no host;"
+      throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' has no host;"
           + " use e.g. http://127.0.0.1:5000");
     }
     String token = env.get("MLFLOW_TRACKING_TOKEN");
@@ -90,7 +93,7 @@ final class TrackingTarget {
       String profile = value.startsWith("databricks://") ? value.substring("databricks://".length())
           : env.getOrDefault("DATABRICKS_CONFIG_PROFILE", "DEFAULT");
       if (profile.isEmpty() || profile.contains(":") || profile.contains("/")) {
-        throw new MlflowConfigurationException("tracking URI '" + value + "' does not name a"
+        throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' does not name a"
             + " profile; use databricks://<profile> with a section name of the Databricks config"
             + " file (secret-scope URIs databricks://<scope>:<prefix> are not supported)");
       }
@@ -99,7 +102,7 @@ final class TrackingTarget {
       Map<String, Map<String, String>> profiles = DatabricksConfigFile.read(file);
       settings = profiles.get(profile);
       if (settings == null) {
-        throw new MlflowConfigurationException("tracking URI '" + value + "' names profile '"
+        throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' names profile '"
             + profile + "', which " + file + " does not have (profiles: " + profiles.keySet()
             + "); add a [" + profile + "] section with host and token, or set DATABRICKS_HOST"
             + " and DATABRICKS_TOKEN with the URI 'databricks'");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The one JSON mapper of the MLflow client: snake_case like the protocol, tolerant readers. */
 public final class Json {
@@ -21,7 +22,8 @@ public final class Json {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .serializationInclusion(JsonInclude.Include.NON_NULL)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY))
+      .withConfigOverride(List.class,
+          override -> override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
       .build();
 
   private Json() {}
