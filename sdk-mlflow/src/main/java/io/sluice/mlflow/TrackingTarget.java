@@ -40,7 +40,8 @@ final class TrackingTarget {
 
   static TrackingTarget resolve(String uri, Map<String, String> env, TokenCredential credential) {
     String value = uri != null ? uri : env.getOrDefault("MLFLOW_TRACKING_URI", DEFAULT_URI);
-    String scheme = value.contains(":") ? value.substring(0, value.indexOf(':')) : "";
+    int colon = value.indexOf(':');
+    String scheme = value.equals("databricks") ? value : colon < 0 ? "" : value.substring(0, colon);
     switch (scheme) {
       case "http", "https":
         return http(value, env);
