@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -29,7 +30,8 @@ final class FaultInjectingProxy extends Dispatcher implements AutoCloseable {
   private final double faultRate;
   private final Random random = new Random(20260630);
   final AtomicInteger requests = new AtomicInteger();
-  final AtomicInteger faults = new AtomicInteger();
+  /** Injected faults by kind: 429, 503, reset before forwarding, reset after forwarding. */
+  final AtomicIntegerArray faults = new AtomicIntegerArray(4);
 
   FaultInjectingProxy(String target, double faultRate) {
     this.target = target;
@@ -54,7 +56,7 @@ final class FaultInjectingProxy extends Dispatcher implements AutoCloseable {
       fault = random.nextDouble() < faultRate ? random.nextInt(4) : -1;
     }
     if (fault >= 0) {
-      faults.incrementAndGet();
+      faults.incrementAndGet(fault);
     }
     switch (fault) {
       case 0:
