@@ -210,7 +210,8 @@ public final class MlflowRunLogger implements AutoCloseable {
           progress.notifyAll();
         }
       }
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | RuntimeException e) {
+      // Whatever stops this thread must fail the logger, or flush() would wait forever.
       fail(e, pending.size() + queue.size());
     }
   }
