@@ -1,52 +1,31 @@
 package io.sluice.mlflow;
 
-import static com.azure.core.http.HttpMethod.DELETE;
-import static com.azure.core.http.HttpMethod.PATCH;
 import static com.azure.core.http.HttpMethod.POST;
 import static io.sluice.mlflow.MlflowRest.body;
 
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpMethod;
-import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.http.rest.PagedIterable;
-import com.azure.core.util.BinaryData;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.mlflow.implementation.Json;
 import io.sluice.mlflow.implementation.LogBatchWriter;
 import io.sluice.mlflow.implementation.Validation;
 import io.sluice.mlflow.models.DatasetInput;
 import io.sluice.mlflow.models.Experiment;
-import io.sluice.mlflow.models.FileInfo;
-import io.sluice.mlflow.models.LoggedModel;
-import io.sluice.mlflow.models.LoggedModelStatus;
 import io.sluice.mlflow.models.Metric;
-import io.sluice.mlflow.models.ModelVersion;
 import io.sluice.mlflow.models.Param;
-import io.sluice.mlflow.models.RegisteredModel;
 import io.sluice.mlflow.models.Run;
 import io.sluice.mlflow.models.RunInfo;
 import io.sluice.mlflow.models.RunStatus;
 import io.sluice.mlflow.models.Tag;
 import io.sluice.mlflow.models.ViewType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * A client for an MLflow tracking server and model registry over REST: experiments, runs and
- * what they log, metric histories, dataset inputs, registered models and versions, MLflow 3
- * logged models and artifacts, with no Python needed.
+ * A client for an MLflow tracking server over REST: experiments, runs and what they log,
+ * metric histories and dataset inputs. The registry, MLflow 3 logged models and artifacts have
+ * their own clients on the same connection: {@link #getRegistryClient()},
+ * {@link #getLoggedModelClient()}, {@link #getArtifactClient()}. No Python is needed.
  *
  * <p>Create one with {@link MlflowClientBuilder}. The client is thread-safe; share one per
  * server. Searches return {@link PagedIterable}s that fetch pages as they are iterated. Errors
@@ -442,434 +421,33 @@ public final class MlflowClient {
     return new MlflowRunLogger(this, runId, asyncQueueCapacity);
   }
 
-  // ---- registered models ----
+  // ---- the registry, logged models and artifacts ----
 
   /**
-   * Creates a registered model.
+   * The model registry client, sharing this client's connection and credentials.
    *
-   * @param name a unique name
-   * @param description its description, or null
-   * @param tags its tags
-   * @return the model
-   * @throws ResourceAlreadyExistsException when one of that name exists
+   * @return the registry client
    */
-  public RegisteredModel createRegisteredModel(String name, String description, List<Tag> tags) {
-    return Json.field(rest.call(POST, "registered-models/create",
-        body("name", name, "description", description, "tags", tags)),
-        "registered_model", RegisteredModel.class);
+  public MlflowRegistryClient getRegistryClient() {
+    return new MlflowRegistryClient(rest);
   }
 
   /**
-   * Gets a registered model.
+   * The MLflow 3 logged model client, sharing this client's connection and credentials.
    *
-   * @param name its name
-   * @return the model
-   * @throws ResourceNotFoundException when there is none of that name
+   * @return the logged model client
    */
-  public RegisteredModel getRegisteredModel(String name) {
-    return Json.field(rest.get("registered-models/get", Map.of("name", name)),
-        "registered_model", RegisteredModel.class);
+  public MlflowLoggedModelClient getLoggedModelClient() {
+    return new MlflowLoggedModelClient(rest);
   }
 
   /**
-   * Searches registered models.
+   * The artifact client, sharing this client's connection and credentials.
    *
-   * @param filter a filter such as {@code name LIKE 'churn%'}, or null for all
-   * @return the matching models, fetched page by page
+   * @return the artifact client
    */
-  public PagedIterable<RegisteredModel> searchRegisteredModels(String filter) {
-    return MlflowRest.paged(token -> rest.get("registered-models/search", body("filter", filter,
-        "max_results", 1000, "page_token", token)), "registered_models", RegisteredModel.class);
-  }
-
-  /**
-   * Renames a registered model.
-   *
-   * @param name its name
-   * @param newName the new unique name
-   * @return the renamed model
-   */
-  public RegisteredModel renameRegisteredModel(String name, String newName) {
-    return Json.field(rest.call(POST, "registered-models/rename",
-        body("name", name, "new_name", newName)), "registered_model", RegisteredModel.class);
-  }
-
-  /**
-   * Changes a registered model's description.
-   *
-   * @param name its name
-   * @param description the new description
-   * @return the model
-   */
-  public RegisteredModel updateRegisteredModel(String name, String description) {
-    return Json.field(rest.call(PATCH, "registered-models/update",
-        body("name", name, "description", description), true), "registered_model", RegisteredModel.class);
-  }
-
-  /**
-   * Deletes a registered model and all its versions.
-   *
-   * @param name its name
-   */
-  public void deleteRegisteredModel(String name) {
-    rest.call(DELETE, "registered-models/delete", body("name", name));
-  }
-
-  /**
-   * Sets a tag on a registered model.
-   *
-   * @param name the model
-   * @param key the tag key
-   * @param value the tag value
-   */
-  public void setRegisteredModelTag(String name, String key, String value) {
-    rest.call(POST, "registered-models/set-tag", body("name", name, "key", key, "value", value), true);
-  }
-
-  /**
-   * Deletes a tag of a registered model.
-   *
-   * @param name the model
-   * @param key the tag key
-   */
-  public void deleteRegisteredModelTag(String name, String key) {
-    rest.call(DELETE, "registered-models/delete-tag", body("name", name, "key", key));
-  }
-
-  /**
-   * Points an alias (such as {@code champion}) at a version, moving it if it pointed elsewhere.
-   *
-   * @param name the model
-   * @param alias the alias
-   * @param version the version
-   */
-  public void setRegisteredModelAlias(String name, String alias, String version) {
-    rest.call(POST, "registered-models/alias",
-        body("name", name, "alias", alias, "version", version), true);
-  }
-
-  /**
-   * Removes an alias.
-   *
-   * @param name the model
-   * @param alias the alias
-   */
-  public void deleteRegisteredModelAlias(String name, String alias) {
-    rest.call(DELETE, "registered-models/alias", body("name", name, "alias", alias));
-  }
-
-  /**
-   * Gets the version an alias points at.
-   *
-   * @param name the model
-   * @param alias the alias
-   * @return the version
-   * @throws ResourceNotFoundException when the alias is not set
-   */
-  public ModelVersion getModelVersionByAlias(String name, String alias) {
-    return Json.field(rest.get("registered-models/alias", Map.of("name", name, "alias", alias)),
-        "model_version", ModelVersion.class);
-  }
-
-  // ---- model versions ----
-
-  /**
-   * Registers a new version of a model.
-   *
-   * @param name the registered model
-   * @param source where the model files are, such as {@code runs:/<run>/model} or {@code models:/<model_id>}
-   * @param runId the run that produced it, or null
-   * @param modelId the MLflow 3 logged model it registers (required with a {@code models:/}
-   *     source), or null
-   * @param tags its tags
-   * @return the version (its status becomes {@code READY} once registered)
-   */
-  public ModelVersion createModelVersion(
-      String name, String source, String runId, String modelId, List<Tag> tags) {
-    return Json.field(rest.call(POST, "model-versions/create", body("name", name,
-        "source", source, "run_id", runId, "model_id", modelId, "tags", tags)),
-        "model_version", ModelVersion.class);
-  }
-
-  /**
-   * Gets a model version.
-   *
-   * @param name the registered model
-   * @param version the version
-   * @return the version
-   * @throws ResourceNotFoundException when it does not exist
-   */
-  public ModelVersion getModelVersion(String name, String version) {
-    return Json.field(rest.get("model-versions/get", Map.of("name", name, "version", version)),
-        "model_version", ModelVersion.class);
-  }
-
-  /**
-   * Searches model versions.
-   *
-   * @param filter a filter such as {@code name = 'churn'}, or null for all
-   * @return the matching versions, fetched page by page
-   */
-  public PagedIterable<ModelVersion> searchModelVersions(String filter) {
-    return MlflowRest.paged(token -> rest.get("model-versions/search", body("filter", filter,
-        "max_results", 10_000, "page_token", token)), "model_versions", ModelVersion.class);
-  }
-
-  /**
-   * Changes a model version's description.
-   *
-   * @param name the registered model
-   * @param version the version
-   * @param description the new description
-   * @return the version
-   */
-  public ModelVersion updateModelVersion(String name, String version, String description) {
-    return Json.field(rest.call(PATCH, "model-versions/update",
-        body("name", name, "version", version, "description", description), true),
-        "model_version", ModelVersion.class);
-  }
-
-  /**
-   * Deletes a model version.
-   *
-   * @param name the registered model
-   * @param version the version
-   */
-  public void deleteModelVersion(String name, String version) {
-    rest.call(DELETE, "model-versions/delete", body("name", name, "version", version));
-  }
-
-  /**
-   * Moves a model version to a stage (the registry's stages are deprecated upstream in favour of
-   * aliases, and still served).
-   *
-   * @param name the registered model
-   * @param version the version
-   * @param stage {@code Staging}, {@code Production}, {@code Archived} or {@code None}
-   * @param archiveExistingVersions whether versions now in that stage move to {@code Archived}
-   * @return the version
-   */
-  public ModelVersion transitionModelVersionStage(
-      String name, String version, String stage, boolean archiveExistingVersions) {
-    return Json.field(rest.call(POST, "model-versions/transition-stage", body("name", name,
-        "version", version, "stage", stage, "archive_existing_versions", archiveExistingVersions)),
-        "model_version", ModelVersion.class);
-  }
-
-  /**
-   * Sets a tag on a model version.
-   *
-   * @param name the registered model
-   * @param version the version
-   * @param key the tag key
-   * @param value the tag value
-   */
-  public void setModelVersionTag(String name, String version, String key, String value) {
-    rest.call(POST, "model-versions/set-tag",
-        body("name", name, "version", version, "key", key, "value", value), true);
-  }
-
-  /**
-   * Deletes a tag of a model version.
-   *
-   * @param name the registered model
-   * @param version the version
-   * @param key the tag key
-   */
-  public void deleteModelVersionTag(String name, String version, String key) {
-    rest.call(DELETE, "model-versions/delete-tag", body("name", name, "version", version, "key", key));
-  }
-
-  // ---- MLflow 3 logged models ----
-
-  /**
-   * Creates a logged model in status {@code LOGGED_MODEL_PENDING}; upload its files, then
-   * {@link #finalizeLoggedModel finalize} it.
-   *
-   * @param experimentId the experiment
-   * @param name its name, or null for a generated one
-   * @param sourceRunId the run that produced it, or null
-   * @param params its params
-   * @param tags its tags
-   * @return the model
-   */
-  public LoggedModel createLoggedModel(String experimentId, String name, String sourceRunId,
-      List<Param> params, List<Tag> tags) {
-    return Json.field(rest.call(POST, "logged-models", body("experiment_id", experimentId,
-        "name", name, "source_run_id", sourceRunId, "params", params, "tags", tags)),
-        "model", LoggedModel.class);
-  }
-
-  /**
-   * Gets a logged model.
-   *
-   * @param modelId its id
-   * @return the model
-   * @throws ResourceNotFoundException when it does not exist
-   */
-  public LoggedModel getLoggedModel(String modelId) {
-    return Json.field(rest.get("logged-models/" + segment(modelId), Map.of()), "model", LoggedModel.class);
-  }
-
-  /**
-   * Marks a logged model as ready, or as failed to upload.
-   *
-   * @param modelId its id
-   * @param status the final status
-   * @return the model
-   */
-  public LoggedModel finalizeLoggedModel(String modelId, LoggedModelStatus status) {
-    return Json.field(rest.call(PATCH, "logged-models/" + segment(modelId),
-        body("model_id", modelId, "status", status), true), "model", LoggedModel.class);
-  }
-
-  /**
-   * Searches logged models.
-   *
-   * @param experimentIds the experiments to search
-   * @param filter a filter such as {@code params.alpha < 0.3}, or null
-   * @return the matching models, fetched page by page
-   */
-  public PagedIterable<LoggedModel> searchLoggedModels(List<String> experimentIds, String filter) {
-    return MlflowRest.paged(token -> rest.call(POST, "logged-models/search",
-        body("experiment_ids", experimentIds, "filter", filter, "max_results", 100,
-            "page_token", token), true), "models", LoggedModel.class);
-  }
-
-  /**
-   * Sets tags on a logged model.
-   *
-   * @param modelId its id
-   * @param tags the tags to set
-   */
-  public void setLoggedModelTags(String modelId, List<Tag> tags) {
-    rest.call(PATCH, "logged-models/" + segment(modelId) + "/tags", body("tags", tags), true);
-  }
-
-  /**
-   * Deletes a tag of a logged model.
-   *
-   * @param modelId its id
-   * @param key the tag key
-   */
-  public void deleteLoggedModelTag(String modelId, String key) {
-    rest.call(DELETE, "logged-models/" + segment(modelId) + "/tags/" + segment(key), Map.of());
-  }
-
-  /**
-   * Deletes a logged model.
-   *
-   * @param modelId its id
-   */
-  public void deleteLoggedModel(String modelId) {
-    rest.call(DELETE, "logged-models/" + segment(modelId), Map.of());
-  }
-
-  // ---- artifacts ----
-
-  /**
-   * Uploads a file into a run's artifacts through the server's artifact proxy, streaming it
-   * from disk (any size).
-   *
-   * @param runId the run
-   * @param file the local file
-   * @param artifactDirectory the directory inside the run's artifacts, or null for the root
-   */
-  public void uploadArtifact(String runId, Path file, String artifactDirectory) {
-    String path = join(artifactDirectory, file.getFileName().toString());
-    HttpRequest request = new HttpRequest(HttpMethod.PUT, artifactUrl(runId, path))
-        .setHeader(HttpHeaderName.CONTENT_TYPE, "application/octet-stream")
-        .setBody(BinaryData.fromFile(file));
-    rest.send(request, true).close();
-  }
-
-  /**
-   * Uploads a directory tree into a run's artifacts, file by file.
-   *
-   * @param runId the run
-   * @param directory the local directory
-   * @param artifactDirectory the directory inside the run's artifacts, or null for the root
-   */
-  public void uploadArtifacts(String runId, Path directory, String artifactDirectory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        Path parent = directory.relativize(file).getParent();
-        uploadArtifact(runId, file, join(artifactDirectory,
-            parent == null ? null : parent.toString().replace('\\', '/')));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + directory, e);
-    }
-  }
-
-  /**
-   * Lists a directory of a run's artifacts.
-   *
-   * @param runId the run
-   * @param path the directory, or null for the root
-   * @return its files and directories, paths relative to the run's artifact root
-   */
-  public List<FileInfo> listArtifacts(String runId, String path) {
-    List<FileInfo> files = new ArrayList<>();
-    MlflowRest.paged(token -> rest.get("artifacts/list", body("run_id", runId, "path", path,
-        "page_token", token)), "files", FileInfo.class).forEach(files::add);
-    return files;
-  }
-
-  /**
-   * Downloads one artifact file, streaming it to disk; the target appears only when complete.
-   *
-   * @param runId the run
-   * @param path the artifact's path inside the run's artifacts
-   * @param target the local file to write (replaced if present)
-   */
-  public void downloadArtifact(String runId, String path, Path target) {
-    HttpRequest request = new HttpRequest(HttpMethod.GET, artifactUrl(runId, path));
-    try (HttpResponse response = rest.send(request, false);
-        InputStream in = response.getBodyAsBinaryData().toStream()) {
-      Path absolute = target.toAbsolutePath();
-      Files.createDirectories(absolute.getParent());
-      Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
-      try {
-        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot download artifact '" + path + "' to " + target, e);
-    }
-  }
-
-  private String artifactUrl(String runId, String path) {
-    String root = getRun(runId).info().artifactUri();
-    String prefix = "mlflow-artifacts:";
-    if (root == null || !root.startsWith(prefix)) {
-      throw new MlflowConfigurationException("run " + runId + " stores artifacts at '" + root
-          + "', which the server's artifact proxy does not serve; start the server with"
-          + " --serve-artifacts and create the experiment without an artifact location");
-    }
-    String rootPath = root.substring(prefix.length());
-    if (rootPath.startsWith("//")) {
-      // mlflow-artifacts://host:port/path names the server by address; we already know it.
-      rootPath = rootPath.substring(rootPath.indexOf('/', 2));
-    }
-    StringBuilder url = new StringBuilder(rest.baseUrl()).append(MlflowRest.ARTIFACTS_API);
-    for (String part : (rootPath + "/" + path).split("/")) {
-      if (!part.isEmpty()) {
-        url.append('/').append(segment(part));
-      }
-    }
-    return url.toString();
-  }
-
-  private static String join(String directory, String name) {
-    return directory == null || directory.isEmpty() ? name
-        : name == null ? directory : directory + "/" + name;
-  }
-
-  private static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  public MlflowArtifactClient getArtifactClient() {
+    return new MlflowArtifactClient(rest, this);
   }
 
   static Metric metric(String key, double value, long timestamp, long step) {

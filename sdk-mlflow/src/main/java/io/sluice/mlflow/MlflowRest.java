@@ -8,7 +8,6 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.PagedResponseBase;
-import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.http.SluiceHttp;
@@ -83,7 +82,7 @@ final class MlflowRest {
           : entry.getValue() == null ? List.of() : List.of(entry.getValue());
       for (Object item : values) {
         url.append(separator).append(entry.getKey()).append('=')
-            .append(URLEncoder.encode(String.valueOf(item), StandardCharsets.UTF_8).replace("+", "%20"));
+            .append(segment(String.valueOf(item)));
         separator = '&';
       }
     }
@@ -106,6 +105,11 @@ final class MlflowRest {
       return new PagedResponseBase<Void, T>(null, 200, null, items, next.isEmpty() ? null : next, null);
     };
     return new PagedIterable<>(() -> page.apply(null), page);
+  }
+
+  /** A URL path segment or query value, percent-encoded. */
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** A request body: the given key-value pairs, nulls left out. */

@@ -35,16 +35,16 @@ class LargeArtifactIT {
     }
 
     long start = System.nanoTime();
-    mlflow.uploadArtifact(runId, source, "model");
+    mlflow.getArtifactClient().uploadArtifact(runId, source, "model");
     long uploaded = System.nanoTime();
-    mlflow.downloadArtifact(runId, "model/weights.bin", tmp.resolve("back/weights.bin"));
+    mlflow.getArtifactClient().downloadArtifact(runId, "model/weights.bin", tmp.resolve("back/weights.bin"));
     long downloaded = System.nanoTime();
     System.out.printf("50 MB artifact: upload %.2f s, download %.2f s%n",
         (uploaded - start) / 1e9, (downloaded - uploaded) / 1e9);
 
     assertThat(Files.size(tmp.resolve("back/weights.bin"))).isEqualTo(SIZE);
     assertThat(sha256(tmp.resolve("back/weights.bin"))).isEqualTo(sha256(source));
-    assertThat(mlflow.listArtifacts(runId, "model")).singleElement()
+    assertThat(mlflow.getArtifactClient().listArtifacts(runId, "model")).singleElement()
         .satisfies(file -> assertThat(file.fileSize()).isEqualTo((long) SIZE));
   }
 

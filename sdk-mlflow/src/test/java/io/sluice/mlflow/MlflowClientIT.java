@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(MlflowServer.class)
 class MlflowClientIT {
   private final MlflowClient mlflow = new MlflowClientBuilder().trackingUri(MlflowServer.uri()).buildClient();
+  private final MlflowRegistryClient registry = mlflow.getRegistryClient();
+  private final MlflowLoggedModelClient loggedModels = mlflow.getLoggedModelClient();
+  private final MlflowArtifactClient artifacts = mlflow.getArtifactClient();
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID();
@@ -136,65 +139,65 @@ class MlflowClientIT {
   void registeredModelsVersionsAliasesTagsAndStages() {
     String name = unique("model");
     String runId = mlflow.createRun(mlflow.createExperiment(unique("reg")), null, List.of()).info().runId();
-    RegisteredModel model = mlflow.createRegisteredModel(name, "first", List.of(new Tag("k", "v")));
+    RegisteredModel model = registry.createRegisteredModel(name, "first", List.of(new Tag("k", "v")));
     assertThat(model.name()).isEqualTo(name);
-    assertThatThrownBy(() -> mlflow.createRegisteredModel(name, null, List.of()))
+    assertThatThrownBy(() -> registry.createRegisteredModel(name, null, List.of()))
         .isInstanceOf(ResourceAlreadyExistsException.class);
 
-    ModelVersion v1 = mlflow.createModelVersion(name, "runs:/" + runId + "/model", runId, null, List.of());
-    ModelVersion v2 = mlflow.createModelVersion(name, "runs:/" + runId + "/model", runId, null, List.of());
+    ModelVersion v1 = registry.createModelVersion(name, "runs:/" + runId + "/model", runId, null, List.of());
+    ModelVersion v2 = registry.createModelVersion(name, "runs:/" + runId + "/model", runId, null, List.of());
     assertThat(v2.version()).isEqualTo("2");
-    mlflow.setRegisteredModelAlias(name, "champion", v1.version());
-    assertThat(mlflow.getModelVersionByAlias(name, "champion").version()).isEqualTo("1");
-    assertThat(mlflow.getRegisteredModel(name).aliases()).singleElement()
+    registry.setRegisteredModelAlias(name, "champion", v1.version());
+    assertThat(registry.getModelVersionByAlias(name, "champion").version()).isEqualTo("1");
+    assertThat(registry.getRegisteredModel(name).aliases()).singleElement()
         .satisfies(alias -> assertThat(alias.alias()).isEqualTo("champion"));
-    mlflow.deleteRegisteredModelAlias(name, "champion");
-    assertThatThrownBy(() -> mlflow.getModelVersionByAlias(name, "champion"))
+    registry.deleteRegisteredModelAlias(name, "champion");
+    assertThatThrownBy(() -> registry.getModelVersionByAlias(name, "champion"))
         .isInstanceOf(MlflowException.class);
 
-    mlflow.setRegisteredModelTag(name, "owner", "me");
-    mlflow.deleteRegisteredModelTag(name, "k");
-    assertThat(mlflow.updateRegisteredModel(name, "second").description()).isEqualTo("second");
-    assertThat(mlflow.getRegisteredModel(name).tags()).containsExactly(new Tag("owner", "me"));
-    mlflow.setModelVersionTag(name, "1", "validated", "yes");
-    assertThat(mlflow.getModelVersion(name, "1").tags()).containsExactly(new Tag("validated", "yes"));
-    mlflow.deleteModelVersionTag(name, "1", "validated");
-    assertThat(mlflow.updateModelVersion(name, "1", "v one").description()).isEqualTo("v one");
-    assertThat(mlflow.transitionModelVersionStage(name, "1", "Production", true).currentStage())
+    registry.setRegisteredModelTag(name, "owner", "me");
+    registry.deleteRegisteredModelTag(name, "k");
+    assertThat(registry.updateRegisteredModel(name, "second").description()).isEqualTo("second");
+    assertThat(registry.getRegisteredModel(name).tags()).containsExactly(new Tag("owner", "me"));
+    registry.setModelVersionTag(name, "1", "validated", "yes");
+    assertThat(registry.getModelVersion(name, "1").tags()).containsExactly(new Tag("validated", "yes"));
+    registry.deleteModelVersionTag(name, "1", "validated");
+    assertThat(registry.updateModelVersion(name, "1", "v one").description()).isEqualTo("v one");
+    assertThat(registry.transitionModelVersionStage(name, "1", "Production", true).currentStage())
         .isEqualTo("Production");
-    assertThat(mlflow.searchModelVersions("name = '" + name + "'").stream()).hasSize(2);
-    assertThat(mlflow.searchRegisteredModels("name = '" + name + "'").stream()).hasSize(1);
+    assertThat(registry.searchModelVersions("name = '" + name + "'").stream()).hasSize(2);
+    assertThat(registry.searchRegisteredModels("name = '" + name + "'").stream()).hasSize(1);
 
-    mlflow.deleteModelVersion(name, "2");
-    assertThat(mlflow.searchModelVersions("name = '" + name + "'").stream()).hasSize(1);
+    registry.deleteModelVersion(name, "2");
+    assertThat(registry.searchModelVersions("name = '" + name + "'").stream()).hasSize(1);
     String renamed = name + "-renamed";
-    mlflow.renameRegisteredModel(name, renamed);
-    mlflow.deleteRegisteredModel(renamed);
-    assertThatThrownBy(() -> mlflow.getRegisteredModel(renamed)).isInstanceOf(ResourceNotFoundException.class);
+    registry.renameRegisteredModel(name, renamed);
+    registry.deleteRegisteredModel(renamed);
+    assertThatThrownBy(() -> registry.getRegisteredModel(renamed)).isInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test
   void loggedModels() {
     String experimentId = mlflow.createExperiment(unique("logged"));
     String runId = mlflow.createRun(experimentId, null, List.of()).info().runId();
-    LoggedModel model = mlflow.createLoggedModel(experimentId, "clf", runId,
+    LoggedModel model = loggedModels.createLoggedModel(experimentId, "clf", runId,
         List.of(new Param("alpha", "0.1")), List.of(new Tag("kind", "sklearn")));
     String id = model.info().modelId();
     assertThat(model.info().status()).isEqualTo("LOGGED_MODEL_PENDING");
-    assertThat(mlflow.finalizeLoggedModel(id, LoggedModelStatus.LOGGED_MODEL_READY).info().status())
+    assertThat(loggedModels.finalizeLoggedModel(id, LoggedModelStatus.LOGGED_MODEL_READY).info().status())
         .isEqualTo("LOGGED_MODEL_READY");
-    mlflow.setLoggedModelTags(id, List.of(new Tag("stage", "dev")));
-    mlflow.deleteLoggedModelTag(id, "kind");
-    LoggedModel read = mlflow.getLoggedModel(id);
+    loggedModels.setLoggedModelTags(id, List.of(new Tag("stage", "dev")));
+    loggedModels.deleteLoggedModelTag(id, "kind");
+    LoggedModel read = loggedModels.getLoggedModel(id);
     assertThat(read.info().tags()).containsExactly(new Tag("stage", "dev"));
     assertThat(read.data().params()).containsExactly(new Param("alpha", "0.1"));
-    assertThat(mlflow.searchLoggedModels(List.of(experimentId), null).stream()
+    assertThat(loggedModels.searchLoggedModels(List.of(experimentId), null).stream()
         .map(m -> m.info().modelId())).containsExactly(id);
-    String registered = mlflow.createRegisteredModel(unique("from-logged"), null, List.of()).name();
-    ModelVersion version = mlflow.createModelVersion(registered, "models:/" + id, runId, id, List.of());
+    String registered = registry.createRegisteredModel(unique("from-logged"), null, List.of()).name();
+    ModelVersion version = registry.createModelVersion(registered, "models:/" + id, runId, id, List.of());
     assertThat(version.source()).isEqualTo("models:/" + id);
-    mlflow.deleteLoggedModel(id);
-    assertThatThrownBy(() -> mlflow.getLoggedModel(id)).isInstanceOf(ResourceNotFoundException.class);
+    loggedModels.deleteLoggedModel(id);
+    assertThatThrownBy(() -> loggedModels.getLoggedModel(id)).isInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test
@@ -203,17 +206,17 @@ class MlflowClientIT {
     Path dir = Files.createDirectories(tmp.resolve("model/sub"));
     Files.writeString(tmp.resolve("model/MLmodel"), "flavors: {}");
     Files.writeString(dir.resolve("weights bin"), "0123");
-    mlflow.uploadArtifacts(runId, tmp.resolve("model"), "model");
-    mlflow.uploadArtifact(runId, tmp.resolve("model/MLmodel"), null);
+    artifacts.uploadArtifacts(runId, tmp.resolve("model"), "model");
+    artifacts.uploadArtifact(runId, tmp.resolve("model/MLmodel"), null);
 
-    assertThat(mlflow.listArtifacts(runId, null)).extracting(FileInfo::path, FileInfo::isDir)
+    assertThat(artifacts.listArtifacts(runId, null)).extracting(FileInfo::path, FileInfo::isDir)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("MLmodel", false),
             org.assertj.core.groups.Tuple.tuple("model", true));
-    assertThat(mlflow.listArtifacts(runId, "model/sub")).singleElement()
+    assertThat(artifacts.listArtifacts(runId, "model/sub")).singleElement()
         .satisfies(file -> assertThat(file.fileSize()).isEqualTo(4L));
-    mlflow.downloadArtifact(runId, "model/sub/weights bin", tmp.resolve("out/w"));
+    artifacts.downloadArtifact(runId, "model/sub/weights bin", tmp.resolve("out/w"));
     assertThat(tmp.resolve("out/w")).hasContent("0123");
-    assertThatThrownBy(() -> mlflow.downloadArtifact(runId, "nope", tmp.resolve("out/n")))
+    assertThatThrownBy(() -> artifacts.downloadArtifact(runId, "nope", tmp.resolve("out/n")))
         .isInstanceOf(MlflowException.class);
   }
 
