@@ -12,13 +12,15 @@ import com.azure.core.util.logging.ClientLogger;
 import io.sluice.core.http.implementation.FixedAuthorizationPolicy;
 import io.sluice.core.http.implementation.RedactingLoggingPolicy;
 import io.sluice.core.http.implementation.SafeRetryPolicy;
-import okhttp3.OkHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /**
  * Builds the {@link HttpPipeline} a Sluice client sends its requests through.
@@ -39,6 +41,7 @@ import java.util.Objects;
  */
 public final class SluiceHttpPipelineBuilder {
   private static final ClientLogger LOGGER = new ClientLogger(SluiceHttpPipelineBuilder.class);
+  private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofMillis(1500);
 
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(60);
@@ -192,10 +195,16 @@ public final class SluiceHttpPipelineBuilder {
     policies.addAll(authPolicies);
     policies.add(new RedactingLoggingPolicy());
     HttpClient client = httpClient != null ? httpClient
-        // OkHttp silently replays any request, POSTs included, on some connection failures;
-        // replays are the retry policy's decision alone.
-        : new OkHttpAsyncHttpClientBuilder(
-                new OkHttpClient.Builder().retryOnConnectionFailure(false).build())
+        : new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder()
+                // OkHttp silently replays any request, POSTs included, on some connection
+                // failures; replays are the retry policy's decision alone.
+                .retryOnConnectionFailure(false)
+                // Without those silent replays, a POST on a pooled connection the server has
+                // closed for idleness fails. Servers close idle connections after 2 s (gunicorn)
+                // or 5 s (uvicorn), so the pool drops them sooner.
+                .connectionPool(new ConnectionPool(
+                    16, IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                .build())
             .connectionTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout)

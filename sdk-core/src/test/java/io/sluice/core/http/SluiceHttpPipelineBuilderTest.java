@@ -135,6 +135,18 @@ class SluiceHttpPipelineBuilderTest {
   }
 
   @Test
+  void anUnmarkedPostAfterTheServerClosedAnIdleConnectionStillSucceeds() throws Exception {
+    // The server closes the connection after answering, as servers do with idle ones.
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    server.enqueue(new MockResponse().setBody("created"));
+    send(HttpMethod.GET, Context.NONE).close();
+    Thread.sleep(2_000);
+    try (HttpResponse response = send(HttpMethod.POST, Context.NONE)) {
+      assertThat(response.getStatusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void sendsTheSluiceUserAgent() throws InterruptedException {
     server.enqueue(new MockResponse());
     send(HttpMethod.GET, Context.NONE).close();
