@@ -640,14 +640,14 @@ final class Compilation {
   }
 
   /**
-   * Digests what a step's definition hash covers: the step and what it references by name (its
-   * compute, environment, datastores and parameters), as one canonical JSON object. Referenced
-   * values are serialised once per compilation, as many steps share them.
+   * Digests what a step's definition hash covers: the step (not yet fingerprinted) and what it
+   * references by name (its compute, environment, datastores and parameters), as one canonical
+   * JSON object. Referenced values are serialised once per compilation, as many steps share them.
    */
   private MessageDigest digestContext(StepDefinition step) {
     MessageDigest digest = newDigest();
     update(digest, "{\"step\":");
-    digest.update(CanonicalJson.compactBytes(step.withoutFingerprint()));
+    digest.update(CanonicalJson.compactBytes(step));
     update(digest, ",\"compute\":");
     digest.update(serialised("compute:" + step.compute(), () -> computes.get(step.compute())));
     String environment =

@@ -55,7 +55,7 @@ public record StepDefinition(
    * @return a copy with no fingerprint
    */
   public StepDefinition withoutFingerprint() {
-    return withFingerprint(null);
+    return fingerprint == null ? this : withFingerprint(null);
   }
 
   /**
