@@ -1,0 +1,180 @@
+package io.sluice.databricks.implementation;
+
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.core.http.SluiceHttp;
+import io.sluice.databricks.DatabricksException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Sends Databricks REST calls through the shared pipeline and turns error responses into typed
+ * exceptions. Every service client goes through here, so JSON mapping, retry safety and error
+ * mapping live in one place.
+ */
+public final class DatabricksHttp {
+  private final HttpPipeline pipeline;
+  private final String host;
+
+  /**
+   * Creates the sender.
+   *
+   * @param pipeline the pipeline with authentication and retries
+   * @param host the workspace URL, without a trailing slash
+   */
+  public DatabricksHttp(HttpPipeline pipeline, String host) {
+    this.pipeline = Objects.requireNonNull(pipeline);
+    this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+  }
+
+  /** @return the workspace URL */
+  public String host() {
+    return host;
+  }
+
+  /**
+   * GETs a JSON resource.
+   *
+   * @param path the API path, e.g. {@code /api/2.2/jobs/runs/get}
+   * @param query query parameters; null values are left out
+   * @param type the response type
+   * @param <T> the response type
+   * @return the response
+   */
+  public <T> T get(String path, Map<String, ?> query, Class<T> type) {
+    return read(send(HttpMethod.GET, path + query(query), null, null, false), type);
+  }
+
+  /**
+   * POSTs a JSON body. A POST is replayed after a failure only when {@code retrySafe} says the
+   * service deduplicates it (an idempotency token) or a replay changes nothing.
+   *
+   * @param path the API path
+   * @param body the request body
+   * @param type the response type
+   * @param retrySafe whether the request may be sent twice
+   * @param <T> the response type
+   * @return the response
+   */
+  public <T> T post(String path, Object body, Class<T> type, boolean retrySafe) {
+    return read(send(HttpMethod.POST, path, json(body), "application/json", retrySafe), type);
+  }
+
+  /**
+   * Sends a request with a raw body and returns the raw response bytes.
+   *
+   * @param method the method
+   * @param pathAndQuery the path with its query
+   * @param body the body, or null
+   * @param contentType its content type, or null
+   * @return the response body; empty when there was none
+   */
+  public byte[] raw(HttpMethod method, String pathAndQuery, byte[] body, String contentType) {
+    return send(method, pathAndQuery, body, contentType, false);
+  }
+
+  /**
+   * Builds a query string.
+   *
+   * @param query the parameters; null values are left out
+   * @return {@code ?a=b&c=d}, or empty
+   */
+  public static String query(Map<String, ?> query) {
+    if (query == null || query.isEmpty()) {
+      return "";
+    }
+    StringJoiner joiner = new StringJoiner("&", "?", "");
+    joiner.setEmptyValue("");
+    query.forEach(
+        (k, v) -> {
+          if (v != null) {
+            joiner.add(k + "=" + URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+          }
+        });
+    return joiner.toString();
+  }
+
+  private byte[] send(
+      HttpMethod method, String pathAndQuery, byte[] body, String contentType, boolean retrySafe) {
+    HttpRequest request = new HttpRequest(method, host + pathAndQuery);
+    request.setHeader(HttpHeaderName.ACCEPT, "application/json");
+    if (body != null) {
+      request.setHeader(HttpHeaderName.CONTENT_TYPE, contentType);
+      request.setBody(BinaryData.fromBytes(body));
+    }
+    Context context = retrySafe ? SluiceHttp.retrySafe(Context.NONE) : Context.NONE;
+    try (HttpResponse response = pipeline.sendSync(request, context)) {
+      byte[] bytes = response.getBodyAsBinaryData() == null ? new byte[0] : response.getBodyAsBinaryData().toBytes();
+      if (response.getStatusCode() >= 400) {
+        throw DatabricksErrors.from(response.getStatusCode(), bytes, method + " " + stripQuery(pathAndQuery));
+      }
+      return bytes == null ? new byte[0] : bytes;
+    } catch (UncheckedIOException e) {
+      throw new DatabricksException(
+          method + " " + stripQuery(pathAndQuery) + " failed: " + DatabricksErrors.safe(e.getMessage())
+              + "; check the host and the network, then retry",
+          -1,
+          "IO_ERROR",
+          e);
+    }
+  }
+
+  private static String stripQuery(String pathAndQuery) {
+    int q = pathAndQuery.indexOf('?');
+    return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return DatabricksJson.MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T read(byte[] bytes, Class<T> type) {
+    try {
+      if (type == Void.class) {
+        return null;
+      }
+      if (bytes.length == 0) {
+        return DatabricksJson.MAPPER.readValue("{}", type);
+      }
+      return DatabricksJson.MAPPER.readValue(bytes, type);
+    } catch (IOException e) {
+      throw new DatabricksException(
+          "Databricks answered with a body that is not the expected "
+              + type.getSimpleName()
+              + ": "
+              + DatabricksErrors.safe(e.getMessage()),
+          200,
+          null,
+          e);
+    }
+  }
+
+  /**
+   * Reads a JSON tree.
+   *
+   * @param bytes the bytes
+   * @return the tree
+   */
+  public static JsonNode tree(byte[] bytes) {
+    try {
+      return DatabricksJson.MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
