@@ -1,6 +1,7 @@
 package io.sluice.databricks;
 
 import io.sluice.core.SluiceException;
+import io.sluice.databricks.models.Run;
 import io.sluice.databricks.models.RunLifeCycleState;
 import io.sluice.databricks.models.RunResultState;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class DatabricksRunException extends SluiceException {
   private final RunResultState resultState;
   private final String stateMessage;
   private final Map<String, String> taskErrors;
+  private final transient Run run;
 
   /**
    * Creates the exception.
@@ -28,16 +30,17 @@ public final class DatabricksRunException extends SluiceException {
    * @param resultState its result, or null when it has none
    * @param stateMessage Databricks' message
    * @param taskErrors each failed task's error, by task key
-   * @param runPageUrl where the run is shown, or null
+   * @param run the ended run, as last read
    */
   public DatabricksRunException(
       long runId, RunLifeCycleState lifeCycleState, RunResultState resultState, String stateMessage,
-      Map<String, String> taskErrors, String runPageUrl) {
+      Map<String, String> taskErrors, Run run) {
     super("Databricks run " + runId + " ended " + lifeCycleState + (resultState == null ? "" : " " + resultState)
         + (stateMessage == null || stateMessage.isBlank() ? "" : ": " + stateMessage)
         + taskErrors.entrySet().stream().map(e -> "\n  task '" + e.getKey() + "': " + e.getValue())
             .collect(Collectors.joining())
-        + (runPageUrl == null ? "" : "\n  see " + runPageUrl));
+        + (run == null || run.runPageUrl() == null ? "" : "\n  see " + run.runPageUrl()));
+    this.run = run;
     this.runId = runId;
     this.lifeCycleState = lifeCycleState;
     this.resultState = resultState;
@@ -63,6 +66,11 @@ public final class DatabricksRunException extends SluiceException {
   /** @return Databricks' state message */
   public String getStateMessage() {
     return stateMessage;
+  }
+
+  /** @return the ended run with its tasks' states, as last read; null after deserialization */
+  public Run getRun() {
+    return run;
   }
 
   /** @return each failed task's error, by task key */

@@ -269,7 +269,7 @@ public final class JobsClient {
       }
     }
     return new DatabricksRunException(run.runId(), run.lifeCycleState(), run.state().resultState(),
-        DatabricksErrors.safe(run.state().stateMessage()), errors, run.runPageUrl());
+        DatabricksErrors.safe(run.state().stateMessage()), errors, run);
   }
 
   private String taskError(RunTask task) {
