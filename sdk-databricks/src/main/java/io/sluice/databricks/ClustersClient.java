@@ -11,6 +11,7 @@ import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.DatabricksJson;
 import io.sluice.databricks.implementation.Pages;
 import io.sluice.databricks.implementation.RunPolling;
+import io.sluice.databricks.implementation.TypedFailurePoller;
 import io.sluice.databricks.models.ClusterDetails;
 import io.sluice.databricks.models.ClusterSpec;
 import io.sluice.databricks.models.ClusterState;
@@ -152,7 +153,7 @@ public final class ClustersClient {
   private SyncPoller<ClusterDetails, ClusterDetails> poller(java.util.function.Supplier<String> start, ClusterState target) {
     String[] id = new String[1];
     AtomicInteger polls = new AtomicInteger();
-    return SyncPoller.createPoller(
+    return new TypedFailurePoller<>(SyncPoller.createPoller(
         polling.min(),
         context -> {
           id[0] = start.get();
@@ -176,7 +177,7 @@ public final class ClustersClient {
         (context, response) -> {
           throw new UnsupportedOperationException("A cluster operation cannot be cancelled; terminate the cluster instead");
         },
-        context -> context.getLatestResponse().getValue());
+        context -> context.getLatestResponse().getValue()));
   }
 
   private record ClusterList(List<ClusterDetails> clusters, String nextPageToken) {

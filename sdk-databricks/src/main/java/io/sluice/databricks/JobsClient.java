@@ -10,6 +10,7 @@ import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.DatabricksJson;
 import io.sluice.databricks.implementation.Pages;
 import io.sluice.databricks.implementation.RunPolling;
+import io.sluice.databricks.implementation.TypedFailurePoller;
 import io.sluice.databricks.models.Job;
 import io.sluice.databricks.models.JobSettings;
 import io.sluice.databricks.models.RepairRunRequest;
@@ -229,7 +230,7 @@ public final class JobsClient {
   private SyncPoller<Run, Run> poller(java.util.function.LongSupplier start) {
     AtomicReference<Long> runId = new AtomicReference<>();
     AtomicInteger polls = new AtomicInteger();
-    return SyncPoller.createPoller(
+    return new TypedFailurePoller<>(SyncPoller.createPoller(
         polling.min(),
         context -> {
           runId.set(start.getAsLong());
@@ -251,7 +252,7 @@ public final class JobsClient {
           cancelRun(runId.get());
           return response.getValue();
         },
-        context -> context.getLatestResponse().getValue());
+        context -> context.getLatestResponse().getValue()));
   }
 
   /**
