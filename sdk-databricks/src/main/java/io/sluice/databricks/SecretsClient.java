@@ -38,7 +38,8 @@ public final class SecretsClient {
     if (initialManagePrincipal != null) {
       body.put("initial_manage_principal", initialManagePrincipal);
     }
-    http.post(BASE + "scopes/create", body, Void.class, false);
+    // A replay can only add RESOURCE_ALREADY_EXISTS, which callers that ensure a scope ignore.
+    http.post(BASE + "scopes/create", body, Void.class, true);
   }
 
   /** @return every scope */
