@@ -46,6 +46,7 @@ public final class FakeDatabricks extends Dispatcher {
   private final Map<String, byte[]> workspace = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
   private final Map<String, String> canned = new ConcurrentHashMap<>();
+  private final Map<Long, JsonNode> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> failingTasks = new ConcurrentHashMap<>();
   private final Map<String, String> exitValues = new ConcurrentHashMap<>();
   private volatile long pendingMillis = 300;
@@ -157,8 +158,18 @@ public final class FakeDatabricks extends Dispatcher {
     JsonNode json = body.isEmpty() || type == null || !type.contains("json") ? JSON.createObjectNode() : read(body);
     String method = request.getMethod();
     var url = request.getRequestUrl();
+    if (canned.containsKey(method + " " + path)) {
+      return ok(canned.get(method + " " + path));
+    }
     switch (method + " " + path) {
-      case "POST /api/2.2/jobs/runs/submit": return submit(json);
+      case "POST /api/2.2/jobs/runs/submit": return submit(json.path("tasks"), json.path("idempotency_token").asText(null));
+      case "POST /api/2.2/jobs/create": {
+        long jobId = ids.incrementAndGet();
+        jobs.put(jobId, json);
+        return ok("{\"job_id\":" + jobId + "}");
+      }
+      case "POST /api/2.2/jobs/run-now":
+        return submit(jobs.get(json.path("job_id").asLong()).path("tasks"), json.path("idempotency_token").asText(null));
       case "GET /api/2.2/jobs/runs/get": return getRun(Long.parseLong(url.queryParameter("run_id")));
       case "GET /api/2.2/jobs/runs/get-output": return getOutput(Long.parseLong(url.queryParameter("run_id")));
       case "POST /api/2.2/jobs/runs/cancel": {
@@ -220,15 +231,13 @@ public final class FakeDatabricks extends Dispatcher {
             .put(json.path("key").asText(), json.path("string_value").asText());
         return ok("{}");
       default:
-        String answer = canned.get(method + " " + path);
-        return answer != null ? ok(answer) : ok("{}");
+        return ok("{}");
     }
   }
 
   private final Map<Long, String> handlePaths = new ConcurrentHashMap<>();
 
-  private MockResponse submit(JsonNode json) {
-    String idempotency = json.path("idempotency_token").asText(null);
+  private MockResponse submit(JsonNode taskList, String idempotency) {
     Long existing = idempotency == null ? null : runsByToken.get(idempotency);
     long runId;
     if (existing != null) {
@@ -236,7 +245,7 @@ public final class FakeDatabricks extends Dispatcher {
     } else {
       runId = ids.incrementAndGet();
       FakeRun run = new FakeRun(runId, System.currentTimeMillis());
-      for (JsonNode task : json.path("tasks")) {
+      for (JsonNode task : taskList) {
         List<String> deps = new ArrayList<>();
         task.path("depends_on").forEach(d -> deps.add(d.path("task_key").asText()));
         long taskRunId = ids.incrementAndGet();

@@ -12,6 +12,8 @@ import io.sluice.core.model.Environment;
 import io.sluice.databricks.JobsClient;
 import io.sluice.databricks.models.ClusterLibrary;
 import io.sluice.databricks.models.ClusterSpec;
+import io.sluice.databricks.models.JobCluster;
+import io.sluice.databricks.models.JobSettings;
 import io.sluice.databricks.models.JobTask;
 import io.sluice.databricks.models.NotebookTask;
 import io.sluice.databricks.models.SparkJarTask;
@@ -69,13 +71,46 @@ final class RunPlan {
     return taskKeys;
   }
 
+  /** @return the one-time run: every task carries its own compute, as {@code runs/submit} has no shared clusters */
   SubmitRunRequest request() {
+    return new SubmitRunRequest(runName(), tasks(), null, idempotencyToken());
+  }
+
+  /**
+   * The run as a saved job whose tasks share a job cluster wherever their new-cluster specs are
+   * equal, for example several notebooks on the same default cluster.
+   */
+  JobSettings job() {
+    Map<ClusterSpec, String> shared = new LinkedHashMap<>();
+    List<JobTask> tasks = new ArrayList<>();
+    for (JobTask task : tasks()) {
+      if (task.newCluster() == null) {
+        tasks.add(task);
+        continue;
+      }
+      String key = shared.computeIfAbsent(task.newCluster(), spec -> "cluster_" + (shared.size() + 1));
+      tasks.add(new JobTask(task.taskKey(), task.dependsOn(), null, null, key, task.libraries(), task.notebookTask(),
+          task.sparkPythonTask(), task.sparkJarTask(), task.sparkSubmitTask(), task.timeoutSeconds(), task.maxRetries()));
+    }
+    List<JobCluster> clusters = new ArrayList<>();
+    shared.forEach((spec, key) -> clusters.add(new JobCluster(key, spec)));
+    return new JobSettings(runName(), tasks, clusters, 1, null, Map.of("sluice-run", runId));
+  }
+
+  String idempotencyToken() {
+    return JobsClient.idempotencyToken("sluice", runId);
+  }
+
+  private String runName() {
+    return definition.name() + " " + runId;
+  }
+
+  private List<JobTask> tasks() {
     List<JobTask> tasks = new ArrayList<>();
     for (StepDefinition step : definition.steps()) {
       tasks.add(step.databricks() != null ? databricksTask(step) : scriptTask(step));
     }
-    return new SubmitRunRequest(definition.name() + " " + runId, tasks, null,
-        JobsClient.idempotencyToken("sluice", runId));
+    return tasks;
   }
 
   private JobTask databricksTask(StepDefinition step) {
@@ -184,8 +219,8 @@ final class RunPlan {
 
   private Map<String, String> tags(StepDefinition step) {
     Map<String, String> tags = new TreeMap<>();
+    // Tagged by pipeline, not step, so that equal specs stay equal and can share a cluster.
     tags.put("sluice-pipeline", definition.name());
-    tags.put("sluice-step", step.name());
     return tags;
   }
 }

@@ -20,10 +20,11 @@ record TransportSettings(
     Optional<Integer> maxRetries,
     Optional<Duration> retryDelay,
     Duration pollInterval,
-    Duration maxPollInterval) {
+    Duration maxPollInterval,
+    boolean submitAsJob) {
 
   static final Set<String> KEYS = Set.of("host", "profile", "dataRoot", "workspaceRoot", "secretScope", "baseDirectory",
-      "scriptSparkVersion", "scriptNodeType", "maxRetries", "retryDelay", "pollInterval", "maxPollInterval");
+      "scriptSparkVersion", "scriptNodeType", "maxRetries", "retryDelay", "pollInterval", "maxPollInterval", "submitAs");
 
   static TransportSettings from(Map<String, String> config) {
     for (String key : config.keySet()) {
@@ -50,7 +51,17 @@ record TransportSettings(
         Optional.ofNullable(config.get("maxRetries")).map(v -> integer("maxRetries", v)),
         Optional.ofNullable(config.get("retryDelay")).map(v -> duration("retryDelay", v)),
         Optional.ofNullable(config.get("pollInterval")).map(v -> duration("pollInterval", v)).orElse(Duration.ofSeconds(2)),
-        Optional.ofNullable(config.get("maxPollInterval")).map(v -> duration("maxPollInterval", v)).orElse(Duration.ofSeconds(30)));
+        Optional.ofNullable(config.get("maxPollInterval")).map(v -> duration("maxPollInterval", v)).orElse(Duration.ofSeconds(30)),
+        submitAs(config.getOrDefault("submitAs", "run")));
+  }
+
+  private static boolean submitAs(String value) {
+    return switch (value) {
+      case "run" -> false;
+      case "job" -> true;
+      default -> throw new ConfigurationException("Databricks transport: submitAs is '" + value
+          + "'; use run (one-time runs/submit) or job (a saved job whose tasks share equal clusters)");
+    };
   }
 
   private static String checkRoot(String root) {

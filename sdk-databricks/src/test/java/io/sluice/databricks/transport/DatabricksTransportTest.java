@@ -159,6 +159,42 @@ class DatabricksTransportTest {
   }
 
   @Test
+  void asASavedJobTasksWithEqualClusterSpecsShareOneJobCluster() throws Exception {
+    TransportProvider provider = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
+        .filter(p -> p.name().equals("databricks")).findFirst().orElseThrow();
+    var transport = provider.create(Map.of("baseDirectory", base.toString(), "submitAs", "job"));
+    PipelineDefinition twoNotebooks = SeedShapedPipeline.compileTwoNotebooks(base, "http://127.0.0.1:" + server.getPort());
+    var run = transport.submit(twoNotebooks, options("seed-9"));
+
+    assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
+    com.databricks.sdk.service.jobs.CreateJob job =
+        VendorModels.read("/api/2.2/jobs/create", fake.calls("/api/2.2/jobs/create").get(0).body());
+    assertThat(job.getJobClusters()).hasSize(2);
+    assertThat(job.getTasks()).extracting(t -> t.getJobClusterKey()).containsExactly("cluster_1", "cluster_1", "cluster_2");
+    assertThat(VendorModels.<com.databricks.sdk.service.jobs.RunNow>read("/api/2.2/jobs/run-now",
+        fake.calls("/api/2.2/jobs/run-now").get(0).body()).getIdempotencyToken()).isEqualTo("sluice.seed-9");
+    assertThat(fake.runsStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void unknownOrMalformedConfigurationIsRefusedWithTheFix() {
+    assertThatThrownBy(() -> DatabricksTransport.create(Map.of("dataroot", "dbfs:/x")))
+        .hasMessageContaining("unknown configuration key 'dataroot'").hasMessageContaining("dataRoot");
+    assertThatThrownBy(() -> DatabricksTransport.create(Map.of("dataRoot", "s3://bucket")))
+        .hasMessageContaining("use dbfs:/..., /Volumes/<catalog>/<schema>/<volume>/..., abfss://... or wasbs://...");
+    assertThatThrownBy(() -> DatabricksTransport.create(Map.of("submitAs", "batch"))).hasMessageContaining("use run");
+  }
+
+  @Test
+  void aDataRootOnAVolumeHoldsTheIntermediateData() {
+    var transport = DatabricksTransport.create(Map.of("baseDirectory", base.toString(),
+        "dataRoot", "/Volumes/main/ml/scratch/"));
+    var run = transport.submit(definition, options("seed-10"));
+    run.waitForCompletion(Duration.ofSeconds(60));
+    assertThat(run.outputs().get("model").toString()).isEqualTo("/Volumes/main/ml/scratch/sluice/runs/seed-10/train/model");
+  }
+
+  @Test
   void noTokenOrStorageKeyReachesTheLogs() {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

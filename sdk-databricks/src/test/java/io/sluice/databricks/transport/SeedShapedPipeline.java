@@ -71,4 +71,25 @@ final class SeedShapedPipeline {
     Pipeline pipeline = Pipeline.builder().name("churn-seed").defaultDatastore(lake).steps(prep, train).build();
     return PipelineCompiler.compile(pipeline, base);
   }
+
+  /** Two notebooks on the compute's default cluster, then the script step on its own cluster. */
+  static PipelineDefinition compileTwoNotebooks(Path base, String workspaceUrl) {
+    AdlsGen2Datastore lake = AdlsGen2Datastore.builder().name("lake").accountName("sluicelake").fileSystem("work")
+        .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
+    DatabricksCompute databricks = DatabricksCompute.builder().name("databricks").workspaceUrl(workspaceUrl)
+        .accessToken(TOKEN_SECRET)
+        .defaultCluster(DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2")
+            .numWorkers(2).build())
+        .build();
+    PipelineData first = PipelineData.of("first");
+    PipelineData second = PipelineData.of("second");
+    DatabricksStep a = DatabricksStep.builder().name("prep").sourceDirectory("notebooks").notebookPath("prep")
+        .addOutput(first).computeTarget(databricks).build();
+    DatabricksStep b = DatabricksStep.builder().name("enrich").sourceDirectory("notebooks").notebookPath("prep")
+        .addInputs(first.asMount()).addOutput(second).computeTarget(databricks).build();
+    PythonScriptStep train = PythonScriptStep.builder().name("train").sourceDirectory("scripts").scriptName("train.py")
+        .addInput(second).arguments("--input", second).build();
+    Pipeline pipeline = Pipeline.builder().name("two-notebooks").defaultDatastore(lake).steps(a, b, train).build();
+    return PipelineCompiler.compile(pipeline, base);
+  }
 }
