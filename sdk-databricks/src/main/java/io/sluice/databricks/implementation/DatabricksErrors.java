@@ -47,8 +47,12 @@ public final class DatabricksErrors {
     try {
       JsonNode node = DatabricksJson.MAPPER.readTree(text);
       if (node != null && node.isObject()) {
-        code = node.hasNonNull("error_code") ? node.get("error_code").asText() : null;
+        // Databricks: {error_code, message}; API 1.2: {error}; ARM: {error: {code, message}}.
+        JsonNode arm = node.path("error");
+        code = node.hasNonNull("error_code") ? node.get("error_code").asText()
+            : arm.isObject() && arm.hasNonNull("code") ? arm.get("code").asText() : null;
         message = node.hasNonNull("message") ? node.get("message").asText()
+            : arm.isObject() ? arm.path("message").asText(null)
             : node.hasNonNull("error") ? node.get("error").asText() : null;
       }
     } catch (java.io.IOException | RuntimeException e) {
@@ -58,28 +62,48 @@ public final class DatabricksErrors {
       message = text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
     }
     String full = call + " failed with " + status + (code == null ? "" : " " + code) + ": " + safe(message);
-    if ((code != null && NOT_FOUND.contains(code))
-        || ("INVALID_PARAMETER_VALUE".equals(code) && DOES_NOT_EXIST.matcher(message).matches())
-        || (code == null && status == 404)) {
+    boolean known = code != null && (NOT_FOUND.contains(code) || DENIED.contains(code) || LIMIT.contains(code)
+        || EXISTS.contains(code) || INVALID.contains(code) || "INVALID_STATE".equals(code));
+    if (!known) {
+      // An unknown code (ARM's ResourceNotFound, a new Databricks code) is classified by status.
+      return byStatus(status, full, code);
+    }
+    if (NOT_FOUND.contains(code) || ("INVALID_PARAMETER_VALUE".equals(code) && DOES_NOT_EXIST.matcher(message).matches())) {
       return new ResourceNotFoundException(full, status, code);
     }
-    if ((code != null && DENIED.contains(code)) || (code == null && (status == 401 || status == 403))) {
-      return new PermissionDeniedException(
-          full + "; check that the token or credential is valid and has access to this resource", status, code);
+    if (DENIED.contains(code)) {
+      return denied(full, status, code);
     }
-    if ((code != null && LIMIT.contains(code)) || (code == null && status == 429)) {
-      return new ResourceLimitExceededException(full + "; wait and retry, or lower the request rate", status, code);
+    if (LIMIT.contains(code)) {
+      return limited(full, status, code);
     }
-    if ((code != null && EXISTS.contains(code)) || (code == null && status == 409)) {
+    if (EXISTS.contains(code)) {
       return new ResourceAlreadyExistsException(full, status, code);
     }
     if ("INVALID_STATE".equals(code)) {
       return new InvalidStateException(full, status, code);
     }
-    if ((code != null && INVALID.contains(code)) || (code == null && status == 400)) {
-      return new InvalidParameterException(full, status, code);
-    }
-    return new DatabricksException(full, status, code);
+    return new InvalidParameterException(full, status, code);
+  }
+
+  private static DatabricksException byStatus(int status, String full, String code) {
+    return switch (status) {
+      case 400 -> new InvalidParameterException(full, status, code);
+      case 401, 403 -> denied(full, status, code);
+      case 404 -> new ResourceNotFoundException(full, status, code);
+      case 409 -> new ResourceAlreadyExistsException(full, status, code);
+      case 429 -> limited(full, status, code);
+      default -> new DatabricksException(full, status, code);
+    };
+  }
+
+  private static DatabricksException denied(String full, int status, String code) {
+    return new PermissionDeniedException(
+        full + "; check that the token or credential is valid and has access to this resource", status, code);
+  }
+
+  private static DatabricksException limited(String full, int status, String code) {
+    return new ResourceLimitExceededException(full + "; wait and retry, or lower the request rate", status, code);
   }
 
   /**

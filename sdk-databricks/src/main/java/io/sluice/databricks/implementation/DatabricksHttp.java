@@ -53,7 +53,7 @@ public final class DatabricksHttp {
    * @return the response
    */
   public <T> T get(String path, Map<String, ?> query, Class<T> type) {
-    return read(send(HttpMethod.GET, path + query(query), null, null, false), type);
+    return read(exchange(HttpMethod.GET, path + query(query), null, null, false), type);
   }
 
   /**
@@ -68,7 +68,22 @@ public final class DatabricksHttp {
    * @return the response
    */
   public <T> T post(String path, Object body, Class<T> type, boolean retrySafe) {
-    return read(send(HttpMethod.POST, path, json(body), "application/json", retrySafe), type);
+    return read(exchange(HttpMethod.POST, path, json(body), "application/json", retrySafe), type);
+  }
+
+  /**
+   * Sends a JSON body with any method.
+   *
+   * @param method the method, e.g. PUT or PATCH
+   * @param pathAndQuery the path with its query
+   * @param body the request body
+   * @param type the response type
+   * @param retrySafe whether a POST or PATCH may be sent twice
+   * @param <T> the response type
+   * @return the response
+   */
+  public <T> T json(HttpMethod method, String pathAndQuery, Object body, Class<T> type, boolean retrySafe) {
+    return read(exchange(method, pathAndQuery, body == null ? null : json(body), "application/json", retrySafe), type);
   }
 
   /**
@@ -81,7 +96,7 @@ public final class DatabricksHttp {
    * @return the response body; empty when there was none
    */
   public byte[] raw(HttpMethod method, String pathAndQuery, byte[] body, String contentType) {
-    return send(method, pathAndQuery, body, contentType, false);
+    return exchange(method, pathAndQuery, body, contentType, false);
   }
 
   /**
@@ -105,7 +120,7 @@ public final class DatabricksHttp {
     return joiner.toString();
   }
 
-  private byte[] send(
+  private byte[] exchange(
       HttpMethod method, String pathAndQuery, byte[] body, String contentType, boolean retrySafe) {
     HttpRequest request = new HttpRequest(method, host + pathAndQuery);
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
