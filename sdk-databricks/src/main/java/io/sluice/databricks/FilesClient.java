@@ -5,7 +5,11 @@ import com.azure.core.http.rest.PagedIterable;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.Pages;
 import io.sluice.databricks.models.DirectoryEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +18,8 @@ import java.util.Map;
 
 /**
  * The Files API for Unity Catalog volumes ({@code /Volumes/<catalog>/<schema>/<volume>/...}):
- * files up to 5 GiB in one request, and folders.
+ * files up to 5 GiB in one request (streamed from and to disk with the {@link Path} overloads),
+ * and folders.
  */
 public final class FilesClient {
   /** The largest file one upload takes. */
@@ -36,6 +41,39 @@ public final class FilesClient {
   public void upload(String path, byte[] contents, boolean overwrite) {
     http.raw(HttpMethod.PUT, "/api/2.0/fs/files" + encode(path) + "?overwrite=" + overwrite, contents,
         "application/octet-stream");
+  }
+
+  /**
+   * Uploads a local file of up to 5 GiB, streamed from disk; retried like any PUT, as the file can
+   * be read again.
+   *
+   * @param path the volume path
+   * @param file the local file
+   * @param overwrite whether to replace an existing file
+   */
+  public void upload(String path, Path file, boolean overwrite) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (size > MAX_FILE) {
+      throw new IllegalArgumentException("'" + file + "' has " + size + " bytes, over the Files API's " + MAX_FILE
+          + "; split it, or write it from a cluster");
+    }
+    http.putFile("/api/2.0/fs/files" + encode(path) + "?overwrite=" + overwrite, file);
+  }
+
+  /**
+   * Downloads a file to local disk, streamed.
+   *
+   * @param path the volume path
+   * @param target the local file; replaced if it exists
+   * @return the number of bytes written
+   */
+  public long download(String path, Path target) {
+    return http.getToFile("/api/2.0/fs/files" + encode(path), target);
   }
 
   /**

@@ -228,6 +228,21 @@ class DatabricksClientTest {
   }
 
   @Test
+  void filesApiStreamsLargeFilesFromAndToDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    byte[] data = new byte[3 * 1024 * 1024];
+    new java.util.Random(3).nextBytes(data);
+    java.nio.file.Path local = java.nio.file.Files.write(dir.resolve("big.bin"), data);
+    client.getFilesClient().upload("/Volumes/main/default/v/big.bin", local, true);
+    assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/big.bin")).hasSize(1);
+    assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/big.bin").get(0).query()).isEqualTo("overwrite=true");
+
+    fake.respond("GET /api/2.0/fs/files/Volumes/main/default/v/small.csv", "a,b");
+    java.nio.file.Path target = dir.resolve("small.csv");
+    assertThat(client.getFilesClient().download("/Volumes/main/default/v/small.csv", target)).isEqualTo(3);
+    assertThat(java.nio.file.Files.readString(target)).isEqualTo("a,b");
+  }
+
+  @Test
   void filesApiUploadsDownloadsAndListsVolumes() {
     fake.respond("GET /api/2.0/fs/directories/Volumes/main/default/v/dir",
         "{\"contents\":[{\"path\":\"/Volumes/main/default/v/dir/a b.csv\",\"name\":\"a b.csv\",\"is_directory\":false}]}");

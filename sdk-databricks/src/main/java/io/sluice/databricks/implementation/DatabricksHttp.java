@@ -100,6 +100,47 @@ public final class DatabricksHttp {
   }
 
   /**
+   * PUTs a file's content as the body, streamed from disk; a file body can be re-read, so the
+   * call is retried like any PUT.
+   *
+   * @param pathAndQuery the path with its query
+   * @param file the file
+   */
+  public void putFile(String pathAndQuery, java.nio.file.Path file) {
+    HttpRequest request = new HttpRequest(HttpMethod.PUT, host + pathAndQuery);
+    request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/octet-stream");
+    request.setBody(BinaryData.fromFile(file));
+    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+      if (response.getStatusCode() >= 400) {
+        throw DatabricksErrors.from(response.getStatusCode(), response.getBodyAsBinaryData().toBytes(),
+            "PUT " + stripQuery(pathAndQuery));
+      }
+    }
+  }
+
+  /**
+   * GETs a body and streams it to a file, without holding it in memory.
+   *
+   * @param pathAndQuery the path with its query
+   * @param target the file to write; replaced if it exists
+   * @return the number of bytes written
+   */
+  public long getToFile(String pathAndQuery, java.nio.file.Path target) {
+    HttpRequest request = new HttpRequest(HttpMethod.GET, host + pathAndQuery);
+    try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+      if (response.getStatusCode() >= 400) {
+        throw DatabricksErrors.from(response.getStatusCode(), response.getBodyAsBinaryData().toBytes(),
+            "GET " + stripQuery(pathAndQuery));
+      }
+      try (java.io.InputStream in = response.getBodyAsBinaryData().toStream()) {
+        return java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Builds a query string.
    *
    * @param query the parameters; null values are left out

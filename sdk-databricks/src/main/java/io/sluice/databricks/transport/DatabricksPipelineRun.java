@@ -104,11 +104,12 @@ public final class DatabricksPipelineRun implements PipelineRun {
   }
 
   @Override
-  public synchronized RunState waitForCompletion(Duration timeout) {
+  public RunState waitForCompletion(Duration timeout) {
+    // The lock is held per poll, not across sleeps, so state() and steps() answer while waiting.
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!state.isTerminal()) {
+    while (!currentState().isTerminal()) {
       Duration delay = pollOnce();
-      if (state.isTerminal()) {
+      if (currentState().isTerminal()) {
         break;
       }
       long left = deadline - System.nanoTime();
@@ -118,6 +119,14 @@ public final class DatabricksPipelineRun implements PipelineRun {
       }
       sleep(Math.min(delay.toNanos(), left));
     }
+    return ended();
+  }
+
+  private synchronized RunState currentState() {
+    return state;
+  }
+
+  private synchronized RunState ended() {
     if (state != RunState.COMPLETED) {
       List<StepStatus> failed = statuses.values().stream().filter(s -> s.state() == StepState.FAILED).toList();
       throw new PipelineRunException("Run '" + runId + "' of pipeline '" + definition.name() + "' ended " + state
@@ -161,7 +170,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
   }
 
   /** Polls once and returns how long to wait before the next poll. */
-  private Duration pollOnce() {
+  private synchronized Duration pollOnce() {
     lastPollNanos = System.nanoTime();
     try {
       PollResponse<Run> response = poller.poll();
