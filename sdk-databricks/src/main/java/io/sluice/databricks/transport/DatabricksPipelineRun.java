@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  * result.
  */
 public final class DatabricksPipelineRun implements PipelineRun {
+  private static final Duration MIN_DELAY = Duration.ofSeconds(2);
+
   private final JobsClient jobs;
   private final PipelineDefinition definition;
   private final String runId;
@@ -51,7 +53,9 @@ public final class DatabricksPipelineRun implements PipelineRun {
   private final Map<String, String> errors = new LinkedHashMap<>();
   private RunState state = RunState.QUEUED;
   private Run last;
-  private long lastPollNanos;
+  // The earliest time the next status request may go out: the poller's adaptive delay after the
+  // last one, shared by waits and by reads of state() and steps().
+  private long nextPollNanos = System.nanoTime();
 
   DatabricksPipelineRun(JobsClient jobs, PipelineDefinition definition, String runId, long databricksRunId,
       Map<String, String> taskKeys, Map<String, String> dataLocations, List<RunListener> listeners) {
@@ -108,18 +112,23 @@ public final class DatabricksPipelineRun implements PipelineRun {
     // The lock is held per poll, not across sleeps, so state() and steps() answer while waiting.
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!currentState().isTerminal()) {
-      Duration delay = pollOnce();
-      if (currentState().isTerminal()) {
-        break;
-      }
+      long wait = nextPollAt() - System.nanoTime();
       long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new RunTimeoutException("Run '" + runId + "' (Databricks run " + databricksRunId + ") is still " + state
-            + " after " + timeout + "; it goes on");
+      if (wait > 0 && wait >= left) {
+        sleep(Math.max(0, left));
+        throw new RunTimeoutException("Run '" + runId + "' (Databricks run " + databricksRunId + ") is still "
+            + currentState() + " after " + timeout + "; it goes on");
       }
-      sleep(Math.min(delay.toNanos(), left));
+      if (wait > 0) {
+        sleep(wait);
+      }
+      pollOnce();
     }
     return ended();
+  }
+
+  private synchronized long nextPollAt() {
+    return nextPollNanos;
   }
 
   private synchronized RunState currentState() {
@@ -164,18 +173,20 @@ public final class DatabricksPipelineRun implements PipelineRun {
 
   private void refreshIfStale() {
     // Reads between waits must not poll faster than the waiter does.
-    if (!state.isTerminal() && System.nanoTime() - lastPollNanos >= Duration.ofSeconds(2).toNanos()) {
+    if (!state.isTerminal() && System.nanoTime() >= nextPollNanos) {
       pollOnce();
     }
   }
 
-  /** Polls once and returns how long to wait before the next poll. */
-  private synchronized Duration pollOnce() {
-    lastPollNanos = System.nanoTime();
+  /** Polls once and sets when the next poll may go out. */
+  private synchronized void pollOnce() {
+    long start = System.nanoTime();
     try {
       PollResponse<Run> response = poller.poll();
       observe(response.getValue());
-      return response.getRetryAfter() == null ? Duration.ofSeconds(2) : response.getRetryAfter();
+      Duration delay = response.getRetryAfter() == null || response.getRetryAfter().compareTo(MIN_DELAY) < 0
+          ? MIN_DELAY : response.getRetryAfter();
+      nextPollNanos = start + delay.toNanos();
     } catch (RuntimeException e) {
       DatabricksRunException failure = runFailure(e);
       if (failure == null) {
@@ -183,7 +194,6 @@ public final class DatabricksPipelineRun implements PipelineRun {
       }
       errors.putAll(failure.getTaskErrors());
       observe(failure.getRun());
-      return Duration.ZERO;
     }
   }
 

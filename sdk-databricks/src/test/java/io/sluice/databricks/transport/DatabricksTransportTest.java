@@ -68,6 +68,8 @@ class DatabricksTransportTest {
     DatabricksPipelineRun run = (DatabricksPipelineRun) transport().submit(definition,
         RunOptions.builder().from(options("seed-1")).addListeners(events::add).build());
 
+    assertThat(run.state()).isIn(RunState.QUEUED, RunState.RUNNING);
+    assertThat(run.steps()).containsKeys("prep", "train");
     assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
     assertThat(run.steps().values()).extracting(s -> s.state()).containsExactly(StepState.COMPLETED, StepState.COMPLETED);
     assertThat(run.getExitValue("prep")).contains("{\"rows\": 3}");
@@ -78,6 +80,11 @@ class DatabricksTransportTest {
     assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(RunEvent.StepStateChanged.class));
     assertThat(fake.runsStarted()).isEqualTo(1);
     assertThat(fake.secret("sluice", "lake-account-key")).isEqualTo(SeedShapedPipeline.LAKE_KEY);
+    // Reading state right after submission and then waiting still costs one status request per 2 s.
+    List<FakeDatabricks.Call> polls = fake.calls("/api/2.2/jobs/runs/get");
+    for (int i = 1; i < polls.size(); i++) {
+      assertThat(polls.get(i).atMillis() - polls.get(i - 1).atMillis()).isGreaterThanOrEqualTo(1990);
+    }
   }
 
   @Test
@@ -139,6 +146,13 @@ class DatabricksTransportTest {
     assertThat(fake.calls(SUBMIT).size()).isGreaterThanOrEqualTo(2);
     assertThat(fake.calls()).anySatisfy(c -> assertThat(c.status()).isEqualTo(429));
     assertThat(fake.calls()).anySatisfy(c -> assertThat(c.status()).isEqualTo(503));
+    // A 429's Retry-After of 1 s is honoured before the same call is sent again.
+    List<FakeDatabricks.Call> calls = fake.calls();
+    for (int i = 0; i + 1 < calls.size(); i++) {
+      if (calls.get(i).status() == 429) {
+        assertThat(calls.get(i + 1).atMillis() - calls.get(i).atMillis()).isGreaterThanOrEqualTo(900);
+      }
+    }
     assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
         .containsOnly("sluice.seed-4");
   }
@@ -174,6 +188,16 @@ class DatabricksTransportTest {
     assertThat(VendorModels.<com.databricks.sdk.service.jobs.RunNow>read("/api/2.2/jobs/run-now",
         fake.calls("/api/2.2/jobs/run-now").get(0).body()).getIdempotencyToken()).isEqualTo("sluice.seed-9");
     assertThat(fake.runsStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void waitingGivesUpAtTheDeadlineAndTheRunGoesOn() {
+    fake.timing(5000, 5000);
+    var run = transport().submit(definition, options("seed-11"));
+    assertThatThrownBy(() -> run.waitForCompletion(Duration.ofMillis(2500)))
+        .isInstanceOf(io.sluice.core.run.RunTimeoutException.class).hasMessageContaining("it goes on");
+    run.cancel();
+    assertThat(fake.calls("/api/2.2/jobs/runs/cancel")).hasSize(1);
   }
 
   @Test
