@@ -143,6 +143,30 @@ class DatabricksClientTest {
   }
 
   @Test
+  void runsAndJobsWithMoreThanOnePageOfTasksAreMerged() throws Exception {
+    try (MockWebServer pages = new MockWebServer()) {
+      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
+          "{\"run_id\":1,\"tasks\":[{\"task_key\":\"a\"}],\"next_page_token\":\"t2\"}"));
+      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
+          "{\"run_id\":1,\"tasks\":[{\"task_key\":\"b\"}],\"next_page_token\":\"\"}"));
+      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
+          "{\"job_id\":2,\"settings\":{\"name\":\"j\",\"tasks\":[{\"task_key\":\"a\"}]},\"next_page_token\":\"u2\"}"));
+      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
+          "{\"job_id\":2,\"settings\":{\"tasks\":[{\"task_key\":\"b\"}],\"job_clusters\":[{\"job_cluster_key\":\"c\"}]}}"));
+      pages.start();
+      JobsClient jobs = new DatabricksClientBuilder().endpoint(pages.url("/").toString()).token(TOKEN)
+          .environment(Map.of()).buildClient().getJobsClient();
+
+      assertThat(jobs.getRun(1).tasks()).extracting(t -> t.taskKey()).containsExactly("a", "b");
+      Job job = jobs.getJob(2);
+      assertThat(job.settings().tasks()).extracting(JobTask::taskKey).containsExactly("a", "b");
+      assertThat(job.settings().jobClusters()).extracting(JobCluster::jobClusterKey).containsExactly("c");
+      pages.takeRequest();
+      assertThat(pages.takeRequest().getRequestUrl().queryParameter("page_token")).isEqualTo("t2");
+    }
+  }
+
+  @Test
   void listsFollowNextPageTokens() {
     fake.respond("GET /api/2.2/jobs/list", "{\"jobs\":[{\"job_id\":1}],\"next_page_token\":\"p2\"}");
     var jobs = client.getJobsClient().listJobs().iterator();

@@ -191,6 +191,16 @@ class DatabricksTransportTest {
   }
 
   @Test
+  void submittingTheSameRunIdAgainReattachesToTheRunningJobRun() {
+    DatabricksPipelineRun first = (DatabricksPipelineRun) transport().submit(definition, options("seed-12"));
+    DatabricksPipelineRun again = (DatabricksPipelineRun) transport().submit(definition, options("seed-12"));
+
+    assertThat(again.getDatabricksRunId()).isEqualTo(first.getDatabricksRunId());
+    assertThat(again.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
+    assertThat(fake.runsStarted()).isEqualTo(1);
+  }
+
+  @Test
   void waitingGivesUpAtTheDeadlineAndTheRunGoesOn() {
     fake.timing(5000, 5000);
     var run = transport().submit(definition, options("seed-11"));
