@@ -220,6 +220,19 @@ public final class DatabricksPipelineRun implements PipelineRun {
       }
     }
     RunState newState = runState(run);
+    if (newState.isTerminal()) {
+      // A run that ended INTERNAL_ERROR or was cancelled may leave tasks that never started.
+      for (StepDefinition step : definition.steps()) {
+        StepStatus old = statuses.get(step.name());
+        if (!old.state().isTerminal()) {
+          StepStatus status = new StepStatus(step.name(),
+              newState == RunState.CANCELED ? StepState.CANCELED : StepState.SKIPPED, old.startedAt(), old.startedAt(),
+              "not run: the job run ended " + run.lifeCycleState());
+          statuses.put(step.name(), status);
+          emit(new RunEvent.StepStateChanged(runId, status));
+        }
+      }
+    }
     if (newState != state) {
       state = newState;
       emit(new RunEvent.RunStateChanged(runId, newState,
