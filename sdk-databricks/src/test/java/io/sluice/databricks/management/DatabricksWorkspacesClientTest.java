@@ -140,7 +140,7 @@ class DatabricksWorkspacesClientTest {
   }
 
   @Test
-  void aFailedProvisioningIsATypedFailureAndBadDefinitionsNameTheirFix() {
+  void badDefinitionsAndBuildersNameTheirFix() {
     assertThatThrownBy(() -> new WorkspaceDefinition("westeurope", "gold", null, null, null))
         .hasMessageContaining("'sku' is gold; use standard, premium or trial");
     assertThatThrownBy(() -> new DatabricksWorkspacesClientBuilder().subscriptionId(SUB).buildClient())
