@@ -11,13 +11,19 @@ import java.util.regex.Pattern;
  * {@code sig} or ends in {@code key} ({@code api_key}, {@code accountKey}). The bare JSON field
  * {@code key} is kept: MLflow and Databricks use it for metric, param and tag names, and masking
  * it would make every batch log unreadable.
+ *
+ * <p>Some fields carry secrets or user data under plain names and are masked too: Databricks'
+ * secret values ({@code string_value}, {@code bytes_value}), file bodies ({@code contents},
+ * {@code content}, {@code data}) and storage credentials in Spark configuration
+ * ({@code fs.azure.account.key.*}, {@code fs.azure.sas.*}).
  */
 public final class Redaction {
   /** What a masked value is replaced with. */
   public static final String MASK = "REDACTED";
 
   private static final String SECRET_FIELD =
-      "[\\w.-]*(?:token|password|passwd|secret|sig|credential)[\\w.-]*|[\\w.-]+key";
+      "[\\w.-]*(?:token|password|passwd|secret|sig|credential)[\\w.-]*|[\\w.-]+key"
+          + "|string_value|bytes_value|contents?|data|fs\\.azure\\.(?:account\\.key|sas)\\.[\\w.-]*";
   private static final String SECRET_NAME = SECRET_FIELD + "|key";
   private static final Pattern QUERY_PARAM =
       Pattern.compile("([?&;](?i:" + SECRET_NAME + ")=)[^&#\\s\"']*");

@@ -1,0 +1,35 @@
+package io.sluice.databricks;
+
+import io.sluice.core.SluiceException;
+import io.sluice.databricks.models.ClusterState;
+
+/** A cluster reached a state other than the one waited for (ERROR, or TERMINATED while starting). */
+public final class ClusterStateException extends SluiceException {
+  private static final long serialVersionUID = 1L;
+
+  private final String clusterId;
+  private final ClusterState state;
+
+  /**
+   * Creates the exception.
+   *
+   * @param clusterId the cluster
+   * @param state the state it reached
+   * @param message what was waited for, the state message and the fix
+   */
+  public ClusterStateException(String clusterId, ClusterState state, String message) {
+    super(message);
+    this.clusterId = clusterId;
+    this.state = state;
+  }
+
+  /** @return the cluster's id */
+  public String getClusterId() {
+    return clusterId;
+  }
+
+  /** @return the state it reached */
+  public ClusterState getState() {
+    return state;
+  }
+}

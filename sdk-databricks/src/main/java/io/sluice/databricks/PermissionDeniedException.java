@@ -1,0 +1,17 @@
+package io.sluice.databricks;
+
+/** The caller is not authenticated or not allowed ({@code PERMISSION_DENIED}, HTTP 401 or 403). */
+public final class PermissionDeniedException extends DatabricksException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed, with the service's redacted message and the fix
+   * @param statusCode the HTTP status
+   * @param errorCode the service's {@code error_code}, or null
+   */
+  public PermissionDeniedException(String message, int statusCode, String errorCode) {
+    super(message, statusCode, errorCode);
+  }
+}

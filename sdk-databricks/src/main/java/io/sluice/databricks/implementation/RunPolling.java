@@ -1,0 +1,38 @@
+package io.sluice.databricks.implementation;
+
+import java.time.Duration;
+
+/**
+ * Adaptive poll delays: start at the minimum, grow by half each time up to the maximum. The
+ * minimum is never below two seconds, so that waiting on a run costs at most one status request
+ * per two seconds.
+ *
+ * @param min the first delay
+ * @param max the longest delay
+ */
+public record RunPolling(Duration min, Duration max) {
+  /** The floor of {@link #min()}. */
+  public static final Duration FLOOR = Duration.ofSeconds(2);
+
+  /** Checks the bounds. */
+  public RunPolling {
+    if (min.compareTo(FLOOR) < 0) {
+      throw new IllegalArgumentException("'pollInterval' is " + min + "; use at least " + FLOOR);
+    }
+    if (max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("'maxPollInterval' " + max + " is shorter than pollInterval " + min);
+    }
+  }
+
+  /**
+   * The delay after a given number of polls.
+   *
+   * @param polls how many polls were made
+   * @return the delay before the next
+   */
+  public Duration delay(int polls) {
+    double factor = Math.pow(1.5, Math.max(0, polls - 1));
+    long millis = (long) Math.min(max.toMillis(), min.toMillis() * factor);
+    return Duration.ofMillis(Math.max(min.toMillis(), millis));
+  }
+}

@@ -1,0 +1,78 @@
+package io.sluice.databricks.transport;
+
+import io.sluice.core.model.DatabricksCluster;
+import io.sluice.core.model.Library;
+import io.sluice.databricks.models.AutoScale;
+import io.sluice.databricks.models.ClusterLibrary;
+import io.sluice.databricks.models.ClusterLogConf;
+import io.sluice.databricks.models.ClusterSpec;
+import io.sluice.databricks.models.CranLibrary;
+import io.sluice.databricks.models.InitScript;
+import io.sluice.databricks.models.MavenLibrary;
+import io.sluice.databricks.models.PyPiLibrary;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns the model's clusters and libraries into their wire shapes. */
+final class ClusterSpecs {
+  private ClusterSpecs() {}
+
+  /**
+   * A new job cluster's spec. The storage configuration fills in keys the user did not set, so a
+   * user's own value wins.
+   */
+  static ClusterSpec newCluster(DatabricksCluster cluster, Map<String, String> storageConf, Map<String, String> tags) {
+    Map<String, String> conf = new TreeMap<>(storageConf);
+    conf.putAll(cluster.sparkConf());
+    AutoScale autoscale = cluster.minWorkers().isPresent()
+        ? new AutoScale(cluster.minWorkers().get(), cluster.maxWorkers().orElseThrow())
+        : null;
+    return new ClusterSpec(
+        null,
+        cluster.sparkVersion().orElseThrow(),
+        cluster.nodeType().orElse(null),
+        cluster.driverNodeType().orElse(null),
+        cluster.instancePoolId().orElse(null),
+        cluster.numWorkers().orElse(null),
+        autoscale,
+        conf,
+        cluster.sparkEnvVariables(),
+        cluster.initScripts().stream().map(InitScript::of).toList(),
+        cluster.clusterLogPath().map(ClusterLogConf::of).orElse(null),
+        tags,
+        null);
+  }
+
+  /** A single-node job cluster for a Python script step. */
+  static ClusterSpec singleNode(String sparkVersion, String nodeType, Map<String, String> storageConf,
+      Map<String, String> envVars, Map<String, String> tags) {
+    Map<String, String> conf = new TreeMap<>(storageConf);
+    conf.put("spark.databricks.cluster.profile", "singleNode");
+    conf.put("spark.master", "local[*, 4]");
+    Map<String, String> allTags = new TreeMap<>(tags);
+    allTags.put("ResourceClass", "SingleNode");
+    return new ClusterSpec(null, sparkVersion, nodeType, null, null, 0, null, conf, envVars, List.of(), null, allTags, null);
+  }
+
+  static ClusterLibrary library(Library library) {
+    if (library instanceof Library.Maven m) {
+      return new ClusterLibrary(null, null, null, null, null,
+          new MavenLibrary(m.coordinates(), m.repo().orElse(null), m.exclusions()), null);
+    }
+    if (library instanceof Library.PyPi p) {
+      return new ClusterLibrary(null, null, null, null, new PyPiLibrary(p.packageSpec(), p.repo().orElse(null)), null, null);
+    }
+    if (library instanceof Library.Egg e) {
+      return new ClusterLibrary(null, null, e.library(), null, null, null, null);
+    }
+    if (library instanceof Library.Jar j) {
+      return ClusterLibrary.jar(j.library());
+    }
+    if (library instanceof Library.Whl w) {
+      return new ClusterLibrary(null, w.library(), null, null, null, null, null);
+    }
+    Library.Cran c = (Library.Cran) library;
+    return new ClusterLibrary(null, null, null, null, null, null, new CranLibrary(c.packageName(), c.repo().orElse(null)));
+  }
+}

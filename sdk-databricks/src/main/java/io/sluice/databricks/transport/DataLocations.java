@@ -1,0 +1,76 @@
+package io.sluice.databricks.transport;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.definition.DataDefinition;
+import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.InputDefinition;
+import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.model.AdlsGen2Datastore;
+import io.sluice.core.model.AzureBlobDatastore;
+import io.sluice.core.model.Datastore;
+import io.sluice.core.model.DbfsDatastore;
+import io.sluice.core.model.LocalDatastore;
+import io.sluice.core.model.UnityCatalogVolumeDatastore;
+import java.util.Optional;
+
+/**
+ * Where data lives as a cluster sees it: a datastore path becomes a {@code wasbs://},
+ * {@code abfss://}, {@code dbfs:/} or {@code /Volumes/...} location, and intermediate data goes to
+ * {@code <root>/sluice/runs/<runId>/<step>/<output>}, the root being the transport's
+ * {@code dataRoot} or else the data's datastore.
+ */
+final class DataLocations {
+  private final PipelineDefinition definition;
+  private final String runId;
+  private final Optional<String> dataRoot;
+
+  DataLocations(PipelineDefinition definition, String runId, Optional<String> dataRoot) {
+    this.definition = definition;
+    this.runId = runId;
+    this.dataRoot = dataRoot;
+  }
+
+  /** The location of intermediate data. */
+  String data(String dataName) {
+    DataDefinition data = definition.data(dataName).orElseThrow(
+        () -> new SluiceException("Data '" + dataName + "' is not in the definition; compile the pipeline again"));
+    String relative = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
+    return dataRoot.map(root -> root + "/" + relative).orElseGet(() -> onDatastore(data.datastore(), relative));
+  }
+
+  /** The location an input reads: intermediate data, a datastore path, or a dataset's first path. */
+  String input(InputDefinition input) {
+    if (input.data() != null) {
+      return data(input.data());
+    }
+    DataPathDefinition path = input.path() != null ? input.path() : input.dataset().paths().get(0);
+    return onDatastore(path.datastore(), path.path());
+  }
+
+  /** A path on a named datastore. */
+  String onDatastore(String datastoreName, String path) {
+    Datastore datastore = definition.datastore(datastoreName).orElseThrow(
+        () -> new SluiceException("Datastore '" + datastoreName + "' is not in the definition; compile the pipeline again"));
+    String clean = path.startsWith("/") ? path.substring(1) : path;
+    return root(datastore) + (clean.isEmpty() ? "" : "/" + clean);
+  }
+
+  static String root(Datastore datastore) {
+    if (datastore instanceof AzureBlobDatastore blob) {
+      return "wasbs://" + blob.containerName() + "@" + blob.accountName() + ".blob." + blob.endpointSuffix();
+    }
+    if (datastore instanceof AdlsGen2Datastore adls) {
+      return "abfss://" + adls.fileSystem() + "@" + adls.accountName() + ".dfs." + adls.endpointSuffix();
+    }
+    if (datastore instanceof DbfsDatastore) {
+      return "dbfs:";
+    }
+    if (datastore instanceof UnityCatalogVolumeDatastore volume) {
+      return volume.root();
+    }
+    LocalDatastore local = (LocalDatastore) datastore;
+    throw new SluiceException("Datastore '" + local.name() + "' is a local folder, which a Databricks cluster cannot"
+        + " read; put the data on a blob, ADLS Gen2, DBFS or volume datastore, or set the transport's dataRoot"
+        + " for intermediate data");
+  }
+}

@@ -1,0 +1,152 @@
+package io.sluice.databricks.transport;
+
+import io.sluice.core.SluiceException;
+import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.model.DatabricksCompute;
+import io.sluice.core.model.Secret;
+import io.sluice.core.run.PipelineRun;
+import io.sluice.core.run.RunOptions;
+import io.sluice.core.spi.Transport;
+import io.sluice.databricks.DatabricksClient;
+import io.sluice.databricks.DatabricksClientBuilder;
+import io.sluice.databricks.JobsClient;
+import io.sluice.databricks.models.RunNowRequest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs a whole pipeline as one Databricks multi-task job run ({@code runs/submit}, or a saved
+ * job's run): a task per step with {@code depends_on} edges, on new job clusters or existing ones.
+ *
+ * <p>Configuration keys (all optional):
+ * <ul>
+ *   <li>{@code host}: the workspace URL; else the {@link DatabricksCompute}'s workspace URL, else
+ *       {@code DATABRICKS_HOST} or a {@code .databrickscfg} profile</li>
+ *   <li>{@code profile}: the {@code .databrickscfg} profile to read</li>
+ *   <li>{@code dataRoot}: where intermediate data goes, {@code dbfs:/...}, {@code /Volumes/...},
+ *       {@code abfss://...} or {@code wasbs://...}; default the data's own datastore. Data lands in
+ *       {@code <root>/sluice/runs/<runId>/<step>/<output>}</li>
+ *   <li>{@code workspaceRoot}: the workspace folder sources are uploaded to; default
+ *       {@code /Shared/sluice}. Sources go up only when their fingerprint changed</li>
+ *   <li>{@code secretScope}: the secret scope datastore credentials are put in; default
+ *       {@code sluice}. Clusters read them through {@code {{secrets/<scope>/<key>}}} Spark
+ *       configuration, never through parameters</li>
+ *   <li>{@code baseDirectory}: the folder relative source directories are in; default the working
+ *       directory</li>
+ *   <li>{@code scriptSparkVersion}, {@code scriptNodeType}: the single-node cluster a
+ *       {@code PythonScriptStep} runs on; default {@code 15.4.x-scala2.12}, {@code Standard_DS3_v2}</li>
+ *   <li>{@code maxRetries}, {@code retryDelay}: HTTP retries and their first backoff (milliseconds
+ *       or ISO-8601)</li>
+ *   <li>{@code pollInterval}, {@code maxPollInterval}: how often a run is polled; at least 2 s,
+ *       growing to 30 s by default</li>
+ *   <li>{@code submitAs}: {@code run} (default) submits a one-time run, where every task has its
+ *       own cluster since {@code runs/submit} cannot share one; {@code job} saves a job named after
+ *       the run whose tasks share a job cluster wherever their specs are equal, and runs it with
+ *       {@code run-now}</li>
+ * </ul>
+ *
+ * <p>The token is the {@link DatabricksCompute}'s access token secret (its value given in
+ * {@link RunOptions#secrets()} or the environment), else {@code DATABRICKS_TOKEN} or the profile.
+ * The submission carries an idempotency token derived from the run id, so a retried or repeated
+ * submission of the same run never starts a second job run.
+ */
+public final class DatabricksTransport implements Transport {
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final TransportSettings settings;
+  private final DatabricksClient client;
+
+  DatabricksTransport(TransportSettings settings, DatabricksClient client) {
+    this.settings = settings;
+    this.client = client;
+  }
+
+  /**
+   * A transport configured by keys, as the {@code databricks} provider makes it.
+   *
+   * @param configuration the keys documented on this class
+   * @return the transport
+   */
+  public static DatabricksTransport create(Map<String, String> configuration) {
+    return new DatabricksTransport(TransportSettings.from(configuration), null);
+  }
+
+  /**
+   * A transport that sends through a client built by the caller.
+   *
+   * @param client the client
+   * @param configuration the keys documented on this class; host and profile are ignored
+   * @return the transport
+   */
+  public static DatabricksTransport create(DatabricksClient client, Map<String, String> configuration) {
+    return new DatabricksTransport(TransportSettings.from(configuration), client);
+  }
+
+  @Override
+  public String name() {
+    return DatabricksTransportProvider.NAME;
+  }
+
+  @Override
+  public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
+    String runId = options.runId().orElseGet(() -> newRunId(definition.name()));
+    Map<String, String> secrets = new HashMap<>();
+    options.secrets().forEach(s -> s.value().ifPresent(v -> secrets.put(s.reference(), v)));
+    DatabricksClient databricks = client != null ? client : client(definition, secrets);
+    DataLocations locations = new DataLocations(definition, runId, settings.dataRoot());
+    StorageCredentials credentials = new StorageCredentials(definition, settings.secretScope());
+    SourceUploader uploader = new SourceUploader(databricks.getWorkspaceClient(), settings.workspaceRoot(), settings.baseDirectory());
+    Map<String, String> parameters = ParameterText.resolve(definition, options.parameters(), locations);
+    RunPlan plan = new RunPlan(definition, runId, parameters, locations, credentials.sparkConf(), settings, uploader::upload);
+    credentials.store(databricks.getSecretsClient(),
+        reference -> Optional.ofNullable(secrets.get(reference)).orElseGet(() -> Secret.reference(reference).value().orElse(null)));
+    long databricksRunId;
+    if (settings.submitAsJob()) {
+      JobsClient jobs = databricks.getJobsClient();
+      long jobId = jobs.createJob(plan.job());
+      databricksRunId = jobs.runNow(new RunNowRequest(jobId, plan.idempotencyToken(), null, null));
+    } else {
+      databricksRunId = databricks.getJobsClient().submitRun(plan.request());
+    }
+    Map<String, String> dataLocations = new LinkedHashMap<>();
+    definition.data().forEach(d -> dataLocations.put(d.name(), locations.data(d.name())));
+    return new DatabricksPipelineRun(databricks.getJobsClient(), definition, runId, databricksRunId, plan.taskKeys(),
+        dataLocations, options.listeners());
+  }
+
+  private DatabricksClient client(PipelineDefinition definition, Map<String, String> secrets) {
+    Optional<DatabricksCompute> compute = definition.computes().stream()
+        .filter(DatabricksCompute.class::isInstance).map(DatabricksCompute.class::cast).findFirst();
+    DatabricksClientBuilder builder = new DatabricksClientBuilder();
+    settings.profile().ifPresent(builder::profile);
+    Optional<String> host = settings.host().or(() -> compute.flatMap(DatabricksCompute::workspaceUrl));
+    host.ifPresent(builder::endpoint);
+    compute.flatMap(DatabricksCompute::accessToken).ifPresent(token -> {
+      String value = Optional.ofNullable(secrets.get(token.reference())).or(token::value).orElseThrow(() ->
+          new SluiceException("The access token '" + token.reference() + "' of DatabricksCompute '" + compute.get().name()
+              + "' has no value in this run; pass it with RunOptions.builder().addSecrets(...)"));
+      builder.token(value);
+    });
+    settings.maxRetries().ifPresent(retries -> builder.retryOptions(retries,
+        settings.retryDelay().orElse(java.time.Duration.ofMillis(500)), java.time.Duration.ofSeconds(30)));
+    builder.pollInterval(settings.pollInterval(), settings.maxPollInterval());
+    try {
+      return builder.buildClient();
+    } catch (IllegalStateException e) {
+      throw new SluiceException("Databricks transport: " + e.getMessage(), e);
+    }
+  }
+
+  private static String newRunId(String pipeline) {
+    String prefix = pipeline.replaceAll("[^A-Za-z0-9_-]", "-");
+    prefix = prefix.substring(0, Math.min(prefix.length(), 40));
+    return prefix + "-" + RUN_ID_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+}

@@ -1,0 +1,403 @@
+package io.sluice.databricks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+
+/**
+ * An in-process Databricks workspace for tests: Jobs runs that move PENDING → RUNNING →
+ * TERMINATED with result states as time passes, submissions deduplicated by idempotency token as
+ * Databricks does, DBFS streams, workspace objects, secrets, and canned answers for the rest.
+ * Faults: a share of calls answered 429 (with Retry-After) or 503 before being applied, and a
+ * connection dropped after the first {@code runs/submit} was applied.
+ */
+public final class FakeDatabricks extends Dispatcher {
+  /** A request as received, for assertions. */
+  public record Call(String method, String path, String query, String body, long atMillis, int status) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String token;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Long> runsByToken = new ConcurrentHashMap<>();
+  private final Map<Long, FakeRun> runs = new ConcurrentHashMap<>();
+  private final Map<Long, String[]> taskRuns = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong(1000);
+  private final Map<String, byte[]> dbfs = new ConcurrentHashMap<>();
+  private final Map<Long, ByteArrayOutputStream> handles = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> workspace = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
+  private final Map<String, String> canned = new ConcurrentHashMap<>();
+  private final Map<Long, JsonNode> jobs = new ConcurrentHashMap<>();
+  private final Map<String, String> failingTasks = new ConcurrentHashMap<>();
+  private final Map<String, String> exitValues = new ConcurrentHashMap<>();
+  private volatile long pendingMillis = 300;
+  private volatile long runningMillis = 700;
+  private volatile double faultRate;
+  private volatile boolean resetFirstSubmit;
+  private final Random random = new Random(42);
+
+  /**
+   * Creates the fake.
+   *
+   * @param token the only bearer token it accepts
+   */
+  public FakeDatabricks(String token) {
+    this.token = token;
+  }
+
+  /** Makes a task fail with this error. */
+  public FakeDatabricks failTask(String taskKey, String error) {
+    failingTasks.put(taskKey, error);
+    return this;
+  }
+
+  /** Sets the value a notebook task passes to {@code dbutils.notebook.exit}. */
+  public FakeDatabricks exitValue(String taskKey, String value) {
+    exitValues.put(taskKey, value);
+    return this;
+  }
+
+  /** Answers 429 or 503 to this share of calls, and drops the connection after the first submit. */
+  public FakeDatabricks faults(double rate, boolean resetFirstSubmit) {
+    this.faultRate = rate;
+    this.resetFirstSubmit = resetFirstSubmit;
+    return this;
+  }
+
+  /** Sets how long runs stay pending and running. */
+  public FakeDatabricks timing(long pending, long running) {
+    this.pendingMillis = pending;
+    this.runningMillis = running;
+    return this;
+  }
+
+  /** Answers {@code METHOD path} with this JSON body. */
+  public FakeDatabricks respond(String methodAndPath, String json) {
+    canned.put(methodAndPath, json);
+    return this;
+  }
+
+  /** @return every call received */
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** @return the calls to one path */
+  public List<Call> calls(String path) {
+    return calls.stream().filter(c -> c.path().equals(path)).toList();
+  }
+
+  /** @return how many distinct runs were started */
+  public int runsStarted() {
+    return runs.size();
+  }
+
+  /** @return a DBFS file's bytes */
+  public byte[] dbfsFile(String path) {
+    return dbfs.get(path);
+  }
+
+  /** @return the workspace paths that hold objects */
+  public Set<String> workspacePaths() {
+    return Collections.unmodifiableSet(workspace.keySet());
+  }
+
+  /** @return a secret's value */
+  public String secret(String scope, String key) {
+    return secrets.getOrDefault(scope, Map.of()).get(key);
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String body = request.getBody().readUtf8();
+    String path = request.getRequestUrl().encodedPath();
+    String query = request.getRequestUrl().encodedQuery();
+    MockResponse response;
+    try {
+      response = handle(request, path, body);
+    } catch (RuntimeException e) {
+      response = error(500, "INTERNAL_ERROR", String.valueOf(e));
+    }
+    int status = response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST ? -1
+        : Integer.parseInt(response.getStatus().split(" ")[1]);
+    calls.add(new Call(request.getMethod(), path, query, body, System.currentTimeMillis(), status));
+    return response;
+  }
+
+  private MockResponse handle(RecordedRequest request, String path, String body) {
+    if (!("Bearer " + token).equals(request.getHeader("Authorization"))) {
+      return error(403, "PERMISSION_DENIED", "Invalid access token.");
+    }
+    synchronized (random) {
+      if (faultRate > 0 && random.nextDouble() < faultRate) {
+        return random.nextBoolean()
+            ? error(429, "REQUEST_LIMIT_EXCEEDED", "Too many requests").setHeader("Retry-After", "1")
+            : error(503, "TEMPORARILY_UNAVAILABLE", "The service is busy");
+      }
+    }
+    String type = request.getHeader("Content-Type");
+    JsonNode json = body.isEmpty() || type == null || !type.contains("json") ? JSON.createObjectNode() : read(body);
+    String method = request.getMethod();
+    var url = request.getRequestUrl();
+    if (canned.containsKey(method + " " + path)) {
+      return ok(canned.get(method + " " + path));
+    }
+    switch (method + " " + path) {
+      case "POST /api/2.2/jobs/runs/submit": return submit(json.path("tasks"), json.path("idempotency_token").asText(null));
+      case "POST /api/2.2/jobs/create": {
+        long jobId = ids.incrementAndGet();
+        jobs.put(jobId, json);
+        return ok("{\"job_id\":" + jobId + "}");
+      }
+      case "POST /api/2.2/jobs/run-now":
+        return submit(jobs.get(json.path("job_id").asLong()).path("tasks"), json.path("idempotency_token").asText(null));
+      case "GET /api/2.2/jobs/runs/get": return getRun(Long.parseLong(url.queryParameter("run_id")));
+      case "GET /api/2.2/jobs/runs/get-output": return getOutput(Long.parseLong(url.queryParameter("run_id")));
+      case "POST /api/2.2/jobs/runs/cancel": {
+        FakeRun run = runs.get(json.path("run_id").asLong());
+        if (run != null) {
+          run.canceled = true;
+        }
+        return ok("{}");
+      }
+      case "POST /api/2.0/dbfs/create": {
+        long handle = ids.incrementAndGet();
+        handles.put(handle, new ByteArrayOutputStream());
+        handlePaths.put(handle, json.path("path").asText());
+        return ok("{\"handle\":" + handle + "}");
+      }
+      case "POST /api/2.0/dbfs/add-block": {
+        byte[] data = Base64.getDecoder().decode(json.path("data").asText());
+        if (data.length > 1024 * 1024) {
+          return error(400, "MAX_BLOCK_SIZE_EXCEEDED", "block too large");
+        }
+        handles.get(json.path("handle").asLong()).writeBytes(data);
+        return ok("{}");
+      }
+      case "POST /api/2.0/dbfs/close": {
+        long handle = json.path("handle").asLong();
+        dbfs.put(handlePaths.remove(handle), handles.remove(handle).toByteArray());
+        return ok("{}");
+      }
+      case "POST /api/2.0/dbfs/put":
+        dbfs.put(json.path("path").asText(), Base64.getDecoder().decode(json.path("contents").asText()));
+        return ok("{}");
+      case "GET /api/2.0/dbfs/read": return readDbfs(url.queryParameter("path"),
+          Long.parseLong(url.queryParameter("offset")), Integer.parseInt(url.queryParameter("length")));
+      case "GET /api/2.0/workspace/get-status": {
+        String p = url.queryParameter("path");
+        boolean folder = workspace.keySet().stream().anyMatch(k -> k.startsWith(p + "/"));
+        if (!workspace.containsKey(p) && !folder) {
+          return error(404, "RESOURCE_DOES_NOT_EXIST", "Path (" + p + ") doesn't exist.");
+        }
+        return ok("{\"path\":\"" + p + "\",\"object_type\":\"" + (folder ? "DIRECTORY" : "FILE") + "\"}");
+      }
+      case "POST /api/2.0/workspace/import":
+        workspace.put(json.path("path").asText(), Base64.getDecoder().decode(json.path("content").asText()));
+        return ok("{}");
+      case "GET /api/2.0/workspace/export": {
+        byte[] content = workspace.get(url.queryParameter("path"));
+        return content == null ? error(404, "RESOURCE_DOES_NOT_EXIST", "missing")
+            : ok("{\"content\":\"" + Base64.getEncoder().encodeToString(content) + "\"}");
+      }
+      case "POST /api/2.0/secrets/scopes/create": {
+        String scope = json.path("scope").asText();
+        if (secrets.putIfAbsent(scope, new ConcurrentHashMap<>()) != null) {
+          return error(400, "RESOURCE_ALREADY_EXISTS", "Scope " + scope + " already exists!");
+        }
+        return ok("{}");
+      }
+      case "POST /api/2.0/secrets/put":
+        secrets.computeIfAbsent(json.path("scope").asText(), k -> new ConcurrentHashMap<>())
+            .put(json.path("key").asText(), json.path("string_value").asText());
+        return ok("{}");
+      default:
+        return ok("{}");
+    }
+  }
+
+  private final Map<Long, String> handlePaths = new ConcurrentHashMap<>();
+
+  private MockResponse submit(JsonNode taskList, String idempotency) {
+    Long existing = idempotency == null ? null : runsByToken.get(idempotency);
+    long runId;
+    if (existing != null) {
+      runId = existing;
+    } else {
+      runId = ids.incrementAndGet();
+      FakeRun run = new FakeRun(runId, System.currentTimeMillis());
+      for (JsonNode task : taskList) {
+        List<String> deps = new ArrayList<>();
+        task.path("depends_on").forEach(d -> deps.add(d.path("task_key").asText()));
+        long taskRunId = ids.incrementAndGet();
+        run.tasks.put(task.path("task_key").asText(), new FakeTask(taskRunId, deps, task.has("notebook_task")));
+        taskRuns.put(taskRunId, new String[] {String.valueOf(runId), task.path("task_key").asText()});
+      }
+      runs.put(runId, run);
+      if (idempotency != null) {
+        runsByToken.put(idempotency, runId);
+      }
+    }
+    MockResponse response = ok("{\"run_id\":" + runId + "}");
+    if (resetFirstSubmit) {
+      resetFirstSubmit = false;
+      // Applied, then the answer is lost: the client cannot know the run started.
+      return response.setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+    }
+    return response;
+  }
+
+  private MockResponse getRun(long runId) {
+    FakeRun run = runs.get(runId);
+    if (run == null) {
+      return error(400, "INVALID_PARAMETER_VALUE", "Run " + runId + " does not exist.");
+    }
+    return ok(run.json().toString());
+  }
+
+  private MockResponse getOutput(long taskRunId) {
+    if (runs.containsKey(taskRunId)) {
+      return error(400, "INVALID_PARAMETER_VALUE", "Retrieving the output of runs with multiple tasks is not supported."
+          + " Please retrieve the output of each individual task run instead.");
+    }
+    String[] owner = taskRuns.get(taskRunId);
+    if (owner == null) {
+      return error(400, "INVALID_PARAMETER_VALUE", "Run " + taskRunId + " does not exist.");
+    }
+    FakeRun run = runs.get(Long.parseLong(owner[0]));
+    String key = owner[1];
+    ObjectNode out = JSON.createObjectNode();
+    String result = run.result(key);
+    if ("FAILED".equals(result)) {
+      out.put("error", failingTasks.get(key));
+      out.put("error_trace", "Traceback (most recent call last):\n  " + failingTasks.get(key));
+    } else if ("SUCCESS".equals(result) && run.tasks.get(key).notebook && exitValues.containsKey(key)) {
+      out.putObject("notebook_output").put("result", exitValues.get(key)).put("truncated", false);
+    }
+    return ok(out.toString());
+  }
+
+  private MockResponse readDbfs(String path, long offset, int length) {
+    byte[] file = dbfs.get(path);
+    if (file == null) {
+      return error(404, "RESOURCE_DOES_NOT_EXIST", "No file or directory exists on path " + path + ".");
+    }
+    if (length > 1024 * 1024) {
+      return error(400, "MAX_READ_SIZE_EXCEEDED", "length too large");
+    }
+    int from = (int) Math.min(offset, file.length);
+    int to = Math.min(file.length, from + length);
+    byte[] slice = java.util.Arrays.copyOfRange(file, from, to);
+    return ok("{\"bytes_read\":" + slice.length + ",\"data\":\"" + Base64.getEncoder().encodeToString(slice) + "\"}");
+  }
+
+  private final class FakeRun {
+    final long runId;
+    final long created;
+    final Map<String, FakeTask> tasks = new LinkedHashMap<>();
+    volatile boolean canceled;
+
+    FakeRun(long runId, long created) {
+      this.runId = runId;
+      this.created = created;
+    }
+
+    String life() {
+      long age = System.currentTimeMillis() - created;
+      if (canceled) {
+        return "TERMINATED";
+      }
+      return age < pendingMillis ? "PENDING" : age < pendingMillis + runningMillis ? "RUNNING" : "TERMINATED";
+    }
+
+    /** A task's result once the run has ended: failures propagate to dependants. */
+    String result(String key) {
+      if (!life().equals("TERMINATED")) {
+        return null;
+      }
+      if (canceled) {
+        return "CANCELED";
+      }
+      if (failingTasks.containsKey(key)) {
+        return "FAILED";
+      }
+      for (String dep : tasks.get(key).deps) {
+        String upstream = result(dep);
+        if (!"SUCCESS".equals(upstream)) {
+          return "UPSTREAM_FAILED";
+        }
+      }
+      return "SUCCESS";
+    }
+
+    ObjectNode json() {
+      ObjectNode run = JSON.createObjectNode();
+      run.put("run_id", runId).put("run_name", "fake").put("run_page_url", "https://fake/#job/run/" + runId)
+          .put("start_time", created);
+      String life = life();
+      ObjectNode state = run.putObject("state").put("life_cycle_state", life);
+      boolean anyFailed = false;
+      ArrayNode taskArray = run.putArray("tasks");
+      for (Map.Entry<String, FakeTask> e : tasks.entrySet()) {
+        ObjectNode task = taskArray.addObject();
+        task.put("run_id", e.getValue().runId).put("task_key", e.getKey()).put("attempt_number", 0)
+            .put("start_time", created);
+        ObjectNode taskState = task.putObject("state");
+        if (life.equals("TERMINATED")) {
+          String result = result(e.getKey());
+          anyFailed |= !result.equals("SUCCESS");
+          taskState.put("life_cycle_state", "TERMINATED").put("result_state", result)
+              .put("state_message", result.equals("FAILED") ? "Workload failed, see run output for details" : "");
+          task.put("end_time", created + pendingMillis + runningMillis);
+        } else {
+          taskState.put("life_cycle_state", life.equals("RUNNING") && e.getValue().deps.isEmpty() ? "RUNNING"
+              : life.equals("RUNNING") ? "BLOCKED" : "PENDING");
+        }
+      }
+      if (life.equals("TERMINATED")) {
+        state.put("result_state", canceled ? "CANCELED" : anyFailed ? "FAILED" : "SUCCESS")
+            .put("state_message", anyFailed ? "Workload failed" : "");
+        run.put("end_time", created + pendingMillis + runningMillis);
+      }
+      return run;
+    }
+  }
+
+  private record FakeTask(long runId, List<String> deps, boolean notebook) {}
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("not JSON: " + body.substring(0, Math.min(80, body.length())), e);
+    }
+  }
+
+  private static MockResponse ok(String json) {
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(json);
+  }
+
+  private static MockResponse error(int status, String code, String message) {
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        .setBody("{\"error_code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}");
+  }
+}
