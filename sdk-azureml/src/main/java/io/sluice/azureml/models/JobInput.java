@@ -59,15 +59,15 @@ public final class JobInput {
   }
 
   /**
-   * Another input of the enclosing pipeline job or an output of a sibling, e.g. {@code
-   * ${{parent.jobs.prep.outputs.clean_data}}}; only inside a pipeline job.
+   * A binding to an input of the enclosing pipeline job or an output of a sibling, e.g. {@code
+   * ${{parent.jobs.prep.outputs.clean_data}}}; only inside a pipeline job. Bindings travel as
+   * literal inputs whose value is the expression, as Azure ML's own SDK sends them.
    *
-   * @param type the data type, e.g. {@code uri_folder}
-   * @param binding the binding expression
+   * @param expression the binding expression
    * @return the input
    */
-  public static JobInput binding(String type, String binding) {
-    return new JobInput(type, null, Objects.requireNonNull(binding, "'binding' is null"));
+  public static JobInput binding(String expression) {
+    return new JobInput("literal", Objects.requireNonNull(expression, "'expression' is null"), null);
   }
 
   /** @return {@code literal}, {@code uri_file}, {@code uri_folder} or {@code mltable} */
