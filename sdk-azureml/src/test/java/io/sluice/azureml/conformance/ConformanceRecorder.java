@@ -1,0 +1,49 @@
+package io.sluice.azureml.conformance;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * Validates the requests of every MockWebServer test against the swagger when the specs are
+ * present; without them the tests still check behaviour, and {@code CI=true} fails instead.
+ */
+public final class ConformanceRecorder {
+  private static final AtomicInteger CHECKED = new AtomicInteger();
+
+  private ConformanceRecorder() {}
+
+  /**
+   * Checks each ARM request.
+   *
+   * @param requests the recorded requests
+   */
+  public static void checkAll(List<RecordedRequest> requests) {
+    if (!available()) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        Assertions.fail("../shared/specs is missing; CI=true requires the Azure ML conformance"
+            + " check");
+      }
+      return;
+    }
+    SwaggerConformance conformance = SwaggerConformance.load();
+    for (RecordedRequest request : requests) {
+      if (conformance.check(request)) {
+        CHECKED.incrementAndGet();
+      }
+    }
+  }
+
+  /** @return whether the Azure ML swagger is where the conformance check looks */
+  public static boolean available() {
+    return SwaggerConformance.specsDirectory() != null
+        && Files.isRegularFile(SwaggerConformance.specsDirectory().resolve(SwaggerConformance.SPEC));
+  }
+
+  /** @return how many ARM requests were checked in this JVM */
+  public static int checked() {
+    return CHECKED.get();
+  }
+}
