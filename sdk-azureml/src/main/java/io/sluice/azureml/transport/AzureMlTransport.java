@@ -2,7 +2,6 @@ package io.sluice.azureml.transport;
 
 import io.sluice.azureml.AzureMlClient;
 import io.sluice.azureml.AzureMlResourceNotFoundException;
-import io.sluice.azureml.implementation.ArmJson;
 import io.sluice.azureml.models.PipelineJob;
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.DataDefinition;
@@ -41,6 +40,15 @@ public final class AzureMlTransport implements Transport {
   /** The environment of a step that names none: Azure ML's curated scikit-learn image. */
   public static final String DEFAULT_ENVIRONMENT =
       "azureml://registries/azureml/environments/sklearn-1.5/labels/latest";
+
+  // Sorted keys, so the same environment always gets the same version.
+  private static final com.fasterxml.jackson.databind.ObjectMapper ENVIRONMENT_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+          .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
+              true)
+          .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY,
+              true);
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -157,7 +165,8 @@ public final class AzureMlTransport implements Transport {
   private static String version(Environment environment) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] json = ArmJson.MAPPER.writeValueAsString(environment).getBytes(StandardCharsets.UTF_8);
+      byte[] json = ENVIRONMENT_JSON.writeValueAsString(environment)
+          .getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(digest.digest(json)).substring(0, 16);
     } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot hash environment '" + environment.name() + "'", e);
