@@ -83,6 +83,27 @@ public final class AzureMlClientBuilder {
   }
 
   /**
+   * Signs in with azure-identity's {@code DefaultAzureCredential} (environment, workload or
+   * managed identity, Azure CLI, ...). Sluice does not depend on azure-identity, so the
+   * application must put {@code com.azure:azure-identity} on its class path.
+   *
+   * @return this builder
+   * @throws IllegalStateException when azure-identity is not on the class path
+   */
+  public AzureMlClientBuilder defaultAzureCredential() {
+    try {
+      Class<?> type = Class.forName("com.azure.identity.DefaultAzureCredentialBuilder");
+      Object builder = type.getConstructor().newInstance();
+      return credential((TokenCredential) type.getMethod("build").invoke(builder));
+    } catch (ClassNotFoundException e) {
+      throw fail("DefaultAzureCredential needs azure-identity on the class path; add the"
+          + " dependency com.azure:azure-identity, or pass your own credential(...)");
+    } catch (ReflectiveOperationException e) {
+      throw fail("could not create DefaultAzureCredential: " + e);
+    }
+  }
+
+  /**
    * Sets the Azure Resource Manager endpoint, for a sovereign cloud.
    *
    * @param endpoint for example {@code https://management.usgovcloudapi.net}
@@ -186,8 +207,8 @@ public final class AzureMlClientBuilder {
           + "; a pipeline carries its own authentication and HTTP client, so set only one");
     }
     if (pipeline == null && credential == null) {
-      throw fail("no credential is set; call credential(new DefaultAzureCredentialBuilder()"
-          + ".build()) or pass an authenticated pipeline(...)");
+      throw fail("no credential is set; call defaultAzureCredential(), credential(...)"
+          + " or pass an authenticated pipeline(...)");
     }
     URI uri;
     try {

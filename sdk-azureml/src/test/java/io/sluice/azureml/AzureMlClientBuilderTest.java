@@ -86,6 +86,13 @@ class AzureMlClientBuilderTest {
   }
 
   @Test
+  void defaultAzureCredentialWithoutAzureIdentityNamesTheDependency() {
+    assertThatThrownBy(() -> new AzureMlClientBuilder().defaultAzureCredential())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("com.azure:azure-identity");
+  }
+
+  @Test
   void defaultsToTheArmEndpointAndThePinnedVersion() {
     assertThat(AzureMlClientBuilder.DEFAULT_ENDPOINT).isEqualTo("https://management.azure.com");
     assertThat(AzureMlServiceVersion.getLatest().getVersion()).isEqualTo("2026-07-01");

@@ -1,6 +1,5 @@
 package io.sluice.examples.seed;
 
-import com.azure.core.credential.TokenCredential;
 import io.sluice.azureml.AzureMlClient;
 import io.sluice.azureml.AzureMlClientBuilder;
 import io.sluice.azureml.AzureMlResourceNotFoundException;
@@ -102,22 +101,11 @@ public final class DeploySeedModel {
     Workspace workspace = Workspace.fromConfig();
     String location = args.length > 2 ? args[2] : workspace.region().orElse("westeurope");
     AzureMlClient client = new AzureMlClientBuilder().workspace(workspace)
-        .credential(defaultCredential()).buildClient();
+        .defaultAzureCredential().buildClient();
     Deployed deployed = deploy(client, Path.of(args[0]),
         args.length > 1 ? args[1] : "sluice-churn", location);
     System.out.println("Model: " + deployed.model().id());
     System.out.println("Endpoint: " + deployed.endpoint().scoringUri());
     System.out.println("Score for the sample customer: " + deployed.score());
-  }
-
-  private static TokenCredential defaultCredential() {
-    try {
-      Class<?> type = Class.forName("com.azure.identity.DefaultAzureCredentialBuilder");
-      Object builder = type.getConstructor().newInstance();
-      return (TokenCredential) type.getMethod("build").invoke(builder);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("DeploySeedModel signs in with azure-identity's"
-          + " DefaultAzureCredential; put com.azure:azure-identity on the class path", e);
-    }
   }
 }

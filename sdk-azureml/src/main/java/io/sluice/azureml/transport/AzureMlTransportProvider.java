@@ -1,8 +1,6 @@
 package io.sluice.azureml.transport;
 
-import com.azure.core.credential.TokenCredential;
 import io.sluice.azureml.AzureMlClientBuilder;
-import io.sluice.core.ConfigurationException;
 import io.sluice.core.model.Workspace;
 import io.sluice.core.spi.Transport;
 import io.sluice.core.spi.TransportProvider;
@@ -38,26 +36,12 @@ public final class AzureMlTransportProvider implements TransportProvider {
         Long.parseLong(configuration.getOrDefault("pollIntervalSeconds", "5")));
     AzureMlClientBuilder builder = new AzureMlClientBuilder()
         .workspace(workspace)
-        .credential(defaultCredential())
+        .defaultAzureCredential()
         .pollInterval(interval);
     if (configuration.containsKey("endpoint")) {
       builder.endpoint(configuration.get("endpoint"));
     }
     return new AzureMlTransport(builder.buildClient(), base, configuration.get("defaultCompute"),
         interval);
-  }
-
-  private static TokenCredential defaultCredential() {
-    try {
-      Class<?> type = Class.forName("com.azure.identity.DefaultAzureCredentialBuilder");
-      Object builder = type.getConstructor().newInstance();
-      return (TokenCredential) type.getMethod("build").invoke(builder);
-    } catch (ClassNotFoundException e) {
-      throw new ConfigurationException("the azureml transport signs in with azure-identity's"
-          + " DefaultAzureCredential, which is not on the class path; add the dependency"
-          + " com.azure:azure-identity, or build an AzureMlTransport with your own credential");
-    } catch (ReflectiveOperationException e) {
-      throw new ConfigurationException("could not create DefaultAzureCredential: " + e);
-    }
   }
 }
