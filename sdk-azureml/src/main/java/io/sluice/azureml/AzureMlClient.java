@@ -21,6 +21,7 @@ import io.sluice.azureml.implementation.JobFollower;
 import io.sluice.azureml.implementation.JobWire;
 import io.sluice.azureml.implementation.Scoring;
 import io.sluice.azureml.implementation.SourceSnapshot;
+import io.sluice.azureml.implementation.WorkspaceWire;
 import io.sluice.azureml.models.BlobFolder;
 import io.sluice.azureml.models.CodeSnapshot;
 import io.sluice.azureml.models.CodeVersion;
@@ -40,6 +41,8 @@ import io.sluice.azureml.models.OnlineDeploymentInfo;
 import io.sluice.azureml.models.OnlineEndpoint;
 import io.sluice.azureml.models.OnlineEndpointInfo;
 import io.sluice.azureml.models.OperationProgress;
+import io.sluice.azureml.models.WorkspaceInfo;
+import io.sluice.azureml.models.WorkspaceOptions;
 import io.sluice.core.model.AmlCompute;
 import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.Datastore;
@@ -55,8 +58,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The Azure ML v2 client for one workspace: jobs, datastores, computes, environments, code, data
- * and model assets, and managed online endpoints. Built by {@link AzureMlClientBuilder}; safe to
+ * The Azure ML v2 client for one workspace: the workspace itself, jobs, datastores, computes,
+ * environments, code, data and model assets, and managed online endpoints. Built by {@link AzureMlClientBuilder}; safe to
  * share between threads.
  *
  * <p>Every call goes to Azure Resource Manager with the pinned {@link AzureMlServiceVersion}.
@@ -88,6 +91,42 @@ public final class AzureMlClient {
   /** @return the workspace this client works in */
   public Workspace getWorkspace() {
     return workspace;
+  }
+
+  // ---------------------------------------------------------------- workspaces
+
+  /**
+   * Reads this client's workspace from Azure Resource Manager.
+   *
+   * @return the workspace's properties
+   * @throws AzureMlResourceNotFoundException when it does not exist
+   */
+  @ServiceMethod(returns = ReturnType.SINGLE)
+  public WorkspaceInfo getWorkspaceProperties() {
+    return WorkspaceWire.info(arm.send(HttpMethod.GET, arm.url(""), null).body());
+  }
+
+  /**
+   * Lists the Azure ML workspaces of this client's resource group.
+   *
+   * @return the workspaces
+   */
+  @ServiceMethod(returns = ReturnType.COLLECTION)
+  public PagedIterable<WorkspaceInfo> listWorkspaces() {
+    return arm.list(arm.workspacesUrl(), WorkspaceWire::info);
+  }
+
+  /**
+   * Creates this client's workspace, or updates it.
+   *
+   * @param options region, dependent resources, names and tags
+   * @return a poller that ends when the workspace is provisioned
+   */
+  @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
+  public SyncPoller<OperationProgress, WorkspaceInfo> beginCreateOrUpdateWorkspace(
+      WorkspaceOptions options) {
+    return arm.begin(HttpMethod.PUT, arm.url(""), WorkspaceWire.resource(options), List.of(),
+        WorkspaceWire::info);
   }
 
   // ---------------------------------------------------------------- jobs
@@ -785,8 +824,7 @@ public final class AzureMlClient {
     if (runHistoryEndpoint != null) {
       return runHistoryEndpoint;
     }
-    String region = workspace.region().orElseGet(() -> ArmJson.text(
-        arm.send(HttpMethod.GET, arm.url(""), null).body(), "location"));
+    String region = workspace.region().orElseGet(() -> getWorkspaceProperties().location());
     return "https://" + region + ".api.azureml.ms";
   }
 

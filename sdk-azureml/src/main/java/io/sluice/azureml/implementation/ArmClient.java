@@ -88,6 +88,16 @@ public final class ArmClient {
   }
 
   /**
+   * The URL of the resource group's Azure ML workspaces collection.
+   *
+   * @return the URL with {@code api-version}
+   */
+  public String workspacesUrl() {
+    return endpoint + workspaceId.substring(0, workspaceId.lastIndexOf('/'))
+        + "?api-version=" + apiVersion;
+  }
+
+  /**
    * Sends a request and reads the response.
    *
    * @param method the method
@@ -103,8 +113,8 @@ public final class ArmClient {
       request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
       request.setBody(ArmJson.bytes(body));
     }
-    // Every POST this client sends is a read (listKeys, listSecrets, token, getLogs) or a cancel,
-    // so a replay after a lost response has no further effect.
+    // Every POST this client sends is a read (listKeys, listSecrets, token, getLogs), a cancel
+    // or a create-or-get (startPendingUpload with its own id): a replay has no further effect.
     Context context = method == HttpMethod.POST ? SluiceHttp.retrySafe(Context.NONE) : Context.NONE;
     try (HttpResponse response = pipeline.sendSync(request, context)) {
       byte[] bytes = response.getBodyAsBinaryData().toBytes();
