@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.azureml.implementation.ArmClient;
 import io.sluice.azureml.implementation.ArmJson;
-import io.sluice.azureml.implementation.BlobUris;
 import io.sluice.azureml.implementation.AssetWire;
 import io.sluice.azureml.implementation.ComputeWire;
 import io.sluice.azureml.implementation.CondaSpec;
@@ -20,9 +19,9 @@ import io.sluice.azureml.implementation.EndpointWire;
 import io.sluice.azureml.implementation.JobFollower;
 import io.sluice.azureml.implementation.JobWire;
 import io.sluice.azureml.implementation.Scoring;
+import io.sluice.azureml.implementation.SnapshotUploads;
 import io.sluice.azureml.implementation.SourceSnapshot;
 import io.sluice.azureml.implementation.WorkspaceWire;
-import io.sluice.azureml.models.BlobFolder;
 import io.sluice.azureml.models.CodeSnapshot;
 import io.sluice.azureml.models.CodeVersion;
 import io.sluice.azureml.models.ComputeInfo;
@@ -54,8 +53,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The Azure ML v2 client for one workspace: the workspace itself, jobs, datastores, computes,
@@ -406,33 +403,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public CodeSnapshot uploadCode(String name, Path sourceDirectory) {
-    SourceSnapshot snapshot = SourceSnapshot.of(sourceDirectory);
-    String version = snapshot.hash().substring(0, 32);
-    String path = versionPath("codes", name, version);
-    try {
-      CodeVersion existing = AssetWire.codeVersion(arm.send(HttpMethod.GET, arm.url(path), null)
-          .body());
-      return new CodeSnapshot(existing, snapshot.files().size(), 0, 0);
-    } catch (AzureMlResourceNotFoundException notYetUploaded) {
-      // A new snapshot: ask for a place to upload it to.
-    }
-    ObjectNode request = ArmJson.object().put("pendingUploadId", UUID.randomUUID().toString())
-        .put("pendingUploadType", "TemporaryBlobReference");
-    JsonNode reference = arm.send(HttpMethod.POST, arm.url(path + "/startPendingUpload"), request)
-        .body().path("blobReferenceForConsumption");
-    String blobUri = ArmJson.text(reference, "blobUri");
-    String sasUri = ArmJson.text(reference.path("credential"), "sasUri");
-    if (blobUri == null || sasUri == null) {
-      throw new AzureMlException("startPendingUpload for code '" + name + "' returned no blob"
-          + " reference with a SAS credential", 200, null);
-    }
-    BlobFolder folder = BlobUris.folderFromSas(blobUri, sasUri);
-    int uploaded = uploader.upload(folder, snapshot.files(), snapshot.sha256());
-    long bytes = snapshot.files().values().stream().mapToLong(BlobUris::size).sum();
-    CodeVersion created = AssetWire.codeVersion(arm.send(HttpMethod.PUT, arm.url(path),
-        AssetWire.code(blobUri)).body());
-    return new CodeSnapshot(created, snapshot.files().size(), uploaded,
-        uploaded == 0 ? 0 : bytes);
+    return new SnapshotUploads(arm, uploader).code(versionPath("codes", name, "{version}"),
+        name, sourceDirectory);
   }
 
   /**
@@ -565,15 +537,9 @@ public final class AzureMlClient {
   public ModelVersion registerModelFromLocalFolder(String name, String version, Path folder) {
     SourceSnapshot snapshot = SourceSnapshot.of(folder);
     DatastoreInfo store = getDefaultDatastore();
-    DatastoreSecrets secrets = listDatastoreSecrets(store.name());
-    String containerUrl = "https://" + store.accountName() + ".blob."
-        + Optional.ofNullable(store.endpoint()).orElse("core.windows.net") + "/" + store.container();
     String prefix = MODEL_UPLOAD_PREFIX + "/" + snapshot.hash().substring(0, 32) + "/" + name;
-    Optional<Secret> secret = Optional.of(secrets.secret());
-    BlobFolder target = "Sas".equals(secrets.secretsType())
-        ? new BlobFolder(containerUrl, prefix, secret, Optional.empty())
-        : new BlobFolder(containerUrl, prefix, Optional.empty(), secret);
-    uploader.upload(target, snapshot.files(), snapshot.sha256());
+    new SnapshotUploads(arm, uploader).toDatastore(snapshot, store,
+        listDatastoreSecrets(store.name()), prefix);
     String type = snapshot.files().containsKey("MLmodel") ? "mlflow_model" : "custom_model";
     return registerModel(name, version, type, "azureml://datastores/" + store.name() + "/paths/"
         + prefix, null);

@@ -2,6 +2,7 @@ package io.sluice.azureml;
 
 import io.sluice.azureml.models.BlobFolder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -19,7 +20,8 @@ public interface SnapshotUploader {
    * @param folder where they go
    * @param files relative path to local file
    * @param sha256 relative path to the file's SHA-256 in hex
-   * @return how many files were sent (files already there with the same hash are not)
+   * @return the relative paths of the files sent (files already there with the same hash are
+   *     not)
    */
-  int upload(BlobFolder folder, SortedMap<String, Path> files, Map<String, String> sha256);
+  List<String> upload(BlobFolder folder, SortedMap<String, Path> files, Map<String, String> sha256);
 }

@@ -69,7 +69,7 @@ public final class ArmMock implements AutoCloseable {
         .runHistoryEndpoint(url())
         .snapshotUploader((folder, files, sha) -> {
           uploads.add(Map.entry(folder, files));
-          return files.size();
+          return new java.util.ArrayList<>(files.keySet());
         });
   }
 

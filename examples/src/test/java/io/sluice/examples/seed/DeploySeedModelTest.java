@@ -82,7 +82,7 @@ class DeploySeedModelTest {
           .pollInterval(Duration.ofMillis(5))
           .snapshotUploader((folder, files, sha) -> {
             uploaded.addAll(files.values());
-            return files.size();
+            return new java.util.ArrayList<>(files.keySet());
           })
           .buildClient();
 

@@ -11,6 +11,8 @@ import io.sluice.azureml.SnapshotUploader;
 import io.sluice.azureml.models.BlobFolder;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -27,11 +29,12 @@ public final class BlobSnapshotUploader implements SnapshotUploader {
   public BlobSnapshotUploader() {}
 
   @Override
-  public int upload(BlobFolder folder, SortedMap<String, Path> files, Map<String, String> sha256) {
+  public List<String> upload(BlobFolder folder, SortedMap<String, Path> files,
+      Map<String, String> sha256) {
     BlobContainerClient container = container(folder);
     ParallelTransferOptions transfer = new ParallelTransferOptions()
         .setBlockSizeLong(8L * 1024 * 1024).setMaxConcurrency(8);
-    int uploaded = 0;
+    List<String> uploaded = new ArrayList<>();
     for (Map.Entry<String, Path> file : files.entrySet()) {
       String hash = sha256.get(file.getKey());
       BlobClient blob = container.getBlobClient(
@@ -41,7 +44,7 @@ public final class BlobSnapshotUploader implements SnapshotUploader {
       }
       blob.uploadFromFile(file.getValue().toString(), transfer, null,
           hash == null ? null : Map.of(HASH_METADATA, hash), null, null, null);
-      uploaded++;
+      uploaded.add(file.getKey());
     }
     return uploaded;
   }

@@ -66,10 +66,10 @@ class BlobSnapshotUploaderTest {
       BlobSnapshotUploader uploader = new BlobSnapshotUploader();
 
       SourceSnapshot first = SourceSnapshot.of(dir);
-      int sent = uploader.upload(folder, first.files(), first.sha256());
+      int sent = uploader.upload(folder, first.files(), first.sha256()).size();
       Files.writeString(dir.resolve("b.py"), "b = 3\n");
       SourceSnapshot second = SourceSnapshot.of(dir);
-      int sentAgain = uploader.upload(folder, second.files(), second.sha256());
+      int sentAgain = uploader.upload(folder, second.files(), second.sha256()).size();
 
       assertThat(sent).isEqualTo(2);
       assertThat(sentAgain).isEqualTo(1);
