@@ -62,4 +62,18 @@ class RemainingCallsTest {
           .isEqualTo(WS + "/computes/dbx?api-version=2026-07-01&underlyingResourceAction=Detach");
     }
   }
+
+  @Test
+  void aDeletionWithoutAMonitorEndsWhenTheResourceIsGone() {
+    try (ArmMock mock = new ArmMock()) {
+      mock.reply(202, null);
+      mock.reply(200, OnlineEndpointsTest.deployment("Deleting"));
+      mock.reply(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"gone\"}}");
+      assertThat(mock.client().beginDeleteOnlineDeployment("churn", "blue").waitForCompletion()
+          .getStatus()).isEqualTo(
+              com.azure.core.util.polling.LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+      assertThat(mock.all()).extracting(RecordedRequest::getMethod)
+          .containsExactly("DELETE", "GET", "GET");
+    }
+  }
 }

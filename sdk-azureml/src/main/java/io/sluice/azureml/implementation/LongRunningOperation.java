@@ -8,6 +8,7 @@ import com.azure.core.util.polling.PollingContext;
 import com.azure.core.util.polling.SyncPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.azureml.AzureMlProvisioningException;
+import io.sluice.azureml.AzureMlResourceNotFoundException;
 import io.sluice.azureml.models.OperationProgress;
 import java.time.Duration;
 import java.util.Collection;
@@ -85,6 +86,17 @@ final class LongRunningOperation<T> {
       last = response.body();
       return progress(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null,
           response);
+    }
+    if (method == HttpMethod.DELETE) {
+      try {
+        client.send(HttpMethod.GET, url, null);
+        return progress(LongRunningOperationStatus.IN_PROGRESS, "Deleting", null, null,
+            new ArmResponse(202, new com.azure.core.http.HttpHeaders(), null));
+      } catch (AzureMlResourceNotFoundException gone) {
+        // Without a monitor URL, a deletion is done once the resource is gone.
+        return progress(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null,
+            new ArmResponse(200, new com.azure.core.http.HttpHeaders(), null));
+      }
     }
     return fromProvisioningState(client.send(HttpMethod.GET, url, null));
   }

@@ -30,8 +30,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs a pipeline definition as one Azure ML v2 pipeline job. Before submitting, each script
- * step's source directory is uploaded as a content-hashed code asset (unchanged code is not sent
+ * Runs a pipeline definition as one Azure ML v2 pipeline job. Before submitting, the blob and ADLS
+ * datastores the workspace lacks are registered (with secret values from the run's options), each
+ * script step's source directory is uploaded as a content-hashed code asset (unchanged code is not sent
  * again) and its environment is registered. The run id is the job's name, so submitting the same
  * run id twice never creates two jobs. A pipeline with a {@code DatabricksStep} is refused; the
  * {@code orchestrated} transport runs those.
@@ -93,6 +94,7 @@ public final class AzureMlTransport implements Transport {
       throw new SluiceException("Azure ML already has a job named '" + runId + "'; choose"
           + " another run id, or resume it with DuplicateRunPolicy.RESUME");
     }
+    new DatastoreRegistration(client, options.secrets()).registerMissing(definition);
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
       assets.put(step.name(), assets(definition, step));

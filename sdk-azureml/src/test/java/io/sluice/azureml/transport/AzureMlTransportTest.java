@@ -98,6 +98,9 @@ class AzureMlTransportTest {
     try (ArmMock mock = new ArmMock()) {
       // The run id is given, so the transport first checks that no job has that name.
       mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no such job\"}}");
+      // The workspace lacks the pipeline's blob datastore, so the transport registers it.
+      mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");
+      mock.reply(201, "{\"name\":\"rawblob\",\"properties\":{\"datastoreType\":\"AzureBlob\"}}");
       replyAssets(mock, "prep");
       replyAssets(mock, "train");
       mock.reply(201, "{\"id\":\"" + WS + "/jobs/run-1\",\"name\":\"run-1\",\"properties\":{"
@@ -135,6 +138,32 @@ class AzureMlTransportTest {
           + " ${{inputs.clean_data}} --output ${{outputs.model}} --n-estimators"
           + " ${{inputs.n_estimators}}");
       assertThat(put.getBody().clone().readUtf8()).doesNotContain("CANARY");
+    }
+  }
+
+  @Test
+  void datastoreSecretsComeFromTheRunOptionsWhenTheDefinitionHoldsOnlyReferences(
+      @TempDir Path dir) throws Exception {
+    PipelineDefinition definition = PipelineDefinition.fromJson(compile(dir, seedScripts())
+        .toJson());
+    String key = "CANARY-from-run-options-0123456789";
+    try (ArmMock mock = new ArmMock()) {
+      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null,
+          Duration.ofMillis(10));
+      mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");
+      assertThatThrownBy(() -> transport.submit(definition, RunOptions.defaults()))
+          .isInstanceOf(AzureMlTransportException.class)
+          .hasMessageContaining("secret 'raw-key'")
+          .hasMessageContaining("addSecrets(Secret.of(\"raw-key\", value))");
+
+      mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");
+      mock.reply(400, "{\"error\":{\"code\":\"UserError\",\"message\":\"stop here\"}}");
+      assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder()
+          .addSecrets(Secret.of("raw-key", key)).build()))
+          .isInstanceOf(io.sluice.azureml.AzureMlBadRequestException.class);
+      RecordedRequest register = mock.all().get(2);
+      assertThat(register.getMethod()).isEqualTo("PUT");
+      assertThat(register.getBody().clone().readUtf8()).contains(key);
     }
   }
 
