@@ -134,10 +134,28 @@ final class PipelineJobCompiler {
     } else {
       path = input.path();
     }
-    String uri = datastoreUri(datastore(path.datastore()), path.path());
-    JobInput result = uri.endsWith("/") ? JobInput.uriFolder(uri) : JobInput.uriFile(uri);
+    boolean fileDataset = input.dataset() != null && "file".equals(input.dataset().kind());
+    JobInput result = isFolder(path.path(), fileDataset)
+        ? JobInput.uriFolder(datastoreUri(datastore(path.datastore()), folderOf(path.path())))
+        : JobInput.uriFile(datastoreUri(datastore(path.datastore()), path.path()));
     return result.setMode(input.mode() == InputMode.DOWNLOAD ? "Download"
         : input.mode() == InputMode.DIRECT ? "Direct" : "ReadOnlyMount");
+  }
+
+  /**
+   * Whether a path names a folder: it ends with {@code /}, has a wildcard (a {@code uri_file}
+   * cannot, so the folder is mounted), or belongs to a file dataset and has no extension.
+   */
+  static boolean isFolder(String path, boolean fileDataset) {
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    return path.endsWith("/") || last.contains("*") || (fileDataset && !last.contains("."));
+  }
+
+  /** A folder path with a trailing {@code /}; a wildcard's folder for a wildcard path. */
+  static String folderOf(String path) {
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    String folder = last.contains("*") ? path.substring(0, path.lastIndexOf('/') + 1) : path;
+    return folder.endsWith("/") ? folder : folder + "/";
   }
 
   private String command(StepDefinition step) {

@@ -226,6 +226,16 @@ class AzureMlTransportTest {
   }
 
   @Test
+  void datasetPathsBecomeFilesOrFolders() {
+    assertThat(PipelineJobCompiler.isFolder("raw/customers.csv", false)).isFalse();
+    assertThat(PipelineJobCompiler.isFolder("raw/", false)).isTrue();
+    assertThat(PipelineJobCompiler.isFolder("raw/2026", true)).isTrue();
+    assertThat(PipelineJobCompiler.isFolder("raw/*.csv", false)).isTrue();
+    assertThat(PipelineJobCompiler.folderOf("raw/*.csv")).isEqualTo("raw/");
+    assertThat(PipelineJobCompiler.folderOf("raw/2026")).isEqualTo("raw/2026/");
+  }
+
+  @Test
   void isFoundThroughServiceLoader() {
     assertThat(ServiceLoader.load(TransportProvider.class).stream()
         .map(p -> p.get().name())).contains("azureml");
