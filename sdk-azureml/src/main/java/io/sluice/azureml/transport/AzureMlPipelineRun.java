@@ -25,10 +25,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A pipeline job on Azure ML seen as a {@link PipelineRun}: the run's state is the pipeline job's,
- * each step's is that of the child job with its node name. Polls no more often than the transport's
- * interval and stops once the run has ended.
+ * each step's is that of the child job with its node name. Polls at the transport's interval while
+ * steps change, backs off to a minute while nothing does, and stops once the run has ended.
  */
 final class AzureMlPipelineRun implements PipelineRun {
+  /** The longest wait between two polls of an unchanging run. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
   private final AzureMlClient client;
   private final PipelineDefinition definition;
   private final String jobName;
@@ -94,14 +97,19 @@ final class AzureMlPipelineRun implements PipelineRun {
   public RunState waitForCompletion(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     RunState state = state();
+    Duration wait = pollInterval;
+    Map<String, StepStatus> seen = Map.of();
     while (!state.isTerminal()) {
       if (Instant.now().isAfter(deadline)) {
         throw new RunTimeoutException("Azure ML pipeline job '" + jobName + "' is still "
             + state + " after " + timeout + "; it keeps running: wait again or cancel() it");
       }
-      sleep();
-      steps();
+      sleep(wait);
+      Map<String, StepStatus> now = steps();
       state = state();
+      // Adaptive: poll at the base interval while steps change, back off while nothing does.
+      wait = now.equals(seen) ? longer(wait) : pollInterval;
+      seen = now;
     }
     Map<String, StepStatus> steps = steps();
     if (state != RunState.COMPLETED) {
@@ -143,9 +151,15 @@ final class AzureMlPipelineRun implements PipelineRun {
     listeners.forEach(l -> l.onEvent(event));
   }
 
-  private void sleep() {
+  private Duration longer(Duration wait) {
+    Duration ceiling = pollInterval.compareTo(MAX_WAIT) > 0 ? pollInterval : MAX_WAIT;
+    Duration next = wait.multipliedBy(3).dividedBy(2);
+    return next.compareTo(ceiling) > 0 ? ceiling : next;
+  }
+
+  private void sleep(Duration wait) {
     try {
-      Thread.sleep(pollInterval.toMillis());
+      Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RunTimeoutException("interrupted while waiting for Azure ML pipeline job '"
