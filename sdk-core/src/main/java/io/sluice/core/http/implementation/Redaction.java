@@ -29,6 +29,12 @@ public final class Redaction {
       Pattern.compile("([?&;](?i:" + SECRET_NAME + ")=)[^&#\\s\"']*");
   private static final Pattern JSON_FIELD = Pattern.compile(
       "(\"(?i:" + SECRET_FIELD + ")\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+  // Azure ML datastore secrets: {"secretsType": "AccountKey", "key": "..."}. The bare "key" is
+  // kept elsewhere (see above), but inside a secrets object it is the storage account key.
+  private static final Pattern SECRETS_OBJECT =
+      Pattern.compile("\\{[^{}]*\"secretsType\"\\s*:[^{}]*}");
+  private static final Pattern KEY_FIELD =
+      Pattern.compile("(\"key\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
   private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s\"']+@");
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)((?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]+");
@@ -47,6 +53,7 @@ public final class Redaction {
     }
     String result = replace(QUERY_PARAM, text, "$1" + MASK);
     result = replace(JSON_FIELD, result, "$1" + MASK + "$2");
+    result = maskSecretsObjects(result);
     result = replace(URL_USERINFO, result, "$1" + MASK + "@");
     return replace(AUTH_SCHEME, result, "$1" + MASK);
   }
@@ -61,6 +68,21 @@ public final class Redaction {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     return lower.contains("authorization") || lower.contains("cookie")
         || lower.matches(SECRET_NAME);
+  }
+
+  private static String maskSecretsObjects(String text) {
+    Matcher objects = SECRETS_OBJECT.matcher(text);
+    if (!objects.find()) {
+      return text;
+    }
+    objects.reset();
+    StringBuilder result = new StringBuilder();
+    while (objects.find()) {
+      String masked = replace(KEY_FIELD, objects.group(), "$1" + MASK + "$2");
+      objects.appendReplacement(result, Matcher.quoteReplacement(masked));
+    }
+    objects.appendTail(result);
+    return result.toString();
   }
 
   private static String replace(Pattern pattern, String text, String replacement) {

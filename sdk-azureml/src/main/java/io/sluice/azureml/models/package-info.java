@@ -1,0 +1,2 @@
+/** The requests and results of {@link io.sluice.azureml.AzureMlClient}. */
+package io.sluice.azureml.models;

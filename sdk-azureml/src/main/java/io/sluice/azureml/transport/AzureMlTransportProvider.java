@@ -1,0 +1,47 @@
+package io.sluice.azureml.transport;
+
+import io.sluice.azureml.AzureMlClientBuilder;
+import io.sluice.core.model.Workspace;
+import io.sluice.core.spi.Transport;
+import io.sluice.core.spi.TransportProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Provides the {@code azureml} transport. Settings: {@code configFile} (a {@code config.json} or
+ * the folder to search from; the working directory by default), {@code baseDirectory} (where
+ * source directories are resolved), {@code defaultCompute}, {@code pollIntervalSeconds} and
+ * {@code endpoint}. The credential is azure-identity's {@code DefaultAzureCredential}, which must
+ * be on the class path; to pass another, build an {@link AzureMlTransport} directly.
+ */
+public final class AzureMlTransportProvider implements TransportProvider {
+  /** The name users choose this transport by. */
+  public static final String NAME = "azureml";
+
+  /** Creates the provider; found through {@link java.util.ServiceLoader}. */
+  public AzureMlTransportProvider() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Transport create(Map<String, String> configuration) {
+    Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
+    Workspace workspace = Workspace.fromConfig(
+        Path.of(configuration.getOrDefault("configFile", base.toString())));
+    Duration interval = Duration.ofSeconds(
+        Long.parseLong(configuration.getOrDefault("pollIntervalSeconds", "5")));
+    AzureMlClientBuilder builder = new AzureMlClientBuilder()
+        .workspace(workspace)
+        .defaultAzureCredential()
+        .pollInterval(interval);
+    if (configuration.containsKey("endpoint")) {
+      builder.endpoint(configuration.get("endpoint"));
+    }
+    return new AzureMlTransport(builder.buildClient(), base, configuration.get("defaultCompute"),
+        interval);
+  }
+}

@@ -1,0 +1,217 @@
+package io.sluice.azureml.transport;
+
+import io.sluice.azureml.models.CommandJob;
+import io.sluice.azureml.models.JobInput;
+import io.sluice.azureml.models.JobOutput;
+import io.sluice.azureml.models.PipelineJob;
+import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.DataDefinition;
+import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.InputDefinition;
+import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.definition.PythonScriptTask;
+import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.model.InputMode;
+import io.sluice.core.model.OutputMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a pipeline definition into one Azure ML v2 pipeline job: each script step becomes a
+ * command job with its code, environment and compute; intermediate data flows through {@code
+ * ${{parent.jobs.<producer>.outputs.<data>}}} bindings; outputs land at {@code
+ * azureml://datastores/<datastore>/paths/sluice/runs/<run>/<step>/<output>}; parameters become the
+ * pipeline job's literal inputs.
+ */
+final class PipelineJobCompiler {
+  static final String DEFAULT_DATASTORE = "workspaceblobstore";
+
+  private final PipelineDefinition definition;
+  private final String workspaceId;
+  private final String defaultCompute;
+
+  PipelineJobCompiler(PipelineDefinition definition, String workspaceId, String defaultCompute) {
+    this.definition = definition;
+    this.workspaceId = workspaceId;
+    this.defaultCompute = defaultCompute;
+  }
+
+  /**
+   * Refuses what a v2 pipeline job cannot hold, listing every such step at once.
+   *
+   * @throws AzureMlTransportException naming each Databricks step and the orchestrated transport
+   */
+  void checkSupported() {
+    List<String> problems = new ArrayList<>();
+    for (StepDefinition step : definition.steps()) {
+      if (step.databricks() != null || StepDefinition.DATABRICKS.equals(step.type())) {
+        problems.add("step '" + step.name() + "' is a DatabricksStep, and Azure ML v2 pipeline"
+            + " jobs have no Databricks step type");
+      } else if (step.pythonScript() == null) {
+        problems.add("step '" + step.name() + "' is a " + step.type() + ", which the azureml"
+            + " transport does not run");
+      } else if (computeName(step) == null) {
+        problems.add("step '" + step.name() + "' runs on the local machine; give it an AmlCompute"
+            + " or set the azureml transport's 'defaultCompute'");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AzureMlTransportException("Pipeline '" + definition.name() + "' cannot run as"
+          + " one Azure ML pipeline job: " + String.join("; ", problems) + ". Run it with the"
+          + " 'orchestrated' transport instead, which sends Databricks steps to Databricks and"
+          + " script steps to Azure ML command jobs.");
+    }
+  }
+
+  PipelineJob compile(String runId, Map<String, String> parameters,
+      Map<String, CompiledStep> assets, String experimentName) {
+    PipelineJob job = new PipelineJob()
+        .setDisplayName(definition.name())
+        .setExperimentName(experimentName)
+        .setDescription(definition.description());
+    job.getSettings().put("continue_on_step_failure", definition.continueOnStepFailure());
+    job.getTags().put("sluice.pipeline", definition.name());
+    job.getTags().put("sluice.runId", runId);
+    parameters.forEach((name, value) -> job.addInput(name, JobInput.literal(value)));
+    for (StepDefinition step : definition.steps()) {
+      job.addJob(step.name(), commandJob(step, runId, parameters, assets.get(step.name())));
+    }
+    return job;
+  }
+
+  private CommandJob commandJob(StepDefinition step, String runId, Map<String, String> parameters,
+      CompiledStep assets) {
+    PythonScriptTask task = step.pythonScript();
+    CommandJob job = new CommandJob(command(step), assets.environmentId())
+        .setCodeId(assets.codeId())
+        .setComputeId(workspaceId + "/computes/" + computeName(step))
+        .setDisplayName(step.name());
+    job.getEnvironmentVariables().putAll(task.environmentVariables());
+    task.params().forEach((name, argument) -> job.getEnvironmentVariables()
+        .put("AML_PARAMETER_" + name, literal(argument, parameters)));
+    if (task.maxRunDurationSeconds() != null) {
+      job.setTimeout(Duration.ofSeconds(task.maxRunDurationSeconds()));
+    }
+    if (task.nodeCount() > 1) {
+      job.setInstanceCount(task.nodeCount());
+    }
+    for (InputDefinition input : step.inputs()) {
+      job.addInput(input.name(), input(input));
+    }
+    for (String output : step.outputs()) {
+      DataDefinition data = definition.data(output).orElseThrow();
+      job.addOutput(output, JobOutput.uriFolder(datastoreUri(datastore(data.datastore()),
+              "sluice/runs/" + runId + "/" + step.name() + "/" + output) + "/")
+          .setMode(data.outputMode() == OutputMode.UPLOAD ? "Upload" : "ReadWriteMount"));
+    }
+    // A parameter used on the command line is bound to the pipeline's input of that name.
+    for (ArgumentDefinition argument : task.arguments()) {
+      if (argument.parameter() != null) {
+        job.addInput(argument.parameter(),
+            JobInput.binding("${{parent.inputs." + argument.parameter() + "}}"));
+      }
+    }
+    return job;
+  }
+
+  private JobInput input(InputDefinition input) {
+    if (input.data() != null) {
+      DataDefinition data = definition.data(input.data()).orElseThrow();
+      return JobInput.binding("${{parent.jobs." + data.producer() + ".outputs." + data.name()
+          + "}}");
+    }
+    DataPathDefinition path;
+    if (input.dataset() != null) {
+      if (input.dataset().paths().size() != 1) {
+        throw new AzureMlTransportException("input '" + input.name() + "' is a dataset of "
+            + input.dataset().paths().size() + " paths; the azureml transport binds one file or"
+            + " folder per input, so give the dataset a single path (a folder for many files)");
+      }
+      path = input.dataset().paths().get(0);
+    } else {
+      path = input.path();
+    }
+    boolean fileDataset = input.dataset() != null && "file".equals(input.dataset().kind());
+    JobInput result = isFolder(path.path(), fileDataset)
+        ? JobInput.uriFolder(datastoreUri(datastore(path.datastore()), folderOf(path.path())))
+        : JobInput.uriFile(datastoreUri(datastore(path.datastore()), path.path()));
+    return result.setMode(input.mode() == InputMode.DOWNLOAD ? "Download"
+        : input.mode() == InputMode.DIRECT ? "Direct" : "ReadOnlyMount");
+  }
+
+  /**
+   * Whether a path names a folder: it ends with {@code /}, has a wildcard (a {@code uri_file}
+   * cannot, so the folder is mounted), or belongs to a file dataset and has no extension.
+   */
+  static boolean isFolder(String path, boolean fileDataset) {
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    return path.endsWith("/") || last.contains("*") || (fileDataset && !last.contains("."));
+  }
+
+  /** A folder path with a trailing {@code /}; a wildcard's folder for a wildcard path. */
+  static String folderOf(String path) {
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    String folder = last.contains("*") ? path.substring(0, path.lastIndexOf('/') + 1) : path;
+    return folder.endsWith("/") ? folder : folder + "/";
+  }
+
+  private String command(StepDefinition step) {
+    PythonScriptTask task = step.pythonScript();
+    StringBuilder command = new StringBuilder("python ").append(quote(task.scriptName()));
+    for (ArgumentDefinition argument : task.arguments()) {
+      command.append(' ');
+      if (argument.literal() != null) {
+        command.append(quote(argument.literal()));
+      } else if (argument.parameter() != null) {
+        command.append("${{inputs.").append(argument.parameter()).append("}}");
+      } else if (step.outputs().contains(argument.port())) {
+        command.append("${{outputs.").append(argument.port()).append("}}");
+      } else {
+        command.append("${{inputs.").append(argument.port()).append("}}");
+      }
+    }
+    return command.toString();
+  }
+
+  private String computeName(StepDefinition step) {
+    ComputeTarget compute = step.compute() == null ? null : definition.compute(step.compute())
+        .orElse(null);
+    if (compute == null || compute instanceof ComputeTarget.Local) {
+      return defaultCompute;
+    }
+    return compute.name();
+  }
+
+  private String datastore(String name) {
+    if (name != null) {
+      return name;
+    }
+    return definition.defaultDatastore() != null ? definition.defaultDatastore() : DEFAULT_DATASTORE;
+  }
+
+  private static String datastoreUri(String datastore, String path) {
+    String trimmed = path.startsWith("/") ? path.substring(1) : path;
+    return "azureml://datastores/" + datastore + "/paths/" + trimmed;
+  }
+
+  private static String literal(ArgumentDefinition argument, Map<String, String> parameters) {
+    if (argument.literal() != null) {
+      return argument.literal();
+    }
+    if (argument.parameter() != null) {
+      return parameters.getOrDefault(argument.parameter(), "");
+    }
+    return "${{inputs." + argument.port() + "}}";
+  }
+
+  /** Quotes for the POSIX shell Azure ML runs the command in, when needed. */
+  private static String quote(String text) {
+    if (text.matches("[A-Za-z0-9_./:=@%+-]+")) {
+      return text;
+    }
+    return "'" + text.replace("'", "'\"'\"'") + "'";
+  }
+}

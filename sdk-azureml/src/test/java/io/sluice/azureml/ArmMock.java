@@ -1,0 +1,135 @@
+package io.sluice.azureml;
+
+import io.sluice.azureml.conformance.ConformanceRecorder;
+import io.sluice.azureml.models.BlobFolder;
+import io.sluice.core.http.SluiceHttpPipelineBuilder;
+import io.sluice.core.model.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * A MockWebServer standing in for ARM, a client pointed at it, and a fake blob uploader. On
+ * close, every ARM request the client sent is checked against the Azure ML swagger.
+ */
+public final class ArmMock implements AutoCloseable {
+  /** The workspace every test uses. */
+  public static final Workspace WORKSPACE = Workspace.builder()
+      .subscriptionId("00000000-0000-0000-0000-000000000001")
+      .resourceGroup("rg-sluice")
+      .name("ws-sluice")
+      .region("westeurope")
+      .build();
+
+  /** The workspace's ARM path. */
+  public static final String WS = WORKSPACE.resourceId();
+
+  private final MockWebServer server = new MockWebServer();
+  private final List<RecordedRequest> taken = new ArrayList<>();
+  /** Each upload the client asked for. */
+  public final List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads = new ArrayList<>();
+
+  /** Starts the server. */
+  public ArmMock() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** @return the server's base URL, without a trailing slash */
+  public String url() {
+    String url = server.url("/").toString();
+    return url.substring(0, url.length() - 1);
+  }
+
+  /** @return a client that sends to the server, polling every 10 ms */
+  public AzureMlClient client() {
+    return builder().buildClient();
+  }
+
+  /** @return a builder for such a client */
+  public AzureMlClientBuilder builder() {
+    return new AzureMlClientBuilder()
+        .workspace(WORKSPACE)
+        .endpoint(url())
+        .pipeline(new SluiceHttpPipelineBuilder().bearerToken("arm-test-token")
+            .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5)).build())
+        .pollInterval(Duration.ofMillis(10))
+        .runHistoryEndpoint(url())
+        .snapshotUploader((folder, files, sha) -> {
+          uploads.add(Map.entry(folder, files));
+          return new java.util.ArrayList<>(files.keySet());
+        });
+  }
+
+  /**
+   * Queues a JSON response.
+   *
+   * @param status the status
+   * @param body the body, or null
+   * @param headers header name, value pairs
+   * @return this mock
+   */
+  public ArmMock reply(int status, String body, String... headers) {
+    MockResponse response = new MockResponse().setResponseCode(status);
+    if (body != null) {
+      response.setBody(body).setHeader("Content-Type", "application/json");
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      response.setHeader(headers[i], headers[i + 1].replace("{server}", url()));
+    }
+    server.enqueue(response);
+    return this;
+  }
+
+  /**
+   * The next request the client sent.
+   *
+   * @return the request
+   */
+  public RecordedRequest take() {
+    try {
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      if (request == null) {
+        throw new AssertionError("the client sent no further request");
+      }
+      taken.add(request);
+      return request;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** @return every request sent so far, including those already taken */
+  public List<RecordedRequest> all() {
+    while (server.getRequestCount() > taken.size()) {
+      take();
+    }
+    return taken;
+  }
+
+  @Override
+  public void close() {
+    try {
+      ConformanceRecorder.checkAll(all());
+    } finally {
+      try {
+        server.shutdown();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
