@@ -63,8 +63,27 @@ class BlobSeedPipelineIT {
     }
     assertThat(csvs).hasSize(1);
     assertThat(Files.readAllLines(csvs.get(0))).hasSizeGreaterThan(1900).first().asString().contains("customer_id");
+    assertThat(filesContaining(work.resolve("runs"), AzuriteServer.ACCOUNT_KEY))
+        .as("files of the run folder holding the account key (definition, journal, logs, secrets)")
+        .isEmpty();
     Path model = work.resolve("model");
     blobs.download(workspace, "sluice/runs/" + run.id() + "/train/model", model, azurite.secrets());
     assertThat(model.resolve("model/MLmodel")).exists();
+  }
+
+  private static List<Path> filesContaining(Path folder, String secret) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> !f.toString().contains("/mlruns/") && f.toFile().length() < 50_000_000)
+          .filter(f -> {
+            try {
+              return new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          .toList();
+    }
   }
 }
