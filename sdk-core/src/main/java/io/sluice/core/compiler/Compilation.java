@@ -630,13 +630,14 @@ final class Compilation {
   private Fingerprint fingerprint(StepDefinition step, Map<String, StepDefinition> built) {
     String definitionHash = hex(digestContext(step));
     Map<String, String> stepSources = sources.getOrDefault(step.name(), Map.of());
-    Map<String, String> upstream = new TreeMap<>();
+    TreeMap<String, String> upstream = new TreeMap<>();
     step.dependsOn().forEach(d -> upstream.put(d, built.get(d).fingerprint().value()));
     MessageDigest all = newDigest();
     update(all, definitionHash + "\n");
-    new TreeMap<>(stepSources).forEach((k, v) -> update(all, "source " + k + ' ' + v + '\n'));
+    stepSources.forEach((k, v) -> update(all, "source " + k + ' ' + v + '\n'));
     upstream.forEach((k, v) -> update(all, "upstream " + k + ' ' + v + '\n'));
-    return new Fingerprint(hex(all), definitionHash, stepSources, upstream);
+    return new Fingerprint(
+        hex(all), definitionHash, stepSources, java.util.Collections.unmodifiableSortedMap(upstream));
   }
 
   /**
@@ -647,7 +648,7 @@ final class Compilation {
   private MessageDigest digestContext(StepDefinition step) {
     MessageDigest digest = newDigest();
     update(digest, "{\"step\":");
-    digest.update(CanonicalJson.compactBytes(step));
+    CanonicalJson.writeCompact(step, digest);
     update(digest, ",\"compute\":");
     digest.update(serialised("compute:" + step.compute(), () -> computes.get(step.compute())));
     String environment =

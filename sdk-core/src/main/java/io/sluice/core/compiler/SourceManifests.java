@@ -31,7 +31,7 @@ final class SourceManifests {
 
   private static Map<String, String> read(Path directory) {
     IgnoreRules ignore = IgnoreRules.forDirectory(directory);
-    Map<String, String> manifest = new TreeMap<>();
+    TreeMap<String, String> manifest = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(directory)) {
       files = walk.filter(Files::isRegularFile).toList();
@@ -44,7 +44,7 @@ final class SourceManifests {
         manifest.put(relative, sha256(file));
       }
     }
-    return manifest;
+    return java.util.Collections.unmodifiableSortedMap(manifest);
   }
 
   static String sha256(Path file) {

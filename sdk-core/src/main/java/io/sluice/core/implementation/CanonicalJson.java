@@ -39,6 +39,15 @@ public final class CanonicalJson {
 
   private CanonicalJson() {}
 
+  /** Feeds the compact canonical bytes of a value straight into a digest, with no copy. */
+  public static void writeCompact(Object value, java.security.MessageDigest digest) {
+    try {
+      COMPACT.writeValue(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest), value);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The compact canonical bytes of a value that is known to serialise. */
   public static byte[] compactBytes(Object value) {
     try {
