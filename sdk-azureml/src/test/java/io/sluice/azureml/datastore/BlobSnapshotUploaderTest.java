@@ -1,8 +1,10 @@
-package io.sluice.azureml.implementation;
+package io.sluice.azureml.datastore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.azureml.implementation.SourceSnapshot;
 import io.sluice.azureml.models.BlobFolder;
+import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.model.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,17 +76,28 @@ class BlobSnapshotUploaderTest {
       assertThat(sent).isEqualTo(2);
       assertThat(sentAgain).isEqualTo(1);
       String base = "/devstoreaccount1/code/LocalUpload/x/";
-      assertThat(blobs.puts).containsExactly(base + "a.py", base + "b.py", base + "b.py");
+      // Files travel in parallel, so the first two PUTs come in either order.
+      assertThat(blobs.puts).containsExactlyInAnyOrder(base + "a.py", base + "b.py", base + "b.py");
       assertThat(blobs.hashes.get(base + "b.py")).isEqualTo(second.sha256().get("b.py"));
       assertThat(first.hash()).isNotEqualTo(second.hash());
     }
   }
 
   @Test
-  void accountNameComesFromTheHostOrTheEmulatorPath() {
-    assertThat(BlobSnapshotUploader.accountName("https://acct.blob.core.windows.net/c"))
-        .isEqualTo("acct");
-    assertThat(BlobSnapshotUploader.accountName("http://127.0.0.1:10000/devstoreaccount1/c"))
-        .isEqualTo("devstoreaccount1");
+  void aFolderSplitsIntoEndpointAccountAndContainer() {
+    BlobFolder cloud = new BlobFolder("https://acct.blob.core.windows.net/code/", "x",
+        Optional.of(Secret.of("sas", "sv=1&sig=s")), Optional.empty());
+    BlobFolder emulator = new BlobFolder("http://127.0.0.1:10000/devstoreaccount1/c", "",
+        Optional.empty(), Optional.of(Secret.of("key", "k")));
+
+    BlobLocation a = BlobLocation.of(cloud, "snapshot");
+    BlobLocation b = BlobLocation.of(emulator, "snapshot");
+
+    assertThat(List.of(a.blobEndpoint(), a.accountName(), a.container()))
+        .containsExactly("https://acct.blob.core.windows.net", "acct", "code");
+    assertThat(List.of(b.blobEndpoint(), b.accountName(), b.container()))
+        .containsExactly("http://127.0.0.1:10000/devstoreaccount1", "devstoreaccount1", "c");
+    assertThat(a.credential()).isInstanceOf(DatastoreCredential.Sas.class);
+    assertThat(b.credential()).isInstanceOf(DatastoreCredential.AccountKey.class);
   }
 }
