@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The uploader against a minimal stand-in for the Blob service (HEAD for properties, PUT for a
- * block blob): a file whose blob already carries its SHA-256 is not sent again.
+ * The uploader against a minimal stand-in for the Blob service (List Blobs with metadata, PUT for
+ * a block blob): a file whose blob already carries its SHA-256 is not sent again.
  */
 class BlobSnapshotUploaderTest {
 
@@ -39,12 +40,10 @@ class BlobSnapshotUploaderTest {
       MockResponse response = new MockResponse()
           .setHeader("x-ms-request-id", "r").setHeader("x-ms-version", "2025-01-05")
           .setHeader("ETag", "\"0x1\"").setHeader("Last-Modified", "Tue, 24 Nov 2026 10:00:00 GMT");
-      if (request.getMethod().equals("HEAD")) {
-        String hash = hashes.get(path);
-        return hash == null
-            ? response.setResponseCode(404).setHeader("x-ms-error-code", "BlobNotFound")
-            : response.setResponseCode(200).setHeader("x-ms-meta-sha256", hash)
-                .setHeader("x-ms-blob-type", "BlockBlob").setHeader("Content-Length", "0");
+      if (request.getMethod().equals("GET") && "list".equals(
+          request.getRequestUrl().queryParameter("comp"))) {
+        return response.setResponseCode(200).setHeader("Content-Type", "application/xml")
+            .setBody(listing(path + "/", request.getRequestUrl().queryParameter("prefix")));
       }
       if (request.getMethod().equals("PUT")) {
         puts.add(path);
@@ -52,6 +51,21 @@ class BlobSnapshotUploaderTest {
         return response.setResponseCode(201);
       }
       return response.setResponseCode(400);
+    }
+
+    /** List Blobs with metadata: the blobs of the container below the prefix. */
+    private String listing(String container, String prefix) {
+      String below = container + (prefix == null ? "" : prefix);
+      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+          + "<EnumerationResults><Blobs>");
+      new TreeMap<>(hashes).forEach((name, hash) -> {
+        if (name.startsWith(below)) {
+          xml.append("<Blob><Name>").append(name.substring(container.length()))
+              .append("</Name><Properties><BlobType>BlockBlob</BlobType></Properties>")
+              .append("<Metadata><sha256>").append(hash).append("</sha256></Metadata></Blob>");
+        }
+      });
+      return xml.append("</Blobs><NextMarker/></EnumerationResults>").toString();
     }
   }
 
