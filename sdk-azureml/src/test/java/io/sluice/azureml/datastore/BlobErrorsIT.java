@@ -28,7 +28,7 @@ class BlobErrorsIT {
       Base64.getEncoder()
           .encodeToString(
               "CANARY-key-4f1c9e-must-never-be-printed".getBytes(StandardCharsets.UTF_8));
-  private static final String SAS_CANARY = "CANARYsig4f1c9eNeverPrinted";
+  static final String SAS_CANARY = "CANARYsig4f1c9eNeverPrinted";
 
   private final BlobDatastoreIo io = new BlobDatastoreIo();
   @TempDir Path dir;

@@ -1,6 +1,7 @@
 package io.sluice.azureml.datastore;
 
 import static io.sluice.azureml.datastore.BlobErrorsIT.KEY_CANARY;
+import static io.sluice.azureml.datastore.BlobErrorsIT.SAS_CANARY;
 import static io.sluice.azureml.datastore.BlobErrorsIT.assertNoCanary;
 import static io.sluice.azureml.datastore.LocalTrees.assertSameTree;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Code snapshots against Azurite: ignore files, unchanged files, cut uploads and secrets. */
+/**
+ * Code snapshots against Azurite: ignore files, unchanged files, cut uploads, and credentials that
+ * never show in messages or logs.
+ */
 @ExtendWith(AzuriteExtension.class)
 class SnapshotUploadIT {
   private static final String PREFIX = "LocalUpload/0123abcd/src";
@@ -110,19 +114,39 @@ class SnapshotUploadIT {
 
   @Test
   void anAccountKeyCanaryNeverShows(AzuriteServer azurite) throws Exception {
+    Throwable failure = failedUpload(azurite, Optional.empty(),
+        Optional.of(Secret.of("snapshot-key", KEY_CANARY)));
+
+    assertThat(failure).hasMessageContaining("secret 'snapshot-key'");
+    assertNoCanary(failure, KEY_CANARY);
+  }
+
+  @Test
+  void aPendingUploadSasCanaryNeverShows(AzuriteServer azurite) throws Exception {
+    String sas = "sv=2021-08-06&sr=c&sp=rwl&se=2099-01-01T00:00:00Z&sig=" + SAS_CANARY;
+    Throwable failure = failedUpload(azurite,
+        Optional.of(Secret.of("azureml:pendingUpload", sas)), Optional.empty());
+
+    assertThat(failure).hasMessageContaining("SAS token in secret 'azureml:pendingUpload'");
+    assertNoCanary(failure, SAS_CANARY);
+  }
+
+  /** Snapshots one file with a credential the emulator refuses. */
+  private Throwable failedUpload(AzuriteServer azurite, Optional<Secret> sas,
+      Optional<Secret> key) throws Exception {
     AzureBlobDatastore store = AzuriteStores.fresh(azurite);
-    Path source = LocalTrees.write(dir.resolve("src"), Map.of("a.py", "a = 1\n"));
-    SourceSnapshot snapshot = SourceSnapshot.of(source);
-    BlobFolder wrongKey = new BlobFolder(azurite.blobEndpoint() + "/" + store.containerName(),
-        PREFIX, Optional.empty(), Optional.of(Secret.of("snapshot-key", KEY_CANARY)));
+    SourceSnapshot snapshot =
+        SourceSnapshot.of(LocalTrees.write(dir.resolve("src"), Map.of("a.py", "a = 1\n")));
+    BlobFolder refused =
+        new BlobFolder(azurite.blobEndpoint() + "/" + store.containerName(), PREFIX, sas, key);
 
     Throwable failure = catchThrowable(() -> new BlobSnapshotUploader()
-        .upload(wrongKey, snapshot.files(), snapshot.sha256()));
+        .upload(refused, snapshot.files(), snapshot.sha256()));
 
     assertThat(failure).isInstanceOf(DatastoreAuthenticationException.class)
-        .hasMessageContaining("secret 'snapshot-key'")
-        .hasMessageContaining("container '" + store.containerName() + "'");
-    assertNoCanary(failure, KEY_CANARY);
+        .hasMessageContaining("container '" + store.containerName() + "'")
+        .hasMessageContaining("path '" + PREFIX + "'");
+    return failure;
   }
 
   private static BlobSnapshotUploader uploader(
