@@ -5,10 +5,8 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.logging.ClientLogger;
 import com.azure.storage.blob.BlobContainerClient;
 import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.spi.DatastoreIo;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -112,7 +110,7 @@ public final class BlobDatastoreIo implements DatastoreIo {
     return clients.container(BlobLocation.of(datastore), secrets);
   }
 
-  /** Runs an operation and turns any failure into a typed, secret-free exception. */
+  /** Runs an operation on the path's blobs; failures leave as typed, secret-free exceptions. */
   private <T> T run(
       Datastore datastore,
       String path,
@@ -120,26 +118,11 @@ public final class BlobDatastoreIo implements DatastoreIo {
       String action,
       Function<BlobTree, T> operation) {
     BlobLocation location = BlobLocation.of(datastore);
-    BlobContainerClient container = clients.container(location, secrets);
-    StorageErrors errors = new StorageErrors(location, secretValues(location, secrets));
-    try {
-      return operation.apply(new BlobTree(container, location, path));
-    } catch (IllegalArgumentException e) {
-      throw LOGGER.logExceptionAsError(e);
-    } catch (RuntimeException e) {
-      throw LOGGER.logExceptionAsError(errors.translate(e, action, path));
-    }
-  }
-
-  private static List<String> secretValues(
-      BlobLocation location, Function<String, String> secrets) {
-    List<String> values = new ArrayList<>();
-    DatastoreCredential credential = location.credential();
-    if (credential instanceof DatastoreCredential.AccountKey key) {
-      values.add(StorageClients.value(key.key(), location, secrets));
-    } else if (credential instanceof DatastoreCredential.Sas sas) {
-      values.add(StorageClients.value(sas.token(), location, secrets));
-    }
-    return values;
+    return clients.run(
+        location,
+        secrets,
+        action,
+        path,
+        container -> operation.apply(new BlobTree(container, location, path)));
   }
 }

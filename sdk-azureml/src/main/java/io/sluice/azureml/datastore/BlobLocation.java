@@ -1,9 +1,11 @@
 package io.sluice.azureml.datastore;
 
+import io.sluice.azureml.models.BlobFolder;
 import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.core.model.Datastore;
 import io.sluice.core.model.DatastoreCredential;
+import java.net.URI;
 
 /**
  * A Blob or ADLS Gen2 datastore seen through the Blob API: ADLS Gen2 accounts serve the same
@@ -13,8 +15,8 @@ import io.sluice.core.model.DatastoreCredential;
  * @param accountName the storage account
  * @param container the container (the file system for ADLS Gen2)
  * @param blobEndpoint the Blob service endpoint, without a trailing slash
- * @param uriPrefix {@code wasbs://container@account.blob.suffix} or {@code
- *     abfss://fs@account.dfs.suffix}
+ * @param uriPrefix {@code wasbs://container@account.blob.suffix}, {@code
+ *     abfss://fs@account.dfs.suffix} or, for a snapshot folder, the container URL
  * @param credential how to authenticate
  */
 record BlobLocation(
@@ -58,6 +60,37 @@ record BlobLocation(
     }
     throw new IllegalArgumentException(
         "Datastore '" + datastore.name() + "' is not an Azure Blob or ADLS Gen2 datastore");
+  }
+
+  /**
+   * The container of a snapshot folder, named in messages as {@code name}; a folder without a SAS
+   * token or account key is read as identity-based access.
+   */
+  static BlobLocation of(BlobFolder folder, String name) {
+    String url = trimSlash(folder.containerUrl());
+    int slash = url.lastIndexOf('/');
+    if (slash <= url.indexOf("//") + 1) {
+      throw new IllegalArgumentException(
+          "Container URL '" + url + "' names no container; give https://account.blob.../container");
+    }
+    String endpoint = url.substring(0, slash);
+    DatastoreCredential credential =
+        folder.sasToken().map(DatastoreCredential::sas)
+            .or(() -> folder.accountKey().map(DatastoreCredential::accountKey))
+            .orElseGet(DatastoreCredential::identity);
+    return new BlobLocation(
+        name, accountName(endpoint), url.substring(slash + 1), endpoint, url, credential);
+  }
+
+  /** The account: the host's first label, or the first path segment for an emulator. */
+  static String accountName(String blobEndpoint) {
+    URI uri = URI.create(blobEndpoint);
+    String host = uri.getHost();
+    if (host != null && host.contains(".blob.")) {
+      return host.substring(0, host.indexOf('.'));
+    }
+    String path = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
+    return path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
   }
 
   private static String host(String account, String service, String suffix) {

@@ -3,10 +3,7 @@ package io.sluice.azureml.datastore;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
-import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.models.ParallelTransferOptions;
-import com.azure.storage.blob.options.BlobUploadFromFileOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,17 +82,7 @@ final class BlobUpload {
   }
 
   private void uploadFile(Path file, String blobName) {
-    // Storage keeps the whole-blob MD5 only for single-shot uploads; setting it for every blob
-    // keeps content hashes stable across re-uploads of the same bytes and lets downloads verify.
-    BlobUploadFromFileOptions options =
-        new BlobUploadFromFileOptions(file.toString())
-            .setHeaders(new BlobHttpHeaders().setContentMd5(Md5.of(file)))
-            .setParallelTransferOptions(
-                new ParallelTransferOptions()
-                    .setBlockSizeLong(Transfers.BLOCK_SIZE)
-                    .setMaxSingleUploadSizeLong(Transfers.BLOCK_SIZE)
-                    .setMaxConcurrency(Transfers.BLOCKS_IN_PARALLEL));
-    container.getBlobClient(blobName).uploadFromFileWithResponse(options, null, null);
+    Transfers.uploadFile(container.getBlobClient(blobName), file, null);
   }
 
   /** Deletes the blobs below the path that the upload did not write. */

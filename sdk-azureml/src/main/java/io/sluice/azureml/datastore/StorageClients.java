@@ -4,6 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.logging.ClientLogger;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
@@ -15,8 +16,14 @@ import java.util.function.Function;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
-/** Builds Blob container clients for datastores, all on one OkHttp client. */
+/**
+ * Builds Blob container clients, all on one OkHttp client, and runs storage calls so that every
+ * failure leaves as a typed, secret-free {@link DatastoreException}: datastore I/O and snapshot
+ * uploads share this one path to storage.
+ */
 final class StorageClients {
+  private static final ClientLogger LOGGER = new ClientLogger(StorageClients.class);
+
   /**
    * OkHttp queues asynchronous calls beyond 5 per host by default; parallel transfers to one
    * storage account need more than that in flight.
@@ -37,6 +44,27 @@ final class StorageClients {
             .build();
     this.tokenCredential = tokenCredential;
     this.policies = List.copyOf(policies);
+  }
+
+  /**
+   * Runs an operation on the location's container and turns any failure into a typed, secret-free
+   * exception; argument errors (a bad path) pass unchanged.
+   */
+  <T> T run(
+      BlobLocation location,
+      Function<String, String> secrets,
+      String action,
+      String path,
+      Function<BlobContainerClient, T> operation) {
+    BlobContainerClient container = container(location, secrets);
+    StorageErrors errors = StorageErrors.of(location, secrets);
+    try {
+      return operation.apply(container);
+    } catch (IllegalArgumentException e) {
+      throw LOGGER.logExceptionAsError(e);
+    } catch (RuntimeException e) {
+      throw LOGGER.logExceptionAsError(errors.translate(e, action, path));
+    }
   }
 
   /** A client for the location's container, authenticated as its credential says. */

@@ -6,7 +6,9 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.model.DatastoreCredential;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,6 +32,18 @@ final class StorageErrors {
             .flatMap(v -> Stream.of(v, URLEncoder.encode(v, StandardCharsets.UTF_8)))
             .distinct()
             .toList();
+  }
+
+  /** The errors of a location, masking the value of its account key or SAS token. */
+  static StorageErrors of(BlobLocation location, Function<String, String> secrets) {
+    List<String> values = new ArrayList<>();
+    DatastoreCredential credential = location.credential();
+    if (credential instanceof DatastoreCredential.AccountKey key) {
+      values.add(StorageClients.value(key.key(), location, secrets));
+    } else if (credential instanceof DatastoreCredential.Sas sas) {
+      values.add(StorageClients.value(sas.token(), location, secrets));
+    }
+    return new StorageErrors(location, values);
   }
 
   /** The typed exception for a failure while doing {@code action} (e.g. "upload to") a path. */

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Failures say what to fix and never show a secret value, in messages, causes or logs. */
 @ExtendWith(AzuriteExtension.class)
 class BlobErrorsIT {
-  private static final String KEY_CANARY =
+  static final String KEY_CANARY =
       Base64.getEncoder()
           .encodeToString(
               "CANARY-key-4f1c9e-must-never-be-printed".getBytes(StandardCharsets.UTF_8));
-  private static final String SAS_CANARY = "CANARYsig4f1c9eNeverPrinted";
+  static final String SAS_CANARY = "CANARYsig4f1c9eNeverPrinted";
 
   private final BlobDatastoreIo io = new BlobDatastoreIo();
   @TempDir Path dir;
@@ -101,7 +101,8 @@ class BlobErrorsIT {
         .isInstanceOf(ClassNotFoundException.class);
   }
 
-  private static void assertNoCanary(Throwable failure, String canary) throws Exception {
+  /** The failure, its causes and every log line written so far are free of the canary. */
+  static void assertNoCanary(Throwable failure, String canary) throws Exception {
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
     assertThat(trace.toString()).doesNotContain(canary).doesNotContain(canary.substring(0, 12));

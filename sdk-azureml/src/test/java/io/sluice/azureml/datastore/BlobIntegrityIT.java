@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,31 +118,6 @@ class BlobIntegrityIT {
         .hasMessageContaining("local files");
     assertThatThrownBy(() -> io.download(store, "out", dir.resolve("x"), azurite.secrets()))
         .isInstanceOf(IncompleteDataException.class);
-  }
-
-  /** Fails every blob write after the first {@code allowed} ones, as a dropped connection would. */
-  private static final class FailAfterWrites implements HttpPipelinePolicy {
-    private final AtomicInteger writes = new AtomicInteger();
-    private final int allowed;
-
-    FailAfterWrites(int allowed) {
-      this.allowed = allowed;
-    }
-
-    @Override
-    public Mono<HttpResponse> process(
-        HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-      if (context.getHttpRequest().getHttpMethod() == HttpMethod.PUT
-          && writes.incrementAndGet() > allowed) {
-        return Mono.error(new IOException("injected connection reset"));
-      }
-      return next.process();
-    }
-
-    @Override
-    public HttpPipelinePosition getPipelinePosition() {
-      return HttpPipelinePosition.PER_CALL; // before the retry policy: not retried
-    }
   }
 
   /** Runs an action once, before the first request that matches is sent. */

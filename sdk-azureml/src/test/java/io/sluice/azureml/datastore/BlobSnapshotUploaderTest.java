@@ -1,14 +1,17 @@
-package io.sluice.azureml.implementation;
+package io.sluice.azureml.datastore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.azureml.implementation.SourceSnapshot;
 import io.sluice.azureml.models.BlobFolder;
+import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.model.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The uploader against a minimal stand-in for the Blob service (HEAD for properties, PUT for a
- * block blob): a file whose blob already carries its SHA-256 is not sent again.
+ * The uploader against a minimal stand-in for the Blob service (List Blobs with metadata, PUT for
+ * a block blob): a file whose blob already carries its SHA-256 is not sent again.
  */
 class BlobSnapshotUploaderTest {
 
@@ -37,12 +40,10 @@ class BlobSnapshotUploaderTest {
       MockResponse response = new MockResponse()
           .setHeader("x-ms-request-id", "r").setHeader("x-ms-version", "2025-01-05")
           .setHeader("ETag", "\"0x1\"").setHeader("Last-Modified", "Tue, 24 Nov 2026 10:00:00 GMT");
-      if (request.getMethod().equals("HEAD")) {
-        String hash = hashes.get(path);
-        return hash == null
-            ? response.setResponseCode(404).setHeader("x-ms-error-code", "BlobNotFound")
-            : response.setResponseCode(200).setHeader("x-ms-meta-sha256", hash)
-                .setHeader("x-ms-blob-type", "BlockBlob").setHeader("Content-Length", "0");
+      if (request.getMethod().equals("GET") && "list".equals(
+          request.getRequestUrl().queryParameter("comp"))) {
+        return response.setResponseCode(200).setHeader("Content-Type", "application/xml")
+            .setBody(listing(path + "/", request.getRequestUrl().queryParameter("prefix")));
       }
       if (request.getMethod().equals("PUT")) {
         puts.add(path);
@@ -50,6 +51,21 @@ class BlobSnapshotUploaderTest {
         return response.setResponseCode(201);
       }
       return response.setResponseCode(400);
+    }
+
+    /** List Blobs with metadata: the blobs of the container below the prefix. */
+    private String listing(String container, String prefix) {
+      String below = container + (prefix == null ? "" : prefix);
+      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+          + "<EnumerationResults><Blobs>");
+      new TreeMap<>(hashes).forEach((name, hash) -> {
+        if (name.startsWith(below)) {
+          xml.append("<Blob><Name>").append(name.substring(container.length()))
+              .append("</Name><Properties><BlobType>BlockBlob</BlobType></Properties>")
+              .append("<Metadata><sha256>").append(hash).append("</sha256></Metadata></Blob>");
+        }
+      });
+      return xml.append("</Blobs><NextMarker/></EnumerationResults>").toString();
     }
   }
 
@@ -74,17 +90,28 @@ class BlobSnapshotUploaderTest {
       assertThat(sent).isEqualTo(2);
       assertThat(sentAgain).isEqualTo(1);
       String base = "/devstoreaccount1/code/LocalUpload/x/";
-      assertThat(blobs.puts).containsExactly(base + "a.py", base + "b.py", base + "b.py");
+      // Files travel in parallel, so the first two PUTs come in either order.
+      assertThat(blobs.puts).containsExactlyInAnyOrder(base + "a.py", base + "b.py", base + "b.py");
       assertThat(blobs.hashes.get(base + "b.py")).isEqualTo(second.sha256().get("b.py"));
       assertThat(first.hash()).isNotEqualTo(second.hash());
     }
   }
 
   @Test
-  void accountNameComesFromTheHostOrTheEmulatorPath() {
-    assertThat(BlobSnapshotUploader.accountName("https://acct.blob.core.windows.net/c"))
-        .isEqualTo("acct");
-    assertThat(BlobSnapshotUploader.accountName("http://127.0.0.1:10000/devstoreaccount1/c"))
-        .isEqualTo("devstoreaccount1");
+  void aFolderSplitsIntoEndpointAccountAndContainer() {
+    BlobFolder cloud = new BlobFolder("https://acct.blob.core.windows.net/code/", "x",
+        Optional.of(Secret.of("sas", "sv=1&sig=s")), Optional.empty());
+    BlobFolder emulator = new BlobFolder("http://127.0.0.1:10000/devstoreaccount1/c", "",
+        Optional.empty(), Optional.of(Secret.of("key", "k")));
+
+    BlobLocation a = BlobLocation.of(cloud, "snapshot");
+    BlobLocation b = BlobLocation.of(emulator, "snapshot");
+
+    assertThat(List.of(a.blobEndpoint(), a.accountName(), a.container()))
+        .containsExactly("https://acct.blob.core.windows.net", "acct", "code");
+    assertThat(List.of(b.blobEndpoint(), b.accountName(), b.container()))
+        .containsExactly("http://127.0.0.1:10000/devstoreaccount1", "devstoreaccount1", "c");
+    assertThat(a.credential()).isInstanceOf(DatastoreCredential.Sas.class);
+    assertThat(b.credential()).isInstanceOf(DatastoreCredential.AccountKey.class);
   }
 }
