@@ -1,5 +1,6 @@
 package io.sluice.azureml.implementation;
 
+import io.sluice.core.implementation.IgnoreRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,13 +40,13 @@ public record SourceSnapshot(
       throw new IllegalArgumentException("source directory " + root + " does not exist or is not"
           + " a directory; pass the folder that holds the code");
     }
-    IgnoreFile ignore = IgnoreFile.forDirectory(root);
+    IgnoreRules ignore = IgnoreRules.forDirectory(root);
     SortedMap<String, Path> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> regular = walk.filter(Files::isRegularFile).toList();
       for (Path file : regular) {
         String relative = root.relativize(file).toString().replace('\\', '/');
-        if (!ignore.ignored(relative)) {
+        if (!ignore.ignores(relative)) {
           files.put(relative, file);
         }
       }

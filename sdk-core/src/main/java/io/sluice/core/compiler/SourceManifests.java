@@ -1,5 +1,6 @@
 package io.sluice.core.compiler;
 
+import io.sluice.core.implementation.IgnoreRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.sluice.core.compiler;
+package io.sluice.core.implementation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,5 +103,23 @@ class IgnoreRulesTest {
     assertThat(fromAml.ignores("stale.pyc")).isTrue();
     assertThat(fromAml.ignores(".git/HEAD")).isTrue();
     assertThat(IgnoreRules.forDirectory(dir.resolve("missing").getParent()).ignores("train.py")).isFalse();
+  }
+
+  @Test
+  void followsTheRulesOfAzureMlSnapshots() {
+    IgnoreRules rules =
+        rules("# comment", "", "*.log", "!keep.log", "/root-only.txt", "**/build/", "docs/**/*.md", "tmp?/");
+    assertThat(rules.ignores("a.log")).isTrue();
+    assertThat(rules.ignores("deep/in/b.log")).isTrue();
+    assertThat(rules.ignores("keep.log")).isFalse();
+    assertThat(rules.ignores("root-only.txt")).isTrue();
+    assertThat(rules.ignores("sub/root-only.txt")).isFalse();
+    assertThat(rules.ignores("x/build/out.bin")).isTrue();
+    assertThat(rules.ignores("build")).isFalse();
+    assertThat(rules.ignores("docs/a/b/readme.md")).isTrue();
+    assertThat(rules.ignores("docs/readme.md")).isTrue();
+    assertThat(rules.ignores("tmp1/x.py")).isTrue();
+    assertThat(rules.ignores(".git/config")).isTrue();
+    assertThat(rules.ignores("src/train.py")).isFalse();
   }
 }

@@ -1,4 +1,4 @@
-package io.sluice.core.compiler;
+package io.sluice.core.implementation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * {@code /} for folders, a {@code /} anchoring to the root). Python byte code is always ignored: it
  * changes when a script merely runs.
  */
-final class IgnoreRules {
+public final class IgnoreRules {
   private record Rule(Pattern pattern, boolean negated, boolean directoryOnly) {}
+
+  /** Byte code changes whenever a script merely runs; .git is never part of a snapshot. */
+  private static final List<String> ALWAYS_IGNORED = List.of("__pycache__/", "*.pyc", ".git/");
 
   private final List<Rule> rules;
 
@@ -23,25 +26,28 @@ final class IgnoreRules {
     this.rules = rules;
   }
 
-  static IgnoreRules forDirectory(Path directory) {
+  /** The rules of a source directory: its .amlignore, else its .gitignore, plus byte code and .git. */
+  public static IgnoreRules forDirectory(Path directory) {
     Path file = directory.resolve(".amlignore");
     if (!Files.isRegularFile(file)) {
       file = directory.resolve(".gitignore");
     }
-    List<String> lines = new ArrayList<>(List.of("__pycache__/", "*.pyc", ".git/"));
-    if (Files.isRegularFile(file)) {
-      try {
-        lines.addAll(Files.readAllLines(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    if (!Files.isRegularFile(file)) {
+      return parse(List.of());
     }
-    return parse(lines);
+    try {
+      return parse(Files.readAllLines(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  static IgnoreRules parse(List<String> lines) {
+  /** Rules from gitignore lines, plus byte code and .git. */
+  public static IgnoreRules parse(List<String> lines) {
     List<Rule> rules = new ArrayList<>();
-    for (String raw : lines) {
+    List<String> all = new ArrayList<>(ALWAYS_IGNORED);
+    all.addAll(lines);
+    for (String raw : all) {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -65,7 +71,7 @@ final class IgnoreRules {
   }
 
   /** Whether a file, given by its {@code /}-separated path relative to the root, is ignored. */
-  boolean ignores(String relativeFile) {
+  public boolean ignores(String relativeFile) {
     String[] parts = relativeFile.split("/");
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
