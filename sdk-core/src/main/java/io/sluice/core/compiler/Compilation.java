@@ -58,25 +58,33 @@ final class Compilation {
   private final Problems problems = new Problems();
   private final SourceManifests manifests = new SourceManifests();
 
-  private final Map<String, Step> steps = new LinkedHashMap<>();
+  private final Map<String, Step> steps;
   // Hash maps for lookups by name (a tree map's pointer chasing dominates at 10,000 steps);
   // what the definition lists is sorted once when it is built.
-  private final Map<String, PipelineData> data = new HashMap<>();
-  private final Map<String, String> producers = new HashMap<>();
-  private final Map<String, Set<String>> consumers = new HashMap<>();
-  private final Map<String, Set<String>> dependsOn = new HashMap<>();
+  private final Map<String, PipelineData> data;
+  private final Map<String, String> producers;
+  private final Map<String, Set<String>> consumers;
+  private final Map<String, Set<String>> dependsOn;
   private final Map<String, Datastore> datastores = new TreeMap<>();
   private final Map<String, Environment> environments = new TreeMap<>();
   private final Map<String, ComputeTarget> computes = new TreeMap<>();
   private final Map<String, PipelineParameter<?>> parameters = new TreeMap<>();
-  private final Map<String, Map<String, String>> sources = new HashMap<>();
-  private final Map<String, byte[]> serialisedReferences = new HashMap<>();
-  private final Map<Path, Boolean> existing = new HashMap<>();
+  private final Map<String, Map<String, String>> sources;
+  private final Map<Object, byte[]> serialisedReferences = new java.util.IdentityHashMap<>();
+  private final Map<String, SourceCheck> sourceChecks = new HashMap<>();
   private final MessageDigest digestPrototype = SourceManifests.newDigest();
 
   Compilation(Pipeline pipeline, Path base) {
     this.pipeline = pipeline;
     this.base = base;
+    // Sized for the pipeline up front: rehashing 10,000-entry maps shows in profiles.
+    int capacity = pipeline.steps().size() * 4 / 3 + 16;
+    this.steps = new LinkedHashMap<>(capacity);
+    this.data = new HashMap<>(capacity);
+    this.producers = new HashMap<>(capacity);
+    this.consumers = new HashMap<>(capacity);
+    this.dependsOn = new HashMap<>(capacity);
+    this.sources = new HashMap<>(capacity);
   }
 
   List<Problem> problems() {
@@ -282,19 +290,10 @@ final class Compilation {
     return pipelineData.datastore().or(pipeline::defaultDatastore).orElse(null);
   }
 
+  /** What checking one source directory and file found; many steps share one. */
+  private record SourceCheck(boolean directoryMissing, boolean fileMissing, Map<String, String> manifest) {}
+
   private void checkSources(Step step) {
-    Optional<Path> directory = step.sourceDirectory().map(base::resolve);
-    if (directory.isPresent() && !exists(directory.get())) {
-      problems.error(
-          step.name(),
-          "sourceDirectory",
-          "source directory '"
-              + step.sourceDirectory().get()
-              + "' does not exist; create it or fix the path");
-      return;
-    }
-    String where = step.sourceDirectory().map(d -> "source directory '" + d + "'").orElse("the base directory");
-    Path root = directory.orElse(base);
     Optional<String> local = Optional.empty();
     String field = null;
     if (step instanceof PythonScriptStep script) {
@@ -309,28 +308,45 @@ final class Compilation {
         field = "notebookPath";
       }
     }
-    if (local.isEmpty()) {
-      return;
-    }
-    Path file = root.resolve(local.get());
-    if (!exists(file)) {
+    Optional<String> directory = step.sourceDirectory();
+    Optional<String> file = local;
+    SourceCheck check =
+        sourceChecks.computeIfAbsent(
+            directory.orElse("") + "\n" + file.orElse(""), k -> checkSources(directory, file));
+    if (check.directoryMissing()) {
+      problems.error(
+          step.name(),
+          "sourceDirectory",
+          "source directory '" + directory.get() + "' does not exist; create it or fix the path");
+    } else if (check.fileMissing()) {
+      String where = directory.map(d -> "source directory '" + d + "'").orElse("the base directory");
       problems.error(
           step.name(),
           field,
-          "'" + local.get() + "' is not in " + where + "; fix " + field + " or sourceDirectory");
-      return;
+          "'" + file.get() + "' is not in " + where + "; fix " + field + " or sourceDirectory");
+    } else if (check.manifest() != null) {
+      sources.put(step.name(), check.manifest());
     }
-    sources.put(
-        step.name(),
-        directory.isPresent()
-            ? manifests.directory(directory.get())
-            : SourceManifests.file(file, local.get()));
   }
 
-  /** Whether a file or folder exists, asked once per path: many steps share one source folder. */
-  private boolean exists(Path path) {
-    return existing.computeIfAbsent(path, Files::exists);
+  private SourceCheck checkSources(Optional<String> directory, Optional<String> file) {
+    Optional<Path> folder = directory.map(base::resolve);
+    if (folder.isPresent() && !Files.isDirectory(folder.get())) {
+      return new SourceCheck(true, false, null);
+    }
+    if (file.isEmpty()) {
+      return new SourceCheck(false, false, null);
+    }
+    Path path = folder.orElse(base).resolve(file.get());
+    if (!Files.isRegularFile(path)) {
+      return new SourceCheck(false, true, null);
+    }
+    return new SourceCheck(
+        false,
+        false,
+        folder.isPresent() ? manifests.directory(folder.get()) : SourceManifests.file(path, file.get()));
   }
+
 
   /** A local notebook named without its extension is its {@code .py} source file. */
   static String notebookFile(String notebookPath) {
@@ -426,7 +442,7 @@ final class Compilation {
   }
 
   private void warnings() {
-    for (Map.Entry<String, PipelineData> entry : new TreeMap<>(data).entrySet()) {
+    for (Map.Entry<String, PipelineData> entry : sortedByName(data)) {
       if (!consumers.containsKey(entry.getKey()) && entry.getValue().pipelineOutputName().isEmpty()) {
         problems.warning(
             producers.get(entry.getKey()),
@@ -446,6 +462,13 @@ final class Compilation {
                 + " locally, but the Databricks transport needs one");
       }
     }
+  }
+
+  /** Entries sorted by key with an array sort: a tree map's pointer chasing shows at 10,000. */
+  private static <V> List<Map.Entry<String, V>> sortedByName(Map<String, V> map) {
+    List<Map.Entry<String, V>> entries = new ArrayList<>(map.entrySet());
+    entries.sort(Map.Entry.comparingByKey());
+    return entries;
   }
 
   private void registerPath(DataPath path, Step step) {
@@ -502,7 +525,7 @@ final class Compilation {
         List.copyOf(datastores.values()),
         List.copyOf(computes.values()),
         List.copyOf(environments.values()),
-        new TreeMap<>(data).values().stream().map(this::dataDefinition).toList(),
+        sortedByName(data).stream().map(e -> dataDefinition(e.getValue())).toList(),
         stepDefinitions);
   }
 
@@ -652,12 +675,12 @@ final class Compilation {
     update(digest, "{\"step\":");
     CanonicalJson.writeCompact(step, digest);
     update(digest, ",\"compute\":");
-    digest.update(serialised("compute:" + step.compute(), () -> computes.get(step.compute())));
+    digest.update(serialised(computes.get(step.compute())));
     String environment =
         step.pythonScript() != null ? step.pythonScript().environment() : step.databricks().environment();
     if (environment != null) {
       update(digest, ",\"environment\":");
-      digest.update(serialised("environment:" + environment, () -> environments.get(environment)));
+      digest.update(serialised(environments.get(environment)));
     }
     Set<String> stores = new TreeSet<>();
     step.outputs().forEach(o -> stores.add(dataStore(data.get(o)).name()));
@@ -667,22 +690,27 @@ final class Compilation {
     String separator = "";
     for (String store : stores) {
       update(digest, separator);
-      digest.update(serialised("datastore:" + store, () -> datastores.get(store)));
+      digest.update(serialised(datastores.get(store)));
       separator = ",";
     }
     update(digest, "],\"parameters\":[");
     separator = "";
     for (String parameter : params) {
       update(digest, separator);
-      digest.update(serialised("parameter:" + parameter, () -> parameterDefinition(parameters.get(parameter))));
+      digest.update(serialised(parameters.get(parameter)));
       separator = ",";
     }
     update(digest, "]}");
     return digest;
   }
 
-  private byte[] serialised(String key, java.util.function.Supplier<Object> value) {
-    return serialisedReferences.computeIfAbsent(key, k -> CanonicalJson.compactBytes(value.get()));
+  /** A referenced model value's canonical bytes, made once per compilation (keyed by identity). */
+  private byte[] serialised(Object value) {
+    return serialisedReferences.computeIfAbsent(
+        value,
+        v ->
+            CanonicalJson.compactBytes(
+                v instanceof PipelineParameter<?> p ? parameterDefinition(p) : v));
   }
 
   private MessageDigest newDigest() {
