@@ -6,17 +6,19 @@ import java.util.Map;
 
 /** Provides the {@code local} transport. */
 public final class LocalTransportProvider implements TransportProvider {
+  /** The transport's name. */
+  public static final String NAME = "local";
 
   /** Creates the provider; found through {@link java.util.ServiceLoader}. */
   public LocalTransportProvider() {}
 
   @Override
   public String name() {
-    return "local";
+    return NAME;
   }
 
   @Override
   public Transport create(Map<String, String> configuration) {
-    return new LocalTransport(configuration);
+    return new LocalTransport(NAME, configuration);
   }
 }
