@@ -5,6 +5,7 @@ import com.azure.core.util.polling.SyncPoller;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.DatabricksCompute;
+import io.sluice.core.spi.RemoteWaits;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepFailedException;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteDatabricksStepExecutor implements StepExecutor {
   private static final Logger LOGGER = LoggerFactory.getLogger(RemoteDatabricksStepExecutor.class);
-  private static final Duration CANCEL_CHECK = Duration.ofMillis(200);
 
   /** Creates the executor; found through {@link java.util.ServiceLoader}. */
   public RemoteDatabricksStepExecutor() {}
@@ -49,6 +49,11 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
   @Override
   public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
     return step.databricks() != null && compute instanceof DatabricksCompute && transport.equals("orchestrated");
+  }
+
+  @Override
+  public boolean writesOutputsInPlace() {
+    return true;
   }
 
   @Override
@@ -81,29 +86,11 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
         if (response.getStatus().isComplete()) {
           return response.getValue();
         }
-        sleepUnlessCanceled(context, jobs, runId, response.getRetryAfter());
+        Duration delay = response.getRetryAfter() == null ? Duration.ofSeconds(2) : response.getRetryAfter();
+        RemoteWaits.sleep(context, delay, "Databricks run " + runId, () -> jobs.cancelRun(runId));
       }
     } catch (DatabricksRunException e) {
       throw new StepFailedException("Step '" + context.step().name() + "' failed on Databricks: " + e.getMessage(), e);
-    }
-  }
-
-  private static void sleepUnlessCanceled(StepContext context, JobsClient jobs, long runId, Duration delay) {
-    long end = System.nanoTime() + (delay == null ? Duration.ofSeconds(2) : delay).toNanos();
-    while (System.nanoTime() < end) {
-      if (context.isCanceled()) {
-        jobs.cancelRun(runId);
-        throw new StepFailedException("Step '" + context.step().name() + "' canceled; Databricks run " + runId
-            + " was asked to cancel");
-      }
-      try {
-        Thread.sleep(CANCEL_CHECK.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        jobs.cancelRun(runId);
-        throw new StepFailedException("Step '" + context.step().name() + "' interrupted; Databricks run " + runId
-            + " was asked to cancel", e);
-      }
     }
   }
 
