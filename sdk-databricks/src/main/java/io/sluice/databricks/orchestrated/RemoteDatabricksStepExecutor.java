@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@code DatabricksStep} on its Databricks workspace for the {@code orchestrated}
- * transport: one {@code runs/submit} per step whose idempotency token is the step's {@link
+ * Runs a {@code DatabricksStep}, or a {@code PythonScriptStep} as a {@code spark_python_task} on a
+ * single-node cluster, on its Databricks workspace for the {@code orchestrated} transport: one
+ * {@code runs/submit} per step whose idempotency token is the step's {@link
  * StepContext#idempotencyKey()}, so a retried or repeated submission is answered with the run
  * already started. The run id is journaled the moment it is known; a resumed run re-attaches to
  * it instead of submitting. Waiting polls adaptively (at most one status request per 2 s),
@@ -48,7 +49,8 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
 
   @Override
   public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
-    return step.databricks() != null && compute instanceof DatabricksCompute && transport.equals("orchestrated");
+    return (step.databricks() != null || step.pythonScript() != null) && compute instanceof DatabricksCompute
+        && transport.equals("orchestrated");
   }
 
   @Override

@@ -80,6 +80,22 @@ class RemoteDatabricksStepExecutorTest {
   }
 
   @Test
+  void aScriptStepOnADatabricksComputeIsASparkPythonTaskWithTheOrchestratorsLocationsInArgv() {
+    PipelineRun run = TwoNotebooks.submit(TwoNotebooks.compile(base, url, true), base, "orch-py",
+        DuplicateRunPolicy.REJECT);
+
+    assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
+    assertThat(fake.calls(SUBMIT)).hasSize(3);
+    SubmitRun score = VendorModels.read(SUBMIT, fake.calls(SUBMIT).get(2).body());
+    SubmitTask task = List.copyOf(score.getTasks()).get(0);
+    assertThat(score.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-py", "score"));
+    assertThat(task.getSparkPythonTask().getPythonFile()).matches("/Shared/sluice/sources/score/[0-9a-f]{16}/prep.py");
+    assertThat(task.getSparkPythonTask().getParameters()).containsExactly(
+        "--input", "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-py/enrich/enriched", "--mode", "fast");
+    assertThat(task.getNewCluster().getSparkConf()).containsEntry("spark.databricks.cluster.profile", "singleNode");
+  }
+
+  @Test
   void withThirtyPercentOfCallsFailingEveryStepIsStillSubmittedOnce() {
     fake.faults(0.3, true);
 

@@ -2,7 +2,6 @@ package io.sluice.databricks.orchestrated;
 
 import io.sluice.core.Sluice;
 import io.sluice.core.compiler.PipelineCompiler;
-import io.sluice.databricks.TestComputes;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.DatabricksCompute;
@@ -10,10 +9,12 @@ import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
+import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.model.Secret;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.databricks.TestComputes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ public final class TwoNotebooks {
   }
 
   static PipelineDefinition compile(Path base, String workspaceUrl) {
+    return compile(base, workspaceUrl, false);
+  }
+
+  /** With {@code withScript}, a script step {@code score} on the same workspace reads the second output. */
+  static PipelineDefinition compile(Path base, String workspaceUrl, boolean withScript) {
     AdlsGen2Datastore lake = AdlsGen2Datastore.builder().name("lake").accountName(FolderLakeIo.ACCOUNT).fileSystem("work")
         .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
     DatabricksCompute databricks = TestComputes.databricks(workspaceUrl, TOKEN_SECRET);
@@ -49,13 +55,20 @@ public final class TwoNotebooks {
         .addOutput(clean).computeTarget(databricks).build();
     DatabricksStep enrich = DatabricksStep.builder().name("enrich").sourceDirectory("notebooks").notebookPath("prep")
         .addInputs(clean.asMount()).addOutput(enriched).computeTarget(databricks).build();
-    Pipeline pipeline = Pipeline.builder().name("two-notebooks").defaultDatastore(lake).steps(prep, enrich).build();
+    PythonScriptStep score = PythonScriptStep.builder().name("score").sourceDirectory("notebooks").scriptName("prep.py")
+        .addInput(enriched).arguments("--input", enriched, "--mode", "fast").computeTarget(databricks).build();
+    Pipeline pipeline = Pipeline.builder().name("two-notebooks").defaultDatastore(lake)
+        .steps(withScript ? List.of(prep, enrich, score) : List.of(prep, enrich)).build();
     return PipelineCompiler.compile(pipeline, base);
   }
 
   static PipelineRun submit(Path base, String workspaceUrl, String runId, DuplicateRunPolicy policy) {
+    return submit(compile(base, workspaceUrl), base, runId, policy);
+  }
+
+  static PipelineRun submit(PipelineDefinition definition, Path base, String runId, DuplicateRunPolicy policy) {
     return Sluice.transport("orchestrated", Map.of("baseDirectory", base.toString(), "parallelism", "4"))
-        .submit(compile(base, workspaceUrl), RunOptions.builder().runId(runId).duplicateRunPolicy(policy)
+        .submit(definition, RunOptions.builder().runId(runId).duplicateRunPolicy(policy)
             .addAllSecrets(List.of(TOKEN_SECRET, LAKE_SECRET)).build());
   }
 
