@@ -38,8 +38,20 @@ public final class ArmMock implements AutoCloseable {
   /** Each upload the client asked for. */
   public final List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads = new ArrayList<>();
 
-  /** Starts the server. */
+  /** Starts the server, answering from a queue of replies. */
   public ArmMock() {
+    this(null);
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param dispatcher answers every request, e.g. a stateful fake; null for a queue of replies
+   */
+  public ArmMock(okhttp3.mockwebserver.Dispatcher dispatcher) {
+    if (dispatcher != null) {
+      server.setDispatcher(dispatcher);
+    }
     try {
       server.start();
     } catch (IOException e) {
@@ -60,13 +72,25 @@ public final class ArmMock implements AutoCloseable {
 
   /** @return a builder for such a client */
   public AzureMlClientBuilder builder() {
+    return builder(url(), uploads);
+  }
+
+  /**
+   * A builder for a client of a stand-in ARM at a URL, e.g. one in another JVM.
+   *
+   * @param url the stand-in's base URL
+   * @param uploads where the uploads the client asks for are noted
+   * @return the builder
+   */
+  public static AzureMlClientBuilder builder(String url,
+      List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
     return new AzureMlClientBuilder()
         .workspace(WORKSPACE)
-        .endpoint(url())
+        .endpoint(url)
         .pipeline(new SluiceHttpPipelineBuilder().bearerToken("arm-test-token")
             .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5)).build())
         .pollInterval(Duration.ofMillis(10))
-        .runHistoryEndpoint(url())
+        .runHistoryEndpoint(url)
         .snapshotUploader((folder, files, sha) -> {
           uploads.add(Map.entry(folder, files));
           return new java.util.ArrayList<>(files.keySet());

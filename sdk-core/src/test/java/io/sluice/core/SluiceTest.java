@@ -25,7 +25,7 @@ class SluiceTest {
     assertThatThrownBy(() -> Sluice.transport("databricks"))
         .isInstanceOf(TransportNotFoundException.class)
         .hasMessage(
-            "No Sluice transport 'databricks' is on the class path (found: local); add the Maven"
+            "No Sluice transport 'databricks' is on the class path (found: local, orchestrated); add the Maven"
                 + " dependency io.sluice:sluice-databricks, which registers it in"
                 + " META-INF/services/io.sluice.core.spi.TransportProvider");
   }
@@ -35,7 +35,7 @@ class SluiceTest {
     assertThatThrownBy(() -> Sluice.transport("kubernetes"))
         .isInstanceOf(TransportNotFoundException.class)
         .hasMessageContaining("'kubernetes'")
-        .hasMessageContaining("(found: local)")
+        .hasMessageContaining("(found: local, orchestrated)")
         .hasMessageContaining("add the artifact that provides it");
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.examples.seed;
 
+import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.DatabricksStep;
@@ -40,10 +41,6 @@ public final class SeedPipeline {
    * @return the pipeline; its source paths are relative to the seed folder
    */
   public static Pipeline build(Datastore rawData, Datastore workspace) {
-    TabularDataset customers = TabularDataset.fromDelimitedFiles(rawData.path("customers.csv"));
-    PipelineData cleanData = PipelineData.of("clean_data");
-    PipelineData model = PipelineData.builder().name("model").pipelineOutputName("churn_model").build();
-
     DatabricksCompute databricks =
         DatabricksCompute.builder()
             .name("databricks")
@@ -54,6 +51,25 @@ public final class SeedPipeline {
                     .numWorkers(2)
                     .build())
             .build();
+    return build(rawData, workspace, databricks, null);
+  }
+
+  /**
+   * Builds the pipeline for the {@code orchestrated} transport: the notebook on a Databricks
+   * workspace, training on an Azure ML compute (or anywhere else).
+   *
+   * @param rawData the datastore that holds {@code customers.csv}
+   * @param workspace the datastore for intermediate data and outputs, shared by both services
+   * @param databricks where the notebook runs
+   * @param training where the training script runs, e.g. an {@code AmlCompute}; null for the
+   *     default, this machine
+   * @return the pipeline; its source paths are relative to the seed folder
+   */
+  public static Pipeline build(
+      Datastore rawData, Datastore workspace, DatabricksCompute databricks, ComputeTarget training) {
+    TabularDataset customers = TabularDataset.fromDelimitedFiles(rawData.path("customers.csv"));
+    PipelineData cleanData = PipelineData.of("clean_data");
+    PipelineData model = PipelineData.builder().name("model").pipelineOutputName("churn_model").build();
 
     DatabricksStep prep =
         DatabricksStep.builder()
@@ -65,8 +81,12 @@ public final class SeedPipeline {
             .computeTarget(databricks)
             .build();
 
+    PythonScriptStep.Builder trainBuilder = PythonScriptStep.builder();
+    if (training != null) {
+      trainBuilder.computeTarget(training);
+    }
     PythonScriptStep train =
-        PythonScriptStep.builder()
+        trainBuilder
             .name("train")
             .sourceDirectory("scripts")
             .scriptName("train.py")

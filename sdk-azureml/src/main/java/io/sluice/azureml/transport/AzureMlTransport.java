@@ -42,15 +42,6 @@ public final class AzureMlTransport implements Transport {
   public static final String DEFAULT_ENVIRONMENT =
       "azureml://registries/azureml/environments/sklearn-1.5/labels/latest";
 
-  // Sorted keys, so the same environment always gets the same version.
-  private static final com.fasterxml.jackson.databind.ObjectMapper ENVIRONMENT_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper()
-          .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
-          .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
-              true)
-          .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY,
-              true);
-
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -94,10 +85,10 @@ public final class AzureMlTransport implements Transport {
       throw new SluiceException("Azure ML already has a job named '" + runId + "'; choose"
           + " another run id, or resume it with DuplicateRunPolicy.RESUME");
     }
-    new DatastoreRegistration(client, options.secrets()).registerMissing(definition);
+    DatastoreRegistration.of(client, options.secrets()).registerMissing(definition);
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
-      assets.put(step.name(), assets(definition, step));
+      assets.put(step.name(), StepAssets.compile(client, baseDirectory, definition, step));
     }
     PipelineJob job = compiler.compile(runId, parameters, assets,
         options.experimentName().orElse(definition.name()));
@@ -127,22 +118,6 @@ public final class AzureMlTransport implements Transport {
     }
   }
 
-  private CompiledStep assets(PipelineDefinition definition, StepDefinition step) {
-    Path source = baseDirectory.resolve(step.sourceDirectory() == null ? "." : step.sourceDirectory());
-    String codeId = client.uploadCode(assetName(definition.name() + "-" + step.name()), source)
-        .codeVersion().id();
-    String environmentName = step.pythonScript().environment();
-    String environmentId = DEFAULT_ENVIRONMENT;
-    if (environmentName != null) {
-      Environment environment = definition.environment(environmentName).orElseThrow(
-          () -> new AzureMlTransportException("step '" + step.name() + "' names environment '"
-              + environmentName + "', which the definition does not hold; compile it again"));
-      environmentId = client.createOrUpdateEnvironment(environment, version(environment),
-          baseDirectory).id();
-    }
-    return new CompiledStep(step.name(), codeId, environmentId);
-  }
-
   /** Parameter values as text: the defaults, replaced by the values given at submission. */
   static Map<String, String> parameters(PipelineDefinition definition, Map<String, Object> given) {
     Map<String, String> values = new TreeMap<>();
@@ -162,22 +137,6 @@ public final class AzureMlTransport implements Transport {
       }
     }
     return values;
-  }
-
-  private static String version(Environment environment) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] json = ENVIRONMENT_JSON.writeValueAsString(environment)
-          .getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(digest.digest(json)).substring(0, 16);
-    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot hash environment '" + environment.name() + "'", e);
-    }
-  }
-
-  private static String assetName(String name) {
-    String cleaned = name.replaceAll("[^A-Za-z0-9_-]", "-");
-    return cleaned.substring(0, Math.min(cleaned.length(), 250));
   }
 
   private static String newRunId(String pipeline) {

@@ -11,6 +11,7 @@ import io.sluice.core.model.Secret;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Registers the definition's blob and ADLS datastores the workspace does not have yet, so that
@@ -19,11 +20,20 @@ import java.util.Map;
  */
 final class DatastoreRegistration {
   private final AzureMlClient client;
-  private final Map<String, Secret> secrets = new HashMap<>();
+  private final Function<String, Secret> secrets;
 
-  DatastoreRegistration(AzureMlClient client, List<Secret> given) {
+  /**
+   * @param secrets the run's secret by reference, or null when the run has no value for it
+   */
+  DatastoreRegistration(AzureMlClient client, Function<String, Secret> secrets) {
     this.client = client;
-    given.forEach(s -> secrets.put(s.reference(), s));
+    this.secrets = secrets;
+  }
+
+  static DatastoreRegistration of(AzureMlClient client, List<Secret> given) {
+    Map<String, Secret> byReference = new HashMap<>();
+    given.forEach(s -> byReference.put(s.reference(), s));
+    return new DatastoreRegistration(client, byReference::get);
   }
 
   void registerMissing(PipelineDefinition definition) {
@@ -64,7 +74,7 @@ final class DatastoreRegistration {
     if (secret.value().isPresent()) {
       return secret;
     }
-    Secret given = secrets.get(secret.reference());
+    Secret given = secrets.apply(secret.reference());
     if (given == null || given.value().isEmpty()) {
       throw new AzureMlTransportException("the workspace has no datastore for secret '"
           + secret.reference() + "', and the run was given no value for it; pass it with"

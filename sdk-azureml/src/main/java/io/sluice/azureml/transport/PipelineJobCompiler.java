@@ -77,13 +77,28 @@ final class PipelineJobCompiler {
     job.getTags().put("sluice.runId", runId);
     parameters.forEach((name, value) -> job.addInput(name, JobInput.literal(value)));
     for (StepDefinition step : definition.steps()) {
-      job.addJob(step.name(), commandJob(step, runId, parameters, assets.get(step.name())));
+      job.addJob(step.name(), commandJob(step, runId, parameters, assets.get(step.name()), false));
     }
     return job;
   }
 
+  /**
+   * One script step as a command job of its own, for an orchestrator that schedules the steps
+   * itself: intermediate inputs are bound to their producers' outputs on the datastore, parameters
+   * are literal inputs.
+   */
+  CommandJob standaloneJob(StepDefinition step, String runId, Map<String, String> parameters,
+      CompiledStep assets, String experimentName) {
+    CommandJob job = commandJob(step, runId, parameters, assets, true);
+    job.setExperimentName(experimentName);
+    job.getTags().put("sluice.pipeline", definition.name());
+    job.getTags().put("sluice.runId", runId);
+    job.getTags().put("sluice.step", step.name());
+    return job;
+  }
+
   private CommandJob commandJob(StepDefinition step, String runId, Map<String, String> parameters,
-      CompiledStep assets) {
+      CompiledStep assets, boolean standalone) {
     PythonScriptTask task = step.pythonScript();
     CommandJob job = new CommandJob(command(step), assets.environmentId())
         .setCodeId(assets.codeId())
@@ -99,27 +114,36 @@ final class PipelineJobCompiler {
       job.setInstanceCount(task.nodeCount());
     }
     for (InputDefinition input : step.inputs()) {
-      job.addInput(input.name(), input(input));
+      job.addInput(input.name(), input(input, runId, standalone));
     }
     for (String output : step.outputs()) {
       DataDefinition data = definition.data(output).orElseThrow();
-      job.addOutput(output, JobOutput.uriFolder(datastoreUri(datastore(data.datastore()),
-              "sluice/runs/" + runId + "/" + step.name() + "/" + output) + "/")
+      job.addOutput(output, JobOutput.uriFolder(dataUri(data, runId))
           .setMode(data.outputMode() == OutputMode.UPLOAD ? "Upload" : "ReadWriteMount"));
     }
     // A parameter used on the command line is bound to the pipeline's input of that name.
     for (ArgumentDefinition argument : task.arguments()) {
       if (argument.parameter() != null) {
-        job.addInput(argument.parameter(),
-            JobInput.binding("${{parent.inputs." + argument.parameter() + "}}"));
+        job.addInput(argument.parameter(), standalone
+            ? JobInput.literal(parameters.getOrDefault(argument.parameter(), ""))
+            : JobInput.binding("${{parent.inputs." + argument.parameter() + "}}"));
       }
     }
     return job;
   }
 
-  private JobInput input(InputDefinition input) {
+  /** Where intermediate data lands: {@code <datastore>/sluice/runs/<run>/<producer>/<data>/}. */
+  private String dataUri(DataDefinition data, String runId) {
+    return datastoreUri(datastore(data.datastore()),
+        "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name()) + "/";
+  }
+
+  private JobInput input(InputDefinition input, String runId, boolean standalone) {
     if (input.data() != null) {
       DataDefinition data = definition.data(input.data()).orElseThrow();
+      if (standalone) {
+        return JobInput.uriFolder(dataUri(data, runId)).setMode("ReadOnlyMount");
+      }
       return JobInput.binding("${{parent.jobs." + data.producer() + ".outputs." + data.name()
           + "}}");
     }

@@ -19,16 +19,18 @@ public final class Providers {
 
   /** Which artifact provides each transport or executor Sluice knows of. */
   private static final Map<String, String> ARTIFACTS =
-      Map.of(
-          "local", "io.sluice:sluice-core",
-          "local-python", "io.sluice:sluice-core",
-          "recording", "io.sluice:sluice-testing",
-          "orchestrated", "io.sluice:sluice-core",
-          "databricks", "io.sluice:sluice-databricks",
-          "local-databricks", "io.sluice:sluice-databricks",
-          "azureml", "io.sluice:sluice-azureml",
-          "azure-blob", "io.sluice:sluice-azureml",
-          "adls-gen2", "io.sluice:sluice-azureml");
+      Map.ofEntries(
+          Map.entry("local", "io.sluice:sluice-core"),
+          Map.entry("local-python", "io.sluice:sluice-core"),
+          Map.entry("recording", "io.sluice:sluice-testing"),
+          Map.entry("orchestrated", "io.sluice:sluice-core"),
+          Map.entry("databricks", "io.sluice:sluice-databricks"),
+          Map.entry("local-databricks", "io.sluice:sluice-databricks"),
+          Map.entry("azureml", "io.sluice:sluice-azureml"),
+          Map.entry("azure-blob", "io.sluice:sluice-azureml"),
+          Map.entry("adls-gen2", "io.sluice:sluice-azureml"),
+          Map.entry("orchestrated-databricks", "io.sluice:sluice-databricks"),
+          Map.entry("orchestrated-python", "io.sluice:sluice-azureml"));
 
   private Providers() {}
 

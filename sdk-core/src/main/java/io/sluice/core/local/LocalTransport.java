@@ -1,5 +1,6 @@
 package io.sluice.core.local;
 
+import io.sluice.core.ConfigurationException;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.orchestrator.Orchestrator;
 import io.sluice.core.run.PipelineRun;
@@ -13,7 +14,16 @@ import java.util.Optional;
 /**
  * The embedded default: runs every step on this machine, Python scripts in cached virtualenvs and
  * Databricks steps on local Spark (with {@code io.sluice:sluice-databricks}), datastores read and
- * written as a cloud compute would. Settings (all optional):
+ * written as a cloud compute would.
+ *
+ * <p>Under the name {@code orchestrated} the same orchestrator runs on this machine but hands each
+ * step to the executor of its compute target: a {@code DatabricksStep} on a Databricks compute to
+ * a Databricks {@code runs/submit} (with {@code io.sluice:sluice-databricks}), a {@code
+ * PythonScriptStep} on an Azure ML compute to a command job (with {@code io.sluice:sluice-azureml}),
+ * steps on {@code ComputeTarget.Local} to this machine. Remote run ids are journaled, so a runner
+ * killed mid-run and started again on the same run id re-attaches instead of submitting again.
+ *
+ * <p>Settings of both (all optional):
  *
  * <ul>
  *   <li>{@code runsDirectory}: run folders, the reuse index and the default MLflow store ({@code
@@ -30,20 +40,36 @@ public final class LocalTransport implements Transport {
   private final Orchestrator orchestrator;
   private final Orchestrator.Settings settings;
 
-  LocalTransport(Map<String, String> configuration) {
+  private final String name;
+
+  LocalTransport(String name, Map<String, String> configuration) {
+    this.name = name;
+    this.settings = settings(name, configuration);
+    this.orchestrator = new Orchestrator(settings);
+  }
+
+  /**
+   * The orchestrator settings both the {@code local} and the {@code orchestrated} transport read
+   * from their keys (documented on this class).
+   */
+  static Orchestrator.Settings settings(String transport, Map<String, String> configuration) {
     Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
     Path runs = base.resolve(configuration.getOrDefault("runsDirectory", "sluice-runs"));
-    int parallelism =
-        Integer.parseInt(
-            configuration.getOrDefault("parallelism", String.valueOf(Runtime.getRuntime().availableProcessors())));
+    String parallelismText =
+        configuration.getOrDefault("parallelism", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    int parallelism;
+    try {
+      parallelism = Integer.parseInt(parallelismText.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(
+          transport + " transport: parallelism is '" + parallelismText + "'; use a whole number of 1 or more", e);
+    }
     Path cache = Path.of(configuration.getOrDefault("cacheDirectory", defaultCache()));
     Optional<String> tracking =
         Optional.ofNullable(configuration.get("mlflowTrackingUri"))
             .or(() -> Optional.ofNullable(System.getenv("MLFLOW_TRACKING_URI")));
-    this.settings =
-        new Orchestrator.Settings(
-            "local", runs, base, parallelism, new LocalPythonEnvironments(cache, base), tracking);
-    this.orchestrator = new Orchestrator(settings);
+    return new Orchestrator.Settings(
+        transport, runs, base, parallelism, new LocalPythonEnvironments(cache, base), tracking);
   }
 
   private static String defaultCache() {
@@ -60,7 +86,7 @@ public final class LocalTransport implements Transport {
 
   @Override
   public String name() {
-    return "local";
+    return name;
   }
 
   /** @return the folder that holds this transport's runs */

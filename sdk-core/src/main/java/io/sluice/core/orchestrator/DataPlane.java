@@ -65,13 +65,16 @@ final class DataPlane {
     return new StepLocation(staged, io(store).uri(store, path));
   }
 
-  /** Stores a completed output (uploading it to a remote datastore) and records it. */
-  OutputRecord store(String dataName, StepLocation location) {
+  /**
+   * Records a completed output, uploading it to its remote datastore unless the step wrote it there
+   * itself.
+   */
+  OutputRecord store(String dataName, StepLocation location, boolean upload) {
     DataDefinition data = definition.data(dataName).orElseThrow();
     Datastore store = datastore(data.datastore());
     String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
     createDirectories(location.localPath());
-    if (!(store instanceof LocalDatastore)) {
+    if (upload && !(store instanceof LocalDatastore)) {
       io(store).upload(location.localPath(), store, path, secrets);
     }
     return new OutputRecord(

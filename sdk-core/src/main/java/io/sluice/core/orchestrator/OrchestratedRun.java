@@ -303,9 +303,11 @@ final class OrchestratedRun implements PipelineRun {
       }
       journal.append(RunJournal.entry("stepStarted").put("step", name).put("fingerprint", step.fingerprint().value()));
       LocalStepContext context = context(step);
-      StepResult result = executor(step).execute(context);
+      StepExecutor executor = executor(step);
+      StepResult result = executor.execute(context);
       Map<String, OutputRecord> stored = new LinkedHashMap<>();
-      context.outputs().forEach((output, location) -> stored.put(output, dataPlane.store(output, location)));
+      context.outputs().forEach((output, location) ->
+          stored.put(output, dataPlane.store(output, location, !executor.writesOutputsInPlace())));
       complete(step, StepState.COMPLETED, stored, result.value(), result.value());
       if (step.allowReuse()) {
         reuse.record(key, new ReuseIndex.Entry(runId, name, stored, result.value()), definition.name(), step, inputHashes);

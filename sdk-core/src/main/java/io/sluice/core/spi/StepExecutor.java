@@ -31,4 +31,15 @@ public interface StepExecutor {
    * @throws StepFailedException when the step fails; its message says why
    */
   StepResult execute(StepContext context);
+
+  /**
+   * Whether the step writes its outputs straight to their datastore URIs ({@link
+   * StepLocation#uri()}), as a step on a remote compute does. The orchestrator then leaves them
+   * there instead of uploading the (empty) local staging folders over them.
+   *
+   * @return true for executors of remote steps; false by default
+   */
+  default boolean writesOutputsInPlace() {
+    return false;
+  }
 }

@@ -37,7 +37,7 @@ public final class LocalDatabricksStepExecutor implements StepExecutor {
 
   @Override
   public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
-    return step.databricks() != null && transport.equals("local");
+    return step.databricks() != null && (transport.equals("local") || compute instanceof ComputeTarget.Local);
   }
 
   @Override

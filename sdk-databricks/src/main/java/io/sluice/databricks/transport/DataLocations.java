@@ -11,6 +11,7 @@ import io.sluice.core.model.Datastore;
 import io.sluice.core.model.DbfsDatastore;
 import io.sluice.core.model.LocalDatastore;
 import io.sluice.core.model.UnityCatalogVolumeDatastore;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,15 +24,31 @@ final class DataLocations {
   private final PipelineDefinition definition;
   private final String runId;
   private final Optional<String> dataRoot;
+  private final Map<String, String> inputUris;
+  private final Map<String, String> dataUris;
 
   DataLocations(PipelineDefinition definition, String runId, Optional<String> dataRoot) {
+    this(definition, runId, dataRoot, Map.of(), Map.of());
+  }
+
+  /**
+   * @param inputUris locations already chosen for inputs, by input name (an orchestrator's)
+   * @param dataUris locations already chosen for intermediate data, by data name
+   */
+  DataLocations(PipelineDefinition definition, String runId, Optional<String> dataRoot, Map<String, String> inputUris,
+      Map<String, String> dataUris) {
     this.definition = definition;
     this.runId = runId;
     this.dataRoot = dataRoot;
+    this.inputUris = Map.copyOf(inputUris);
+    this.dataUris = Map.copyOf(dataUris);
   }
 
   /** The location of intermediate data. */
   String data(String dataName) {
+    if (dataUris.containsKey(dataName)) {
+      return dataUris.get(dataName);
+    }
     DataDefinition data = definition.data(dataName).orElseThrow(
         () -> new SluiceException("Data '" + dataName + "' is not in the definition; compile the pipeline again"));
     String relative = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
@@ -40,6 +57,9 @@ final class DataLocations {
 
   /** The location an input reads: intermediate data, a datastore path, or a dataset's first path. */
   String input(InputDefinition input) {
+    if (inputUris.containsKey(input.name())) {
+      return inputUris.get(input.name());
+    }
     if (input.data() != null) {
       return data(input.data());
     }

@@ -97,6 +97,23 @@ final class RunPlan {
     return new JobSettings(runName(), tasks, clusters, 1, null, Map.of("sluice-run", runId));
   }
 
+  /**
+   * One step alone as a one-time run of one task, for an orchestrator that schedules the steps
+   * itself: the task has no {@code depends_on}.
+   *
+   * @param stepName the step
+   * @param idempotencyToken the step's token, the same in every attempt of the run
+   */
+  SubmitRunRequest stepRequest(String stepName, String idempotencyToken) {
+    StepDefinition step = definition.step(stepName).orElseThrow(() -> new SluiceException(
+        "Step '" + stepName + "' is not in pipeline '" + definition.name() + "'; compile the pipeline again"));
+    JobTask task = step.databricks() != null ? databricksTask(step) : scriptTask(step);
+    JobTask alone = new JobTask(task.taskKey(), List.of(), task.existingClusterId(), task.newCluster(), null,
+        task.libraries(), task.notebookTask(), task.sparkPythonTask(), task.sparkJarTask(), task.sparkSubmitTask(),
+        task.timeoutSeconds(), task.maxRetries());
+    return new SubmitRunRequest(runName() + " " + stepName, List.of(alone), null, idempotencyToken);
+  }
+
   String idempotencyToken() {
     return JobsClient.idempotencyToken("sluice", runId);
   }

@@ -4,7 +4,6 @@ import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.DatastoreCredential;
@@ -15,6 +14,7 @@ import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.model.Secret;
 import io.sluice.core.model.TabularDataset;
+import io.sluice.databricks.TestComputes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +56,7 @@ final class SeedShapedPipeline {
     TabularDataset customers = TabularDataset.fromDelimitedFiles(raw.path("customers.csv"));
     PipelineData cleanData = PipelineData.of("clean_data");
     PipelineData model = PipelineData.of("model");
-    DatabricksCompute databricks = DatabricksCompute.builder().name("databricks").workspaceUrl(workspaceUrl)
-        .accessToken(TOKEN_SECRET)
-        .defaultCluster(DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2")
-            .numWorkers(2).build())
-        .build();
+    DatabricksCompute databricks = TestComputes.databricks(workspaceUrl, TOKEN_SECRET);
     DatabricksStep prep = DatabricksStep.builder().name("prep").sourceDirectory("notebooks").notebookPath("prep")
         .addInputs(customers.asNamedInput("raw_data")).addOutput(cleanData).computeTarget(databricks).build();
     PythonScriptStep train = PythonScriptStep.builder().name("train").sourceDirectory("scripts").scriptName("train.py")
@@ -76,11 +72,7 @@ final class SeedShapedPipeline {
   static PipelineDefinition compileTwoNotebooks(Path base, String workspaceUrl) {
     AdlsGen2Datastore lake = AdlsGen2Datastore.builder().name("lake").accountName("sluicelake").fileSystem("work")
         .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
-    DatabricksCompute databricks = DatabricksCompute.builder().name("databricks").workspaceUrl(workspaceUrl)
-        .accessToken(TOKEN_SECRET)
-        .defaultCluster(DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2")
-            .numWorkers(2).build())
-        .build();
+    DatabricksCompute databricks = TestComputes.databricks(workspaceUrl, TOKEN_SECRET);
     PipelineData first = PipelineData.of("first");
     PipelineData second = PipelineData.of("second");
     DatabricksStep a = DatabricksStep.builder().name("prep").sourceDirectory("notebooks").notebookPath("prep")

@@ -28,13 +28,13 @@ public final class Redaction {
   private static final Pattern QUERY_PARAM =
       Pattern.compile("([?&;](?i:" + SECRET_NAME + ")=)[^&#\\s\"']*");
   private static final Pattern JSON_FIELD = Pattern.compile(
-      "(\"(?i:" + SECRET_FIELD + ")\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+      "(\"(?i:" + SECRET_FIELD + ")\"\\s*:\\s*\")(?:[^\"\\\\]++|\\\\.)*+(\")");
   // Azure ML datastore secrets: {"secretsType": "AccountKey", "key": "..."}. The bare "key" is
   // kept elsewhere (see above), but inside a secrets object it is the storage account key.
   private static final Pattern SECRETS_OBJECT =
       Pattern.compile("\\{[^{}]*\"secretsType\"\\s*:[^{}]*}");
   private static final Pattern KEY_FIELD =
-      Pattern.compile("(\"key\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+      Pattern.compile("(\"key\"\\s*:\\s*\")(?:[^\"\\\\]++|\\\\.)*+(\")");
   private static final Pattern URL_USERINFO = Pattern.compile("(://)[^/@\\s\"']+@");
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)((?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]+");

@@ -1,0 +1,97 @@
+package io.sluice.azureml.orchestrated;
+
+import io.sluice.azureml.AzureMlClient;
+import io.sluice.azureml.AzureMlResourceNotFoundException;
+import io.sluice.azureml.models.Job;
+import io.sluice.azureml.models.JobStatus;
+import io.sluice.azureml.transport.StepJobs;
+import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.model.AmlCompute;
+import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.spi.RemoteWaits;
+import io.sluice.core.spi.StepContext;
+import io.sluice.core.spi.StepExecutor;
+import io.sluice.core.spi.StepFailedException;
+import io.sluice.core.spi.StepResult;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@code PythonScriptStep} on an Azure ML compute ({@link AmlCompute} or a compute named in
+ * the workspace) for the {@code orchestrated} transport: one command job per step, named by the
+ * step's {@link StepContext#idempotencyKey()}, so that a retried or repeated create is the same
+ * job. The name is journaled before the job is created; a resumed run re-attaches to the job (or
+ * creates it, if the earlier attempt died first). Waiting polls adaptively, at most once per 2 s;
+ * canceling the pipeline run cancels the job; a failure carries the job's error and its studio
+ * link. The workspace comes from {@code config.json}, found from the run's base directory.
+ */
+public final class AzureMlStepExecutor implements StepExecutor {
+  private static final Logger LOGGER = LoggerFactory.getLogger(AzureMlStepExecutor.class);
+  private static final Duration FIRST_POLL = Duration.ofSeconds(2);
+  private static final Duration LONGEST_POLL = Duration.ofSeconds(30);
+
+  /** Creates the executor; found through {@link java.util.ServiceLoader}. */
+  public AzureMlStepExecutor() {}
+
+  @Override
+  public String name() {
+    return "orchestrated-python";
+  }
+
+  @Override
+  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
+    return step.pythonScript() != null && transport.equals("orchestrated")
+        && (compute instanceof AmlCompute || compute instanceof ComputeTarget.Named);
+  }
+
+  @Override
+  public boolean writesOutputsInPlace() {
+    return true;
+  }
+
+  @Override
+  public StepResult execute(StepContext context) {
+    AzureMlClient client = AzureMlClients.client(context);
+    Optional<String> earlier = context.remoteRunId();
+    String name = earlier.orElseGet(context::idempotencyKey);
+    Optional<Job> existing = earlier.flatMap(n -> find(client, n));
+    if (existing.isPresent()) {
+      LOGGER.info("Step {} re-attaches to Azure ML job {}", context.step().name(), name);
+    } else {
+      if (earlier.isEmpty()) {
+        context.recordRemoteRunId(name); // write-ahead: the name is the job's id before it exists
+      }
+      client.createOrUpdateJob(name, StepJobs.prepare(context, client));
+      LOGGER.info("Step {} runs as Azure ML job {}", context.step().name(), name);
+    }
+    Job ended = waitFor(context, client, name);
+    if (!ended.status().equals(JobStatus.COMPLETED)) {
+      throw new StepFailedException("Step '" + context.step().name() + "' failed on Azure ML: job " + name
+          + " ended " + ended.status() + ended.error().map(e -> ": " + e).orElse("")
+          + "\n  see https://ml.azure.com/runs/" + name + "?wsid=" + client.getWorkspace().resourceId());
+    }
+    return StepResult.empty();
+  }
+
+  private static Optional<Job> find(AzureMlClient client, String name) {
+    try {
+      return Optional.of(client.getJob(name));
+    } catch (AzureMlResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Job waitFor(StepContext context, AzureMlClient client, String name) {
+    Duration delay = FIRST_POLL;
+    while (true) {
+      Job job = client.getJob(name);
+      if (job.status().isTerminal()) {
+        return job;
+      }
+      RemoteWaits.sleep(context, delay, "Azure ML job " + name, () -> client.beginCancelJob(name));
+      delay = Duration.ofMillis(Math.min(LONGEST_POLL.toMillis(), delay.toMillis() * 3 / 2));
+    }
+  }
+}
