@@ -208,7 +208,12 @@ final class OrchestratedRun implements PipelineRun {
       done.completeExceptionally(e);
     } catch (ExecutionException | RuntimeException e) {
       LOGGER.error("Run {} stopped unexpectedly", runId, e);
-      setState(RunState.FAILED, String.valueOf(e.getMessage()));
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      // No step may be left looking as if it still ran (an Error escapes a step's own handling).
+      steps().values().stream()
+          .filter(s -> !s.state().isTerminal())
+          .forEach(s -> update(s.step(), StepState.FAILED, "the run stopped: " + cause));
+      setState(RunState.FAILED, String.valueOf(cause));
       done.complete(RunState.FAILED);
     } finally {
       pool.shutdownNow();
