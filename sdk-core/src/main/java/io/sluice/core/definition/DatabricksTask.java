@@ -43,6 +43,19 @@ public record DatabricksTask(
   }
 
   /**
+   * The source file of a notebook given by a relative path: Databricks names notebooks without
+   * their extension, so {@code prep} and {@code ./prep.py} are both {@code prep.py}. The compiler,
+   * the local runner and the transports all find the notebook through this one rule.
+   *
+   * @param notebookPath a notebook path relative to the source directory
+   * @return the path of its {@code .py} source file
+   */
+  public static String notebookSourceFile(String notebookPath) {
+    String path = notebookPath.startsWith("./") ? notebookPath.substring(2) : notebookPath;
+    return path.endsWith(".py") ? path : path + ".py";
+  }
+
+  /**
    * Which entry point the task has.
    *
    * @return {@code notebook}, {@code python_script}, {@code python_script_name} or {@code jar}

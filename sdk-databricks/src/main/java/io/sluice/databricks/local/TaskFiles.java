@@ -28,11 +28,9 @@ final class TaskFiles {
         .orElse(context.baseDirectory());
   }
 
-  /** The notebook's source file ({@code .py} added when the path has no extension, as the compiler does). */
+  /** The notebook's source file, found as the compiler finds it. */
   Path notebook(String notebookPath) {
-    String path = notebookPath.startsWith("./") ? notebookPath.substring(2) : notebookPath;
-    String file = path.endsWith(".py") ? path : path + ".py";
-    Path local = sourceDirectory().resolve(file);
+    Path local = sourceDirectory().resolve(DatabricksTask.notebookSourceFile(notebookPath));
     if (!Files.isRegularFile(local)) {
       throw new SluiceException(
           "Step '" + context.step().name() + "': notebookPath '" + notebookPath + "' is not a local notebook ("

@@ -176,8 +176,7 @@ final class RunPlan {
     if (path.startsWith("/")) {
       return path;
     }
-    String file = path.startsWith("./") ? path.substring(2) : path;
-    file = file.endsWith(".py") ? file : file + ".py";
+    String file = DatabricksTask.notebookSourceFile(path);
     return SourceUploader.withoutExtension(sources.apply(step, file) + "/" + file);
   }
 
