@@ -128,11 +128,12 @@ class MlflowClientIT {
         .isEqualTo(IntStream.range(0, 2500).filter(i -> i % 3 == 0).asLongStream().boxed().toList());
 
     for (int i = 0; i < 3; i++) {
-      mlflow.createRun(experimentId, "r" + i, List.of());
+      mlflow.createRun(experimentId, "paged-" + i, List.of());
     }
-    assertThat(mlflow.searchRuns(List.of(experimentId), "attributes.run_name LIKE 'r%'",
+    // The first run got a generated name, so the filter must not match generated names.
+    assertThat(mlflow.searchRuns(List.of(experimentId), "attributes.run_name LIKE 'paged-%'",
         ViewType.ACTIVE_ONLY, List.of("attributes.run_name DESC")).stream()
-        .map(r -> r.info().runName())).containsExactly("r2", "r1", "r0");
+        .map(r -> r.info().runName())).containsExactly("paged-2", "paged-1", "paged-0");
   }
 
   @Test
