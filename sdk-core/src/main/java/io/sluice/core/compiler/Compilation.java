@@ -1,5 +1,6 @@
 package io.sluice.core.compiler;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.DataDefinition;
@@ -36,15 +37,25 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PrimitiveIterator;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -54,36 +65,45 @@ final class Compilation {
   private static final ComputeTarget LOCAL = ComputeTarget.local();
 
   private final Pipeline pipeline;
+  private final Datastore defaultDatastore;
   private final Path base;
   private final Problems problems = new Problems();
   private final SourceManifests manifests = new SourceManifests();
 
-  private final Map<String, Step> steps;
-  // Hash maps for lookups by name (a tree map's pointer chasing dominates at 10,000 steps);
-  // what the definition lists is sorted once when it is built.
-  private final Map<String, PipelineData> data;
-  private final Map<String, String> producers;
-  private final Map<String, Set<String>> consumers;
-  private final Map<String, Set<String>> dependsOn;
+  // The graph works on ranks, a step's place in name order: the definition lists steps and
+  // dependencies by name, so every later ordering is an integer comparison.
+  private Step[] ranked;
+  private Map<String, Integer> ranks;
+  private int[][] dependsOn;
+  // Steps in the order the pipeline lists them (problems are reported in that order), each
+  // with its rank. Every step is visited once after indexing, while its model is at hand: at
+  // 10,000 steps each further pass over the model costs more than the work it does.
+  private Step[] declared;
+  private int[] declaredRanks;
+  // A hash map for lookups by name (a tree map's pointer chasing dominates at 10,000 steps).
+  private final Map<String, DataNode> data;
+  private final List<String> withoutCluster = new ArrayList<>();
   private final Map<String, Datastore> datastores = new TreeMap<>();
   private final Map<String, Environment> environments = new TreeMap<>();
   private final Map<String, ComputeTarget> computes = new TreeMap<>();
   private final Map<String, PipelineParameter<?>> parameters = new TreeMap<>();
   private final Map<String, Map<String, String>> sources;
-  private final Map<Object, byte[]> serialisedReferences = new java.util.IdentityHashMap<>();
+  private final Map<Object, byte[]> serialisedReferences = new IdentityHashMap<>();
   private final Map<String, SourceCheck> sourceChecks = new HashMap<>();
-  private final MessageDigest digestPrototype = SourceManifests.newDigest();
+  private final Map<Map<String, String>, byte[]> sourceLines = new IdentityHashMap<>();
+  // Steps are hashed one after the other; digest() resets a digest for the next one.
+  private final MessageDigest definitionDigest = SourceManifests.newDigest();
+  private final MessageDigest fingerprintDigest = SourceManifests.newDigest();
+  // Never closed: it writes into the digest and holds no other resource.
+  private final JsonGenerator stepWriter = CanonicalJson.digestGenerator(definitionDigest);
 
   Compilation(Pipeline pipeline, Path base) {
     this.pipeline = pipeline;
+    this.defaultDatastore = pipeline.defaultDatastore().orElse(null);
     this.base = base;
     // Sized for the pipeline up front: rehashing 10,000-entry maps shows in profiles.
     int capacity = pipeline.steps().size() * 4 / 3 + 16;
-    this.steps = new LinkedHashMap<>(capacity);
-    this.data = new HashMap<>(capacity);
-    this.producers = new HashMap<>(capacity);
-    this.consumers = new HashMap<>(capacity);
-    this.dependsOn = new HashMap<>(capacity);
+    this.data = new LinkedHashMap<>(capacity);
     this.sources = new HashMap<>(capacity);
   }
 
@@ -91,59 +111,102 @@ final class Compilation {
     return problems.sorted();
   }
 
+  /** A PipelineData with the step that writes it and the steps that read it. */
+  private record DataNode(PipelineData data, String producer, int producerRank, List<String> consumers) {}
+
   /** Returns the definition, or null when there are errors. */
   PipelineDefinition run() {
     pipeline.defaultDatastore().ifPresent(d -> register(datastores, "Datastore", d.name(), d, null));
     pipeline.parameters().forEach(p -> registerParameter(p, null));
     indexSteps();
     indexOutputs();
-    for (Step step : steps.values()) {
-      indexInputs(step);
-      indexRunAfter(step);
+    StepDefinition[] definitions = new StepDefinition[ranked.length];
+    String[] definitionHashes = new String[ranked.length];
+    for (int i = 0; i < declared.length; i++) {
+      Step step = declared[i];
+      int rank = declaredRanks[i];
+      int[] before = new int[step.inputs().size() + step.runAfter().size()];
+      int count = indexInputs(step, before);
+      count = indexRunAfter(step, before, count);
+      dependsOn[rank] = sortedDistinct(before, count);
       indexReferences(step);
       checkSources(step);
+      if (step instanceof DatabricksStep databricks && databricks.effectiveCluster().isEmpty()) {
+        withoutCluster.add(step.name());
+      }
+      if (!problems.hasErrors()) {
+        // Everything the step refers to is registered by now.
+        definitions[rank] = stepDefinition(step, dependsOn[rank]);
+        definitionHashes[rank] = definitionHash(step, definitions[rank]);
+      }
     }
-    List<String> order = topologicalOrder();
-    List<PipelineData> sortedData = sortedByName(data);
+    int[] order = topologicalOrder();
+    List<DataNode> sortedData = sortedByName(data.values());
     warnings(sortedData);
     if (problems.hasErrors()) {
       return null;
     }
-    return definition(order, sortedData);
+    return definition(order, definitions, definitionHashes, sortedData);
   }
 
+  /**
+   * Ranks the steps by name. A stable sort keeps steps of one name in the order listed, so the
+   * first of them is the one kept and the others are reported.
+   */
   private void indexSteps() {
-    for (Step step : pipeline.steps()) {
-      Step earlier = steps.putIfAbsent(step.name(), step);
-      if (earlier != null) {
+    Step[] sorted = pipeline.steps().toArray(Step[]::new);
+    Arrays.sort(sorted, Comparator.comparing(Step::name));
+    List<Step> unique = new ArrayList<>(sorted.length);
+    for (Step step : sorted) {
+      if (!unique.isEmpty() && unique.get(unique.size() - 1).name().equals(step.name())) {
         problems.error(
             step.name(),
             "name",
             "two steps are named '" + step.name() + "'; give each step a unique name");
+      } else {
+        unique.add(step);
       }
-      dependsOn.put(step.name(), new HashSet<>());
     }
+    ranked = unique.toArray(Step[]::new);
+    ranks = new HashMap<>(ranked.length * 4 / 3 + 16);
+    for (int rank = 0; rank < ranked.length; rank++) {
+      ranks.put(ranked[rank].name(), rank);
+    }
+    declared = new Step[ranked.length];
+    declaredRanks = new int[ranked.length];
+    boolean[] placed = new boolean[ranked.length];
+    int next = 0;
+    for (Step step : pipeline.steps()) {
+      int rank = ranks.get(step.name());
+      if (ranked[rank] == step && !placed[rank]) {
+        placed[rank] = true;
+        declared[next] = step;
+        declaredRanks[next++] = rank;
+      }
+    }
+    dependsOn = new int[ranked.length][];
   }
 
   private void indexOutputs() {
-    for (Step step : steps.values()) {
+    for (int i = 0; i < declared.length; i++) {
+      Step step = declared[i];
       for (PipelineData output : step.outputs()) {
-        String producer = producers.putIfAbsent(output.name(), step.name());
-        if (producer != null) {
+        DataNode earlier = data.get(output.name());
+        if (earlier != null) {
           problems.error(
               step.name(),
               "outputs",
               "PipelineData '"
                   + output.name()
                   + "' is already an output of step '"
-                  + producer
+                  + earlier.producer()
                   + "'; each PipelineData has one producer, so give this output its own"
                   + " PipelineData");
           continue;
         }
-        data.put(output.name(), output);
-        Optional<Datastore> store = output.datastore().or(pipeline::defaultDatastore);
-        if (store.isEmpty()) {
+        data.put(output.name(), new DataNode(output, step.name(), declaredRanks[i], new ArrayList<>(2)));
+        Datastore store = dataStore(output);
+        if (store == null) {
           problems.error(
               step.name(),
               "outputs",
@@ -152,31 +215,39 @@ final class Compilation {
                   + "' has no datastore and the pipeline has no defaultDatastore; set one of"
                   + " them");
         }
-        store.ifPresent(d -> register(datastores, "Datastore", d.name(), d, step.name()));
+        if (store != null) {
+          register(datastores, "Datastore", store.name(), store, step.name());
+        }
       }
     }
   }
 
-  private void indexInputs(Step step) {
+  /** Checks a step's inputs, records it as a consumer and adds the ranks of the producers to {@code before}. */
+  private int indexInputs(Step step, int[] before) {
+    int count = 0;
     for (InputBinding input : step.inputs()) {
       if (input.source() instanceof PipelineData consumed) {
-        String producer = producers.get(consumed.name());
-        if (producer == null) {
+        DataNode node = data.get(consumed.name());
+        if (node == null) {
           inputError(
               step, consumed, input,
               "has no producer; add the step that writes it to the pipeline, or list it among"
                   + " that step's outputs");
           continue;
         }
-        if (!data.get(consumed.name()).equals(consumed)) {
+        if (!node.data().equals(consumed)) {
           inputError(
               step, consumed, input,
-              "differs from the one step '" + producer + "' writes; consume the same PipelineData"
+              "differs from the one step '" + node.producer() + "' writes; consume the same PipelineData"
                   + " object the producer outputs");
         }
-        consumers.computeIfAbsent(consumed.name(), k -> new HashSet<>()).add(step.name());
-        if (!producer.equals(step.name())) {
-          dependsOn.get(step.name()).add(producer);
+        List<String> readers = node.consumers();
+        // A step that binds the same data twice is one consumer; its entries are adjacent.
+        if (readers.isEmpty() || !readers.get(readers.size() - 1).equals(step.name())) {
+          readers.add(step.name());
+        }
+        if (!node.producer().equals(step.name())) {
+          before[count++] = node.producerRank();
         } else {
           problems.error(
               step.name(),
@@ -190,6 +261,7 @@ final class Compilation {
         registerPath(path, step);
       }
     }
+    return count;
   }
 
   private void inputError(Step step, PipelineData consumed, InputBinding input, String problem) {
@@ -199,29 +271,39 @@ final class Compilation {
         "PipelineData '" + consumed.name() + "' (input '" + input.name() + "') " + problem);
   }
 
-  private void indexRunAfter(Step step) {
-    for (String before : step.runAfter()) {
-      if (!steps.containsKey(before)) {
+  private int indexRunAfter(Step step, int[] before, int count) {
+    for (String earlier : step.runAfter()) {
+      Integer rank = ranks.get(earlier);
+      if (rank == null) {
         problems.error(
             step.name(),
             "runAfter",
-            "step '" + before + "' is not in the pipeline; add it to the pipeline's steps");
+            "step '" + earlier + "' is not in the pipeline; add it to the pipeline's steps");
       } else {
-        dependsOn.get(step.name()).add(before);
+        before[count++] = rank;
       }
     }
+    return count;
+  }
+
+  private static int[] sortedDistinct(int[] values, int count) {
+    Arrays.sort(values, 0, count);
+    int distinct = 0;
+    for (int i = 0; i < count; i++) {
+      if (distinct == 0 || values[distinct - 1] != values[i]) {
+        values[distinct++] = values[i];
+      }
+    }
+    return distinct == values.length ? values : Arrays.copyOf(values, distinct);
   }
 
   private void indexReferences(Step step) {
     ComputeTarget compute = step.computeTarget().orElse(LOCAL);
     register(computes, "Compute target", compute.name(), compute, step.name());
-    Set<String> ports = new HashSet<>();
-    step.inputs().forEach(i -> ports.add(i.name()));
-    step.outputs().forEach(o -> ports.add(o.name()));
-    List<Argument> arguments = new ArrayList<>();
+    Collection<String> ports = ports(step);
     if (step instanceof PythonScriptStep script) {
-      arguments.addAll(script.arguments());
-      arguments.addAll(script.params().values());
+      checkArguments(step, script.arguments(), ports);
+      checkArguments(step, script.params().values(), ports);
       script.environment().ifPresent(e -> register(environments, "Environment", e.name(), e, step.name()));
       script
           .runconfigPipelineParams()
@@ -242,10 +324,7 @@ final class Compilation {
                           + "\", 1)");
                 }
               });
-      boolean dbfs =
-          step.outputs().stream().anyMatch(o -> dataStore(o) instanceof DbfsDatastore)
-              || step.inputs().stream().anyMatch(i -> usesDbfs(i));
-      if (dbfs) {
+      if (usesDbfs(step)) {
         problems.error(
             step.name(),
             "inputs",
@@ -253,14 +332,17 @@ final class Compilation {
                 + " local datastore, or a DatabricksStep");
       }
     } else if (step instanceof DatabricksStep databricks) {
-      arguments.addAll(databricks.notebookParams().values());
-      arguments.addAll(databricks.pythonScriptParams());
-      arguments.addAll(databricks.jarParams());
+      checkArguments(step, databricks.notebookParams().values(), ports);
+      checkArguments(step, databricks.pythonScriptParams(), ports);
+      checkArguments(step, databricks.jarParams(), ports);
       databricks
           .runconfig()
           .flatMap(RunConfiguration::environment)
           .ifPresent(e -> register(environments, "Environment", e.name(), e, step.name()));
     }
+  }
+
+  private void checkArguments(Step step, Collection<Argument> arguments, Collection<String> ports) {
     for (Argument argument : arguments) {
       if (argument instanceof Argument.Parameter p) {
         registerParameter(p.parameter(), step.name());
@@ -276,6 +358,29 @@ final class Compilation {
     }
   }
 
+  /** The names of a step's inputs and outputs; a list is the faster set for the usual handful. */
+  private static Collection<String> ports(Step step) {
+    int count = step.inputs().size() + step.outputs().size();
+    Collection<String> ports = count > 16 ? new HashSet<>(count * 2) : new ArrayList<>(count);
+    step.inputs().forEach(input -> ports.add(input.name()));
+    step.outputs().forEach(output -> ports.add(output.name()));
+    return ports;
+  }
+
+  private boolean usesDbfs(Step step) {
+    for (PipelineData output : step.outputs()) {
+      if (dataStore(output) instanceof DbfsDatastore) {
+        return true;
+      }
+    }
+    for (InputBinding input : step.inputs()) {
+      if (usesDbfs(input)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean usesDbfs(InputBinding input) {
     if (input.source() instanceof PipelineData d) {
       return dataStore(d) instanceof DbfsDatastore;
@@ -288,7 +393,7 @@ final class Compilation {
   }
 
   private Datastore dataStore(PipelineData pipelineData) {
-    return pipelineData.datastore().or(pipeline::defaultDatastore).orElse(null);
+    return pipelineData.datastore().orElse(defaultDatastore);
   }
 
   /** What checking one source directory and file found; many steps share one. */
@@ -350,78 +455,99 @@ final class Compilation {
 
 
 
-  private List<String> topologicalOrder() {
-    Map<String, Integer> remaining = new HashMap<>();
-    Map<String, List<String>> dependants = new HashMap<>();
-    dependsOn.forEach(
-        (step, befores) -> {
-          remaining.put(step, befores.size());
-          befores.forEach(b -> dependants.computeIfAbsent(b, k -> new ArrayList<>()).add(step));
-        });
-    PriorityQueue<String> ready = new PriorityQueue<>();
-    remaining.forEach((step, count) -> {
-      if (count == 0) {
-        ready.add(step);
+  /** Kahn's algorithm; among the steps ready at once, the first by name goes first. */
+  private int[] topologicalOrder() {
+    int n = ranked.length;
+    int[][] dependants = dependants();
+    int[] remaining = new int[n];
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int rank = 0; rank < n; rank++) {
+      remaining[rank] = dependsOn[rank].length;
+      if (remaining[rank] == 0) {
+        ready.add(rank);
       }
-    });
-    List<String> order = new ArrayList<>(steps.size());
+    }
+    int[] order = new int[n];
+    int done = 0;
     while (!ready.isEmpty()) {
-      String step = ready.poll();
-      order.add(step);
-      for (String next : dependants.getOrDefault(step, List.of())) {
-        if (remaining.merge(next, -1, Integer::sum) == 0) {
+      int rank = ready.poll();
+      order[done++] = rank;
+      for (int next : dependants[rank]) {
+        if (--remaining[next] == 0) {
           ready.add(next);
         }
       }
     }
-    if (order.size() < steps.size()) {
-      Set<String> cyclic = new TreeSet<>(steps.keySet());
-      order.forEach(cyclic::remove);
-      reportCycles(cyclic, dependants);
+    if (done < n) {
+      reportCycles(remaining, dependants);
     }
-    return order;
+    return Arrays.copyOf(order, done);
   }
 
-  /** Finds the cycles among steps that never became ready, iteratively (deep graphs). */
-  private void reportCycles(Set<String> candidates, Map<String, List<String>> dependants) {
-    Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 done
-    Set<Set<String>> reported = new HashSet<>();
-    for (String start : candidates) {
-      if (state.containsKey(start)) {
+  /** The reverse of {@link #dependsOn}, each list in rank order. */
+  private int[][] dependants() {
+    int n = ranked.length;
+    int[] counts = new int[n];
+    for (int[] before : dependsOn) {
+      for (int rank : before) {
+        counts[rank]++;
+      }
+    }
+    int[][] dependants = new int[n][];
+    for (int rank = 0; rank < n; rank++) {
+      dependants[rank] = new int[counts[rank]];
+      counts[rank] = 0;
+    }
+    for (int rank = 0; rank < n; rank++) {
+      for (int before : dependsOn[rank]) {
+        dependants[before][counts[before]++] = rank;
+      }
+    }
+    return dependants;
+  }
+
+  /**
+   * Finds the cycles among the steps that never became ready (those with {@code remaining}
+   * dependencies), iteratively, as graphs can be deep.
+   */
+  private void reportCycles(int[] remaining, int[][] dependants) {
+    int[] state = new int[ranked.length]; // 0 unseen, 1 on the path, 2 done
+    Set<Set<Integer>> reported = new HashSet<>();
+    for (int start = 0; start < ranked.length; start++) {
+      if (remaining[start] == 0 || state[start] != 0) {
         continue;
       }
-      Deque<String> path = new ArrayDeque<>();
-      Deque<java.util.Iterator<String>> next = new ArrayDeque<>();
+      Deque<Integer> path = new ArrayDeque<>();
+      Deque<PrimitiveIterator.OfInt> next = new ArrayDeque<>();
       path.push(start);
-      next.push(sortedSuccessors(start, candidates, dependants));
-      state.put(start, 1);
+      next.push(blockedSuccessors(start, remaining, dependants));
+      state[start] = 1;
       while (!path.isEmpty()) {
         if (!next.peek().hasNext()) {
-          state.put(path.pop(), 2);
+          state[path.pop()] = 2;
           next.pop();
           continue;
         }
-        String successor = next.peek().next();
-        Integer seen = state.get(successor);
-        if (seen == null) {
-          state.put(successor, 1);
+        int successor = next.peek().nextInt();
+        if (state[successor] == 0) {
+          state[successor] = 1;
           path.push(successor);
-          next.push(sortedSuccessors(successor, candidates, dependants));
-        } else if (seen == 1) {
-          List<String> cycle = new ArrayList<>();
-          for (java.util.Iterator<String> it = path.descendingIterator(); it.hasNext(); ) {
-            String s = it.next();
-            if (s.equals(successor) || !cycle.isEmpty()) {
-              cycle.add(s);
+          next.push(blockedSuccessors(successor, remaining, dependants));
+        } else if (state[successor] == 1) {
+          List<Integer> cycle = new ArrayList<>();
+          for (Iterator<Integer> it = path.descendingIterator(); it.hasNext(); ) {
+            int rank = it.next();
+            if (rank == successor || !cycle.isEmpty()) {
+              cycle.add(rank);
             }
           }
           if (reported.add(new HashSet<>(cycle))) {
             cycle.add(successor);
             problems.error(
-                successor,
+                ranked[successor].name(),
                 "dependencies",
                 "the steps form a cycle: "
-                    + String.join(" -> ", cycle)
+                    + cycle.stream().map(rank -> ranked[rank].name()).collect(Collectors.joining(" -> "))
                     + "; remove one of these data or runAfter dependencies");
           }
         }
@@ -429,42 +555,40 @@ final class Compilation {
     }
   }
 
-  private static java.util.Iterator<String> sortedSuccessors(
-      String step, Set<String> candidates, Map<String, List<String>> dependants) {
-    return dependants.getOrDefault(step, List.of()).stream()
-        .filter(candidates::contains)
-        .sorted()
-        .iterator();
+  private static PrimitiveIterator.OfInt blockedSuccessors(
+      int rank, int[] remaining, int[][] dependants) {
+    return Arrays.stream(dependants[rank]).filter(next -> remaining[next] > 0).iterator();
   }
 
-  private void warnings(List<PipelineData> sortedData) {
-    for (PipelineData pipelineData : sortedData) {
-      if (!consumers.containsKey(pipelineData.name()) && pipelineData.pipelineOutputName().isEmpty()) {
+  private void warnings(List<DataNode> sortedData) {
+    for (DataNode node : sortedData) {
+      if (node.consumers().isEmpty() && node.data().pipelineOutputName().isEmpty()) {
         problems.warning(
-            producers.get(pipelineData.name()),
+            node.producer(),
             "outputs",
             "output '"
-                + pipelineData.name()
+                + node.data().name()
                 + "' is not consumed by any step; consume it, publish it with"
                 + " pipelineOutputName, or remove it");
       }
     }
-    for (Step step : steps.values()) {
-      if (step instanceof DatabricksStep d && d.effectiveCluster().isEmpty()) {
-        problems.warning(
-            step.name(),
-            "cluster",
-            "no cluster is set on the step, its runconfig or its DatabricksCompute; it runs"
-                + " locally, but the Databricks transport needs one");
-      }
+    for (String step : withoutCluster) {
+      problems.warning(
+          step,
+          "cluster",
+          "no cluster is set on the step, its runconfig or its DatabricksCompute; it runs"
+              + " locally, but the Databricks transport needs one");
     }
   }
 
-  /** Values sorted by name with an array sort: a tree map's pointer chasing shows at 10,000. */
-  private static List<PipelineData> sortedByName(Map<String, PipelineData> map) {
-    List<PipelineData> values = new ArrayList<>(map.values());
-    values.sort(java.util.Comparator.comparing(PipelineData::name));
-    return values;
+  /**
+   * Sorted by name with an array sort (a tree map's pointer chasing shows at 10,000), which is
+   * linear when the pipeline already lists its data in name order.
+   */
+  private static List<DataNode> sortedByName(Collection<DataNode> nodes) {
+    List<DataNode> sorted = new ArrayList<>(nodes);
+    sorted.sort(Comparator.comparing(node -> node.data().name()));
+    return sorted;
   }
 
   private void registerPath(DataPath path, Step step) {
@@ -483,7 +607,7 @@ final class Compilation {
     if (earlier != null && !earlier.equals(value)) {
       problems.error(
           step,
-          kind.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
+          kind.toLowerCase(Locale.ROOT).replace(' ', '_'),
           kind
               + " '"
               + name
@@ -501,15 +625,14 @@ final class Compilation {
 
   // ---------------------------------------------------------------- building the definition
 
-  private PipelineDefinition definition(List<String> order, List<PipelineData> sortedData) {
-    Map<String, StepDefinition> built = new HashMap<>();
-    List<StepDefinition> stepDefinitions = new ArrayList<>(order.size());
-    for (String name : order) {
-      Step step = steps.get(name);
-      StepDefinition plain = stepDefinition(step);
-      StepDefinition withFingerprint = plain.withFingerprint(fingerprint(plain, built));
-      built.put(name, withFingerprint);
-      stepDefinitions.add(withFingerprint);
+  private PipelineDefinition definition(
+      int[] order, StepDefinition[] definitions, String[] definitionHashes, List<DataNode> sortedData) {
+    String[] fingerprints = new String[ranked.length];
+    List<StepDefinition> stepDefinitions = new ArrayList<>(order.length);
+    for (int rank : order) {
+      Fingerprint fingerprint = fingerprint(rank, definitionHashes[rank], fingerprints);
+      fingerprints[rank] = fingerprint.value();
+      stepDefinitions.add(definitions[rank].withFingerprint(fingerprint));
     }
     return new PipelineDefinition(
         PipelineDefinition.SCHEMA_VERSION,
@@ -521,11 +644,14 @@ final class Compilation {
         List.copyOf(datastores.values()),
         List.copyOf(computes.values()),
         List.copyOf(environments.values()),
-        sortedData.stream().map(this::dataDefinition).toList(),
+        mapped(sortedData, this::dataDefinition),
         stepDefinitions);
   }
 
-  private DataDefinition dataDefinition(PipelineData d) {
+  private DataDefinition dataDefinition(DataNode node) {
+    PipelineData d = node.data();
+    List<String> consumers = node.consumers();
+    consumers.sort(null); // in the order steps are listed until now; linear when that is by name
     return new DataDefinition(
         d.name(),
         dataStore(d).name(),
@@ -534,8 +660,8 @@ final class Compilation {
         d.outputPathOnCompute().orElse(null),
         d.outputOverwrite().orElse(null),
         d.pipelineOutputName().orElse(null),
-        producers.get(d.name()),
-        consumers.getOrDefault(d.name(), Set.of()).stream().sorted().toList());
+        node.producer(),
+        List.copyOf(consumers));
   }
 
   private static ParameterDefinition parameterDefinition(PipelineParameter<?> p) {
@@ -546,7 +672,7 @@ final class Compilation {
     return new ParameterDefinition(p.name(), p.type(), value);
   }
 
-  private StepDefinition stepDefinition(Step step) {
+  private StepDefinition stepDefinition(Step step, int[] before) {
     PythonScriptTask script = null;
     DatabricksTask databricks = null;
     if (step instanceof PythonScriptStep s) {
@@ -559,8 +685,7 @@ final class Compilation {
               rc.flatMap(RunConfiguration::maxRunDurationSeconds).orElse(null),
               rc.map(RunConfiguration::nodeCount).orElse(1),
               rc.map(RunConfiguration::environmentVariables).orElse(Map.of()),
-              s.runconfigPipelineParams().entrySet().stream()
-                  .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name())),
+              runconfigPipelineParams(s.runconfigPipelineParams()),
               arguments(s.params()));
     } else if (step instanceof DatabricksStep d) {
       databricks =
@@ -581,9 +706,9 @@ final class Compilation {
         step.name(),
         step instanceof PythonScriptStep ? StepDefinition.PYTHON_SCRIPT : StepDefinition.DATABRICKS,
         step.computeTarget().orElse(LOCAL).name(),
-        step.inputs().stream().map(Compilation::inputDefinition).toList(),
-        step.outputs().stream().map(PipelineData::name).toList(),
-        dependsOn.get(step.name()).stream().sorted().toList(),
+        mapped(step.inputs(), Compilation::inputDefinition),
+        mapped(step.outputs(), PipelineData::name),
+        names(before),
         step.allowReuse(),
         step.version().orElse(null),
         step.sourceDirectory().map(p -> p.replace('\\', '/')).orElse(null),
@@ -623,13 +748,47 @@ final class Compilation {
   }
 
   private static List<ArgumentDefinition> arguments(List<Argument> arguments) {
-    return arguments.stream().map(Compilation::argument).toList();
+    return mapped(arguments, Compilation::argument);
   }
 
   private static Map<String, ArgumentDefinition> arguments(Map<String, Argument> arguments) {
+    if (arguments.isEmpty()) {
+      return Map.of();
+    }
     Map<String, ArgumentDefinition> out = new TreeMap<>();
     arguments.forEach((k, v) -> out.put(k, argument(v)));
     return out;
+  }
+
+  /**
+   * An immutable list the definition records keep as it is; a stream's {@code toList()} allows
+   * nulls, so the records would copy it again.
+   */
+  private static <T, R> List<R> mapped(List<T> list, Function<T, R> function) {
+    Object[] values = new Object[list.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = function.apply(list.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<R> result = (List<R>) List.of(values);
+    return result;
+  }
+
+  private List<String> names(int[] ranks) {
+    String[] names = new String[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
+      names[i] = ranked[ranks[i]].name();
+    }
+    return List.of(names);
+  }
+
+  private static Map<String, String> runconfigPipelineParams(Map<String, PipelineParameter<?>> params) {
+    if (params.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new TreeMap<>();
+    params.forEach((property, parameter) -> names.put(property, parameter.name()));
+    return names;
   }
 
   private static ArgumentDefinition argument(Argument argument) {
@@ -648,56 +807,88 @@ final class Compilation {
    * SHA-256 over the step's definition with everything it references, its source files and its
    * upstream fingerprints; each part is kept so that a change can be explained.
    */
-  private Fingerprint fingerprint(StepDefinition step, Map<String, StepDefinition> built) {
-    String definitionHash = hex(digestContext(step));
-    Map<String, String> stepSources = sources.getOrDefault(step.name(), Map.of());
+  private Fingerprint fingerprint(int rank, String definitionHash, String[] fingerprints) {
+    String step = ranked[rank].name();
+    Map<String, String> stepSources = sources.getOrDefault(step, Map.of());
     TreeMap<String, String> upstream = new TreeMap<>();
-    step.dependsOn().forEach(d -> upstream.put(d, built.get(d).fingerprint().value()));
-    MessageDigest all = newDigest();
-    update(all, definitionHash + "\n");
-    stepSources.forEach((k, v) -> update(all, "source " + k + ' ' + v + '\n'));
-    upstream.forEach((k, v) -> update(all, "upstream " + k + ' ' + v + '\n'));
+    MessageDigest digest = fingerprintDigest;
+    digest.update(definitionHash.getBytes(StandardCharsets.US_ASCII));
+    digest.update(NEWLINE);
+    // Many steps share a source manifest, so its lines are made once.
+    digest.update(sourceLines.computeIfAbsent(stepSources, Compilation::sourceLines));
+    for (int before : dependsOn[rank]) {
+      String name = ranked[before].name();
+      upstream.put(name, fingerprints[before]);
+      digest.update(UPSTREAM);
+      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      digest.update(SPACE);
+      digest.update(fingerprints[before].getBytes(StandardCharsets.US_ASCII));
+      digest.update(NEWLINE);
+    }
     return new Fingerprint(
-        hex(all), definitionHash, stepSources, java.util.Collections.unmodifiableSortedMap(upstream));
+        hex(digest), definitionHash, stepSources, Collections.unmodifiableSortedMap(upstream));
+  }
+
+  private static byte[] sourceLines(Map<String, String> manifest) {
+    StringBuilder lines = new StringBuilder();
+    manifest.forEach((file, hash) -> lines.append("source ").append(file).append(' ').append(hash).append('\n'));
+    return lines.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**
-   * Digests what a step's definition hash covers: the step (not yet fingerprinted) and what it
+   * Hashes what a step's definition hash covers: the step (not yet fingerprinted) and what it
    * references by name (its compute, environment, datastores and parameters), as one canonical
    * JSON object. Referenced values are serialised once per compilation, as many steps share them.
    */
-  private MessageDigest digestContext(StepDefinition step) {
-    MessageDigest digest = newDigest();
-    update(digest, "{\"step\":");
-    CanonicalJson.writeCompact(step, digest);
-    update(digest, ",\"compute\":");
+  private String definitionHash(Step model, StepDefinition step) {
+    MessageDigest digest = definitionDigest;
+    digest.update(STEP);
+    CanonicalJson.writeCompact(stepWriter, step);
+    digest.update(COMPUTE);
     digest.update(serialised(computes.get(step.compute())));
     String environment =
         step.pythonScript() != null ? step.pythonScript().environment() : step.databricks().environment();
     if (environment != null) {
-      update(digest, ",\"environment\":");
+      digest.update(ENVIRONMENT);
       digest.update(serialised(environments.get(environment)));
     }
     Set<String> stores = new TreeSet<>();
-    step.outputs().forEach(o -> stores.add(dataStore(data.get(o)).name()));
     Set<String> params = new TreeSet<>();
-    collectReferences(step, stores, params);
-    update(digest, ",\"datastores\":[");
-    String separator = "";
+    collectReferences(model, step, stores, params);
+    digest.update(DATASTORES);
+    boolean first = true;
     for (String store : stores) {
-      update(digest, separator);
+      if (!first) {
+        digest.update((byte) ',');
+      }
       digest.update(serialised(datastores.get(store)));
-      separator = ",";
+      first = false;
     }
-    update(digest, "],\"parameters\":[");
-    separator = "";
+    digest.update(PARAMETERS);
+    first = true;
     for (String parameter : params) {
-      update(digest, separator);
+      if (!first) {
+        digest.update((byte) ',');
+      }
       digest.update(serialised(parameters.get(parameter)));
-      separator = ",";
+      first = false;
     }
-    update(digest, "]}");
-    return digest;
+    digest.update(END);
+    return hex(digest);
+  }
+
+  private static final byte[] STEP = ascii("{\"step\":");
+  private static final byte[] COMPUTE = ascii(",\"compute\":");
+  private static final byte[] ENVIRONMENT = ascii(",\"environment\":");
+  private static final byte[] DATASTORES = ascii(",\"datastores\":[");
+  private static final byte[] PARAMETERS = ascii("],\"parameters\":[");
+  private static final byte[] END = ascii("]}");
+  private static final byte[] UPSTREAM = ascii("upstream ");
+  private static final byte[] SPACE = ascii(" ");
+  private static final byte[] NEWLINE = ascii("\n");
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** A referenced model value's canonical bytes, made once per compilation (keyed by identity). */
@@ -709,41 +900,40 @@ final class Compilation {
                 v instanceof PipelineParameter<?> p ? parameterDefinition(p) : v));
   }
 
-  private MessageDigest newDigest() {
-    try {
-      return (MessageDigest) digestPrototype.clone();
-    } catch (CloneNotSupportedException e) {
-      return SourceManifests.newDigest();
-    }
-  }
-
-  private static void update(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-  }
-
+  /** Hex of the digest; the digest is reset and ready for the next step. */
   private static String hex(MessageDigest digest) {
-    return java.util.HexFormat.of().formatHex(digest.digest());
+    return HexFormat.of().formatHex(digest.digest());
   }
 
-  private void collectReferences(StepDefinition step, Set<String> stores, Set<String> params) {
-    for (InputDefinition input : step.inputs()) {
-      if (input.data() != null) {
-        stores.add(dataStore(data.get(input.data())).name());
-      } else if (input.path() != null) {
-        stores.add(input.path().datastore());
-      } else if (input.dataset() != null) {
-        input.dataset().paths().forEach(p -> stores.add(p.datastore()));
+  /** The datastores (from the model, at hand) and parameters (from the definition) a step uses. */
+  private void collectReferences(Step model, StepDefinition step, Set<String> stores, Set<String> params) {
+    for (PipelineData output : model.outputs()) {
+      stores.add(dataStore(output).name());
+    }
+    for (InputBinding input : model.inputs()) {
+      if (input.source() instanceof PipelineData consumed) {
+        stores.add(dataStore(consumed).name());
+      } else if (input.source() instanceof DataPath path) {
+        stores.add(path.datastore().name());
+      } else if (input.source() instanceof Dataset dataset) {
+        dataset.paths().forEach(p -> stores.add(p.datastore().name()));
       }
     }
-    List<ArgumentDefinition> args = new ArrayList<>();
     if (step.pythonScript() != null) {
-      args.addAll(step.pythonScript().arguments());
-      args.addAll(step.pythonScript().params().values());
+      addParameters(step.pythonScript().arguments(), params);
+      addParameters(step.pythonScript().params().values(), params);
       params.addAll(step.pythonScript().runconfigPipelineParams().values());
     } else {
-      args.addAll(step.databricks().parameters());
-      args.addAll(step.databricks().notebookParams().values());
+      addParameters(step.databricks().parameters(), params);
+      addParameters(step.databricks().notebookParams().values(), params);
     }
-    args.stream().map(ArgumentDefinition::parameter).filter(p -> p != null).forEach(params::add);
+  }
+
+  private static void addParameters(Collection<ArgumentDefinition> arguments, Set<String> params) {
+    for (ArgumentDefinition argument : arguments) {
+      if (argument.parameter() != null) {
+        params.add(argument.parameter());
+      }
+    }
   }
 }

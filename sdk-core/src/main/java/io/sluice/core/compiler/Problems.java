@@ -7,9 +7,11 @@ import java.util.List;
 /** Collects problems so that compilation reports all of them at once. */
 final class Problems {
   private final List<Problem> list = new ArrayList<>();
+  private boolean errors;
 
   void error(String step, String field, String message) {
     list.add(new Problem(Problem.Severity.ERROR, step, field, message));
+    errors = true;
   }
 
   void warning(String step, String field, String message) {
@@ -17,7 +19,7 @@ final class Problems {
   }
 
   boolean hasErrors() {
-    return list.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+    return errors;
   }
 
   /** Errors first, then in the order found. */

@@ -1,6 +1,8 @@
 package io.sluice.core.implementation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +12,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 /**
  * The one JSON form of definitions: properties and map keys sorted, absent values left out, two
@@ -39,21 +46,36 @@ public final class CanonicalJson {
 
   private CanonicalJson() {}
 
-  /** Feeds the compact canonical bytes of a value straight into a digest, with no copy. */
-  public static void writeCompact(Object value, java.security.MessageDigest digest) {
+  /**
+   * A generator that feeds the compact canonical bytes of each value written with {@link
+   * #writeCompact} straight into a digest, with no copy and no separator between values. One
+   * generator serves many values: making one per value is most of what small values cost.
+   */
+  public static JsonGenerator digestGenerator(MessageDigest digest) {
     try {
-      COMPACT.writeValue(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest), value);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return DIGEST_WRITER.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
+
+  /** Writes a value known to serialise to a generator made by {@link #digestGenerator}. */
+  public static void writeCompact(JsonGenerator generator, Object value) {
+    try {
+      DIGEST_WRITER.writeValue(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final ObjectWriter DIGEST_WRITER = COMPACT.withRootValueSeparator("");
 
   /** The compact canonical bytes of a value that is known to serialise. */
   public static byte[] compactBytes(Object value) {
     try {
       return COMPACT.writeValueAsBytes(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
