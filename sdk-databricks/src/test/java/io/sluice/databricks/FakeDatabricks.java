@@ -30,7 +30,7 @@ import okhttp3.mockwebserver.SocketPolicy;
  * connection dropped after the first {@code runs/submit} was applied.
  */
 public final class FakeDatabricks extends Dispatcher {
-  /** A request as received, for assertions. */
+  /** A request as received, for assertions; {@code atMillis} is when it arrived. */
   public record Call(String method, String path, String query, String body, long atMillis, int status) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,6 +128,8 @@ public final class FakeDatabricks extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    // On arrival: handling time varies from call to call and would blur the spacing of calls.
+    long arrived = System.currentTimeMillis();
     String body = request.getBody().readUtf8();
     String path = request.getRequestUrl().encodedPath();
     String query = request.getRequestUrl().encodedQuery();
@@ -139,7 +141,7 @@ public final class FakeDatabricks extends Dispatcher {
     }
     int status = response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST ? -1
         : Integer.parseInt(response.getStatus().split(" ")[1]);
-    calls.add(new Call(request.getMethod(), path, query, body, System.currentTimeMillis(), status));
+    calls.add(new Call(request.getMethod(), path, query, body, arrived, status));
     return response;
   }
 

@@ -32,8 +32,10 @@ class MlflowRunLoggerIT {
     long start = System.nanoTime();
     try (MlflowRunLogger logger = client.runLogger(runId)) {
       logger.logParam("optimizer", "adam");
+      // Timestamps of their own: the server orders history by timestamp first, and a wall clock
+      // set back while logging would put later steps first.
       for (int step = 0; step < count; step++) {
-        logger.logMetric("loss", 1.0 / (step + 1), step);
+        logger.logMetric("loss", 1.0 / (step + 1), 1_000_000L + step, step);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,11 +1,13 @@
 package io.sluice.mlflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.mlflow.implementation.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,12 +21,14 @@ import org.junit.jupiter.api.Test;
 class MlflowRunLoggerTest {
   @Test
   void callsReturnAtOnceUntilTheQueueIsFullThenWaitForRoom() throws Exception {
+    CountDownLatch sending = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<Long> steps = new ArrayList<>();
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+          sending.countDown();
           release.await();
           JsonNode batch;
           try {
@@ -42,16 +46,15 @@ class MlflowRunLoggerTest {
       MlflowClient client = new MlflowClientBuilder().trackingUri(server.url("/").toString())
           .asyncQueueCapacity(100).buildClient();
       try (MlflowRunLogger logger = client.runLogger("run")) {
-        // The first entry goes to the (stalled) server; 100 more fill the queue.
-        long start = System.nanoTime();
-        for (int step = 0; step < 101; step++) {
-          logger.logMetric("loss", step, step);
-          if (step == 0) {
-            Thread.sleep(200);
-            start = System.nanoTime();
+        // The first entry goes to the (stalled) server alone; 100 more fill the queue. The server
+        // stays stalled, so a call that waited for it would never return.
+        logger.logMetric("loss", 0, 0);
+        assertThat(sending.await(30, TimeUnit.SECONDS)).as("the first batch reached the server").isTrue();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+          for (int step = 1; step < 101; step++) {
+            logger.logMetric("loss", step, step);
           }
-        }
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(200);
+        });
 
         Thread blocked = new Thread(() -> logger.logMetric("loss", 101, 101));
         blocked.start();

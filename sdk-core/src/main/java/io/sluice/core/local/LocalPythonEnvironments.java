@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,13 @@ final class LocalPythonEnvironments implements PythonEnvironments {
   private static final Logger LOGGER = LoggerFactory.getLogger(LocalPythonEnvironments.class);
 
   private static final String COMPLETE_MARKER = ".sluice-complete";
+
+  /**
+   * One monitor per virtualenv folder for the whole JVM: a file lock keeps other processes out,
+   * but a second lock on the same file from this JVM throws OverlappingFileLockException, so
+   * parallel steps that need the same new virtualenv take turns here first.
+   */
+  private static final ConcurrentMap<Path, Object> BUILDING = new ConcurrentHashMap<>();
 
   private final Path cache;
   private final Path baseDirectory;
@@ -64,19 +73,21 @@ final class LocalPythonEnvironments implements PythonEnvironments {
     if (Files.exists(complete)) {
       return python;
     }
-    try {
-      Files.createDirectories(cache);
-      try (FileChannel channel =
-              FileChannel.open(
-                  cache.resolve(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        if (!Files.exists(complete)) {
-          build(interpreter, requirements, requirementsFile, environment, target);
-          Files.writeString(complete, key);
+    synchronized (BUILDING.computeIfAbsent(target.toAbsolutePath().normalize(), t -> new Object())) {
+      try {
+        Files.createDirectories(cache);
+        try (FileChannel channel =
+                FileChannel.open(
+                    cache.resolve(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()) {
+          if (!Files.exists(complete)) {
+            build(interpreter, requirements, requirementsFile, environment, target);
+            Files.writeString(complete, key);
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return python;
   }

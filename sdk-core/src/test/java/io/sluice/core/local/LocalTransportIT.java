@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +194,28 @@ class LocalTransportIT {
   }
 
   @Test
+  void parallelStepsThatNeedTheSameNewVirtualenvBuildItOnce(@TempDir Path cache) throws IOException {
+    script("hello.py", "print('hello')\n");
+    Pipeline pipeline =
+        Pipeline.builder()
+            .name("fresh")
+            .steps(
+                PythonScriptStep.builder().name("one").scriptName("hello.py").sourceDirectory("src").allowReuse(false).build(),
+                PythonScriptStep.builder().name("two").scriptName("hello.py").sourceDirectory("src").allowReuse(false).build())
+            .build();
+    // A cache of its own, so that the virtualenv does not exist when both steps ask for it.
+    Transport fresh =
+        Sluice.transport(
+            "local", Map.of("baseDirectory", base.toString(), "parallelism", "2", "cacheDirectory", cache.toString()));
+
+    assertThat(fresh.submit(compile(pipeline), RunOptions.defaults()).waitForCompletion(WAIT))
+        .isEqualTo(RunState.COMPLETED);
+    try (Stream<Path> venvs = Files.list(cache.resolve("venvs"))) {
+      assertThat(venvs.filter(Files::isDirectory)).hasSize(1);
+    }
+  }
+
+  @Test
   void aRunnerKilledMidPipelineResumesWithoutRerunningCompletedSteps() throws Exception {
     script("first.py", "import os\nopen(os.path.join(os.environ['SLUICE_BASE'], 'first.count'), 'a').write('x')\n");
     script(
@@ -201,7 +224,10 @@ class LocalTransportIT {
             + "base = os.environ['SLUICE_BASE']\n"
             + "open(os.path.join(base, 'second.count'), 'a').write('x')\n"
             + "if not os.path.exists(os.path.join(base, 'go')):\n"
-            + "    open(os.path.join(base, 'second.started'), 'w').write(str(os.getpid()))\n"
+            // Written whole, then renamed: the test reads the pid as soon as the file exists.
+            + "    with open(os.path.join(base, 'second.pid'), 'w') as f:\n"
+            + "        f.write(str(os.getpid()))\n"
+            + "    os.replace(os.path.join(base, 'second.pid'), os.path.join(base, 'second.started'))\n"
             + "    time.sleep(120)\n");
     Process runner =
         new ProcessBuilder(
