@@ -75,6 +75,11 @@ final class Compilation {
   private Step[] ranked;
   private Map<String, Integer> ranks;
   private int[][] dependsOn;
+  // By rank: each step's definition (fingerprinted once its upstream steps are), definition
+  // hash and fingerprint.
+  private StepDefinition[] definitions;
+  private String[] definitionHashes;
+  private String[] fingerprints;
   // Steps in the order the pipeline lists them (problems are reported in that order), each
   // with its rank. Every step is visited once after indexing, while its model is at hand: at
   // 10,000 steps each further pass over the model costs more than the work it does.
@@ -120,8 +125,9 @@ final class Compilation {
     pipeline.parameters().forEach(p -> registerParameter(p, null));
     indexSteps();
     indexOutputs();
-    StepDefinition[] definitions = new StepDefinition[ranked.length];
-    String[] definitionHashes = new String[ranked.length];
+    definitions = new StepDefinition[ranked.length];
+    definitionHashes = new String[ranked.length];
+    fingerprints = new String[ranked.length];
     for (int i = 0; i < declared.length; i++) {
       Step step = declared[i];
       int rank = declaredRanks[i];
@@ -138,6 +144,10 @@ final class Compilation {
         // Everything the step refers to is registered by now.
         definitions[rank] = stepDefinition(step, dependsOn[rank]);
         definitionHashes[rank] = definitionHash(step, definitions[rank]);
+        // Pipelines mostly list steps after their dependencies: finish those while at hand.
+        if (upstreamFingerprinted(rank)) {
+          fingerprint(rank);
+        }
       }
     }
     int[] order = topologicalOrder();
@@ -146,7 +156,7 @@ final class Compilation {
     if (problems.hasErrors()) {
       return null;
     }
-    return definition(order, definitions, definitionHashes, sortedData);
+    return definition(order, sortedData);
   }
 
   /**
@@ -625,14 +635,13 @@ final class Compilation {
 
   // ---------------------------------------------------------------- building the definition
 
-  private PipelineDefinition definition(
-      int[] order, StepDefinition[] definitions, String[] definitionHashes, List<DataNode> sortedData) {
-    String[] fingerprints = new String[ranked.length];
+  private PipelineDefinition definition(int[] order, List<DataNode> sortedData) {
     List<StepDefinition> stepDefinitions = new ArrayList<>(order.length);
     for (int rank : order) {
-      Fingerprint fingerprint = fingerprint(rank, definitionHashes[rank], fingerprints);
-      fingerprints[rank] = fingerprint.value();
-      stepDefinitions.add(definitions[rank].withFingerprint(fingerprint));
+      if (fingerprints[rank] == null) { // listed before a step it depends on
+        fingerprint(rank);
+      }
+      stepDefinitions.add(definitions[rank]);
     }
     return new PipelineDefinition(
         PipelineDefinition.SCHEMA_VERSION,
@@ -803,12 +812,23 @@ final class Compilation {
 
   // ---------------------------------------------------------------- fingerprints
 
+  private boolean upstreamFingerprinted(int rank) {
+    for (int before : dependsOn[rank]) {
+      if (fingerprints[before] == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * SHA-256 over the step's definition with everything it references, its source files and its
-   * upstream fingerprints; each part is kept so that a change can be explained.
+   * Fingerprints a step whose upstream steps are fingerprinted, replacing its definition: SHA-256
+   * over its definition hash, its source files and its upstream fingerprints, each part kept so
+   * that a change can be explained.
    */
-  private Fingerprint fingerprint(int rank, String definitionHash, String[] fingerprints) {
+  private void fingerprint(int rank) {
     String step = ranked[rank].name();
+    String definitionHash = definitionHashes[rank];
     Map<String, String> stepSources = sources.getOrDefault(step, Map.of());
     TreeMap<String, String> upstream = new TreeMap<>();
     MessageDigest digest = fingerprintDigest;
@@ -825,8 +845,10 @@ final class Compilation {
       digest.update(fingerprints[before].getBytes(StandardCharsets.US_ASCII));
       digest.update(NEWLINE);
     }
-    return new Fingerprint(
-        hex(digest), definitionHash, stepSources, Collections.unmodifiableSortedMap(upstream));
+    Fingerprint fingerprint =
+        new Fingerprint(hex(digest), definitionHash, stepSources, Collections.unmodifiableSortedMap(upstream));
+    fingerprints[rank] = fingerprint.value();
+    definitions[rank] = definitions[rank].withFingerprint(fingerprint);
   }
 
   private static byte[] sourceLines(Map<String, String> manifest) {

@@ -124,6 +124,18 @@ class FingerprintTest {
   }
 
   @Test
+  void theOrderStepsAreListedInChangesNothing() {
+    Pipeline listed = pipeline();
+    java.util.List<io.sluice.core.model.Step> reversed = new java.util.ArrayList<>(listed.steps());
+    java.util.Collections.reverse(reversed);
+    Pipeline dependantsFirst = Pipeline.builder().from(listed).steps(reversed).build();
+
+    // Listed after their dependencies, steps are finished as they are visited; listed before,
+    // they wait for the topological order. Both must give the same bytes.
+    assertThat(PipelineCompiler.compile(dependantsFirst, base).toJson()).isEqualTo(compile().toJson());
+  }
+
+  @Test
   void aChangedSourceFileChangesItsStepAndThoseDownstream() throws IOException {
     assertThat(changedBy(() -> {
       write("train/train.py", "print('train harder')\n");
