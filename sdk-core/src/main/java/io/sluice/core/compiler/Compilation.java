@@ -76,10 +76,11 @@ final class Compilation {
   private Map<String, Integer> ranks;
   private int[][] dependsOn;
   // By rank: each step's definition (fingerprinted once its upstream steps are), definition
-  // hash and fingerprint.
+  // hash, fingerprint and its line in the fingerprints of the steps downstream.
   private StepDefinition[] definitions;
   private String[] definitionHashes;
   private String[] fingerprints;
+  private byte[][] upstreamLines;
   // Steps in the order the pipeline lists them (problems are reported in that order), each
   // with its rank. Every step is visited once after indexing, while its model is at hand: at
   // 10,000 steps each further pass over the model costs more than the work it does.
@@ -128,6 +129,7 @@ final class Compilation {
     definitions = new StepDefinition[ranked.length];
     definitionHashes = new String[ranked.length];
     fingerprints = new String[ranked.length];
+    upstreamLines = new byte[ranked.length][];
     for (int i = 0; i < declared.length; i++) {
       Step step = declared[i];
       int rank = declaredRanks[i];
@@ -830,24 +832,24 @@ final class Compilation {
     String step = ranked[rank].name();
     String definitionHash = definitionHashes[rank];
     Map<String, String> stepSources = sources.getOrDefault(step, Map.of());
-    TreeMap<String, String> upstream = new TreeMap<>();
+    int[] before = dependsOn[rank];
+    List<String> names = definitions[rank].dependsOn(); // by rank, so in key order
+    Map<String, String> upstream = new LinkedHashMap<>(before.length * 4 / 3 + 1);
     MessageDigest digest = fingerprintDigest;
     digest.update(definitionHash.getBytes(StandardCharsets.US_ASCII));
     digest.update(NEWLINE);
     // Many steps share a source manifest, so its lines are made once.
     digest.update(sourceLines.computeIfAbsent(stepSources, Compilation::sourceLines));
-    for (int before : dependsOn[rank]) {
-      String name = ranked[before].name();
-      upstream.put(name, fingerprints[before]);
-      digest.update(UPSTREAM);
-      digest.update(name.getBytes(StandardCharsets.UTF_8));
-      digest.update(SPACE);
-      digest.update(fingerprints[before].getBytes(StandardCharsets.US_ASCII));
-      digest.update(NEWLINE);
+    for (int i = 0; i < before.length; i++) {
+      upstream.put(names.get(i), fingerprints[before[i]]);
+      digest.update(upstreamLines[before[i]]);
     }
     Fingerprint fingerprint =
-        new Fingerprint(hex(digest), definitionHash, stepSources, Collections.unmodifiableSortedMap(upstream));
+        new Fingerprint(hex(digest), definitionHash, stepSources, Collections.unmodifiableMap(upstream));
     fingerprints[rank] = fingerprint.value();
+    // What each step downstream hashes for this one; made once, as a step can have many.
+    upstreamLines[rank] =
+        ("upstream " + step + ' ' + fingerprint.value() + '\n').getBytes(StandardCharsets.UTF_8);
     definitions[rank] = definitions[rank].withFingerprint(fingerprint);
   }
 
@@ -905,8 +907,6 @@ final class Compilation {
   private static final byte[] DATASTORES = ascii(",\"datastores\":[");
   private static final byte[] PARAMETERS = ascii("],\"parameters\":[");
   private static final byte[] END = ascii("]}");
-  private static final byte[] UPSTREAM = ascii("upstream ");
-  private static final byte[] SPACE = ascii(" ");
   private static final byte[] NEWLINE = ascii("\n");
 
   private static byte[] ascii(String text) {
