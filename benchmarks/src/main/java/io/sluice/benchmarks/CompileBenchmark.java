@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class CompileBenchmark {
