@@ -2,6 +2,7 @@ package io.sluice.mlflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.sluice.mlflow.models.Dataset;
 import io.sluice.mlflow.models.DatasetInput;
@@ -17,13 +18,16 @@ import io.sluice.mlflow.models.Run;
 import io.sluice.mlflow.models.RunStatus;
 import io.sluice.mlflow.models.Tag;
 import io.sluice.mlflow.models.ViewType;
+import io.sluice.testing.process.ProcessTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(MlflowServer.class)
 class MlflowClientIT {
+  /** Far more than the Python client needs on a slow machine; a hang fails instead of blocking. */
+  private static final Duration PYTHON_CLIENT_TIMEOUT = Duration.ofMinutes(3);
+
   private final MlflowClient mlflow = new MlflowClientBuilder().trackingUri(MlflowServer.uri()).buildClient();
   private final MlflowRegistryClient registry = mlflow.getRegistryClient();
   private final MlflowLoggedModelClient loggedModels = mlflow.getLoggedModelClient();
@@ -248,7 +255,7 @@ class MlflowClientIT {
   }
 
   @Test
-  void pythonClientReadsBackWhatSluiceLogged() throws Exception {
+  void pythonClientReadsBackWhatSluiceLogged(@TempDir Path tmp) throws Exception {
     String experimentId = mlflow.createExperiment(unique("python"));
     String runId = mlflow.withRun(experimentId, "py", run -> {
       run.logger().logParam("lr", "0.01");
@@ -267,10 +274,18 @@ class MlflowClientIT {
         "  'loss': [[m.step, m.value] for m in sorted(h, key=lambda m: m.step)]}))");
     ProcessBuilder builder = new ProcessBuilder(MlflowServer.python().toString(), "-c", script, runId);
     builder.environment().put("MLFLOW_TRACKING_URI", MlflowServer.uri());
-    Process process = builder.redirectErrorStream(false).start();
-    String out = new String(process.getInputStream().readAllBytes());
-    String err = new String(process.getErrorStream().readAllBytes());
-    assertThat(process.waitFor()).as(err).isZero();
+    // Files, not pipes: a full stderr pipe cannot block the child, and a hung child cannot block
+    // the test, which waits a bounded time and then says what the child printed.
+    Path stdout = tmp.resolve("stdout.txt");
+    Path stderr = tmp.resolve("stderr.txt");
+    Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    if (!process.waitFor(PYTHON_CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      ProcessTools.stop(process);
+      fail("the Python MLflow client did not finish within " + PYTHON_CLIENT_TIMEOUT
+          + "; its stderr:\n" + ProcessTools.tail(stderr));
+    }
+    assertThat(process.exitValue()).as("exit code; stderr:\n%s", ProcessTools.tail(stderr)).isZero();
+    String out = Files.readString(stdout);
 
     Map<?, ?> read = io.sluice.mlflow.implementation.Json.MAPPER.readValue(out.strip().lines()
         .reduce((a, b) -> b).orElseThrow(), Map.class);

@@ -1,8 +1,11 @@
 package io.sluice.mlflow;
 
+import io.sluice.core.implementation.CacheLock;
+import io.sluice.testing.process.FreePorts;
+import io.sluice.testing.process.PortTakenException;
+import io.sluice.testing.process.ProcessTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,10 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real {@code mlflow server} for integration tests, one per test JVM.
  *
  * <p>Creates a virtualenv with {@code mlflow==3.17.2} under the cache directory given by the
- * system property {@code sluice.cache.dir} (once; later runs reuse it), then starts the server
- * on a free loopback port with a SQLite store and proxied artifacts in a fresh temporary
- * directory, waits for {@code /health}, and stops it when the test run ends. Nothing skips:
- * without Python 3 the tests fail and say so.
+ * system property {@code sluice.cache.dir} (once, under a lock that other JVMs honour too; later
+ * runs reuse it), then starts the server on a free loopback port (another one if that port is
+ * taken before mlflow binds it) with a SQLite store and proxied artifacts in a fresh temporary
+ * directory, waits for {@code /health}, and when the test run ends stops it and deletes that
+ * directory. Nothing skips: without Python 3 the tests fail and say so.
  */
 public final class MlflowServer implements BeforeAllCallback {
   static final String MLFLOW_VERSION = "3.17.2";
@@ -33,7 +38,11 @@ public final class MlflowServer implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+        .getOrComputeIfAbsent(Running.class, key -> {
+          Running running = start(FreePorts::loopbackPort);
+          Running.instance = running;
+          return running;
+        }, Running.class);
   }
 
   /** The running server's tracking URI, {@code http://127.0.0.1:<port>}. */
@@ -52,28 +61,39 @@ public final class MlflowServer implements BeforeAllCallback {
     return cache.resolve("mlflow-" + MLFLOW_VERSION).resolve("venv");
   }
 
-  private static synchronized Path installedVenv() {
+  private static Path installedVenv() {
     Path venv = venv();
     Path marker = venv.resolve(".sluice-installed");
-    if (Files.exists(marker)) {
-      return venv;
-    }
-    run(List.of("python3", "-m", "venv", "--clear", venv.toString()), Duration.ofMinutes(2));
-    run(List.of(venv.resolve("bin/pip").toString(), "install", "--disable-pip-version-check",
-        "--quiet", "mlflow==" + MLFLOW_VERSION), Duration.ofMinutes(15));
     try {
-      Files.writeString(marker, MLFLOW_VERSION);
+      // Other test JVMs (parallel module builds, other worktrees) may install at the same moment.
+      CacheLock.holding(venv.resolveSibling("venv.lock"), () -> {
+        if (!Files.exists(marker)) {
+          run(List.of("python3", "-m", "venv", "--clear", venv.toString()), Duration.ofMinutes(2));
+          run(List.of(venv.resolve("bin/pip").toString(), "install", "--disable-pip-version-check",
+              "--quiet", "mlflow==" + MLFLOW_VERSION), Duration.ofMinutes(15));
+          Files.writeString(marker, MLFLOW_VERSION);
+        }
+      });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot install mlflow into " + venv, e);
     }
     return venv;
   }
 
-  private static Running start() {
+  /** Starts a server on a port from {@code ports}, on the next one when that port is taken. */
+  static Running start(IntSupplier ports) {
     Path venv = installedVenv();
+    return FreePorts.start(ports, port -> start(venv, port));
+  }
+
+  private static Running start(Path venv, int port) {
+    Path work;
     try {
-      Path work = Files.createTempDirectory("sluice-mlflow-server");
-      int port = freePort();
+      work = Files.createTempDirectory("sluice-mlflow-server");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
       List<String> command = List.of(venv.resolve("bin/mlflow").toString(), "server",
           "--host", "127.0.0.1", "--port", Integer.toString(port),
           "--backend-store-uri", "sqlite:///" + work.resolve("mlflow.db"),
@@ -86,12 +106,13 @@ public final class MlflowServer implements BeforeAllCallback {
           .redirectOutput(work.resolve("server.log").toFile());
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(name -> name.startsWith("MLFLOW_"));
-      Running running = new Running(builder.start(), "http://127.0.0.1:" + port, work);
+      env.put("PYTHONUNBUFFERED", "1"); // the log tells when the port is bound
+      Running running = new Running(builder.start(), port, work);
       running.awaitHealthy();
-      Running.instance = running;
       return running;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      ProcessTools.deleteTree(work);
+      throw new UncheckedIOException("cannot start " + venv.resolve("bin/mlflow"), e);
     }
   }
 
@@ -113,61 +134,68 @@ public final class MlflowServer implements BeforeAllCallback {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static final class Running implements AutoCloseable {
+  /** A started server; closing it stops it and deletes its store and artifacts. */
+  static final class Running implements AutoCloseable {
     static volatile Running instance;
 
     final Process process;
     final String uri;
     final Path work;
+    private final int port;
 
-    Running(Process process, String uri, Path work) {
+    Running(Process process, int port, Path work) {
       this.process = process;
-      this.uri = uri;
+      this.port = port;
+      this.uri = "http://127.0.0.1:" + port;
       this.work = work;
     }
 
-    void awaitHealthy() throws IOException {
+    void awaitHealthy() {
       HttpClient http = HttpClient.newHttpClient();
       long deadline = System.nanoTime() + STARTUP.toNanos();
-      while (System.nanoTime() < deadline && process.isAlive()) {
-        try {
-          HttpResponse<String> response = http.send(
-              HttpRequest.newBuilder(URI.create(uri + "/health")).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) {
-            return;
-          }
-        } catch (IOException e) {
-          // Not listening yet.
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
+      while (System.nanoTime() < deadline && process.isAlive()
+          && !Thread.currentThread().isInterrupted()) {
+        // Until mlflow says it bound the port, /health may be answered by whoever holds it.
+        if (bound() && healthy(http)) {
+          return;
         }
         sleep(250);
       }
+      String log = ProcessTools.tail(work.resolve("server.log"));
       close();
-      throw new IllegalStateException("mlflow server did not become healthy within " + STARTUP
-          + "; its log:\n" + Files.readString(work.resolve("server.log")));
+      if (log.toLowerCase(Locale.ROOT).contains("address already in use")) {
+        throw new PortTakenException("mlflow server", port);
+      }
+      throw new IllegalStateException("mlflow server did not become healthy on " + uri
+          + " within " + STARTUP + "; the end of its log:\n" + log);
+    }
+
+    private boolean bound() {
+      try {
+        return Files.readString(work.resolve("server.log")).contains("running on " + uri);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    private boolean healthy(HttpClient http) {
+      try {
+        HttpResponse<String> response = http.send(
+            HttpRequest.newBuilder(URI.create(uri + "/health")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200;
+      } catch (IOException e) {
+        return false; // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     @Override
     public void close() {
-      List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-      all.add(process.toHandle());
-      all.forEach(ProcessHandle::destroy);
-      for (ProcessHandle handle : all) {
-        try {
-          handle.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          handle.destroyForcibly();
-        }
-      }
+      ProcessTools.stop(process);
+      ProcessTools.deleteTree(work);
     }
 
     private static void sleep(long millis) {

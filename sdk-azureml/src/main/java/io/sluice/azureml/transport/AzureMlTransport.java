@@ -9,6 +9,7 @@ import io.sluice.core.definition.ParameterDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.Environment;
+import io.sluice.core.orchestrator.RunIds;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
@@ -19,15 +20,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a pipeline definition as one Azure ML v2 pipeline job. Before submitting, the blob and ADLS
@@ -41,9 +38,6 @@ public final class AzureMlTransport implements Transport {
   /** The environment of a step that names none: Azure ML's curated scikit-learn image. */
   public static final String DEFAULT_ENVIRONMENT =
       "azureml://registries/azureml/environments/sklearn-1.5/labels/latest";
-
-  private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final AzureMlClient client;
   private final Path baseDirectory;
@@ -77,7 +71,7 @@ public final class AzureMlTransport implements Transport {
         client.getWorkspace().resourceId(), defaultCompute);
     compiler.checkSupported();
     Map<String, String> parameters = parameters(definition, options.parameters());
-    String runId = options.runId().orElseGet(() -> newRunId(definition.name()));
+    String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
     if (options.runId().isPresent() && exists(runId)) {
       if (options.duplicateRunPolicy() == DuplicateRunPolicy.RESUME) {
         return run(definition, runId, options);
@@ -137,12 +131,5 @@ public final class AzureMlTransport implements Transport {
       }
     }
     return values;
-  }
-
-  private static String newRunId(String pipeline) {
-    String prefix = pipeline.replaceAll("[^A-Za-z0-9_-]", "-");
-    prefix = prefix.substring(0, Math.min(prefix.length(), 40));
-    return prefix + "-" + RUN_ID_TIME.format(Instant.now()) + "-"
-        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 }

@@ -1,16 +1,14 @@
 package io.sluice.core.local;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.implementation.CacheLock;
 import io.sluice.core.model.Environment;
 import io.sluice.core.spi.PythonEnvironments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +31,6 @@ final class LocalPythonEnvironments implements PythonEnvironments {
   private static final Logger LOGGER = LoggerFactory.getLogger(LocalPythonEnvironments.class);
 
   private static final String COMPLETE_MARKER = ".sluice-complete";
-
-  /**
-   * One monitor per virtualenv folder for the whole JVM: a file lock keeps other processes out,
-   * but a second lock on the same file from this JVM throws OverlappingFileLockException, so
-   * parallel steps that need the same new virtualenv take turns here first.
-   */
-  private static final ConcurrentMap<Path, Object> BUILDING = new ConcurrentHashMap<>();
 
   private final Path cache;
   private final Path baseDirectory;
@@ -73,21 +62,17 @@ final class LocalPythonEnvironments implements PythonEnvironments {
     if (Files.exists(complete)) {
       return python;
     }
-    synchronized (BUILDING.computeIfAbsent(target.toAbsolutePath().normalize(), t -> new Object())) {
-      try {
-        Files.createDirectories(cache);
-        try (FileChannel channel =
-                FileChannel.open(
-                    cache.resolve(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          if (!Files.exists(complete)) {
-            build(interpreter, requirements, requirementsFile, environment, target);
-            Files.writeString(complete, key);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    try {
+      CacheLock.holding(
+          cache.resolve(key + ".lock"),
+          () -> {
+            if (!Files.exists(complete)) {
+              build(interpreter, requirements, requirementsFile, environment, target);
+              Files.writeString(complete, key);
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return python;
   }

@@ -46,10 +46,10 @@ final class DataPlane {
   }
 
   /** Fails early, naming the artifact to add, when a datastore kind has no I/O on the class path. */
-  void checkDatastores() {
+  static void checkDatastores(PipelineDefinition definition, List<DatastoreIo> ios) {
     definition.datastores().stream()
         .filter(d -> d instanceof LocalDatastore || d instanceof AzureBlobDatastore || d instanceof AdlsGen2Datastore)
-        .forEach(this::io);
+        .forEach(d -> io(ios, d));
   }
 
   /** Where a step writes an output in this run. */
@@ -136,6 +136,10 @@ final class DataPlane {
   }
 
   private DatastoreIo io(Datastore store) {
+    return io(ios, store);
+  }
+
+  private static DatastoreIo io(List<DatastoreIo> ios, Datastore store) {
     return ios.stream()
         .filter(io -> io.supports(store))
         .findFirst()

@@ -34,8 +34,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -49,7 +47,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -60,8 +57,6 @@ import org.slf4j.LoggerFactory;
 /** One run of a pipeline under the {@link Orchestrator}. */
 final class OrchestratedRun implements PipelineRun {
   private static final Logger LOGGER = LoggerFactory.getLogger(OrchestratedRun.class);
-  private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Orchestrator.Settings settings;
   private final PipelineDefinition definition;
@@ -93,15 +88,17 @@ final class OrchestratedRun implements PipelineRun {
     this.definition = definition;
     this.options = options;
     this.executors = executors;
-    this.runId = options.runId().orElseGet(() -> newRunId(definition.name()));
+    // Checks that need no run id come first, so that a rejected submission leaves no run folder.
+    this.parameterValues = ParameterValues.resolve(definition, options.parameters());
+    DataPlane.checkDatastores(definition, datastoreIos);
+    definition.steps().forEach(this::executor); // fail before anything runs, naming the artifact
+    this.runId =
+        options.runId().orElseGet(() -> RunIds.newRunDirectory(settings.runsDirectory(), definition.name()));
     this.runDirectory = settings.runsDirectory().resolve(runId);
     this.listeners.addAll(options.listeners());
     options.secrets().forEach(s -> s.value().ifPresent(v -> secrets.put(s.reference(), v)));
-    this.parameterValues = ParameterValues.resolve(definition, options.parameters());
     this.history = admit();
     this.dataPlane = new DataPlane(definition, runId, runDirectory, datastoreIos, this::secret);
-    this.dataPlane.checkDatastores();
-    definition.steps().forEach(this::executor); // fail before anything runs, naming the artifact
     this.reuse = new ReuseIndex(settings.runsDirectory());
     definition.steps().forEach(s -> statuses.put(s.name(), StepStatus.queued(s.name())));
     this.journal = RunJournal.open(runDirectory.resolve("journal.jsonl"));
@@ -589,11 +586,5 @@ final class OrchestratedRun implements PipelineRun {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String newRunId(String pipeline) {
-    String prefix = pipeline.replaceAll("[^A-Za-z0-9_-]", "-");
-    prefix = prefix.substring(0, Math.min(prefix.length(), 40));
-    return prefix + "-" + RUN_ID_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 }

@@ -13,7 +13,10 @@ import org.immutables.value.Value;
 @SluiceStyle
 public abstract class RunOptions {
 
-  /** @return the run id; a new one is made when absent */
+  /**
+   * @return the run id; when absent the transport makes one such as {@code
+   *     churn-20261124-120830-3f9a0c1e} (see {@link io.sluice.core.orchestrator.RunIds})
+   */
   public abstract Optional<String> runId();
 
   /** @return what to do when {@link #runId()} names an existing run */

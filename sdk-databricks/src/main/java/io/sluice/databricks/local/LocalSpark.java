@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local stand-in for a Databricks cluster: a virtualenv with PySpark and the step's PyPI
- * libraries, and the process environment Spark needs (this JVM's Java, loopback only).
+ * libraries, and the process environment Spark needs (this JVM's Java, the virtualenv's Spark,
+ * loopback only).
  */
 final class LocalSpark {
   private static final Logger LOGGER = LoggerFactory.getLogger(LocalSpark.class);
@@ -71,6 +72,9 @@ final class LocalSpark {
         .flatMap(context.definition()::environment)
         .ifPresent(e -> env.putAll(e.environmentVariables()));
     env.put("JAVA_HOME", System.getProperty("java.home"));
+    // PySpark runs the Spark under SPARK_HOME when it is set: one exported on this machine (or
+    // the cluster's /databricks/spark) would replace the version the virtualenv pins.
+    env.put("SPARK_HOME", sparkHome(python).toString());
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     env.put("PYSPARK_PYTHON", python.toString());
     env.put("PYTHONUNBUFFERED", "1");
@@ -86,24 +90,30 @@ final class LocalSpark {
 
   /** The {@code jars} folder of the virtualenv's PySpark: Spark itself, without a separate download. */
   static Path jars(Path python) {
-    List<String> command =
-        List.of(python.toString(), "-c", "import pyspark, os; print(os.path.dirname(pyspark.__file__))");
+    Path jars = sparkHome(python).resolve("jars");
+    if (!Files.isDirectory(jars)) {
+      throw new SluiceException(
+          "PySpark in " + python + " has no jars folder (" + jars + "); a JAR task needs the full pyspark"
+              + " package, not pyspark-client or pyspark-connect");
+    }
+    return jars;
+  }
+
+  /** The virtualenv's PySpark package folder, which is a Spark home: jars, bin, conf. */
+  static Path sparkHome(Path python) {
+    // Located, not imported: importing pyspark takes a good part of a second, for every step.
+    List<String> command = List.of(python.toString(), "-c",
+        "import importlib.util; print(importlib.util.find_spec('pyspark').submodule_search_locations[0])");
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
         throw new SluiceException(
-            "Cannot find PySpark in " + python + " to run a JAR task on local Spark:\n" + output
+            "Cannot find PySpark in " + python + " to run a step on local Spark:\n" + output
                 + "\nCheck that the step's environment can install pyspark==" + version());
       }
       String[] lines = output.split("\\R");
-      Path jars = Path.of(lines[lines.length - 1]).resolve("jars");
-      if (!Files.isDirectory(jars)) {
-        throw new SluiceException(
-            "PySpark in " + python + " has no jars folder (" + jars + "); a JAR task needs the full pyspark"
-                + " package, not pyspark-client or pyspark-connect");
-      }
-      return jars;
+      return Path.of(lines[lines.length - 1]);
     } catch (IOException e) {
       throw new SluiceException("Cannot start " + python + " to find PySpark", e);
     } catch (InterruptedException e) {

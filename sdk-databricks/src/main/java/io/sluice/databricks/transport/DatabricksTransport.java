@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.Secret;
+import io.sluice.core.orchestrator.RunIds;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.spi.Transport;
@@ -11,14 +12,10 @@ import io.sluice.databricks.DatabricksClient;
 import io.sluice.databricks.DatabricksClientBuilder;
 import io.sluice.databricks.JobsClient;
 import io.sluice.databricks.models.RunNowRequest;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a whole pipeline as one Databricks multi-task job run ({@code runs/submit}, or a saved
@@ -57,9 +54,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * submission of the same run never starts a second job run.
  */
 public final class DatabricksTransport implements Transport {
-  private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
   private final TransportSettings settings;
   private final DatabricksClient client;
 
@@ -96,7 +90,7 @@ public final class DatabricksTransport implements Transport {
 
   @Override
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
-    String runId = options.runId().orElseGet(() -> newRunId(definition.name()));
+    String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
     Map<String, String> secrets = new HashMap<>();
     options.secrets().forEach(s -> s.value().ifPresent(v -> secrets.put(s.reference(), v)));
     DatabricksClient databricks = client != null ? client : client(definition, secrets);
@@ -142,11 +136,5 @@ public final class DatabricksTransport implements Transport {
     } catch (IllegalStateException e) {
       throw new SluiceException("Databricks transport: " + e.getMessage(), e);
     }
-  }
-
-  private static String newRunId(String pipeline) {
-    String prefix = pipeline.replaceAll("[^A-Za-z0-9_-]", "-");
-    prefix = prefix.substring(0, Math.min(prefix.length(), 40));
-    return prefix + "-" + RUN_ID_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.model.DataPath;
+import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.Environment;
@@ -122,20 +123,33 @@ class LocalDatabricksIT {
   }
 
   @Test
-  void aPythonScriptTaskGetsPortPairsThenItsTypedParameters() throws IOException {
+  void aPythonScriptTaskGetsPortPairsThenItsTypedParametersOnTheVirtualenvsSpark() throws IOException {
     runs.write(
         "src/task.py",
-        "import json, os, sys\n"
+        "import json, os, sys, pyspark\n"
             + "from pyspark.sql import SparkSession\n"
             + "spark = SparkSession.builder.getOrCreate()\n"
             + "rows = spark.read.csv(sys.argv[2], header=True).count()\n"
             + "os.makedirs(sys.argv[4], exist_ok=True)\n"
-            + "json.dump({'argv': sys.argv[1:], 'rows': rows}, open(os.path.join(sys.argv[4], 'seen.json'), 'w'))\n");
+            + "json.dump({'argv': sys.argv[1:], 'rows': rows}, open(os.path.join(sys.argv[4], 'seen.json'), 'w'))\n"
+            + "home = os.environ['SPARK_HOME'] == os.path.dirname(pyspark.__file__)\n"
+            + "open(os.path.join(sys.argv[4], 'spark_home.txt'), 'w').write(str(home))\n");
+    // A SPARK_HOME from the cluster, as Databricks has one, or exported on this machine, which
+    // reaches the step the same way: local Spark must be the virtualenv's all the same.
+    Path otherSpark = Files.createDirectories(base.resolve("other-spark"));
+    DatabricksCluster cluster =
+        DatabricksCluster.builder()
+            .sparkVersion("15.4.x-scala2.12")
+            .nodeType("Standard_DS3_v2")
+            .numWorkers(1)
+            .putSparkEnvVariable("SPARK_HOME", otherSpark.toString())
+            .build();
     PipelineData output = PipelineData.builder().name("output").pipelineOutputName("output").build();
     Pipeline pipeline =
         oneStep(
             DatabricksStep.builder()
                 .name("task")
+                .cluster(cluster)
                 .sourceDirectory("src")
                 .pythonScriptName("task.py")
                 .addInputs(InputBinding.of("input", DataPath.of(raw, "customers/customers.csv")))
@@ -150,6 +164,7 @@ class LocalDatabricksIT {
         .isEqualTo(
             "{\"argv\": [\"-input\", \"" + base.resolve("raw/customers/customers.csv") + "\", \"-output\", \""
                 + out + "\", \"--limit\", \"5\"], \"rows\": 6}");
+    assertThat(Files.readString(out.resolve("spark_home.txt"))).isEqualTo("True");
   }
 
   @Test

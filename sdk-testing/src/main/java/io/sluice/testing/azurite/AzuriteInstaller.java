@@ -2,18 +2,18 @@ package io.sluice.testing.azurite;
 
 import io.sluice.core.ConfigurationException;
 import io.sluice.core.SluiceException;
+import io.sluice.core.implementation.CacheLock;
+import io.sluice.testing.process.ProcessTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +43,13 @@ final class AzuriteInstaller {
         configured == null || configured.isBlank()
             ? Paths.get(System.getProperty("user.home"), ".cache", "sluice")
             : Paths.get(configured);
-    return new AzuriteInstaller(cache, ProcessTools.executable("npm"));
+    return new AzuriteInstaller(cache, npm());
+  }
+
+  /** On Windows npm is a {@code .cmd} script. */
+  private static String npm() {
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+    return windows ? "npm.cmd" : "npm";
   }
 
   /**
@@ -56,18 +62,13 @@ final class AzuriteInstaller {
     try {
       Files.createDirectories(cacheDir);
       // Other JVMs (parallel module builds, other worktrees) may install at the same moment.
-      synchronized (AzuriteInstaller.class) {
-        try (FileChannel channel =
-                FileChannel.open(
-                    cacheDir.resolve("azurite-" + VERSION + ".lock"),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          if (!Files.isRegularFile(home.resolve(BLOB_MAIN))) {
-            install(home);
-          }
-        }
-      }
+      CacheLock.holding(
+          cacheDir.resolve("azurite-" + VERSION + ".lock"),
+          () -> {
+            if (!Files.isRegularFile(home.resolve(BLOB_MAIN))) {
+              install(home);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Could not install Azurite into " + home, e);
     }

@@ -5,10 +5,11 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.model.Secret;
+import io.sluice.testing.process.FreePorts;
+import io.sluice.testing.process.PortTakenException;
+import io.sluice.testing.process.ProcessTools;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,6 @@ public final class AzuriteServer implements AutoCloseable {
   public static final String ACCOUNT_KEY_REFERENCE = "azurite-account-key";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final int START_ATTEMPTS = 3;
   private static AzuriteServer shared;
 
   private final Process process;
@@ -64,16 +64,7 @@ public final class AzuriteServer implements AutoCloseable {
    */
   public static AzuriteServer start() {
     Path main = AzuriteInstaller.forThisMachine().blobMain();
-    SluiceException last = null;
-    // A free port found here can be taken by another process before Azurite binds it: try again.
-    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      try {
-        return start(main, freePort());
-      } catch (PortTakenException e) {
-        last = e;
-      }
-    }
-    throw last;
+    return FreePorts.start(port -> start(main, port));
   }
 
   /**
@@ -137,7 +128,7 @@ public final class AzuriteServer implements AutoCloseable {
         String log = ProcessTools.tail(workDir.resolve("azurite.log"));
         close();
         if (log.contains("EADDRINUSE")) {
-          throw new PortTakenException(port);
+          throw new PortTakenException("Azurite", port);
         }
         throw new SluiceException("Azurite exited with code " + process.exitValue() + ": " + log);
       }
@@ -160,14 +151,6 @@ public final class AzuriteServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SluiceException("Interrupted while waiting for Azurite to start", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not find a free loopback port for Azurite", e);
     }
   }
 
@@ -255,14 +238,5 @@ public final class AzuriteServer implements AutoCloseable {
   public void close() {
     ProcessTools.stop(process);
     ProcessTools.deleteTree(workDir);
-  }
-
-  /** Azurite could not bind the port chosen for it. */
-  private static final class PortTakenException extends SluiceException {
-    private static final long serialVersionUID = 1L;
-
-    PortTakenException(int port) {
-      super("Port " + port + " was taken before Azurite could bind it");
-    }
   }
 }
