@@ -226,15 +226,17 @@ final class Compilation {
                   + output.name()
                   + "' has no datastore and the pipeline has no defaultDatastore; set one of"
                   + " them");
-        }
-        if (store != null) {
+        } else {
           register(datastores, "Datastore", store.name(), store, step.name());
         }
       }
     }
   }
 
-  /** Checks a step's inputs, records it as a consumer and adds the ranks of the producers to {@code before}. */
+  /**
+   * Checks a step's inputs, records the step as a consumer of its data and adds the ranks of the
+   * producers to {@code before}.
+   */
   private int indexInputs(Step step, int[] before) {
     int count = 0;
     for (InputBinding input : step.inputs()) {
