@@ -35,11 +35,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -170,13 +172,16 @@ final class OrchestratedRun implements PipelineRun {
             });
     ExecutorCompletionService<String> completions = new ExecutorCompletionService<>(pool);
     int running = 0;
+    // Steps handed to the pool. They stay QUEUED until they start or are reused, so that a
+    // reused step never shows as RUNNING.
+    Set<String> dispatched = new HashSet<>();
     try {
       setState(RunState.RUNNING, "");
       restoreFromHistory();
       while (true) {
         boolean stopStarting = canceled || (!definition.continueOnStepFailure() && anyFailed());
         for (StepDefinition step : definition.steps()) {
-          if (status(step.name()).state() != StepState.QUEUED) {
+          if (dispatched.contains(step.name()) || status(step.name()).state() != StepState.QUEUED) {
             continue;
           }
           Optional<String> blocker = blocker(step);
@@ -188,7 +193,7 @@ final class OrchestratedRun implements PipelineRun {
                 canceled ? StepState.CANCELED : StepState.SKIPPED,
                 canceled ? "run canceled" : "not started: a step failed and continueOnStepFailure is false");
           } else if (running < settings.parallelism() && ready(step)) {
-            update(step.name(), StepState.RUNNING, "");
+            dispatched.add(step.name());
             completions.submit(() -> runStep(step), step.name());
             running++;
           }
@@ -300,9 +305,7 @@ final class OrchestratedRun implements PipelineRun {
         }
       }
       List<String> reasons = options.forceRerun() ? List.of("rerun forced") : reuse.changes(definition.name(), step, inputHashes);
-      if (!reasons.isEmpty()) {
-        update(name, StepState.RUNNING, "runs because " + String.join(", ", reasons));
-      }
+      update(name, StepState.RUNNING, reasons.isEmpty() ? "" : "runs because " + String.join(", ", reasons));
       journal.append(RunJournal.entry("stepStarted").put("step", name).put("fingerprint", step.fingerprint().value()));
       LocalStepContext context = context(step);
       StepExecutor executor = executor(step);

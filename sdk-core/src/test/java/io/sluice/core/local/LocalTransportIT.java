@@ -110,9 +110,20 @@ class LocalTransportIT {
     PipelineRun first = transport.submit(compile(twoSteps()), RunOptions.defaults());
     first.waitForCompletion(WAIT);
 
-    PipelineRun second = transport.submit(compile(twoSteps()), RunOptions.defaults());
+    List<StepState> secondStates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PipelineRun second =
+        transport.submit(
+            compile(twoSteps()),
+            RunOptions.builder()
+                .addListeners(e -> {
+                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                    secondStates.add(c.status().state());
+                  }
+                })
+                .build());
     second.waitForCompletion(WAIT);
     assertThat(second.steps().values()).extracting(StepStatus::state).containsOnly(StepState.REUSED);
+    assertThat(secondStates).as("a reused step never shows as running").containsOnly(StepState.REUSED);
     assertThat(second.steps().get("produce").message()).contains("reused run " + first.id());
 
     Pipeline changed = twoSteps();
