@@ -10,6 +10,9 @@ import io.sluice.core.spi.Transport;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The embedded default: runs every step on this machine, Python scripts in cached virtualenvs and
@@ -35,8 +38,22 @@ import java.util.Optional;
  *   <li>{@code mlflowTrackingUri}: where steps log ({@code MLFLOW_TRACKING_URI}, else a sqlite
  *       store in the runs folder).
  * </ul>
+ *
+ * <p>Besides these, {@code <namespace>.<key>} keys configure a step executor: each executor reads
+ * only the keys of its own namespace ({@link io.sluice.core.spi.StepExecutor#settingsNamespace()},
+ * {@link io.sluice.core.spi.StepContext#settings()}). With {@code io.sluice:sluice-databricks} the
+ * {@code orchestrated} transport reads {@code databricks.host}, {@code databricks.profile}, {@code
+ * databricks.workspaceRoot}, {@code databricks.secretScope}, {@code databricks.scriptSparkVersion},
+ * {@code databricks.scriptNodeType}, {@code databricks.maxRetries}, {@code databricks.retryDelay},
+ * {@code databricks.pollInterval} and {@code databricks.maxPollInterval}, as the {@code databricks}
+ * transport reads the same keys without the prefix; with {@code io.sluice:sluice-azureml} it reads
+ * the {@code azureml.} keys its {@code orchestrated-python} executor documents. An unknown key, or
+ * a namespace no executor on the class path reads, fails with a {@link ConfigurationException}
+ * naming the key, its value and the known keys when the transport is made.
  */
 public final class LocalTransport implements Transport {
+  private static final Set<String> KEYS =
+      new TreeSet<>(Set.of("runsDirectory", "baseDirectory", "parallelism", "cacheDirectory", "mlflowTrackingUri"));
   private final Orchestrator orchestrator;
   private final Orchestrator.Settings settings;
 
@@ -53,6 +70,15 @@ public final class LocalTransport implements Transport {
    * from their keys (documented on this class).
    */
   static Orchestrator.Settings settings(String transport, Map<String, String> configuration) {
+    Map<String, String> executorSettings = new TreeMap<>();
+    configuration.forEach((key, value) -> {
+      if (key.contains(".")) {
+        executorSettings.put(key, value);
+      } else if (!KEYS.contains(key)) {
+        throw new ConfigurationException(transport + " transport: unknown configuration key '" + key + "' (value '"
+            + value + "'); known keys: " + String.join(", ", KEYS) + ", and <namespace>.<key> for step executors");
+      }
+    });
     Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
     Path runs = base.resolve(configuration.getOrDefault("runsDirectory", "sluice-runs"));
     String parallelismText =
@@ -69,7 +95,7 @@ public final class LocalTransport implements Transport {
         Optional.ofNullable(configuration.get("mlflowTrackingUri"))
             .or(() -> Optional.ofNullable(System.getenv("MLFLOW_TRACKING_URI")));
     return new Orchestrator.Settings(
-        transport, runs, base, parallelism, new LocalPythonEnvironments(cache, base), tracking);
+        transport, runs, base, parallelism, new LocalPythonEnvironments(cache, base), tracking, executorSettings);
   }
 
   private static String defaultCache() {

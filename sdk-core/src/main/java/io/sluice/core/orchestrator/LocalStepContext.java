@@ -31,6 +31,7 @@ final class LocalStepContext implements StepContext {
   private final Path stepDirectory;
   private final Map<String, StepLocation> inputs;
   private final Map<String, StepLocation> outputs;
+  private final Map<String, String> settings;
   private final Instant started = Instant.now();
   private final Deque<String> tail = new ArrayDeque<>();
 
@@ -39,12 +40,14 @@ final class LocalStepContext implements StepContext {
       StepDefinition step,
       Path stepDirectory,
       Map<String, StepLocation> inputs,
-      Map<String, StepLocation> outputs) {
+      Map<String, StepLocation> outputs,
+      Map<String, String> settings) {
     this.run = run;
     this.step = step;
     this.stepDirectory = stepDirectory;
     this.inputs = Map.copyOf(inputs);
     this.outputs = new LinkedHashMap<>(outputs);
+    this.settings = Map.copyOf(settings);
   }
 
   @Override
@@ -102,6 +105,11 @@ final class LocalStepContext implements StepContext {
   @Override
   public Map<String, String> mlflowEnvironment(Path python) {
     return run.mlflow().forStep(python, step.name());
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return settings;
   }
 
   @Override

@@ -307,8 +307,8 @@ final class OrchestratedRun implements PipelineRun {
       List<String> reasons = options.forceRerun() ? List.of("rerun forced") : reuse.changes(definition.name(), step, inputHashes);
       update(name, StepState.RUNNING, reasons.isEmpty() ? "" : "runs because " + String.join(", ", reasons));
       journal.append(RunJournal.entry("stepStarted").put("step", name).put("fingerprint", step.fingerprint().value()));
-      LocalStepContext context = context(step);
       StepExecutor executor = executor(step);
+      LocalStepContext context = context(step, executor);
       StepResult result = executor.execute(context);
       Map<String, OutputRecord> stored = new LinkedHashMap<>();
       context.outputs().forEach((output, location) ->
@@ -342,7 +342,7 @@ final class OrchestratedRun implements PipelineRun {
     update(step.name(), state, message);
   }
 
-  private LocalStepContext context(StepDefinition step) {
+  private LocalStepContext context(StepDefinition step, StepExecutor executor) {
     Path stepDirectory = runDirectory.resolve("steps").resolve(step.name());
     Map<String, StepLocation> inputs = new LinkedHashMap<>();
     for (InputDefinition input : step.inputs()) {
@@ -354,7 +354,9 @@ final class OrchestratedRun implements PipelineRun {
       createDirectories(definition.data(output).orElseThrow().directory() ? location.localPath() : location.localPath().getParent());
       stepOutputs.put(output, location);
     }
-    return new LocalStepContext(this, step, stepDirectory, inputs, stepOutputs);
+    Map<String, String> executorSettings =
+        executor.settingsNamespace().map(settings::executorSettings).orElse(Map.of());
+    return new LocalStepContext(this, step, stepDirectory, inputs, stepOutputs, executorSettings);
   }
 
   private StepExecutor executor(StepDefinition step) {

@@ -1,5 +1,6 @@
 package io.sluice.core.orchestrator;
 
+import io.sluice.core.ConfigurationException;
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.implementation.Providers;
@@ -9,8 +10,11 @@ import io.sluice.core.spi.DatastoreIo;
 import io.sluice.core.spi.PythonEnvironments;
 import io.sluice.core.spi.StepExecutor;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Schedules a pipeline's steps on this machine and hands each to the {@link StepExecutor} of its
@@ -30,6 +34,9 @@ public final class Orchestrator {
    * @param parallelism the most steps running at once
    * @param pythonEnvironments the virtualenv maker
    * @param mlflowTrackingUri the MLflow tracking URI; a sqlite store in the runs folder if absent
+   * @param executorSettings the executors' keys, {@code <namespace>.<key>} (see {@link
+   *     StepExecutor#settingsNamespace()}); each executor gets its own through {@link
+   *     io.sluice.core.spi.StepContext#settings()}
    */
   public record Settings(
       String transport,
@@ -37,7 +44,8 @@ public final class Orchestrator {
       Path baseDirectory,
       int parallelism,
       PythonEnvironments pythonEnvironments,
-      Optional<String> mlflowTrackingUri) {
+      Optional<String> mlflowTrackingUri,
+      Map<String, String> executorSettings) {
     /** Checks the settings. */
     public Settings {
       if (parallelism < 1) {
@@ -45,6 +53,47 @@ public final class Orchestrator {
       }
       runsDirectory = runsDirectory.toAbsolutePath().normalize();
       baseDirectory = baseDirectory.toAbsolutePath().normalize();
+      executorSettings = Collections.unmodifiableMap(new TreeMap<>(executorSettings));
+    }
+
+    /**
+     * Settings without executor settings.
+     *
+     * @param transport the name executors are chosen for, e.g. {@code local}
+     * @param runsDirectory where run folders, the reuse index and the default MLflow store live
+     * @param baseDirectory the folder relative source paths are in
+     * @param parallelism the most steps running at once
+     * @param pythonEnvironments the virtualenv maker
+     * @param mlflowTrackingUri the MLflow tracking URI; a sqlite store in the runs folder if absent
+     */
+    public Settings(String transport, Path runsDirectory, Path baseDirectory, int parallelism,
+        PythonEnvironments pythonEnvironments, Optional<String> mlflowTrackingUri) {
+      this(transport, runsDirectory, baseDirectory, parallelism, pythonEnvironments, mlflowTrackingUri, Map.of());
+    }
+
+    /** @return the settings without the values of executor settings, which may be sensitive */
+    @Override
+    public String toString() {
+      return "Settings[transport=" + transport + ", runsDirectory=" + runsDirectory + ", baseDirectory="
+          + baseDirectory + ", parallelism=" + parallelism + ", mlflowTrackingUri=" + mlflowTrackingUri.isPresent()
+          + ", executorSettings=" + executorSettings.keySet() + "]";
+    }
+
+    /**
+     * The settings of one executor namespace, without its prefix.
+     *
+     * @param namespace e.g. {@code databricks}
+     * @return {@code workspaceRoot -> /Shared/x} for {@code databricks.workspaceRoot}
+     */
+    public Map<String, String> executorSettings(String namespace) {
+      Map<String, String> own = new TreeMap<>();
+      String prefix = namespace + ".";
+      executorSettings.forEach((key, value) -> {
+        if (key.startsWith(prefix)) {
+          own.put(key.substring(prefix.length()), value);
+        }
+      });
+      return Collections.unmodifiableMap(own);
     }
   }
 
@@ -61,6 +110,26 @@ public final class Orchestrator {
     this.settings = settings;
     this.executors = Providers.all(StepExecutor.class);
     this.datastoreIos = Providers.all(DatastoreIo.class);
+    checkExecutorSettings(settings, executors);
+  }
+
+  /**
+   * Fails on an executor setting whose namespace no executor on the class path reads, then lets
+   * each executor check its own, so that a wrong key fails when the transport is made.
+   */
+  static void checkExecutorSettings(Settings settings, List<StepExecutor> executors) {
+    Map<String, StepExecutor> byNamespace = new TreeMap<>();
+    executors.forEach(e -> e.settingsNamespace().ifPresent(n -> byNamespace.putIfAbsent(n, e)));
+    settings.executorSettings().forEach((key, value) -> {
+      String namespace = key.substring(0, Math.max(0, key.indexOf('.')));
+      if (!byNamespace.containsKey(namespace)) {
+        throw new ConfigurationException(settings.transport() + " transport: unknown configuration key '" + key
+            + "' (value '" + value + "'); its namespace '" + namespace + "' is read by no step executor on the class"
+            + " path; known namespaces: " + (byNamespace.isEmpty() ? "none" : String.join(", ", byNamespace.keySet())));
+      }
+    });
+    byNamespace.forEach((namespace, executor) ->
+        executor.checkSettings(settings.executorSettings(namespace)));
   }
 
   /**

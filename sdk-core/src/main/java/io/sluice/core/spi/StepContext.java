@@ -57,6 +57,18 @@ public interface StepContext {
    */
   Map<String, String> mlflowEnvironment(Path python);
 
+  /**
+   * The settings of the executor running this step: the transport configuration's keys under its
+   * {@link StepExecutor#settingsNamespace()}, without the prefix ({@code workspaceRoot} for {@code
+   * databricks.workspaceRoot}), already checked by {@link StepExecutor#checkSettings}. Values may
+   * be sensitive: do not log them.
+   *
+   * @return the settings; empty when the executor has no namespace or none were given
+   */
+  default Map<String, String> settings() {
+    return Map.of();
+  }
+
   /** @return the step's time limit, if it has one */
   Optional<Duration> timeout();
 

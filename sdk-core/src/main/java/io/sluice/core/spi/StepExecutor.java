@@ -2,6 +2,8 @@ package io.sluice.core.spi;
 
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.ComputeTarget;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one step for the orchestrator. Found with {@link java.util.ServiceLoader} through {@code
@@ -42,4 +44,27 @@ public interface StepExecutor {
   default boolean writesOutputsInPlace() {
     return false;
   }
+
+  /**
+   * The namespace of the transport configuration this executor reads: the keys {@code
+   * <namespace>.<key>} of the {@code orchestrated} transport's configuration reach the executor,
+   * without the prefix, through {@link StepContext#settings()}, and no other executor sees them. A
+   * key under a namespace no executor on the class path claims fails when the transport is made.
+   *
+   * @return e.g. {@code databricks} for {@code databricks.workspaceRoot}; empty (the default) for
+   *     an executor that reads no settings
+   */
+  default Optional<String> settingsNamespace() {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks this executor's settings when the transport is made, so a wrong key or value fails
+   * before anything runs. Called once per transport, also when no setting is given.
+   *
+   * @param settings the keys under {@link #settingsNamespace()}, without the prefix
+   * @throws io.sluice.core.ConfigurationException naming the key (with its namespace), its value
+   *     and the known keys, on an unknown key or a malformed value
+   */
+  default void checkSettings(Map<String, String> settings) {}
 }

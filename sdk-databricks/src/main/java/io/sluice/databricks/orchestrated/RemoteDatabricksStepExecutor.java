@@ -18,6 +18,7 @@ import io.sluice.databricks.models.RunOutput;
 import io.sluice.databricks.models.RunTask;
 import io.sluice.databricks.transport.StepSubmissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,16 @@ import org.slf4j.LoggerFactory;
  * <p>The workspace and token come from the step's {@link DatabricksCompute} (its {@code
  * workspaceUrl} and {@code accessToken} secret), else from {@code DATABRICKS_HOST}/{@code
  * DATABRICKS_TOKEN} or {@code ~/.databrickscfg}.
+ *
+ * <p>Settings: the {@code orchestrated} transport's configuration keys under {@code databricks.}
+ * (see {@link StepSubmissions}), e.g. {@code databricks.workspaceRoot} (the workspace folder
+ * sources are uploaded to, default {@code /Shared/sluice}), {@code databricks.secretScope} (where
+ * datastore credentials go, default {@code sluice}), {@code databricks.scriptSparkVersion} and
+ * {@code databricks.scriptNodeType} (a script step's single-node cluster), {@code databricks.host},
+ * {@code databricks.profile}, {@code databricks.maxRetries}, {@code databricks.retryDelay}, {@code
+ * databricks.pollInterval} and {@code databricks.maxPollInterval}, with the meaning and defaults
+ * the {@code databricks} transport gives the same keys. They are checked when the transport is
+ * made; an unknown key fails naming the key, its value and the known keys.
  */
 public final class RemoteDatabricksStepExecutor implements StepExecutor {
   private static final Logger LOGGER = LoggerFactory.getLogger(RemoteDatabricksStepExecutor.class);
@@ -51,6 +62,16 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
   public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
     return (step.databricks() != null || step.pythonScript() != null) && compute instanceof DatabricksCompute
         && transport.equals("orchestrated");
+  }
+
+  @Override
+  public Optional<String> settingsNamespace() {
+    return Optional.of(StepSubmissions.settingsNamespace());
+  }
+
+  @Override
+  public void checkSettings(Map<String, String> settings) {
+    StepSubmissions.checkSettings(settings);
   }
 
   @Override

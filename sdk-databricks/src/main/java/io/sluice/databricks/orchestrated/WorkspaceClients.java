@@ -5,18 +5,20 @@ import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.spi.StepContext;
 import io.sluice.databricks.DatabricksClient;
 import io.sluice.databricks.DatabricksClientBuilder;
+import io.sluice.databricks.transport.StepSubmissions;
 
 /** The client of the workspace a step's {@link DatabricksCompute} names. */
 final class WorkspaceClients {
   private WorkspaceClients() {}
 
   /**
-   * A client for the compute's workspace URL and access token; what the compute leaves out comes
-   * from {@code DATABRICKS_HOST}, {@code DATABRICKS_TOKEN} or {@code ~/.databrickscfg}.
+   * A client for the {@code databricks.host} setting or the compute's workspace URL, and the
+   * compute's access token; what they leave out comes from the {@code databricks.profile} setting,
+   * {@code DATABRICKS_HOST}, {@code DATABRICKS_TOKEN} or {@code ~/.databrickscfg}. Retries and
+   * polling follow the step's settings.
    */
   static DatabricksClient client(DatabricksCompute compute, StepContext context) {
-    DatabricksClientBuilder builder = new DatabricksClientBuilder();
-    compute.workspaceUrl().ifPresent(builder::endpoint);
+    DatabricksClientBuilder builder = StepSubmissions.clientBuilder(context, compute.workspaceUrl());
     compute.accessToken().ifPresent(token -> builder.token(context.secret(token.reference())));
     try {
       return builder.buildClient();

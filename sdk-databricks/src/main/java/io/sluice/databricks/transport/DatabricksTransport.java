@@ -118,19 +118,14 @@ public final class DatabricksTransport implements Transport {
   private DatabricksClient client(PipelineDefinition definition, Map<String, String> secrets) {
     Optional<DatabricksCompute> compute = definition.computes().stream()
         .filter(DatabricksCompute.class::isInstance).map(DatabricksCompute.class::cast).findFirst();
-    DatabricksClientBuilder builder = new DatabricksClientBuilder();
-    settings.profile().ifPresent(builder::profile);
-    Optional<String> host = settings.host().or(() -> compute.flatMap(DatabricksCompute::workspaceUrl));
-    host.ifPresent(builder::endpoint);
+    DatabricksClientBuilder builder =
+        settings.configure(new DatabricksClientBuilder(), compute.flatMap(DatabricksCompute::workspaceUrl));
     compute.flatMap(DatabricksCompute::accessToken).ifPresent(token -> {
       String value = Optional.ofNullable(secrets.get(token.reference())).or(token::value).orElseThrow(() ->
           new SluiceException("The access token '" + token.reference() + "' of DatabricksCompute '" + compute.get().name()
               + "' has no value in this run; pass it with RunOptions.builder().addSecrets(...)"));
       builder.token(value);
     });
-    settings.maxRetries().ifPresent(retries -> builder.retryOptions(retries,
-        settings.retryDelay().orElse(java.time.Duration.ofMillis(500)), java.time.Duration.ofSeconds(30)));
-    builder.pollInterval(settings.pollInterval(), settings.maxPollInterval());
     try {
       return builder.buildClient();
     } catch (IllegalStateException e) {

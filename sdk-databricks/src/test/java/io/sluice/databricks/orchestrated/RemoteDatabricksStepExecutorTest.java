@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.service.jobs.SubmitRun;
 import com.databricks.sdk.service.jobs.SubmitTask;
+import io.sluice.core.ConfigurationException;
+import io.sluice.core.Sluice;
 import io.sluice.core.orchestrator.IdempotencyKeys;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +96,52 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(task.getSparkPythonTask().getParameters()).containsExactly(
         "--input", "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-py/enrich/enriched", "--mode", "fast");
     assertThat(task.getNewCluster().getSparkConf()).containsEntry("spark.databricks.cluster.profile", "singleNode");
+  }
+
+  @Test
+  void theOrchestratedTransportsDatabricksSettingsReachEveryRunsSubmit() {
+    Map<String, String> settings = Map.of("databricks.workspaceRoot", "/Users/me@example.com/sluice/",
+        "databricks.secretScope", "team-scope", "databricks.scriptSparkVersion", "14.3.x-scala2.12",
+        "databricks.scriptNodeType", "Standard_E4ds_v5", "databricks.pollInterval", "PT2S");
+    PipelineRun run = TwoNotebooks.submit(TwoNotebooks.compile(base, url, true), base, "orch-set",
+        DuplicateRunPolicy.REJECT, settings);
+
+    assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
+    List<SubmitTask> tasks = fake.calls(SUBMIT).stream()
+        .map(c -> List.copyOf(VendorModels.<SubmitRun>read(SUBMIT, c.body()).getTasks()).get(0)).toList();
+    assertThat(tasks).hasSize(3);
+    assertThat(tasks.get(0).getNotebookTask().getNotebookPath()).startsWith("/Users/me@example.com/sluice/sources/");
+    assertThat(tasks.get(0).getNewCluster().getSparkConf())
+        .containsEntry("fs.azure.account.key.folderlake.dfs.core.windows.net", "{{secrets/team-scope/lake-account-key}}");
+    assertThat(fake.secret("team-scope", "lake-account-key")).isEqualTo(TwoNotebooks.LAKE_KEY);
+    assertThat(fake.secret("sluice", "lake-account-key")).isNull();
+    SubmitTask script = tasks.get(2);
+    assertThat(script.getSparkPythonTask().getPythonFile())
+        .matches("/Users/me@example\\.com/sluice/sources/score/[0-9a-f]{16}/prep.py");
+    assertThat(script.getNewCluster().getSparkVersion()).isEqualTo("14.3.x-scala2.12");
+    assertThat(script.getNewCluster().getNodeTypeId()).isEqualTo("Standard_E4ds_v5");
+    assertThat(fake.workspacePaths()).allSatisfy(p -> assertThat(p).startsWith("/Users/me@example.com/sluice"));
+  }
+
+  @Test
+  void anUnknownDatabricksSettingFailsWhenTheTransportIsMadeNamingKeyValueAndKnownKeys() {
+    assertThatThrownBy(() -> Sluice.transport("orchestrated",
+            Map.of("baseDirectory", base.toString(), "databricks.workspaceRot", "/Shared/x")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("orchestrated transport: unknown configuration key 'databricks.workspaceRot' (value '/Shared/x');"
+            + " known keys: databricks.host, databricks.maxPollInterval, databricks.maxRetries,"
+            + " databricks.pollInterval, databricks.profile, databricks.retryDelay, databricks.scriptNodeType,"
+            + " databricks.scriptSparkVersion, databricks.secretScope, databricks.workspaceRoot");
+    assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databricks.submitAs", "job")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("orchestrated transport: databricks.submitAs (value 'job') cannot be set per step");
+    assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databricks.workspaceRoot", "Shared/x")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("orchestrated transport: databricks.workspaceRoot is 'Shared/x'; use an absolute");
+    assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databrick.secretScope", "s")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("unknown configuration key 'databrick.secretScope' (value 's')")
+        .hasMessageContaining("known namespaces: databricks");
   }
 
   @Test

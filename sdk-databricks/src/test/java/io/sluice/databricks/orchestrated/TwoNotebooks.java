@@ -67,7 +67,15 @@ public final class TwoNotebooks {
   }
 
   static PipelineRun submit(PipelineDefinition definition, Path base, String runId, DuplicateRunPolicy policy) {
-    return Sluice.transport("orchestrated", Map.of("baseDirectory", base.toString(), "parallelism", "4"))
+    return submit(definition, base, runId, policy, Map.of());
+  }
+
+  static PipelineRun submit(PipelineDefinition definition, Path base, String runId, DuplicateRunPolicy policy,
+      Map<String, String> settings) {
+    Map<String, String> configuration = new java.util.HashMap<>(settings);
+    configuration.put("baseDirectory", base.toString());
+    configuration.put("parallelism", "4");
+    return Sluice.transport("orchestrated", configuration)
         .submit(definition, RunOptions.builder().runId(runId).duplicateRunPolicy(policy)
             .addAllSecrets(List.of(TOKEN_SECRET, LAKE_SECRET)).build());
   }
