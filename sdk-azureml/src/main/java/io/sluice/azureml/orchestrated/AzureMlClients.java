@@ -2,14 +2,15 @@ package io.sluice.azureml.orchestrated;
 
 import io.sluice.azureml.AzureMlClient;
 import io.sluice.azureml.AzureMlClientBuilder;
+import io.sluice.azureml.transport.StepJobs;
 import io.sluice.core.ConfigurationException;
-import io.sluice.core.model.Workspace;
 import io.sluice.core.spi.StepContext;
 import java.util.function.Function;
 
 /**
- * The client of the workspace orchestrated steps run in: the {@code config.json} found from the
- * run's base directory (as Azure ML v1 searched), signed in with azure-identity's {@code
+ * The client of the workspace orchestrated steps run in: the {@code config.json} named by the
+ * {@code azureml.configFile} setting or found from the run's base directory (as Azure ML v1
+ * searched), at the {@code azureml.endpoint} setting's ARM endpoint if set, signed in with azure-identity's {@code
  * DefaultAzureCredential}.
  */
 final class AzureMlClients {
@@ -27,14 +28,17 @@ final class AzureMlClients {
   }
 
   private static AzureMlClient fromConfig(StepContext context) {
-    Workspace workspace;
+    AzureMlClientBuilder builder;
     try {
-      workspace = Workspace.fromConfig(context.baseDirectory());
+      builder = StepJobs.clientBuilder(context);
+    } catch (ConfigurationException e) {
+      throw e;
     } catch (RuntimeException e) {
+      String from = context.settings().getOrDefault("configFile", context.baseDirectory().toString());
       throw new ConfigurationException("Step '" + context.step().name() + "' runs on Azure ML, but no workspace"
-          + " config.json was found from " + context.baseDirectory() + "; download it from the Azure ML studio"
-          + " into that folder (or a parent, or .azureml/)", e);
+          + " config.json was found from " + from + "; download it from the Azure ML studio"
+          + " into that folder (or a parent, or .azureml/), or set azureml.configFile", e);
     }
-    return new AzureMlClientBuilder().workspace(workspace).defaultAzureCredential().buildClient();
+    return builder.defaultAzureCredential().buildClient();
   }
 }

@@ -14,6 +14,7 @@ import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepFailedException;
 import io.sluice.core.spi.StepResult;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * creates it, if the earlier attempt died first). Waiting polls adaptively, at most once per 2 s;
  * canceling the pipeline run cancels the job; a failure carries the job's error and its studio
  * link. The workspace comes from {@code config.json}, found from the run's base directory.
+ *
+ * <p>Settings: the {@code orchestrated} transport's configuration keys under {@code azureml.}:
+ * {@code azureml.configFile} (a {@code config.json} or the folder to search from, instead of the
+ * base directory) and {@code azureml.endpoint} (the ARM endpoint), as the {@code azureml}
+ * transport reads {@code configFile} and {@code endpoint}. They are checked when the transport is
+ * made; an unknown key fails naming the key, its value and the known keys.
  */
 public final class AzureMlStepExecutor implements StepExecutor {
   private static final Logger LOGGER = LoggerFactory.getLogger(AzureMlStepExecutor.class);
@@ -44,6 +51,16 @@ public final class AzureMlStepExecutor implements StepExecutor {
   public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
     return step.pythonScript() != null && transport.equals("orchestrated")
         && (compute instanceof AmlCompute || compute instanceof ComputeTarget.Named);
+  }
+
+  @Override
+  public Optional<String> settingsNamespace() {
+    return Optional.of(StepJobs.settingsNamespace());
+  }
+
+  @Override
+  public void checkSettings(Map<String, String> settings) {
+    StepJobs.checkSettings(settings);
   }
 
   @Override

@@ -30,18 +30,23 @@ public final class AzureMlTransportProvider implements TransportProvider {
   @Override
   public Transport create(Map<String, String> configuration) {
     Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
-    Workspace workspace = Workspace.fromConfig(
-        Path.of(configuration.getOrDefault("configFile", base.toString())));
     Duration interval = Duration.ofSeconds(
         Long.parseLong(configuration.getOrDefault("pollIntervalSeconds", "5")));
-    AzureMlClientBuilder builder = new AzureMlClientBuilder()
-        .workspace(workspace)
-        .defaultAzureCredential()
-        .pollInterval(interval);
+    AzureMlClientBuilder builder = builder(configuration, base).defaultAzureCredential().pollInterval(interval);
+    return new AzureMlTransport(builder.buildClient(), base, configuration.get("defaultCompute"),
+        interval);
+  }
+
+  /**
+   * A builder for the workspace of {@code configFile} (a {@code config.json} or the folder to search
+   * from) and {@code endpoint}, keys this transport and the orchestrated Azure ML steps share.
+   */
+  static AzureMlClientBuilder builder(Map<String, String> configuration, Path base) {
+    Workspace workspace = Workspace.fromConfig(Path.of(configuration.getOrDefault("configFile", base.toString())));
+    AzureMlClientBuilder builder = new AzureMlClientBuilder().workspace(workspace);
     if (configuration.containsKey("endpoint")) {
       builder.endpoint(configuration.get("endpoint"));
     }
-    return new AzureMlTransport(builder.buildClient(), base, configuration.get("defaultCompute"),
-        interval);
+    return builder;
   }
 }
