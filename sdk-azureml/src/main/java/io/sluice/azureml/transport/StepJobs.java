@@ -50,9 +50,8 @@ public final class StepJobs {
   public static void checkSettings(Map<String, String> settings) {
     settings.forEach((key, value) -> {
       if (!STEP_KEYS.contains(key)) {
-        throw new ConfigurationException("orchestrated transport: unknown configuration key '" + settingsNamespace()
-            + "." + key + "' (value '" + value + "'); known keys: " + String.join(", ",
-            STEP_KEYS.stream().map(k -> settingsNamespace() + "." + k).sorted().toList()));
+        throw ConfigurationException.unknownKey("orchestrated transport", settingsNamespace() + "." + key, value,
+            String.join(", ", STEP_KEYS.stream().map(k -> settingsNamespace() + "." + k).sorted().toList()));
       }
     });
   }

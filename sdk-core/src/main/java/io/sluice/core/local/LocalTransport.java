@@ -75,8 +75,8 @@ public final class LocalTransport implements Transport {
       if (key.contains(".")) {
         executorSettings.put(key, value);
       } else if (!KEYS.contains(key)) {
-        throw new ConfigurationException(transport + " transport: unknown configuration key '" + key + "' (value '"
-            + value + "'); known keys: " + String.join(", ", KEYS) + ", and <namespace>.<key> for step executors");
+        throw ConfigurationException.unknownKey(transport + " transport", key, value,
+            String.join(", ", KEYS) + ", and <namespace>.<key> for step executors");
       }
     });
     Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();

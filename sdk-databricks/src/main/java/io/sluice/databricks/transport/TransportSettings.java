@@ -73,8 +73,7 @@ record TransportSettings(
     TransportSettings read(Map<String, String> config, String defaultBase) {
       config.forEach((key, value) -> {
         if (!known.contains(key)) {
-          throw new ConfigurationException(label + ": unknown configuration key '" + prefix + key + "' (value '"
-              + value + "'); known keys: " + knownKeys());
+          throw ConfigurationException.unknownKey(label, prefix + key, value, knownKeys());
         }
       });
       Optional<String> dataRoot = Optional.ofNullable(config.get("dataRoot")).map(this::checkRoot);
