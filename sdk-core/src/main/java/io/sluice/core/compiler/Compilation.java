@@ -81,10 +81,9 @@ final class Compilation {
   private String[] definitionHashes;
   private String[] fingerprints;
   private byte[][] upstreamLines;
-  // Steps in the order the pipeline lists them (problems are reported in that order), each
-  // with its rank. Every step is visited once after indexing, while its model is at hand: at
-  // 10,000 steps each further pass over the model costs more than the work it does.
-  private Step[] declared;
+  // The ranks of the steps in the order the pipeline lists them (problems are reported in that
+  // order). Every step is visited once after indexing, while its model is at hand: at 10,000
+  // steps each further pass over the model costs more than the work it does.
   private int[] declaredRanks;
   // A hash map for lookups by name (a tree map's pointer chasing dominates at 10,000 steps).
   private final Map<String, DataNode> data;
@@ -130,9 +129,8 @@ final class Compilation {
     definitionHashes = new String[ranked.length];
     fingerprints = new String[ranked.length];
     upstreamLines = new byte[ranked.length][];
-    for (int i = 0; i < declared.length; i++) {
-      Step step = declared[i];
-      int rank = declaredRanks[i];
+    for (int rank : declaredRanks) {
+      Step step = ranked[rank];
       int[] before = new int[step.inputs().size() + step.runAfter().size()];
       int count = indexInputs(step, before);
       count = indexRunAfter(step, before, count);
@@ -184,7 +182,6 @@ final class Compilation {
     for (int rank = 0; rank < ranked.length; rank++) {
       ranks.put(ranked[rank].name(), rank);
     }
-    declared = new Step[ranked.length];
     declaredRanks = new int[ranked.length];
     boolean[] placed = new boolean[ranked.length];
     int next = 0;
@@ -192,7 +189,6 @@ final class Compilation {
       int rank = ranks.get(step.name());
       if (ranked[rank] == step && !placed[rank]) {
         placed[rank] = true;
-        declared[next] = step;
         declaredRanks[next++] = rank;
       }
     }
@@ -200,8 +196,8 @@ final class Compilation {
   }
 
   private void indexOutputs() {
-    for (int i = 0; i < declared.length; i++) {
-      Step step = declared[i];
+    for (int rank : declaredRanks) {
+      Step step = ranked[rank];
       for (PipelineData output : step.outputs()) {
         DataNode earlier = data.get(output.name());
         if (earlier != null) {
@@ -216,7 +212,7 @@ final class Compilation {
                   + " PipelineData");
           continue;
         }
-        data.put(output.name(), new DataNode(output, step.name(), declaredRanks[i], new ArrayList<>(2)));
+        data.put(output.name(), new DataNode(output, step.name(), rank, new ArrayList<>(2)));
         Datastore store = dataStore(output);
         if (store == null) {
           problems.error(
