@@ -32,7 +32,7 @@ final class LocalStepContext implements StepContext {
   private final Map<String, StepLocation> inputs;
   private final Map<String, StepLocation> outputs;
   private final Map<String, String> settings;
-  private final Instant started = Instant.now();
+  private final Instant started;
   private final Deque<String> tail = new ArrayDeque<>();
 
   LocalStepContext(
@@ -48,6 +48,7 @@ final class LocalStepContext implements StepContext {
     this.inputs = Map.copyOf(inputs);
     this.outputs = new LinkedHashMap<>(outputs);
     this.settings = Map.copyOf(settings);
+    this.started = run.clock().instant();
   }
 
   @Override
@@ -140,12 +141,11 @@ final class LocalStepContext implements StepContext {
         return StepProcess.run(
             process,
             deadline,
+            run.clock(),
             run::canceled,
             pid -> run.journal().append(
-                RunJournal.entry("process")
-                    .put("step", step.name())
-                    .put("pid", pid)
-                    .put("started", ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(Instant::toString).orElse(""))),
+                new JournalEntry.ProcessStarted(
+                    run.clock().instant(), step.name(), pid, ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()))),
             (stderr, line) -> {
               StepProcess.write(stderr ? err : out, line);
               remember(line);
@@ -185,7 +185,7 @@ final class LocalStepContext implements StepContext {
 
   @Override
   public void recordRemoteRunId(String id) {
-    run.journal().append(RunJournal.entry("remoteRun").put("step", step.name()).put("id", id));
+    run.journal().append(new JournalEntry.RemoteRunRecorded(run.clock().instant(), step.name(), id));
   }
 
   @Override

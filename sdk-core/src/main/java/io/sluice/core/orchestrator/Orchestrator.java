@@ -10,9 +10,11 @@ import io.sluice.core.spi.DatastoreIo;
 import io.sluice.core.spi.PythonEnvironments;
 import io.sluice.core.spi.StepExecutor;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -98,19 +100,94 @@ public final class Orchestrator {
   }
 
   private final Settings settings;
+  private final Clock clock;
   private final List<StepExecutor> executors;
   private final List<DatastoreIo> datastoreIos;
 
   /**
-   * Creates an orchestrator that finds executors and datastore I/O on the class path.
+   * Creates an orchestrator that finds executors and datastore I/O on the class path and reads the
+   * system's UTC clock.
    *
    * @param settings how it runs
    */
   public Orchestrator(Settings settings) {
-    this.settings = settings;
-    this.executors = Providers.all(StepExecutor.class);
-    this.datastoreIos = Providers.all(DatastoreIo.class);
+    this(builder(settings));
+  }
+
+  private Orchestrator(Builder builder) {
+    this.settings = builder.settings;
+    this.clock = builder.clock;
+    this.executors = builder.executors.orElseGet(() -> Providers.all(StepExecutor.class));
+    this.datastoreIos = builder.datastoreIos.orElseGet(() -> Providers.all(DatastoreIo.class));
     checkExecutorSettings(settings, executors);
+  }
+
+  /**
+   * A builder, for an orchestrator whose time, executors or datastore I/O are not the defaults:
+   * a test transport that scripts step outcomes, or a test that asserts timestamps.
+   *
+   * @param settings how it runs
+   * @return the builder
+   */
+  public static Builder builder(Settings settings) {
+    return new Builder(settings);
+  }
+
+  /** Makes an {@link Orchestrator} with a clock, executors or datastore I/O of the caller's. */
+  public static final class Builder {
+    private final Settings settings;
+    private Clock clock = Clock.systemUTC();
+    private Optional<List<StepExecutor>> executors = Optional.empty();
+    private Optional<List<DatastoreIo>> datastoreIos = Optional.empty();
+
+    private Builder(Settings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Sets where time comes from: journal timestamps, step start and end times (in statuses and
+     * events), step deadlines and the time in new run ids. {@link Clock#systemUTC()} by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the step executors, tried in order for each step, instead of those on the class path.
+     *
+     * @param executors the executors
+     * @return this builder
+     */
+    public Builder stepExecutors(List<StepExecutor> executors) {
+      this.executors = Optional.of(List.copyOf(executors));
+      return this;
+    }
+
+    /**
+     * Sets the datastore I/O, tried in order for each datastore, instead of those on the class
+     * path.
+     *
+     * @param datastoreIos the datastore I/O
+     * @return this builder
+     */
+    public Builder datastoreIos(List<DatastoreIo> datastoreIos) {
+      this.datastoreIos = Optional.of(List.copyOf(datastoreIos));
+      return this;
+    }
+
+    /**
+     * Makes the orchestrator.
+     *
+     * @return the orchestrator
+     * @throws ConfigurationException on an executor setting no executor reads or accepts
+     */
+    public Orchestrator build() {
+      return new Orchestrator(this);
+    }
   }
 
   /**
@@ -133,14 +210,18 @@ public final class Orchestrator {
   }
 
   /**
-   * Starts a run (or resumes one, as {@link RunOptions#duplicateRunPolicy()} allows).
+   * Starts a run (or resumes one, as {@link RunOptions#duplicateRunPolicy()} allows). Every check
+   * is made before anything is written; the run then goes on in threads of its own, and its events
+   * reach the listeners from those threads, in the order things happened.
    *
    * @param definition the pipeline
    * @param options run options
    * @return the running run
    */
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
-    OrchestratedRun run = new OrchestratedRun(settings, definition, options, executors, datastoreIos);
+    OrchestratedRun run =
+        new OrchestratedRun(
+            settings, clock, definition, options, new StepExecutors(executors, settings.transport()), datastoreIos);
     run.start();
     return run;
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,11 +45,11 @@ public final class RunIds {
   }
 
   /**
-   * A new run id whose folder under {@code runsDirectory} this call created, so that no other run,
-   * in this process or another, can have it.
+   * A new run id, timed by {@code clock}, whose folder under {@code runsDirectory} this call
+   * created, so that no other run, in this process or another, can have it.
    */
-  static String newRunDirectory(Path runsDirectory, String pipeline) {
-    return newRunDirectory(runsDirectory, () -> newRunId(pipeline));
+  static String newRunDirectory(Path runsDirectory, String pipeline, Clock clock) {
+    return newRunDirectory(runsDirectory, () -> newRunId(pipeline, clock.instant(), ThreadLocalRandom.current().nextInt()));
   }
 
   static String newRunDirectory(Path runsDirectory, Supplier<String> ids) {

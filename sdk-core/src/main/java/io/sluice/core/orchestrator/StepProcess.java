@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -34,6 +35,7 @@ final class StepProcess {
   static int run(
       ProcessSpec spec,
       Instant deadline,
+      Clock clock,
       BooleanSupplier canceled,
       LongConsumer started,
       LineSink sink,
@@ -57,7 +59,7 @@ final class StepProcess {
           stop(process);
           throw new StepFailedException("Step '" + stepName + "' was canceled");
         }
-        if (deadline != null && Instant.now().isAfter(deadline)) {
+        if (deadline != null && clock.instant().isAfter(deadline)) {
           stop(process);
           throw new StepTimeoutException("Step '" + stepName + "' timed out");
         }
