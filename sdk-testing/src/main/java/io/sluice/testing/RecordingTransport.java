@@ -1,24 +1,29 @@
 package io.sluice.testing;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.definition.DataDefinition;
-import io.sluice.core.definition.ParameterDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.AmlCompute;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.DatabricksCompute;
+import io.sluice.core.orchestrator.Orchestrator;
 import io.sluice.core.run.DuplicateRunPolicy;
+import io.sluice.core.run.PipelineRun;
+import io.sluice.core.run.PipelineRunException;
 import io.sluice.core.run.RunEvent;
-import io.sluice.core.run.RunListener;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
 import io.sluice.core.run.StepStatus;
 import io.sluice.core.spi.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +34,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * A {@link Transport} for tests: it keeps every definition and {@link RunOptions} submitted to it
- * and, instead of running anything, plays a run in which every step completes, except the steps
- * given a fake failure, so that users can test their own error handling. The run has ended when
- * {@link #submit} returns; its events go to the {@code RunOptions} listeners on the caller's
- * thread, in order: run {@code QUEUED}, run {@code RUNNING}, then step by step in the definition's
- * order {@code RUNNING} and {@code COMPLETED} or {@code FAILED} (or {@code SKIPPED} or {@code
- * REUSED}), then the run's final state.
+ * and plays each run on the real orchestrator (the one the {@code local} and {@code orchestrated}
+ * transports run on) with scripted step outcomes instead of running anything: every step
+ * completes, except the steps given a fake failure, so that users can test their own error
+ * handling. Scheduling, skips, continue-on-step-failure, the duplicate-run policy and the order of
+ * events are therefore those of every orchestrated run. The run has ended when {@link #submit}
+ * returns; its events go to the {@code RunOptions} listeners on the caller's thread, in order: run
+ * {@code RUNNING}, then step by step (one at a time, ready steps in the definition's order) {@code
+ * RUNNING} and {@code COMPLETED} or {@code FAILED}, or {@code SKIPPED} or {@code REUSED} without
+ * {@code RUNNING}, then the run's final state.
  *
  * <p><b>Strict by default.</b> {@link #strict()} (and every shared instance) refuses a submission
  * whose definition has a remote step, a {@code DatabricksStep} or a step on any compute but a
@@ -50,11 +60,15 @@ import java.util.concurrent.ConcurrentMap;
  * round-trip through its canonical JSON, and each {@code RunOptions} parameter must be one of the
  * pipeline's, with a value of its type. A run id already submitted follows the {@link
  * DuplicateRunPolicy}: {@code REJECT} refuses it, {@code ALLOW_IF_FAILED} refuses it unless the
- * earlier run failed, {@code RESUME} reuses the steps that succeeded earlier with the same
- * definition.
+ * earlier run failed, and both {@code ALLOW_IF_FAILED} and {@code RESUME} keep the steps that
+ * completed earlier with the same fingerprint.
  *
  * <p>A step failure stops the steps that depend on it ({@code SKIPPED}); unless the pipeline
  * continues on step failure, the steps not yet started are skipped too.
+ *
+ * <p>Runs are journaled in a temporary folder, one runs folder per run id, so that a run reuses
+ * nothing from another run: the fake outcomes decide every run. Nothing is written to a datastore;
+ * outputs are named {@code recording:/<datastore>/sluice/runs/<runId>/<step>/<output>}.
  *
  * <p><b>Instances.</b> Code under test usually gets its transport itself, with {@code
  * Sluice.transport("recording")} or the {@code sluice.transport} property, so the test cannot hold
@@ -73,6 +87,9 @@ public final class RecordingTransport implements Transport {
 
   private static final ConcurrentMap<String, RecordingTransport> SHARED = new ConcurrentHashMap<>();
 
+  /** Far longer than a run of scripted steps takes; only a broken orchestrator reaches it. */
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(1);
+
   /** A fake outcome for one step: a failure message, or null for completion. */
   private record Fake(String failure) {
     String describe() {
@@ -85,6 +102,7 @@ public final class RecordingTransport implements Transport {
   private final List<Submission> submissions = new ArrayList<>();
   private boolean strict;
   private int runCounter;
+  private Path runsFolder;
 
   private RecordingTransport(boolean strict) {
     this.strict = strict;
@@ -185,6 +203,7 @@ public final class RecordingTransport implements Transport {
     submissions.clear();
     strict = true;
     runCounter = 0;
+    deleteRunsFolder(); // earlier runs are forgotten, their ids free again
     return this;
   }
 
@@ -237,7 +256,7 @@ public final class RecordingTransport implements Transport {
   }
 
   /**
-   * Records the submission and plays its run.
+   * Records the submission and plays its run on the orchestrator.
    *
    * @param definition the compiled pipeline
    * @param options run id, parameters, listeners and secrets
@@ -255,12 +274,96 @@ public final class RecordingTransport implements Transport {
       checkRemoteStepsAreFaked(definition);
     }
     checkRoundTrip(definition);
-    checkParameters(definition, options);
-    Optional<Submission> earlier = earlierRun(definition, options);
-    String runId = options.runId().orElseGet(() -> NAME + "-" + (++runCounter));
-    RecordedRun run = play(definition, options, runId, earlier);
-    submissions.add(new Submission(definition, options, run));
-    return run;
+    String runId = options.runId().orElseGet(() -> NAME + "-" + (runCounter + 1));
+    ScriptedStepExecutor executor = new ScriptedStepExecutor(script());
+    List<RunEvent> events = new CopyOnWriteArrayList<>(); // filled by the run's threads
+    PipelineRun run =
+        orchestrator(runId, executor)
+            .submit(definition, RunOptions.builder().from(options).runId(runId).listeners(List.of(events::add)).build());
+    if (options.runId().isEmpty()) {
+      runCounter++;
+    }
+    awaitEnd(run);
+    usedFakes.addAll(executor.used());
+    // Told here, once the run has ended, so that listeners hear every event on the caller's thread.
+    events.forEach(event -> options.listeners().forEach(listener -> listener.onEvent(event)));
+    RecordedRun recorded = record(definition, run, events);
+    submissions.add(new Submission(definition, options, recorded));
+    return recorded;
+  }
+
+  /** The fake outcomes as the scripted executor takes them: a failure message, or none. */
+  private Map<String, Optional<String>> script() {
+    Map<String, Optional<String>> script = new LinkedHashMap<>();
+    fakes.forEach((step, fake) -> script.put(step, Optional.ofNullable(fake.failure())));
+    return script;
+  }
+
+  /**
+   * An orchestrator for one run id: its own runs folder (so no other run's results are reused),
+   * the scripted executor for every step, recorded datastores, one step at a time.
+   */
+  private Orchestrator orchestrator(String runId, ScriptedStepExecutor executor) {
+    Path runs = runsFolder().resolve(runId);
+    Orchestrator.Settings settings =
+        new Orchestrator.Settings(
+            NAME, runs, runs, 1, (environment, extra) -> {
+              throw new IllegalStateException("A recorded run builds no Python environment");
+            }, Optional.empty());
+    return Orchestrator.builder(settings)
+        .stepExecutors(List.of(executor))
+        .datastoreIos(List.of(new RecordingDatastoreIo()))
+        .build();
+  }
+
+  private Path runsFolder() {
+    if (runsFolder == null) {
+      try {
+        runsFolder = Files.createTempDirectory("sluice-recording-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return runsFolder;
+  }
+
+  private void deleteRunsFolder() {
+    if (runsFolder == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(runsFolder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    runsFolder = null;
+  }
+
+  /** Waits for a run that has nothing to wait for; a failed run has ended too. */
+  private static void awaitEnd(PipelineRun run) {
+    try {
+      run.waitForCompletion(RUN_TIMEOUT);
+    } catch (PipelineRunException ended) {
+      // The run ended FAILED: its steps say why.
+    }
+  }
+
+  private static RecordedRun record(PipelineDefinition definition, PipelineRun run, List<RunEvent> events) {
+    Map<String, StepStatus> steps = run.steps();
+    Map<String, URI> runOutputs = run.outputs();
+    Map<String, URI> outputs = new LinkedHashMap<>();
+    for (StepDefinition step : definition.steps()) {
+      step.outputs().stream().filter(runOutputs::containsKey).forEach(o -> outputs.put(o, runOutputs.get(o)));
+    }
+    String message =
+        steps.values().stream()
+            .filter(s -> s.state() == StepState.FAILED)
+            .findFirst()
+            .map(s -> "step '" + s.step() + "' failed")
+            .orElse(null);
+    return new RecordedRun(run.id(), definition.name(), run.state(), message, new LinkedHashMap<>(steps), outputs, events);
   }
 
   private static void checkRoundTrip(PipelineDefinition definition) {
@@ -276,36 +379,6 @@ public final class RecordingTransport implements Transport {
       throw new AssertionError(
           "Pipeline '" + definition.name() + "': the definition read back from its canonical JSON"
               + " differs from the one submitted; submit definitions made by PipelineCompiler");
-    }
-  }
-
-  private static void checkParameters(PipelineDefinition definition, RunOptions options) {
-    Map<String, ParameterDefinition> declared = new LinkedHashMap<>();
-    definition.parameters().forEach(p -> declared.put(p.name(), p));
-    for (Map.Entry<String, Object> given : options.parameters().entrySet()) {
-      ParameterDefinition parameter = declared.get(given.getKey());
-      if (parameter == null) {
-        throw new SluiceException(
-            "RunOptions set parameter '"
-                + given.getKey()
-                + "', but pipeline '"
-                + definition.name()
-                + "' has no such parameter; its parameters are "
-                + PipelineFacts.list(declared.keySet()));
-      }
-      Object value = given.getValue();
-      if (!parameter.type().javaType().isInstance(value)) {
-        throw new SluiceException(
-            "RunOptions set parameter '"
-                + given.getKey()
-                + "' to "
-                + value
-                + (value == null ? "" : " (" + value.getClass().getSimpleName() + ")")
-                + ", but it is a "
-                + parameter.type()
-                + " parameter; pass a "
-                + parameter.type().javaType().getSimpleName());
-      }
     }
   }
 
@@ -352,111 +425,6 @@ public final class RecordingTransport implements Transport {
       return Optional.of("DatabricksStep" + (where == null ? "" : " on " + where));
     }
     return Optional.ofNullable(where).map(w -> step.type() + " on " + w);
-  }
-
-  private Optional<Submission> earlierRun(PipelineDefinition definition, RunOptions options) {
-    if (options.runId().isEmpty()) {
-      return Optional.empty();
-    }
-    String runId = options.runId().get();
-    Optional<Submission> earlier =
-        submissions.stream().filter(s -> s.run().id().equals(runId)).reduce((a, b) -> b);
-    if (earlier.isEmpty()) {
-      return earlier;
-    }
-    RunState was = earlier.get().run().state();
-    DuplicateRunPolicy policy = options.duplicateRunPolicy();
-    boolean refused =
-        policy == DuplicateRunPolicy.REJECT
-            || (policy == DuplicateRunPolicy.ALLOW_IF_FAILED && was == RunState.COMPLETED);
-    if (refused) {
-      throw new SluiceException(
-          "Run '"
-              + runId
-              + "' of pipeline '"
-              + definition.name()
-              + "' was already submitted and ended "
-              + was
-              + "; the policy "
-              + policy
-              + " refuses it: choose another run id"
-              + (policy == DuplicateRunPolicy.REJECT ? ", or the policy RESUME or ALLOW_IF_FAILED" : ""));
-    }
-    return policy == DuplicateRunPolicy.RESUME ? earlier : Optional.empty();
-  }
-
-  private RecordedRun play(
-      PipelineDefinition definition, RunOptions options, String runId, Optional<Submission> resumed) {
-    List<RunEvent> events = new ArrayList<>();
-    List<RunListener> listeners = options.listeners();
-    Map<String, StepStatus> steps = new LinkedHashMap<>();
-    Map<String, URI> outputs = new LinkedHashMap<>();
-    definition.steps().forEach(s -> steps.put(s.name(), StepStatus.queued(s.name())));
-    emit(events, listeners, new RunEvent.RunStateChanged(runId, RunState.QUEUED, null));
-    emit(events, listeners, new RunEvent.RunStateChanged(runId, RunState.RUNNING, null));
-    Map<String, StepDefinition> earlierSteps = new LinkedHashMap<>();
-    resumed.ifPresent(r -> r.definition().steps().forEach(d -> earlierSteps.put(d.name(), d)));
-    String firstFailure = null;
-    for (StepDefinition step : definition.steps()) {
-      String blocker =
-          step.dependsOn().stream()
-              .filter(d -> !steps.get(d).state().isSuccessful())
-              .findFirst()
-              .orElse(null);
-      Instant now = Instant.now();
-      StepStatus end;
-      if (blocker != null) {
-        end = ended(step, StepState.SKIPPED, null, now, "not run: step '" + blocker + "' it depends on did not succeed");
-      } else if (firstFailure != null && !definition.continueOnStepFailure()) {
-        end =
-            ended(step, StepState.SKIPPED, null, now,
-                "not run: step '" + firstFailure + "' failed and the pipeline does not continue on step failure");
-      } else if (resumed.isPresent()
-          && !options.forceRerun()
-          && step.equals(earlierSteps.get(step.name()))
-          && resumed.get().run().step(step.name()).state().isSuccessful()) {
-        end = ended(step, StepState.REUSED, null, now, "reused from the earlier attempt of run '" + runId + "'");
-      } else {
-        StepStatus running = new StepStatus(step.name(), StepState.RUNNING, Optional.of(now), Optional.empty(), "");
-        steps.put(step.name(), running);
-        emit(events, listeners, new RunEvent.StepStateChanged(runId, running));
-        Fake fake = fakes.get(step.name());
-        if (fake != null) {
-          usedFakes.add(step.name());
-        }
-        if (fake != null && fake.failure() != null) {
-          end = ended(step, StepState.FAILED, now, Instant.now(), fake.failure());
-          if (firstFailure == null) {
-            firstFailure = step.name();
-          }
-        } else {
-          end = ended(step, StepState.COMPLETED, now, Instant.now(), fake != null ? "fake outcome" : "recorded, not run");
-        }
-      }
-      steps.put(step.name(), end);
-      emit(events, listeners, new RunEvent.StepStateChanged(runId, end));
-      if (end.state().isSuccessful()) {
-        step.outputs().forEach(o -> outputs.put(o, location(definition, runId, step.name(), o)));
-      }
-    }
-    RunState state = firstFailure == null ? RunState.COMPLETED : RunState.FAILED;
-    String message = firstFailure == null ? null : "step '" + firstFailure + "' failed";
-    emit(events, listeners, new RunEvent.RunStateChanged(runId, state, message));
-    return new RecordedRun(runId, definition.name(), state, message, steps, outputs, events);
-  }
-
-  private static StepStatus ended(StepDefinition step, StepState state, Instant started, Instant ended, String message) {
-    return new StepStatus(step.name(), state, Optional.ofNullable(started), Optional.of(ended), message);
-  }
-
-  private static URI location(PipelineDefinition definition, String runId, String step, String output) {
-    String datastore = definition.data(output).map(DataDefinition::datastore).orElse("default");
-    return URI.create("recording:/" + datastore + "/sluice/runs/" + runId + "/" + step + "/" + output);
-  }
-
-  private static void emit(List<RunEvent> events, List<RunListener> listeners, RunEvent event) {
-    events.add(event);
-    listeners.forEach(l -> l.onEvent(event));
   }
 
   @Override

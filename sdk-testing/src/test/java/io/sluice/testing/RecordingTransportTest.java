@@ -22,6 +22,7 @@ import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
 import io.sluice.core.run.StepStatus;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,10 @@ class RecordingTransportTest extends SeedTestBase {
   @Test
   void everyStepCompletesAndTheListenersHearItInOrder() {
     List<RunEvent> heard = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
     RecordedRun run =
-        RecordingTransport.strict().submit(seed, RunOptions.builder().addListeners(heard::add).build());
+        RecordingTransport.strict()
+            .submit(seed, RunOptions.builder().addListeners(heard::add, e -> threads.add(Thread.currentThread())).build());
 
     assertThat(run.state()).isEqualTo(RunState.COMPLETED);
     assertThat(run.waitForCompletion(Duration.ZERO)).isEqualTo(RunState.COMPLETED);
@@ -73,7 +76,6 @@ class RecordingTransportTest extends SeedTestBase {
     assertThat(heard).isEqualTo(run.events());
     assertThat(describe(heard))
         .containsExactly(
-            "run QUEUED",
             "run RUNNING",
             "prep RUNNING",
             "prep COMPLETED",
@@ -85,10 +87,13 @@ class RecordingTransportTest extends SeedTestBase {
             "score COMPLETED",
             "run COMPLETED");
     assertThat(heard).allMatch(e -> e.runId().equals("recording-1"));
+    assertThat(threads).hasSameSizeAs(heard).containsOnly(Thread.currentThread());
     assertThat(run.outputs())
         .containsExactly(
             Map.entry("clean", URI.create("recording:/workspace/sluice/runs/recording-1/prep/clean")),
             Map.entry("model", URI.create("recording:/workspace/sluice/runs/recording-1/train/model")));
+    // Nothing lands in the seed's local datastore, the folder "data".
+    assertThat(Path.of("data", "sluice", "runs", "recording-1")).doesNotExist();
   }
 
   @Test
@@ -102,7 +107,7 @@ class RecordingTransportTest extends SeedTestBase {
     assertThat(run.step("train").state()).isEqualTo(StepState.FAILED);
     assertThat(run.step("train").message()).isEqualTo("out of memory");
     assertThat(run.step("score").state()).isEqualTo(StepState.SKIPPED);
-    assertThat(run.step("score").message()).isEqualTo("not run: step 'train' it depends on did not succeed");
+    assertThat(run.step("score").message()).isEqualTo("not run: step 'train' did not succeed");
     assertThat(run.step("score").startedAt()).isEmpty();
     assertThat(run.outputs()).containsOnlyKeys("clean");
     assertThat(describe(run.events())).endsWith("train FAILED", "score SKIPPED", "run FAILED");
@@ -130,7 +135,7 @@ class RecordingTransportTest extends SeedTestBase {
 
     assertThat(stops.step("b").state()).isEqualTo(StepState.SKIPPED);
     assertThat(stops.step("b").message())
-        .isEqualTo("not run: step 'a' failed and the pipeline does not continue on step failure");
+        .isEqualTo("not started: a step failed and continueOnStepFailure is false");
     assertThat(goesOn.step("b").state()).isEqualTo(StepState.COMPLETED);
     assertThat(goesOn.state()).isEqualTo(RunState.FAILED);
   }
@@ -213,11 +218,10 @@ class RecordingTransportTest extends SeedTestBase {
     assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epoch", 3).build()))
         .isInstanceOf(SluiceException.class)
         .hasMessage(
-            "RunOptions set parameter 'epoch', but pipeline 'seed' has no such parameter; its"
-                + " parameters are [epochs, region]");
+            "Pipeline parameter 'epoch' does not exist in pipeline 'seed'; known parameters: epochs, region");
     assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epochs", "3").build()))
         .isInstanceOf(SluiceException.class)
-        .hasMessage("RunOptions set parameter 'epochs' to 3 (String), but it is a INTEGER parameter; pass a Integer");
+        .hasMessage("Pipeline parameter 'epochs' is INTEGER but was given 3 (String); pass a value of type Integer");
     assertThat(transport.submissions()).isEmpty();
   }
 
@@ -242,13 +246,14 @@ class RecordingTransportTest extends SeedTestBase {
 
     assertThatThrownBy(() -> transport.submit(seed, nightly))
         .isInstanceOf(SluiceException.class)
-        .hasMessage(
-            "Run 'nightly' of pipeline 'seed' was already submitted and ended COMPLETED; the policy"
-                + " REJECT refuses it: choose another run id, or the policy RESUME or ALLOW_IF_FAILED");
+        .hasMessageStartingWith("Run 'nightly' already exists in ")
+        .hasMessageEndingWith(
+            " (COMPLETED); choose another runId, or set duplicateRunPolicy to RESUME (or ALLOW_IF_FAILED to run a"
+                + " failed run again)");
     RunOptions allowIfFailed =
         RunOptions.builder().from(nightly).duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build();
     assertThatThrownBy(() -> transport.submit(seed, allowIfFailed))
-        .hasMessageContaining("the policy ALLOW_IF_FAILED refuses it: choose another run id");
+        .hasMessageContaining("(COMPLETED); choose another runId");
 
     transport.fakeFailed("score", "flaky");
     assertThat(transport.submit(seed, RunOptions.builder().runId("retry").build()).state()).isEqualTo(RunState.FAILED);
@@ -272,15 +277,18 @@ class RecordingTransportTest extends SeedTestBase {
     RecordedRun resumed = transport.submit(changed, resume);
 
     assertThat(resumed.state()).isEqualTo(RunState.COMPLETED);
-    assertThat(resumed.step("prep").state()).isEqualTo(StepState.REUSED);
-    assertThat(resumed.step("prep").message()).isEqualTo("reused from the earlier attempt of run 'weekly'");
+    assertThat(resumed.step("prep").state()).isEqualTo(StepState.COMPLETED);
+    assertThat(resumed.step("prep").message()).isEqualTo("kept from an earlier attempt of this run");
+    assertThat(resumed.step("prep").startedAt()).isEmpty();
     assertThat(resumed.step("report").state()).isEqualTo(StepState.COMPLETED);
     assertThat(resumed.step("train").state()).isEqualTo(StepState.COMPLETED);
     assertThat(resumed.step("score").state()).isEqualTo(StepState.COMPLETED);
     assertThat(resumed.outputs()).containsKeys("clean", "model");
 
+    // The orchestrator keeps what this run's journal holds even when a rerun is forced.
     RecordedRun forced = transport.submit(changed, RunOptions.builder().from(resume).forceRerun(true).build());
     assertThat(forced.step("prep").state()).isEqualTo(StepState.COMPLETED);
+    assertThat(forced.step("prep").message()).isEqualTo("kept from an earlier attempt of this run");
   }
 
   @Test

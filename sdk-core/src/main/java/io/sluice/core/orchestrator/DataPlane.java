@@ -23,7 +23,9 @@ import java.util.function.Function;
 /**
  * Puts a run's data in place on this machine: outputs at {@code
  * <datastore>/sluice/runs/<runId>/<step>/<output>} (staged locally and uploaded for remote
- * datastores), inputs read in place from local datastores and downloaded from remote ones.
+ * datastores), inputs read in place from local datastores and downloaded from remote ones. A
+ * datastore is read and written in place when its I/O is {@link LocalDatastoreIo}; an orchestrator
+ * given another I/O for local datastores stages them as it stages remote ones.
  */
 final class DataPlane {
   private final PipelineDefinition definition;
@@ -57,7 +59,7 @@ final class DataPlane {
     DataDefinition data = definition.data(dataName).orElseThrow();
     Datastore store = datastore(data.datastore());
     String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
-    if (store instanceof LocalDatastore) {
+    if (inPlace(store)) {
       Path local = LocalDatastoreIo.location(store, path);
       return new StepLocation(local, local.toString());
     }
@@ -74,7 +76,7 @@ final class DataPlane {
     Datastore store = datastore(data.datastore());
     String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
     createDirectories(location.localPath());
-    if (upload && !(store instanceof LocalDatastore)) {
+    if (upload && !inPlace(store)) {
       io(store).upload(location.localPath(), store, path, secrets);
     }
     return new OutputRecord(
@@ -87,8 +89,7 @@ final class DataPlane {
     if (Files.exists(local)) {
       return LocalDatastoreIo.hashTree(local).equals(record.hash());
     }
-    Datastore store = datastore(record.datastore());
-    return !(store instanceof LocalDatastore);
+    return !inPlace(datastore(record.datastore()));
   }
 
   /** Puts an input in place for a step. */
@@ -104,7 +105,7 @@ final class DataPlane {
     }
     DataPathDefinition path = input.path() != null ? input.path() : input.dataset().paths().get(0);
     Datastore store = datastore(path.datastore());
-    if (store instanceof LocalDatastore) {
+    if (inPlace(store)) {
       Path local = LocalDatastoreIo.location(store, path.path());
       return new StepLocation(local, local.toString());
     }
@@ -129,6 +130,11 @@ final class DataPlane {
       hashes.append(io(store).contentHash(store, path.path(), secrets)).append(';');
     }
     return hashes.toString();
+  }
+
+  /** Whether a datastore is a folder on this machine that steps read and write directly. */
+  private boolean inPlace(Datastore store) {
+    return ios.stream().filter(io -> io.supports(store)).findFirst().filter(LocalDatastoreIo.class::isInstance).isPresent();
   }
 
   private Datastore datastore(String name) {

@@ -15,6 +15,7 @@ import io.sluice.core.spi.DatastoreIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -262,8 +263,18 @@ final class OrchestratedRun implements PipelineRun {
     return uris;
   }
 
+  /** A datastore URI as it is, a path on this machine as a {@code file:} URI. */
   private static URI toUri(String location) {
-    return location.contains("://") ? URI.create(location) : Path.of(location).toUri();
+    try {
+      URI uri = new URI(location);
+      // One letter is a Windows drive, not a scheme.
+      if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+        return uri;
+      }
+    } catch (URISyntaxException notAUri) {
+      // A path with characters a URI cannot hold.
+    }
+    return Path.of(location).toUri();
   }
 
   @Override
