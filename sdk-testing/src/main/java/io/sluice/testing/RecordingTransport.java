@@ -46,8 +46,9 @@ import java.util.stream.Stream;
  * events are therefore those of every orchestrated run. The run has ended when {@link #submit}
  * returns; its events go to the {@code RunOptions} listeners on the caller's thread, in order: run
  * {@code RUNNING}, then step by step (one at a time, ready steps in the definition's order) {@code
- * RUNNING} and {@code COMPLETED} or {@code FAILED}, or {@code SKIPPED} or {@code REUSED} without
- * {@code RUNNING}, then the run's final state.
+ * RUNNING} and {@code COMPLETED} or {@code FAILED}; a step that does not run shows one state
+ * alone: {@code SKIPPED}, or {@code COMPLETED} when kept from an earlier attempt of the same run;
+ * then the run's final state.
  *
  * <p><b>Strict by default.</b> {@link #strict()} (and every shared instance) refuses a submission
  * whose definition has a remote step, a {@code DatabricksStep} or a step on any compute but a
