@@ -91,7 +91,8 @@ public interface TransportHarness extends AutoCloseable {
 
   /**
    * All text the transport sent out of the process so far, except where a credential belongs (an
-   * {@code Authorization} header): request lines, bodies, files uploaded or written for steps.
+   * {@code Authorization} header, a secret store's write): request lines, bodies, files uploaded
+   * or written for steps.
    *
    * @return the text
    */
