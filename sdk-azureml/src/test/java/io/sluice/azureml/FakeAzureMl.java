@@ -19,7 +19,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  * A stateful stand-in for the Azure ML workspace API, for {@link ArmMock}: datastores, code and
  * environment versions are kept; a job PUT under a new name creates it (one that exists is
  * answered as it is, as ARM answers an unchanged PUT), and jobs move Queued → Running →
- * Completed (or Failed) as time passes, or Canceled after a cancel. Faults: a share of calls
+ * Completed (or Failed) as time passes, or Canceled after a cancel; a job keeps the behaviour
+ * scripted for its step when it was created (fail, or run until canceled). Faults: a share of calls
  * answered 429 (with Retry-After) or 503 before being applied, and the connection dropped after
  * the first job PUT was applied.
  */
@@ -34,6 +35,8 @@ public final class FakeAzureMl extends Dispatcher {
   private final Map<String, JsonNode> resources = new ConcurrentHashMap<>();
   private final Map<String, FakeJob> jobs = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Set<String> hanging = ConcurrentHashMap.newKeySet();
   private final Random random = new Random(7);
   private volatile long queuedMillis = 200;
   private volatile long runningMillis = 600;
@@ -50,6 +53,26 @@ public final class FakeAzureMl extends Dispatcher {
   /** Makes jobs whose display name is this step fail. */
   public FakeAzureMl failStep(String step) {
     failing.add(step);
+    return this;
+  }
+
+  /** Makes jobs created from now on for this step (their display name) fail with this error. */
+  public FakeAzureMl failStep(String step, String error) {
+    failures.put(step, error);
+    return this;
+  }
+
+  /** Makes jobs created from now on for this step run until they are canceled. */
+  public FakeAzureMl hangStep(String step) {
+    hanging.add(step);
+    return this;
+  }
+
+  /** Makes jobs created from now on for this step, failing or hanging until now, complete. */
+  public FakeAzureMl succeedStep(String step) {
+    failing.remove(step);
+    failures.remove(step);
+    hanging.remove(step);
     return this;
   }
 
@@ -84,6 +107,23 @@ public final class FakeAzureMl extends Dispatcher {
       }
     });
     return names;
+  }
+
+  /**
+   * The body of every job of a step (its display name) that has started running by now, oldest
+   * first.
+   *
+   * @param step the step's name
+   * @return the bodies the jobs were created with
+   */
+  public List<JsonNode> startedJobs(String step) {
+    long now = System.currentTimeMillis();
+    return jobs.values().stream()
+        .filter(j -> j.body.path("properties").path("displayName").asText().equals(step))
+        .filter(j -> j.created + queuedMillis <= Math.min(now, j.canceledAt))
+        .sorted(java.util.Comparator.comparingLong((FakeJob j) -> j.created))
+        .map(j -> j.body)
+        .toList();
   }
 
   /** @return the body a job was created with */
@@ -144,7 +184,7 @@ public final class FakeAzureMl extends Dispatcher {
       if (job == null) {
         return error(404, "UserError", "Job " + name + " not found");
       }
-      job.canceled = true;
+      job.cancel();
       return new MockResponse().setResponseCode(202);
     }
     if (method.equals("PUT")) {
@@ -166,12 +206,25 @@ public final class FakeAzureMl extends Dispatcher {
     final String name;
     final JsonNode body;
     final long created;
+    final String failure;
+    final boolean hang;
     volatile boolean canceled;
+    volatile long canceledAt = Long.MAX_VALUE;
 
     FakeJob(String name, JsonNode body, long created) {
       this.name = name;
       this.body = body;
       this.created = created;
+      String step = body.path("properties").path("displayName").asText();
+      this.failure = failures.get(step);
+      this.hang = hanging.contains(step);
+    }
+
+    void cancel() {
+      if (!canceled) {
+        canceledAt = System.currentTimeMillis();
+        canceled = true;
+      }
     }
 
     String status() {
@@ -182,10 +235,10 @@ public final class FakeAzureMl extends Dispatcher {
       if (age < queuedMillis) {
         return "Queued";
       }
-      if (age < queuedMillis + runningMillis) {
+      if (hang || age < queuedMillis + runningMillis) {
         return "Running";
       }
-      return failing.contains(body.path("properties").path("displayName").asText()) ? "Failed" : "Completed";
+      return failure != null || failing.contains(body.path("properties").path("displayName").asText()) ? "Failed" : "Completed";
     }
 
     JsonNode json() {
