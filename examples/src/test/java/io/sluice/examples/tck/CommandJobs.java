@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.testing.tck.StepInvocation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,26 @@ import java.util.regex.Pattern;
 /**
  * What an Azure ML command job was given, read from the body that created it: its command line
  * split as the POSIX shell Azure ML runs it in splits it, each {@code ${{inputs.x}}} and {@code
- * ${{outputs.y}}} replaced by the value or location bound to it.
+ * ${{outputs.y}}} replaced by the value or location bound to it. A location on a datastore ({@code
+ * azureml://datastores/<name>/paths/<path>}) is the storage location the workspace's registration
+ * of that datastore points at, spelled as Sluice spells storage locations ({@code wasbs://} for
+ * blob, {@code abfss://} for ADLS Gen2), so that it compares with what other executors were given.
  */
 final class CommandJobs {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BINDING = Pattern.compile("\\$\\{\\{(inputs|outputs)\\.([A-Za-z0-9_.-]+)}}");
+  private static final Pattern DATASTORE_URI = Pattern.compile("azureml://datastores/([^/]+)/paths/(.*)");
 
-  private CommandJobs() {}
+  private final Map<String, JsonNode> datastores;
+
+  /**
+   * Reads jobs of a workspace.
+   *
+   * @param datastores the workspace's datastores by name, as registered
+   */
+  CommandJobs(Map<String, JsonNode> datastores) {
+    this.datastores = Map.copyOf(datastores);
+  }
 
   /**
    * A job's invocation: the command line after {@code python <script>}, and its {@code AZUREML_*}
@@ -30,7 +44,7 @@ final class CommandJobs {
    * @param job the job's body as created
    * @return what the step was given
    */
-  static StepInvocation invocation(JsonNode job) {
+  StepInvocation invocation(JsonNode job) {
     JsonNode properties = job.path("properties");
     List<String> words = shellWords(properties.path("command").asText());
     List<String> arguments = new ArrayList<>();
@@ -71,20 +85,47 @@ final class CommandJobs {
   }
 
   /** The value of a binding: a literal input's value, else the location of its data. */
-  private static String resolve(String word, JsonNode properties) {
+  private String resolve(String word, JsonNode properties) {
     Matcher matcher = BINDING.matcher(word);
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
       JsonNode bound = properties.path(matcher.group(1)).path(matcher.group(2));
-      String value = bound.has("value") ? bound.path("value").asText() : folder(bound.path("uri").asText());
+      String value = bound.has("value") ? bound.path("value").asText() : location(bound.path("uri").asText());
       matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
     }
     return matcher.appendTail(resolved).toString();
   }
 
-  /** A folder's location without the trailing {@code /} that marks it a folder in a URI. */
-  private static String folder(String uri) {
-    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+  /**
+   * The storage location of a datastore URI, without the trailing {@code /} that marks a folder;
+   * a URI on a datastore the run did not register is kept as it is.
+   */
+  private String location(String uri) {
+    String folder = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    Matcher matcher = DATASTORE_URI.matcher(folder);
+    if (!matcher.matches() || !datastores.containsKey(matcher.group(1))) {
+      return folder;
+    }
+    JsonNode store = datastores.get(matcher.group(1)).path("properties");
+    String suffix = store.path("endpoint").asText("core.windows.net");
+    String account = store.path("accountName").asText();
+    return store.path("datastoreType").asText().equals("AzureDataLakeGen2")
+        ? "abfss://" + store.path("filesystem").asText() + "@" + account + ".dfs." + suffix + "/" + matcher.group(2)
+        : "wasbs://" + store.path("containerName").asText() + "@" + account + ".blob." + suffix + "/" + matcher.group(2);
+  }
+
+  /**
+   * Parses a request body.
+   *
+   * @param body JSON text
+   * @return its tree; an empty object for an empty body
+   */
+  static JsonNode json(String body) {
+    try {
+      return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Splits a command line into words: single and double quotes and backslashes as the shell reads them. */

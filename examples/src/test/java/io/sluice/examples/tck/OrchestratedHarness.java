@@ -1,5 +1,6 @@
 package io.sluice.examples.tck;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.azureml.FakeAzureMl;
 import io.sluice.azureml.datastore.BlobDatastoreIo;
 import io.sluice.azureml.models.BlobFolder;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +80,7 @@ final class OrchestratedHarness implements TransportHarness {
         "runsDirectory", runs().toString(),
         "parallelism", "2",
         "databricks.maxRetries", "3",
-        "databricks.retryDelay", "10",
-        "databricks.pollInterval", "100"));
+        "databricks.retryDelay", "10"));
   }
 
   private Path runs() {
@@ -142,8 +143,20 @@ final class OrchestratedHarness implements TransportHarness {
   public List<StepInvocation> invocations(String step) {
     List<StepInvocation> invocations = new ArrayList<>();
     databricks.startedTasks(step).forEach(task -> invocations.add(DatabricksTasks.invocation(task)));
-    azureMl.startedJobs(step).forEach(job -> invocations.add(CommandJobs.invocation(job)));
+    CommandJobs jobs = new CommandJobs(registeredDatastores());
+    azureMl.startedJobs(step).forEach(job -> invocations.add(jobs.invocation(job)));
     return invocations;
+  }
+
+  /** The datastores the transport registered in the workspace, by name, as their bodies. */
+  private Map<String, JsonNode> registeredDatastores() {
+    Map<String, JsonNode> datastores = new LinkedHashMap<>();
+    for (FakeAzureMl.Call call : azureMl.calls("PUT", "datastores/")) {
+      if (call.status() / 100 == 2) {
+        datastores.put(call.path().substring("datastores/".length()), CommandJobs.json(call.body()));
+      }
+    }
+    return datastores;
   }
 
   @Override
