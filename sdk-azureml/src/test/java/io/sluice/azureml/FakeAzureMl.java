@@ -20,7 +20,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  * environment versions are kept; a job PUT under a new name creates it (one that exists is
  * answered as it is, as ARM answers an unchanged PUT), and jobs move Queued → Running →
  * Completed (or Failed) as time passes, or Canceled after a cancel; a job keeps the behaviour
- * scripted for its step when it was created (fail, or run until canceled). Faults: a share of calls
+ * scripted for its step when it was created (fail, or run until canceled), and run history
+ * reports a job as a run, with the error it failed with. Faults: a share of calls
  * answered 429 (with Retry-After) or 503 before being applied, and the connection dropped after
  * the first job PUT was applied.
  */
@@ -30,6 +31,7 @@ public final class FakeAzureMl extends Dispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WORKSPACE_PATH = ArmMock.WS;
+  private static final String RUN_HISTORY_PATH = "/history/v1.0" + WORKSPACE_PATH + "/runs/";
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, JsonNode> resources = new ConcurrentHashMap<>();
@@ -156,6 +158,9 @@ public final class FakeAzureMl extends Dispatcher {
             : error(503, "ServiceUnavailable", "The service is busy");
       }
     }
+    if (path.startsWith(RUN_HISTORY_PATH) && !path.substring(RUN_HISTORY_PATH.length()).contains("/")) {
+      return run(path.substring(RUN_HISTORY_PATH.length()));
+    }
     if (path.startsWith("jobs/")) {
       return job(method, path.substring("jobs/".length()), body);
     }
@@ -200,6 +205,22 @@ public final class FakeAzureMl extends Dispatcher {
       return error(404, "UserError", "Job " + name + " not found");
     }
     return ok(200, job.json().toString());
+  }
+
+  /** A job as Azure ML run history reports it: a run, with the error it failed with. */
+  private MockResponse run(String name) {
+    FakeJob job = jobs.get(name);
+    if (job == null) {
+      return error(404, "UserError", "Run " + name + " not found");
+    }
+    String status = job.status();
+    ObjectNode run = JSON.createObjectNode().put("runId", name).put("status", status)
+        .put("displayName", job.body.path("properties").path("displayName").asText());
+    if (status.equals("Failed")) {
+      run.putObject("error").putObject("error").put("code", "UserError")
+          .put("message", job.failure == null ? "Execution failed" : job.failure);
+    }
+    return ok(200, run.toString());
   }
 
   private final class FakeJob {
