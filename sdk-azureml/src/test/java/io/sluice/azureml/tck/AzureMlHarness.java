@@ -104,7 +104,7 @@ final class AzureMlHarness implements TransportHarness {
 
   @Override
   public List<String> sideEffects() {
-    return fake.calls().stream().map(c -> c.method() + " " + c.path()).toList();
+    return fake.calls().stream().filter(c -> !c.method().equals("GET")).map(c -> c.method() + " " + c.path()).toList();
   }
 
   @Override

@@ -82,8 +82,9 @@ public interface TransportHarness extends AutoCloseable {
   List<StepInvocation> invocations(String step);
 
   /**
-   * Every effect the transport had outside this JVM so far: requests sent, runs or folders made,
-   * processes started; one line each. A refused submission must not add to it.
+   * Every effect the transport had outside this JVM so far: requests that change something (a
+   * read such as a GET is no effect), runs or folders made, processes started; one line each. A
+   * refused submission must not add to it.
    *
    * @return the effects, oldest first
    */
