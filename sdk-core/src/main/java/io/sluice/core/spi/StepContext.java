@@ -3,6 +3,7 @@ package io.sluice.core.spi;
 import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.semantics.StepArguments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -131,22 +132,26 @@ public interface StepContext {
   boolean isCanceled();
 
   /**
-   * An argument's value as the step's code gets it: a literal, a parameter's value in this run, or
-   * one of the step's inputs or outputs in the form the executor passes locations in.
+   * An argument's value as the step's code gets it ({@link StepArguments#value}): a literal, a
+   * parameter's value in this run, or one of the step's inputs or outputs in the form the executor
+   * passes locations in.
    *
    * @param argument the argument
    * @param location a location's form, e.g. its local path or its URI
    * @return the value
    */
   default String argumentValue(ArgumentDefinition argument, Function<StepLocation, String> location) {
-    if (argument.literal() != null) {
-      return argument.literal();
-    }
-    if (argument.parameter() != null) {
-      return parameterValues().get(argument.parameter());
-    }
-    StepLocation port =
-        inputs().containsKey(argument.port()) ? inputs().get(argument.port()) : outputs().get(argument.port());
-    return location.apply(port);
+    return StepArguments.value(step(), argument, parameterValues(), ports(location));
+  }
+
+  /**
+   * The step's inputs and outputs as the function {@link StepArguments} takes: the location of an
+   * input or output, by name, in the form the executor passes locations in.
+   *
+   * @param location a location's form, e.g. its local path or its URI
+   * @return the function
+   */
+  default Function<String, String> ports(Function<StepLocation, String> location) {
+    return port -> location.apply(inputs().containsKey(port) ? inputs().get(port) : outputs().get(port));
   }
 }
