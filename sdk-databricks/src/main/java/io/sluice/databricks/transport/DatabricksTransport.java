@@ -7,6 +7,8 @@ import io.sluice.core.model.Secret;
 import io.sluice.core.orchestrator.RunIds;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.semantics.RemoteNames;
+import io.sluice.core.semantics.RunParameters;
 import io.sluice.core.spi.Transport;
 import io.sluice.databricks.DatabricksClient;
 import io.sluice.databricks.DatabricksClientBuilder;
@@ -90,6 +92,9 @@ public final class DatabricksTransport implements Transport {
 
   @Override
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
+    // Everything a submission can be refused for is checked before the first request.
+    RunParameters runParameters = RunParameters.resolve(definition, options.parameters());
+    RemoteNames.taskKeys(definition);
     String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
     Map<String, String> secrets = new HashMap<>();
     options.secrets().forEach(s -> s.value().ifPresent(v -> secrets.put(s.reference(), v)));
@@ -97,7 +102,7 @@ public final class DatabricksTransport implements Transport {
     DataLocations locations = new DataLocations(definition, runId, settings.dataRoot());
     StorageCredentials credentials = new StorageCredentials(definition, settings.secretScope());
     SourceUploader uploader = new SourceUploader(databricks.getWorkspaceClient(), settings.workspaceRoot(), settings.baseDirectory());
-    Map<String, String> parameters = ParameterText.resolve(definition, options.parameters(), locations);
+    Map<String, String> parameters = runParameters.texts(locations::onDatastore);
     RunPlan plan = new RunPlan(definition, runId, parameters, locations, credentials.sparkConf(), settings, uploader::upload);
     credentials.store(databricks.getSecretsClient(),
         reference -> Optional.ofNullable(secrets.get(reference)).orElseGet(() -> Secret.reference(reference).value().orElse(null)));
