@@ -69,9 +69,14 @@ final class RunPlan {
     return taskKeys;
   }
 
-  /** @return the one-time run: every task carries its own compute, as {@code runs/submit} has no shared clusters */
-  SubmitRunRequest request() {
-    return new SubmitRunRequest(runName(), tasks(), null, idempotencyToken());
+  /**
+   * The one-time run: every task carries its own compute, as {@code runs/submit} has no shared
+   * clusters.
+   *
+   * @param idempotencyToken {@link #idempotencyToken()}, or another one to start the run again
+   */
+  SubmitRunRequest request(String idempotencyToken) {
+    return new SubmitRunRequest(runName(), tasks(), null, idempotencyToken);
   }
 
   /**
@@ -116,7 +121,8 @@ final class RunPlan {
     return JobsClient.idempotencyToken("sluice", runId);
   }
 
-  private String runName() {
+  /** @return the Databricks run name, which names the pipeline and the run id */
+  String runName() {
     return definition.name() + " " + runId;
   }
 
