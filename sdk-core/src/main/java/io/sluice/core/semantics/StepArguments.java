@@ -7,7 +7,6 @@ import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -162,16 +161,5 @@ public final class StepArguments {
       throw new IllegalArgumentException("step '" + step.name() + "' is not a Python script step");
     }
     return step.pythonScript();
-  }
-
-  /**
-   * The locations of a step's inputs and outputs as a function, from a map.
-   *
-   * @param locations locations by input or output name
-   * @return the function
-   */
-  public static Function<String, String> ports(Map<String, String> locations) {
-    Map<String, String> copy = new LinkedHashMap<>(locations);
-    return copy::get;
   }
 }
