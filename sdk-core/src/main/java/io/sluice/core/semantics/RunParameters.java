@@ -168,11 +168,7 @@ public final class RunParameters {
         yield whole != null && whole == whole.intValue() ? Integer.valueOf(whole.intValue()) : null;
       }
       case LONG -> whole(value);
-      case DOUBLE -> {
-        Double number = value instanceof Double || value instanceof Float ? ((Number) value).doubleValue()
-            : whole(value) != null ? Double.valueOf(whole(value)) : value instanceof String s ? parseDouble(s) : null;
-        yield number != null && Double.isFinite(number) ? number : null;
-      }
+      case DOUBLE -> decimal(value);
       case BOOLEAN -> value instanceof Boolean b ? b
           : value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
               ? Boolean.valueOf(s.toLowerCase(Locale.ROOT)) : null;
@@ -198,12 +194,21 @@ public final class RunParameters {
     return null;
   }
 
-  private static Double parseDouble(String text) {
-    try {
-      return Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
+  /** A finite double from any number or its decimal text; null otherwise. */
+  private static Double decimal(Object value) {
+    Double number = null;
+    if (value instanceof Double || value instanceof Float) {
+      number = ((Number) value).doubleValue();
+    } else if (whole(value) != null) {
+      number = whole(value).doubleValue();
+    } else if (value instanceof String text) {
+      try {
+        number = Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
+    return number != null && Double.isFinite(number) ? number : null;
   }
 
   private static String describe(Object value) {

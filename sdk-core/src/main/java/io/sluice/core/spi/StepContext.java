@@ -3,6 +3,7 @@ package io.sluice.core.spi;
 import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.semantics.DataLocationResolver;
 import io.sluice.core.semantics.StepArguments;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,25 @@ public interface StepContext {
    */
   Map<String, Path> pathMappings();
 
-  /** @return the value of every pipeline parameter for this run, as text */
+  /**
+   * Every pipeline parameter's value for this run as text, a {@code DATA_PATH} parameter as the
+   * orchestrator locates it (a folder on this machine for a local datastore, the datastore's URI
+   * for a remote one).
+   *
+   * @return the values by parameter name
+   */
   Map<String, String> parameterValues();
+
+  /**
+   * Every pipeline parameter's value for this run as text, a {@code DATA_PATH} parameter as the
+   * step's compute locates it ({@link io.sluice.core.semantics.RunParameters}): an executor that
+   * runs the step elsewhere passes the resolver of that platform, e.g. {@code abfss://…} paths on
+   * a Databricks cluster.
+   *
+   * @param resolver where a datastore path is on the step's compute
+   * @return the values by parameter name
+   */
+  Map<String, String> parameterValues(DataLocationResolver resolver);
 
   /** @return variables the step's process gets besides its own, e.g. {@code MLFLOW_RUN_ID} */
   Map<String, String> environmentVariables();
