@@ -18,6 +18,10 @@ import java.util.Optional;
  *   <li>{@code ALLOW_IF_FAILED}: {@link Decision#RESTART} when the earlier run ended {@code FAILED}
  *       or {@code CANCELED}; refused when it completed or has not ended.
  * </ul>
+ *
+ * <p>What is known of the earlier run differs by transport: the orchestrator reads its journal,
+ * the {@code databricks} transport the state of the Databricks run named after it, the {@code
+ * azureml} transport the state of the job with its name.
  */
 public final class DuplicateRuns {
   private DuplicateRuns() {}
@@ -28,7 +32,11 @@ public final class DuplicateRuns {
     START,
     /** Go on with the earlier run. */
     RESUME,
-    /** The earlier run failed or was canceled: run it again under the same id. */
+    /**
+     * The earlier run failed or was canceled: run it again under the same id. The orchestrator
+     * keeps the steps that completed with an unchanged fingerprint, as on {@link #RESUME}; a
+     * transport that cannot run a remote run again under its id refuses, saying why.
+     */
     RESTART
   }
 
