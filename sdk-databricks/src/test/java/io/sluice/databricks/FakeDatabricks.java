@@ -201,14 +201,22 @@ public final class FakeDatabricks extends Dispatcher {
       return ok(canned.get(method + " " + path));
     }
     switch (method + " " + path) {
-      case "POST /api/2.2/jobs/runs/submit": return submit(json.path("tasks"), json.path("idempotency_token").asText(null));
+      case "POST /api/2.2/jobs/runs/submit":
+        return submit(json.path("run_name").asText("fake"), json.path("tasks"), json.path("idempotency_token").asText(null));
       case "POST /api/2.2/jobs/create": {
         long jobId = ids.incrementAndGet();
         jobs.put(jobId, json);
         return ok("{\"job_id\":" + jobId + "}");
       }
       case "POST /api/2.2/jobs/run-now":
-        return submit(jobs.get(json.path("job_id").asLong()).path("tasks"), json.path("idempotency_token").asText(null));
+        return submit(jobs.get(json.path("job_id").asLong()).path("name").asText("fake"),
+            jobs.get(json.path("job_id").asLong()).path("tasks"), json.path("idempotency_token").asText(null));
+      case "GET /api/2.2/jobs/runs/list": {
+        ObjectNode list = JSON.createObjectNode().put("has_more", false);
+        ArrayNode newestFirst = list.putArray("runs");
+        runs.keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(id -> newestFirst.add(runs.get(id).json()));
+        return ok(list.toString());
+      }
       case "GET /api/2.2/jobs/runs/get": return getRun(Long.parseLong(url.queryParameter("run_id")));
       case "GET /api/2.2/jobs/runs/get-output": return getOutput(Long.parseLong(url.queryParameter("run_id")));
       case "POST /api/2.2/jobs/runs/cancel": {
@@ -276,14 +284,14 @@ public final class FakeDatabricks extends Dispatcher {
 
   private final Map<Long, String> handlePaths = new ConcurrentHashMap<>();
 
-  private MockResponse submit(JsonNode taskList, String idempotency) {
+  private MockResponse submit(String name, JsonNode taskList, String idempotency) {
     Long existing = idempotency == null ? null : runsByToken.get(idempotency);
     long runId;
     if (existing != null) {
       runId = existing;
     } else {
       runId = ids.incrementAndGet();
-      FakeRun run = new FakeRun(runId, System.currentTimeMillis());
+      FakeRun run = new FakeRun(runId, name, System.currentTimeMillis());
       for (JsonNode task : taskList) {
         List<String> deps = new ArrayList<>();
         task.path("depends_on").forEach(d -> deps.add(d.path("task_key").asText()));
@@ -360,13 +368,15 @@ public final class FakeDatabricks extends Dispatcher {
    */
   private final class FakeRun {
     final long runId;
+    final String name;
     final long created;
     final Map<String, FakeTask> tasks = new LinkedHashMap<>();
     volatile long canceledAt = Long.MAX_VALUE;
     volatile boolean canceled;
 
-    FakeRun(long runId, long created) {
+    FakeRun(long runId, String name, long created) {
       this.runId = runId;
+      this.name = name;
       this.created = created;
     }
 
@@ -433,7 +443,7 @@ public final class FakeDatabricks extends Dispatcher {
       long end = end(plans);
       boolean ended = end <= now;
       ObjectNode run = JSON.createObjectNode();
-      run.put("run_id", runId).put("run_name", "fake").put("run_page_url", "https://fake/#job/run/" + runId)
+      run.put("run_id", runId).put("run_name", name).put("run_page_url", "https://fake/#job/run/" + runId)
           .put("start_time", created);
       ObjectNode state = run.putObject("state")
           .put("life_cycle_state", ended ? "TERMINATED" : now < created + pendingMillis ? "PENDING" : "RUNNING");

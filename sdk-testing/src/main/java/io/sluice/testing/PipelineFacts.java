@@ -1,6 +1,5 @@
 package io.sluice.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
 import io.sluice.core.definition.InputDefinition;
@@ -17,6 +16,7 @@ import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.model.Step;
+import io.sluice.core.semantics.RunParameters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,17 +128,7 @@ record PipelineFacts(
     }
 
     static ParameterFacts of(ParameterDefinition parameter) {
-      JsonNode node = parameter.defaultValue();
-      Object value =
-          switch (parameter.type()) {
-            case STRING -> node.asText();
-            case INTEGER -> node.intValue();
-            case LONG -> node.longValue();
-            case DOUBLE -> node.doubleValue();
-            case BOOLEAN -> node.booleanValue();
-            case DATA_PATH -> node.path("datastore").asText() + ":" + node.path("path").asText();
-          };
-      return new ParameterFacts(parameter.type(), value);
+      return new ParameterFacts(parameter.type(), expected(RunParameters.defaultValue(parameter)).value());
     }
 
     static ParameterFacts of(PipelineParameter<?> parameter) {

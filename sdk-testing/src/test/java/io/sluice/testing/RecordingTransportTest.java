@@ -21,6 +21,8 @@ import io.sluice.core.run.RunOptions;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
 import io.sluice.core.run.StepStatus;
+import io.sluice.core.semantics.DuplicateRunException;
+import io.sluice.core.semantics.ParameterValueException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -218,10 +220,12 @@ class RecordingTransportTest extends SeedTestBase {
     assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epoch", 3).build()))
         .isInstanceOf(SluiceException.class)
         .hasMessage(
-            "Pipeline parameter 'epoch' does not exist in pipeline 'seed'; known parameters: epochs, region");
-    assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epochs", "3").build()))
-        .isInstanceOf(SluiceException.class)
-        .hasMessage("Pipeline parameter 'epochs' is INTEGER but was given 3 (String); pass a value of type Integer");
+            "Parameter 'epoch' does not exist in pipeline 'seed'; known parameters: epochs, region. Fix the"
+                + " name or remove the override");
+    assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epochs", "three").build()))
+        .isInstanceOf(ParameterValueException.class)
+        .hasMessage("Parameter 'epochs' is INTEGER but was given 'three' (String); pass an Integer between"
+            + " -2147483648 and 2147483647, e.g. 300");
     assertThat(transport.submissions()).isEmpty();
   }
 
@@ -245,15 +249,16 @@ class RecordingTransportTest extends SeedTestBase {
     transport.submit(seed, nightly);
 
     assertThatThrownBy(() -> transport.submit(seed, nightly))
-        .isInstanceOf(SluiceException.class)
-        .hasMessageStartingWith("Run 'nightly' already exists in ")
-        .hasMessageEndingWith(
-            " (COMPLETED); choose another runId, or set duplicateRunPolicy to RESUME (or ALLOW_IF_FAILED to run a"
+        .isInstanceOf(DuplicateRunException.class)
+        .hasMessage(
+            "Run 'nightly' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it. Choose"
+                + " another runId, or set duplicateRunPolicy to RESUME (go on with it) or ALLOW_IF_FAILED (run a"
                 + " failed run again)");
     RunOptions allowIfFailed =
         RunOptions.builder().from(nightly).duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build();
     assertThatThrownBy(() -> transport.submit(seed, allowIfFailed))
-        .hasMessageContaining("(COMPLETED); choose another runId");
+        .isInstanceOf(DuplicateRunException.class)
+        .hasMessageContaining("duplicateRunPolicy ALLOW_IF_FAILED runs it again only after it failed or was canceled");
 
     transport.fakeFailed("score", "flaky");
     assertThat(transport.submit(seed, RunOptions.builder().runId("retry").build()).state()).isEqualTo(RunState.FAILED);

@@ -124,6 +124,29 @@ class SeedPipelineIT {
     assertThat(messages).contains("train: runs because train.py changed");
   }
 
+  @Test
+  @Order(4)
+  void changingAParameterOnlyTrainingUsesRerunsOnlyTrainingAndNamesTheParameter() {
+    List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    PipelineRun fourth =
+        transport.submit(
+            definition(),
+            RunOptions.builder()
+                .putParameter(SeedPipeline.N_ESTIMATORS.name(), 300)
+                .addListeners(e -> {
+                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                    messages.add(c.status().step() + ": " + c.status().message());
+                  }
+                })
+                .build());
+
+    fourth.waitForCompletion(WAIT);
+    assertThat(fourth.steps().get("prep").state()).isEqualTo(StepState.REUSED);
+    assertThat(fourth.steps().get("train").state()).isEqualTo(StepState.COMPLETED);
+    assertThat(messages).contains("train: runs because parameter n_estimators changed: 200 -> 300");
+  }
+
   /** Reads the step's MLflow run back with the Python mlflow client, as a user would. */
   private static JsonNode readBackTrainingRun(String pipelineRunId) throws Exception {
     PythonScriptStep train =

@@ -2,29 +2,27 @@ package io.sluice.azureml.transport;
 
 import io.sluice.azureml.AzureMlClient;
 import io.sluice.azureml.AzureMlResourceNotFoundException;
+import io.sluice.azureml.models.JobStatus;
 import io.sluice.azureml.models.PipelineJob;
-import io.sluice.core.SluiceException;
 import io.sluice.core.definition.DataDefinition;
-import io.sluice.core.definition.ParameterDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.Environment;
 import io.sluice.core.orchestrator.RunIds;
-import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.run.RunState;
+import io.sluice.core.semantics.DataPaths;
+import io.sluice.core.semantics.DuplicateRuns;
+import io.sluice.core.semantics.ReuseKeys;
+import io.sluice.core.semantics.RunParameters;
 import io.sluice.core.spi.Transport;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * Runs a pipeline definition as one Azure ML v2 pipeline job. Before submitting, the blob and ADLS
@@ -67,17 +65,24 @@ public final class AzureMlTransport implements Transport {
 
   @Override
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
+    // Everything a submission can be refused for is checked before the first request.
+    Map<String, String> parameters = RunParameters.resolve(definition, options.parameters())
+        .texts(PipelineJobCompiler::datastoreUri);
     PipelineJobCompiler compiler = new PipelineJobCompiler(definition,
         client.getWorkspace().resourceId(), defaultCompute);
     compiler.checkSupported();
-    Map<String, String> parameters = parameters(definition, options.parameters());
     String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
-    if (options.runId().isPresent() && exists(runId)) {
-      if (options.duplicateRunPolicy() == DuplicateRunPolicy.RESUME) {
+    Optional<DuplicateRuns.EarlierRun> earlier = options.runId().isPresent() ? earlierRun(runId) : Optional.empty();
+    switch (DuplicateRuns.decide(runId, options.duplicateRunPolicy(), earlier,
+        ReuseKeys.definitionFingerprint(definition))) {
+      case RESUME:
         return run(definition, runId, options);
-      }
-      throw new SluiceException("Azure ML already has a job named '" + runId + "'; choose"
-          + " another run id, or resume it with DuplicateRunPolicy.RESUME");
+      case RESTART:
+        throw new AzureMlTransportException("Azure ML job '" + runId + "' " + earlier.orElseThrow().state()
+            .map(s -> "ended " + s).orElse("exists") + ", and Azure ML keeps a job's name for good, so it cannot"
+            + " run again under the same name; choose another run id");
+      default:
+        break;
     }
     DatastoreRegistration.of(client, options.secrets()).registerMissing(definition);
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
@@ -96,40 +101,22 @@ public final class AzureMlTransport implements Transport {
       String datastore = data.datastore() != null ? data.datastore()
           : definition.defaultDatastore() != null ? definition.defaultDatastore()
           : PipelineJobCompiler.DEFAULT_DATASTORE;
-      outputs.put(data.name(), URI.create("azureml://datastores/" + datastore + "/paths/sluice/runs/"
-          + runId + "/" + data.producer() + "/" + data.name() + "/"));
+      outputs.put(data.name(), URI.create(PipelineJobCompiler.datastoreUri(datastore,
+          DataPaths.output(runId, data)) + "/"));
     }
     return new AzureMlPipelineRun(client, definition, runId, outputs, pollInterval,
         options.listeners());
   }
 
-  private boolean exists(String runId) {
+  /** The Azure ML job named after the run, if there is one: its state, if it ended. */
+  private Optional<DuplicateRuns.EarlierRun> earlierRun(String runId) {
     try {
-      client.getJob(runId);
-      return true;
+      JobStatus status = client.getJob(runId).status();
+      Optional<RunState> ended = status != null && status.isTerminal()
+          ? Optional.of(AzureMlPipelineRun.runState(status)) : Optional.empty();
+      return Optional.of(new DuplicateRuns.EarlierRun(ended, Optional.empty()));
     } catch (AzureMlResourceNotFoundException e) {
-      return false;
+      return Optional.empty();
     }
-  }
-
-  /** Parameter values as text: the defaults, replaced by the values given at submission. */
-  static Map<String, String> parameters(PipelineDefinition definition, Map<String, Object> given) {
-    Map<String, String> values = new TreeMap<>();
-    for (ParameterDefinition parameter : definition.parameters()) {
-      Object value = given.get(parameter.name());
-      values.put(parameter.name(), value != null ? value.toString()
-          : parameter.defaultValue().isObject()
-              ? parameter.defaultValue().path("datastore").asText() + ":"
-                  + parameter.defaultValue().path("path").asText()
-              : parameter.defaultValue().asText());
-    }
-    for (String name : given.keySet()) {
-      if (!values.containsKey(name)) {
-        throw new SluiceException("Pipeline parameter '" + name + "' does not exist in pipeline '"
-            + definition.name() + "'; known parameters: "
-            + (values.isEmpty() ? "none" : String.join(", ", values.keySet())));
-      }
-    }
-    return values;
   }
 }

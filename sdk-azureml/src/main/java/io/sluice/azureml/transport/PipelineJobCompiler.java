@@ -14,6 +14,8 @@ import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.InputMode;
 import io.sluice.core.model.OutputMode;
+import io.sluice.core.semantics.DataPaths;
+import io.sluice.core.semantics.StepArguments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +107,8 @@ final class PipelineJobCompiler {
         .setComputeId(workspaceId + "/computes/" + computeName(step))
         .setDisplayName(step.name());
     job.getEnvironmentVariables().putAll(task.environmentVariables());
-    task.params().forEach((name, argument) -> job.getEnvironmentVariables()
-        .put("AML_PARAMETER_" + name, literal(argument, parameters)));
+    job.getEnvironmentVariables().putAll(StepArguments.parameterEnvironment(step, parameters,
+        port -> "${{" + (step.outputs().contains(port) ? "outputs." : "inputs.") + port + "}}"));
     if (task.maxRunDurationSeconds() != null) {
       job.setTimeout(Duration.ofSeconds(task.maxRunDurationSeconds()));
     }
@@ -134,8 +136,7 @@ final class PipelineJobCompiler {
 
   /** Where intermediate data lands: {@code <datastore>/sluice/runs/<run>/<producer>/<data>/}. */
   private String dataUri(DataDefinition data, String runId) {
-    return datastoreUri(datastore(data.datastore()),
-        "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name()) + "/";
+    return datastoreUri(datastore(data.datastore()), DataPaths.output(runId, data)) + "/";
   }
 
   private JobInput input(InputDefinition input, String runId, boolean standalone) {
@@ -216,19 +217,10 @@ final class PipelineJobCompiler {
     return definition.defaultDatastore() != null ? definition.defaultDatastore() : DEFAULT_DATASTORE;
   }
 
-  private static String datastoreUri(String datastore, String path) {
+  /** A datastore path as Azure ML names it; the {@link io.sluice.core.semantics.DataLocationResolver} of this transport. */
+  static String datastoreUri(String datastore, String path) {
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
     return "azureml://datastores/" + datastore + "/paths/" + trimmed;
-  }
-
-  private static String literal(ArgumentDefinition argument, Map<String, String> parameters) {
-    if (argument.literal() != null) {
-      return argument.literal();
-    }
-    if (argument.parameter() != null) {
-      return parameters.getOrDefault(argument.parameter(), "");
-    }
-    return "${{inputs." + argument.port() + "}}";
   }
 
   /** Quotes for the POSIX shell Azure ML runs the command in, when needed. */

@@ -75,6 +75,7 @@ public final class StepJobs {
         .registerMissing(definition);
     CompiledStep assets = StepAssets.compile(client, context.baseDirectory(), definition, context.step());
     return new PipelineJobCompiler(definition, client.getWorkspace().resourceId(), null)
-        .standaloneJob(context.step(), context.runId(), context.parameterValues(), assets, definition.name());
+        .standaloneJob(context.step(), context.runId(), context.parameterValues(PipelineJobCompiler::datastoreUri),
+            assets, definition.name());
   }
 }

@@ -21,11 +21,14 @@ import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.model.Secret;
 import io.sluice.core.model.TabularDataset;
+import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.PipelineRunException;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
+import io.sluice.core.semantics.DuplicateRunException;
+import io.sluice.core.semantics.ParameterValueException;
 import io.sluice.core.spi.TransportProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,6 +205,42 @@ class AzureMlTransportTest {
         java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
         java.util.Map.of("azureml.isreused", "true"));
     assertThat(AzureMlPipelineRun.stepState(child)).isEqualTo(StepState.REUSED);
+  }
+
+  @Test
+  void aWronglyTypedParameterIsRefusedBeforeAnyRequest(@TempDir Path dir) throws Exception {
+    PipelineDefinition definition = compile(dir, seedScripts());
+    try (ArmMock mock = new ArmMock()) {
+      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+
+      assertThatThrownBy(() -> transport.submit(definition,
+          RunOptions.builder().runId("run-1").putParameter("n_estimators", 2.5).build()))
+          .isInstanceOf(ParameterValueException.class)
+          .hasMessageStartingWith("Parameter 'n_estimators' is INTEGER but was given '2.5' (Double)");
+      assertThat(mock.all()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRunIdNamingAJobFollowsTheDuplicateRunPolicy(@TempDir Path dir) throws Exception {
+    PipelineDefinition definition = compile(dir, seedScripts());
+    String job = "{\"id\":\"" + WS + "/jobs/run-1\",\"name\":\"run-1\",\"properties\":{"
+        + "\"jobType\":\"Pipeline\",\"status\":\"%s\"}}";
+    try (ArmMock mock = new ArmMock()) {
+      mock.reply(200, job.formatted("Completed"));
+      mock.reply(200, job.formatted("Failed"));
+      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+
+      assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("run-1").build()))
+          .isInstanceOf(DuplicateRunException.class)
+          .hasMessageStartingWith("Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy REJECT");
+      assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("run-1")
+          .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build()))
+          .isInstanceOf(AzureMlTransportException.class)
+          .hasMessage("Azure ML job 'run-1' ended FAILED, and Azure ML keeps a job's name for good, so it cannot"
+              + " run again under the same name; choose another run id");
+      assertThat(mock.all()).allSatisfy(r -> assertThat(r.getMethod()).isEqualTo("GET"));
+    }
   }
 
   @Test

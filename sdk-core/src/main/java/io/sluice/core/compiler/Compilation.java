@@ -14,6 +14,7 @@ import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.implementation.CanonicalJson;
+import io.sluice.core.semantics.ReuseKeys;
 import io.sluice.core.model.Argument;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.DataPath;
@@ -939,21 +940,6 @@ final class Compilation {
         dataset.paths().forEach(p -> stores.add(p.datastore().name()));
       }
     }
-    if (step.pythonScript() != null) {
-      addParameters(step.pythonScript().arguments(), params);
-      addParameters(step.pythonScript().params().values(), params);
-      params.addAll(step.pythonScript().runconfigPipelineParams().values());
-    } else {
-      addParameters(step.databricks().parameters(), params);
-      addParameters(step.databricks().notebookParams().values(), params);
-    }
-  }
-
-  private static void addParameters(Collection<ArgumentDefinition> arguments, Set<String> params) {
-    for (ArgumentDefinition argument : arguments) {
-      if (argument.parameter() != null) {
-        params.add(argument.parameter());
-      }
-    }
+    params.addAll(ReuseKeys.referencedParameters(step));
   }
 }

@@ -1,9 +1,9 @@
 package io.sluice.core.local;
 
-import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.semantics.StepArguments;
 import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs a {@code PythonScriptStep} in a virtualenv built from its environment, as Azure ML runs it:
@@ -48,13 +49,14 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
     Path directory =
         Optional.ofNullable(step.sourceDirectory()).map(context.baseDirectory()::resolve).orElse(context.baseDirectory());
     List<String> command = new ArrayList<>(List.of(python.toString(), "-u", directory.resolve(task.scriptName()).toString()));
-    task.arguments().forEach(a -> command.add(value(a, context)));
+    Function<String, String> ports = context.ports(l -> l.localPath().toString());
+    command.addAll(StepArguments.scriptArguments(step, context.parameterValues(), ports));
 
     Map<String, String> env = new HashMap<>(context.environmentVariables());
     env.putAll(task.environmentVariables());
     context.definition().environment(Optional.ofNullable(task.environment()).orElse("")).ifPresent(e -> env.putAll(e.environmentVariables()));
     dataReferences(context).forEach((name, path) -> env.put("AZUREML_DATAREFERENCE_" + name, path));
-    task.params().forEach((name, value) -> env.put("AML_PARAMETER_" + name.replaceAll("\\W", "_"), value(value, context)));
+    env.putAll(StepArguments.parameterEnvironment(step, context.parameterValues(), ports));
     env.putAll(context.mlflowEnvironment(python));
     env.put("PYTHONUNBUFFERED", "1");
 
@@ -73,10 +75,5 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
     context.inputs().forEach((name, location) -> references.put(name, location.localPath().toString()));
     context.outputs().forEach((name, location) -> references.put(name, location.localPath().toString()));
     return references;
-  }
-
-  /** An argument's value on this machine: a literal, a port's local path, or a parameter value. */
-  static String value(ArgumentDefinition argument, StepContext context) {
-    return context.argumentValue(argument, l -> l.localPath().toString());
   }
 }

@@ -10,6 +10,7 @@ import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.core.model.Datastore;
 import io.sluice.core.model.LocalDatastore;
+import io.sluice.core.semantics.DataPaths;
 import io.sluice.core.spi.DatastoreIo;
 import io.sluice.core.spi.StepLocation;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class DataPlane {
   StepLocation output(String dataName) {
     DataDefinition data = definition.data(dataName).orElseThrow();
     Datastore store = datastore(data.datastore());
-    String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
+    String path = DataPaths.output(runId, data);
     if (inPlace(store)) {
       Path local = LocalDatastoreIo.location(store, path);
       return new StepLocation(local, local.toString());
@@ -74,13 +75,22 @@ final class DataPlane {
   OutputRecord store(String dataName, StepLocation location, boolean upload) {
     DataDefinition data = definition.data(dataName).orElseThrow();
     Datastore store = datastore(data.datastore());
-    String path = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
+    String path = DataPaths.output(runId, data);
     createDirectories(location.localPath());
     if (upload && !inPlace(store)) {
       io(store).upload(location.localPath(), store, path, secrets);
     }
     return new OutputRecord(
         store.name(), path, location.uri(), location.localPath().toString(), LocalDatastoreIo.hashTree(location.localPath()));
+  }
+
+  /**
+   * Where a datastore path is as a step on this machine gets it, the same form as its inputs: a
+   * local folder for a datastore read in place, the datastore's URI for a remote one.
+   */
+  String locate(String datastoreName, String path) {
+    Datastore store = datastore(datastoreName);
+    return inPlace(store) ? LocalDatastoreIo.location(store, path).toString() : io(store).uri(store, path);
   }
 
   /** Whether a recorded output still holds what it held when stored. */

@@ -3,6 +3,7 @@ package io.sluice.core.orchestrator;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.run.RunEvent;
+import io.sluice.core.semantics.DataLocationResolver;
 import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.PythonEnvironments;
 import io.sluice.core.spi.StepContext;
@@ -96,6 +97,11 @@ final class LocalStepContext implements StepContext {
   @Override
   public Map<String, String> parameterValues() {
     return run.parameterValues();
+  }
+
+  @Override
+  public Map<String, String> parameterValues(DataLocationResolver resolver) {
+    return run.parameters().texts(resolver);
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.sluice.core.run.RunState;
 import io.sluice.core.run.RunTimeoutException;
 import io.sluice.core.run.StepState;
 import io.sluice.core.run.StepStatus;
+import io.sluice.core.semantics.RunParameters;
 import io.sluice.core.spi.DatastoreIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,7 @@ final class OrchestratedRun implements PipelineRun {
   private final Map<String, OutputRecord> outputs = new ConcurrentHashMap<>();
   private final CompletableFuture<RunState> done = new CompletableFuture<>();
   private final DataPlane dataPlane;
+  private final Map<String, String> parameterValues;
   private final RunJournal journal;
   private final MlflowRuns mlflow;
   private final StepRunner stepRunner;
@@ -70,6 +72,7 @@ final class OrchestratedRun implements PipelineRun {
     this.progress = new RunProgress(admission.runId(), definition, options.listeners(), clock);
     this.dataPlane =
         new DataPlane(definition, admission.runId(), admission.runDirectory(), datastoreIos, secrets::value);
+    this.parameterValues = admission.parameters().texts(dataPlane::locate);
     this.journal = RunJournal.open(admission.runDirectory().resolve(RunAdmission.JOURNAL));
     this.mlflow =
         new MlflowRuns(
@@ -160,8 +163,13 @@ final class OrchestratedRun implements PipelineRun {
     return admission.runDirectory();
   }
 
+  /** @return every parameter's value as text, a data path as this machine locates it */
   Map<String, String> parameterValues() {
-    return admission.parameterValues();
+    return parameterValues;
+  }
+
+  RunParameters parameters() {
+    return admission.parameters();
   }
 
   MlflowRuns mlflow() {
@@ -285,7 +293,7 @@ final class OrchestratedRun implements PipelineRun {
   private void writeDefinition() {
     try {
       Files.createDirectories(admission.runDirectory());
-      Files.writeString(admission.runDirectory().resolve("definition.json"), definition.toJson());
+      Files.writeString(admission.runDirectory().resolve(RunAdmission.DEFINITION), definition.toJson());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.core.compiler.FingerprintDiff;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.implementation.CanonicalJson;
+import io.sluice.core.semantics.ReuseKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Completed steps by reuse key (fingerprint plus input data hashes), shared by every run in a runs
+ * Completed steps by reuse key ({@link ReuseKeys}: fingerprint, input data hashes and the values of
+ * the parameters the step references), shared by every run in a runs
  * folder, and the last completed version of each step, to say why a step runs again.
  */
 final class ReuseIndex {
@@ -43,17 +45,29 @@ final class ReuseIndex {
     }
   }
 
-  void record(String key, Entry entry, String pipeline, StepDefinition step, Map<String, String> inputHashes) {
+  void record(
+      String key,
+      Entry entry,
+      String pipeline,
+      StepDefinition step,
+      Map<String, String> inputHashes,
+      Map<String, String> usedParameters) {
     write(folder.resolve(key + ".json"), CanonicalJson.MAPPER.valueToTree(entry));
     ObjectNode last = CanonicalJson.MAPPER.createObjectNode();
     last.put("runId", entry.runId());
     last.set("step", CanonicalJson.MAPPER.valueToTree(step));
     last.set("inputs", CanonicalJson.MAPPER.valueToTree(new TreeMap<>(inputHashes)));
+    last.set("parameters", CanonicalJson.MAPPER.valueToTree(new TreeMap<>(usedParameters)));
     write(lastFile(pipeline, step.name()), last);
   }
 
-  /** Why a step cannot reuse its last completed run, in words; empty if it never completed. */
-  List<String> changes(String pipeline, StepDefinition step, Map<String, String> inputHashes) {
+  /**
+   * Why a step cannot reuse its last completed run, in words: its definition, sources or upstream
+   * steps, its input data, the values of the parameters it references; empty if it never
+   * completed.
+   */
+  List<String> changes(
+      String pipeline, StepDefinition step, Map<String, String> inputHashes, Map<String, String> usedParameters) {
     Path file = lastFile(pipeline, step.name());
     List<String> reasons = new ArrayList<>();
     if (!Files.exists(file)) {
@@ -65,12 +79,17 @@ final class ReuseIndex {
       Map<String, String> beforeInputs =
           CanonicalJson.MAPPER.convertValue(last.get("inputs"), new TypeReference<Map<String, String>>() {});
       FingerprintDiff.explain(before, step).forEach(reason -> reasons.add(reason.toString()));
+      Map<String, String> beforeParameters =
+          last.has("parameters")
+              ? CanonicalJson.MAPPER.convertValue(last.get("parameters"), new TypeReference<Map<String, String>>() {})
+              : usedParameters; // recorded before parameters were: nothing to compare
       inputHashes.forEach(
           (input, hash) -> {
             if (!hash.equals(beforeInputs.get(input))) {
               reasons.add("input '" + input + "' data changed");
             }
           });
+      reasons.addAll(ReuseKeys.parameterChanges(beforeParameters, usedParameters));
     } catch (IOException | IllegalArgumentException e) {
       reasons.add("its last run's record is unreadable");
     }

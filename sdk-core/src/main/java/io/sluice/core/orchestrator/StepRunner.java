@@ -4,6 +4,7 @@ import io.sluice.core.SluiceException;
 import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.run.StepState;
+import io.sluice.core.semantics.ReuseKeys;
 import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepFailedException;
 import io.sluice.core.spi.StepLocation;
@@ -63,12 +64,18 @@ final class StepRunner {
       for (InputDefinition input : step.inputs()) {
         inputHashes.put(input.name(), dataPlane.inputHash(input, outputs));
       }
-      String key = ReuseKeys.of(step, inputHashes, run.parameterValues());
-      if (step.allowReuse() && !forceRerun && reuseEarlier(step, key)) {
+      String key = ReuseKeys.key(step, inputHashes, run.parameterValues());
+      Map<String, String> usedParameters = ReuseKeys.usedParameters(step, run.parameterValues());
+      Optional<ReuseIndex.Entry> earlier = step.allowReuse() && !forceRerun ? reuse.find(key) : Optional.empty();
+      if (earlier.isPresent() && reuseEarlier(step, earlier.get())) {
         return;
       }
       String pipeline = run.definition().name();
-      List<String> reasons = forceRerun ? List.of("rerun forced") : reuse.changes(pipeline, step, inputHashes);
+      List<String> reasons =
+          forceRerun ? List.of("rerun forced")
+              : !step.allowReuse() ? List.of("reuse is off for it (allowReuse false)")
+              : earlier.isPresent() ? List.of("the outputs of run " + earlier.get().runId() + " changed or are gone")
+              : reuse.changes(pipeline, step, inputHashes, usedParameters);
       progress.update(name, StepState.RUNNING, reasons.isEmpty() ? "" : "runs because " + String.join(", ", reasons));
       run.journal().append(new JournalEntry.StepStarted(run.clock().instant(), name, step.fingerprint().value()));
       StepExecutor executor = executors.forStep(run.definition(), step);
@@ -81,7 +88,8 @@ final class StepRunner {
           new JournalEntry.StepCompleted(run.clock().instant(), name, step.fingerprint().value(), result.value(), stored));
       finish(name, StepState.COMPLETED, stored, result.value());
       if (step.allowReuse()) {
-        reuse.record(key, new ReuseIndex.Entry(run.runIdValue(), name, stored, result.value()), pipeline, step, inputHashes);
+        reuse.record(key, new ReuseIndex.Entry(run.runIdValue(), name, stored, result.value()), pipeline, step, inputHashes,
+            usedParameters);
       }
     } catch (RuntimeException e) {
       String message = e instanceof StepFailedException || e instanceof SluiceException ? e.getMessage() : e.toString();
@@ -93,13 +101,11 @@ final class StepRunner {
     }
   }
 
-  /** Stands an earlier run's results in for the step; false when there are none, or they changed. */
-  private boolean reuseEarlier(StepDefinition step, String key) {
-    Optional<ReuseIndex.Entry> earlier = reuse.find(key);
-    if (earlier.isEmpty() || !earlier.get().outputs().values().stream().allMatch(dataPlane::intact)) {
+  /** Stands an earlier run's results in for the step; false when its outputs changed. */
+  private boolean reuseEarlier(StepDefinition step, ReuseIndex.Entry entry) {
+    if (!entry.outputs().values().stream().allMatch(dataPlane::intact)) {
       return false;
     }
-    ReuseIndex.Entry entry = earlier.get();
     run.journal().append(
         new JournalEntry.StepReused(
             run.clock().instant(), step.name(), step.fingerprint().value(), entry.runId(), entry.result(), entry.outputs()));

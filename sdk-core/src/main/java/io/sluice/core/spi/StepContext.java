@@ -3,6 +3,8 @@ package io.sluice.core.spi;
 import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.semantics.DataLocationResolver;
+import io.sluice.core.semantics.StepArguments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -41,8 +43,25 @@ public interface StepContext {
    */
   Map<String, Path> pathMappings();
 
-  /** @return the value of every pipeline parameter for this run, as text */
+  /**
+   * Every pipeline parameter's value for this run as text, a {@code DATA_PATH} parameter as the
+   * orchestrator locates it (a folder on this machine for a local datastore, the datastore's URI
+   * for a remote one).
+   *
+   * @return the values by parameter name
+   */
   Map<String, String> parameterValues();
+
+  /**
+   * Every pipeline parameter's value for this run as text, a {@code DATA_PATH} parameter as the
+   * step's compute locates it ({@link io.sluice.core.semantics.RunParameters}): an executor that
+   * runs the step elsewhere passes the resolver of that platform, e.g. {@code abfss://…} paths on
+   * a Databricks cluster.
+   *
+   * @param resolver where a datastore path is on the step's compute
+   * @return the values by parameter name
+   */
+  Map<String, String> parameterValues(DataLocationResolver resolver);
 
   /** @return variables the step's process gets besides its own, e.g. {@code MLFLOW_RUN_ID} */
   Map<String, String> environmentVariables();
@@ -131,22 +150,26 @@ public interface StepContext {
   boolean isCanceled();
 
   /**
-   * An argument's value as the step's code gets it: a literal, a parameter's value in this run, or
-   * one of the step's inputs or outputs in the form the executor passes locations in.
+   * An argument's value as the step's code gets it ({@link StepArguments#value}): a literal, a
+   * parameter's value in this run, or one of the step's inputs or outputs in the form the executor
+   * passes locations in.
    *
    * @param argument the argument
    * @param location a location's form, e.g. its local path or its URI
    * @return the value
    */
   default String argumentValue(ArgumentDefinition argument, Function<StepLocation, String> location) {
-    if (argument.literal() != null) {
-      return argument.literal();
-    }
-    if (argument.parameter() != null) {
-      return parameterValues().get(argument.parameter());
-    }
-    StepLocation port =
-        inputs().containsKey(argument.port()) ? inputs().get(argument.port()) : outputs().get(argument.port());
-    return location.apply(port);
+    return StepArguments.value(step(), argument, parameterValues(), ports(location));
+  }
+
+  /**
+   * The step's inputs and outputs as the function {@link StepArguments} takes: the location of an
+   * input or output, by name, in the form the executor passes locations in.
+   *
+   * @param location a location's form, e.g. its local path or its URI
+   * @return the function
+   */
+  default Function<String, String> ports(Function<StepLocation, String> location) {
+    return port -> location.apply(inputs().containsKey(port) ? inputs().get(port) : outputs().get(port));
   }
 }

@@ -53,7 +53,10 @@ class LocalTransportIT {
     return PipelineCompiler.compile(pipeline, base);
   }
 
-  /** produce.py writes a file; consume.py copies it with a suffix; both count their runs. */
+  /**
+   * produce.py writes a file; consume.py copies it with a suffix (parameter {@code suffix}, which
+   * only consume uses); both count their runs.
+   */
   private Pipeline twoSteps() throws IOException {
     script(
         "produce.py",
@@ -66,7 +69,7 @@ class LocalTransportIT {
         "import sys, os\n"
             + "open(os.path.join(os.environ['SLUICE_BASE'], 'consume.count'), 'a').write('x')\n"
             + "text = open(os.path.join(os.environ['AZUREML_DATAREFERENCE_raw'], 'data.txt')).read()\n"
-            + "open(os.path.join(sys.argv[2], 'out.txt'), 'w').write(text + '!')\n");
+            + "open(os.path.join(sys.argv[2], 'out.txt'), 'w').write(text + sys.argv[4])\n");
     PipelineData raw = PipelineData.of("raw");
     PipelineData result = PipelineData.builder().name("result").pipelineOutputName("result").build();
     RunConfiguration config =
@@ -90,7 +93,7 @@ class LocalTransportIT {
                 .runconfig(config)
                 .addInput(raw)
                 .addOutput(result)
-                .arguments("--out", result)
+                .arguments("--out", result, "--suffix", PipelineParameter.of("suffix", "!"))
                 .build())
         .build();
   }
@@ -143,6 +146,63 @@ class LocalTransportIT {
     // Both scripts share one source directory, so both steps' fingerprints see the edit.
     assertThat(messages).anyMatch(m -> m.startsWith("consume: runs because") && m.contains("consume.py changed"));
     assertThat(Files.readString(base.resolve("consume.count"))).hasSize(2);
+  }
+
+  @Test
+  void aParameterOnlyTheLastStepUsesRerunsOnlyThatStepAndSaysWhichChanged() throws IOException {
+    PipelineDefinition definition = compile(twoSteps());
+    transport.submit(definition, RunOptions.defaults()).waitForCompletion(WAIT);
+
+    List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PipelineRun second =
+        transport.submit(
+            definition,
+            RunOptions.builder()
+                .putParameter("suffix", "?")
+                .addListeners(e -> {
+                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                    messages.add(c.status().step() + ": " + c.status().message());
+                  }
+                })
+                .build());
+    second.waitForCompletion(WAIT);
+
+    assertThat(second.steps().get("produce").state()).isEqualTo(StepState.REUSED);
+    assertThat(second.steps().get("consume").state()).isEqualTo(StepState.COMPLETED);
+    assertThat(Files.readString(base.resolve("produce.count"))).hasSize(1);
+    assertThat(Files.readString(Path.of(second.outputs().get("result")).resolve("out.txt"))).isEqualTo("hello world?");
+    assertThat(messages).contains("consume: runs because parameter suffix changed: ! -> ?");
+  }
+
+  @Test
+  void aDataPathParameterReachesTheStepAsTheLocationItCanRead() throws IOException {
+    script(
+        "echo.py",
+        "import sys, os\n"
+            + "os.makedirs(sys.argv[2], exist_ok=True)\n"
+            + "open(os.path.join(sys.argv[2], 'arg.txt'), 'w').write(sys.argv[4])\n");
+    LocalDatastore raw = LocalDatastore.of("raw", base.resolve("raw").toString());
+    PipelineData out = PipelineData.builder().name("out").pipelineOutputName("out").build();
+    Pipeline pipeline =
+        Pipeline.builder()
+            .name("data-path")
+            .defaultDatastore(LocalDatastore.of("workspace", base.resolve("store").toString()))
+            .steps(
+                PythonScriptStep.builder()
+                    .name("echo")
+                    .scriptName("echo.py")
+                    .sourceDirectory("src")
+                    .addOutput(out)
+                    .arguments("--out", out, "--source", PipelineParameter.of("source", raw.path("customers.csv")))
+                    .build())
+            .build();
+
+    PipelineRun run = transport.submit(compile(pipeline), RunOptions.defaults());
+    run.waitForCompletion(WAIT);
+
+    // Not "raw:customers.csv": the step gets the path it reads, as it gets its inputs.
+    assertThat(Files.readString(Path.of(run.outputs().get("out")).resolve("arg.txt")))
+        .isEqualTo(LocalDatastoreIo.location(raw, "customers.csv").toString());
   }
 
   @Test

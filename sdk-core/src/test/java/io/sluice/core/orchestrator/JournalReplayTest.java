@@ -3,7 +3,6 @@ package io.sluice.core.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.core.SluiceException;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.Pipeline;
@@ -11,11 +10,14 @@ import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
+import io.sluice.core.semantics.DuplicateRunException;
+import io.sluice.core.semantics.DuplicateRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +29,12 @@ class JournalReplayTest {
   @TempDir Path folder;
 
   @Test
-  void aRunWithoutAJournalHasNoEarlierAttemptAndAnyPolicyAdmitsIt() {
+  void aRunWithoutAJournalHasNoEarlierAttempt() {
     JournalReplay none = JournalReplay.read(folder.resolve("r1/journal.jsonl"));
 
     assertThat(none.isEmpty()).isTrue();
     assertThat(none.nextAttempt()).isEqualTo(1);
     assertThat(none.finishedState()).isEmpty();
-    for (DuplicateRunPolicy policy : DuplicateRunPolicy.values()) {
-      DuplicateRuns.check(policy, "r1", folder.resolve("r1"), none);
-    }
   }
 
   @Test
@@ -79,25 +78,28 @@ class JournalReplayTest {
 
   @Test
   void theDuplicateRunPolicyDecidesOnHowTheEarlierAttemptEnded() {
-    Path run = folder.resolve("r1");
     JournalReplay completed =
         journal(new JournalEntry.RunStarted(T0, "r1", 1), new JournalEntry.RunFinished(T0, RunState.COMPLETED));
     JournalReplay unfinished = journal(folder.resolve("r2/journal.jsonl"), new JournalEntry.RunStarted(T0, "r2", 1));
-
-    assertThatThrownBy(() -> DuplicateRuns.check(DuplicateRunPolicy.REJECT, "r1", run, completed))
-        .isInstanceOf(SluiceException.class)
-        .hasMessage(
-            "Run 'r1' already exists in " + run + " (COMPLETED); choose another runId, or set duplicateRunPolicy to"
-                + " RESUME (or ALLOW_IF_FAILED to run a failed run again)");
-    assertThatThrownBy(() -> DuplicateRuns.check(DuplicateRunPolicy.ALLOW_IF_FAILED, "r1", run, completed))
-        .hasMessageContaining(" (COMPLETED); ");
-    assertThatThrownBy(() -> DuplicateRuns.check(DuplicateRunPolicy.ALLOW_IF_FAILED, "r2", run, unfinished))
-        .hasMessageContaining(" (unfinished); ");
-    DuplicateRuns.check(DuplicateRunPolicy.RESUME, "r1", run, completed);
-    DuplicateRuns.check(DuplicateRunPolicy.RESUME, "r2", run, unfinished);
     JournalReplay failed =
         journal(folder.resolve("r3/journal.jsonl"), new JournalEntry.RunFinished(T0, RunState.FAILED));
-    DuplicateRuns.check(DuplicateRunPolicy.ALLOW_IF_FAILED, "r3", run, failed);
+
+    assertThatThrownBy(() -> decide(DuplicateRunPolicy.REJECT, "r1", completed))
+        .isInstanceOf(DuplicateRunException.class)
+        .hasMessageStartingWith("Run 'r1' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it.");
+    assertThatThrownBy(() -> decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r1", completed))
+        .hasMessageContaining("ended COMPLETED; ");
+    assertThatThrownBy(() -> decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r2", unfinished))
+        .hasMessageContaining("has not ended; ");
+    assertThat(decide(DuplicateRunPolicy.RESUME, "r1", completed)).isEqualTo(DuplicateRuns.Decision.RESUME);
+    assertThat(decide(DuplicateRunPolicy.RESUME, "r2", unfinished)).isEqualTo(DuplicateRuns.Decision.RESUME);
+    assertThat(decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r3", failed)).isEqualTo(DuplicateRuns.Decision.RESTART);
+  }
+
+  /** The decision the orchestrator's admission takes on what an earlier attempt journaled. */
+  private static DuplicateRuns.Decision decide(DuplicateRunPolicy policy, String runId, JournalReplay earlier) {
+    return DuplicateRuns.decide(
+        runId, policy, Optional.of(new DuplicateRuns.EarlierRun(earlier.finishedState(), Optional.empty())), "f");
   }
 
   private JournalReplay journal(JournalEntry... entries) {

@@ -3,6 +3,7 @@ package io.sluice.databricks.local;
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.model.Library;
+import io.sluice.core.semantics.StepArguments;
 import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepFailedException;
@@ -76,7 +77,8 @@ final class JarTask {
     conf.put("spark.master", "local[*]");
     conf.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), task.mainClassName()));
-    command.addAll(TaskArguments.argv(context, l -> l.localPath().toString()));
+    command.addAll(StepArguments.databricksArgv(context.step(), context.parameterValues(),
+        context.ports(l -> l.localPath().toString())));
 
     Path work = context.stepDirectory().resolve("databricks");
     try {

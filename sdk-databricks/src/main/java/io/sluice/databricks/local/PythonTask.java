@@ -3,6 +3,7 @@ package io.sluice.databricks.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.definition.DatabricksTask;
+import io.sluice.core.semantics.StepArguments;
 import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepFailedException;
@@ -46,8 +47,12 @@ final class PythonTask {
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("task", notebook ? "notebook" : "python_script");
       spec.put("path", code.toString());
-      spec.put("widgets", notebook ? TaskArguments.widgets(context) : Map.of());
-      spec.put("args", notebook ? List.of() : TaskArguments.argv(context, StepLocation::uri));
+      spec.put("widgets", notebook
+          ? StepArguments.notebookWidgets(context.step(), context.parameterValues(), context.ports(StepLocation::uri))
+          : Map.of());
+      spec.put("args", notebook
+          ? List.of()
+          : StepArguments.databricksArgv(context.step(), context.parameterValues(), context.ports(StepLocation::uri)));
       spec.put("dbfsRoot", dbfsRoot.toString());
       Map<String, String> mappings = new LinkedHashMap<>();
       context.pathMappings().forEach((uri, path) -> mappings.put(uri, path.toString()));

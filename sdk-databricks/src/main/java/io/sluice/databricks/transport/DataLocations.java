@@ -11,6 +11,7 @@ import io.sluice.core.model.Datastore;
 import io.sluice.core.model.DbfsDatastore;
 import io.sluice.core.model.LocalDatastore;
 import io.sluice.core.model.UnityCatalogVolumeDatastore;
+import io.sluice.core.semantics.DataPaths;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ final class DataLocations {
     }
     DataDefinition data = definition.data(dataName).orElseThrow(
         () -> new SluiceException("Data '" + dataName + "' is not in the definition; compile the pipeline again"));
-    String relative = "sluice/runs/" + runId + "/" + data.producer() + "/" + data.name();
+    String relative = DataPaths.output(runId, data);
     return dataRoot.map(root -> root + "/" + relative).orElseGet(() -> onDatastore(data.datastore(), relative));
   }
 
@@ -67,7 +68,7 @@ final class DataLocations {
     return onDatastore(path.datastore(), path.path());
   }
 
-  /** A path on a named datastore. */
+  /** A path on a named datastore; the {@link io.sluice.core.semantics.DataLocationResolver} of this transport. */
   String onDatastore(String datastoreName, String path) {
     Datastore datastore = definition.datastore(datastoreName).orElseThrow(
         () -> new SluiceException("Datastore '" + datastoreName + "' is not in the definition; compile the pipeline again"));

@@ -7,10 +7,16 @@ import io.sluice.core.model.Secret;
 import io.sluice.core.orchestrator.RunIds;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.run.RunState;
+import io.sluice.core.semantics.DuplicateRuns;
+import io.sluice.core.semantics.RemoteNames;
+import io.sluice.core.semantics.ReuseKeys;
+import io.sluice.core.semantics.RunParameters;
 import io.sluice.core.spi.Transport;
 import io.sluice.databricks.DatabricksClient;
 import io.sluice.databricks.DatabricksClientBuilder;
 import io.sluice.databricks.JobsClient;
+import io.sluice.databricks.models.Run;
 import io.sluice.databricks.models.RunNowRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,6 +96,9 @@ public final class DatabricksTransport implements Transport {
 
   @Override
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
+    // Everything a submission can be refused for is checked before the first request.
+    RunParameters runParameters = RunParameters.resolve(definition, options.parameters());
+    RemoteNames.taskKeys(definition);
     String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
     Map<String, String> secrets = new HashMap<>();
     options.secrets().forEach(s -> s.value().ifPresent(v -> secrets.put(s.reference(), v)));
@@ -97,22 +106,45 @@ public final class DatabricksTransport implements Transport {
     DataLocations locations = new DataLocations(definition, runId, settings.dataRoot());
     StorageCredentials credentials = new StorageCredentials(definition, settings.secretScope());
     SourceUploader uploader = new SourceUploader(databricks.getWorkspaceClient(), settings.workspaceRoot(), settings.baseDirectory());
-    Map<String, String> parameters = ParameterText.resolve(definition, options.parameters(), locations);
+    Map<String, String> parameters = runParameters.texts(locations::onDatastore);
     RunPlan plan = new RunPlan(definition, runId, parameters, locations, credentials.sparkConf(), settings, uploader::upload);
-    credentials.store(databricks.getSecretsClient(),
-        reference -> Optional.ofNullable(secrets.get(reference)).orElseGet(() -> Secret.reference(reference).value().orElse(null)));
+    JobsClient jobs = databricks.getJobsClient();
+    Optional<Run> earlier = options.runId().isPresent() ? lastRunNamed(jobs, plan.runName()) : Optional.empty();
+    DuplicateRuns.Decision decision = DuplicateRuns.decide(runId, options.duplicateRunPolicy(),
+        earlier.map(DatabricksTransport::earlierRun), ReuseKeys.definitionFingerprint(definition));
     long databricksRunId;
-    if (settings.submitAsJob()) {
-      JobsClient jobs = databricks.getJobsClient();
-      long jobId = jobs.createJob(plan.job());
-      databricksRunId = jobs.runNow(new RunNowRequest(jobId, plan.idempotencyToken(), null, null));
+    if (decision == DuplicateRuns.Decision.RESUME) {
+      databricksRunId = earlier.orElseThrow().runId();
     } else {
-      databricksRunId = databricks.getJobsClient().submitRun(plan.request());
+      // A run started again needs a token of its own: the run's token would answer with the failed run.
+      String token = decision == DuplicateRuns.Decision.RESTART
+          ? JobsClient.idempotencyToken("sluice", runId, "after", Long.toString(earlier.orElseThrow().runId()))
+          : plan.idempotencyToken();
+      credentials.store(databricks.getSecretsClient(), reference ->
+          Optional.ofNullable(secrets.get(reference)).orElseGet(() -> Secret.reference(reference).value().orElse(null)));
+      if (settings.submitAsJob()) {
+        long jobId = jobs.createJob(plan.job());
+        databricksRunId = jobs.runNow(new RunNowRequest(jobId, token, null, null));
+      } else {
+        databricksRunId = jobs.submitRun(plan.request(token));
+      }
     }
     Map<String, String> dataLocations = new LinkedHashMap<>();
     definition.data().forEach(d -> dataLocations.put(d.name(), locations.data(d.name())));
-    return new DatabricksPipelineRun(databricks.getJobsClient(), definition, runId, databricksRunId, plan.taskKeys(),
+    return new DatabricksPipelineRun(jobs, definition, runId, databricksRunId, plan.taskKeys(),
         dataLocations, options.listeners());
+  }
+
+  /** The newest Databricks run of this pipeline run (runs are named after it), if there is one. */
+  private static Optional<Run> lastRunNamed(JobsClient jobs, String runName) {
+    return jobs.listRuns(null).stream().filter(run -> runName.equals(run.runName())).findFirst();
+  }
+
+  /** What the duplicate-run decision needs of an earlier Databricks run: its end, if it ended. */
+  private static DuplicateRuns.EarlierRun earlierRun(Run run) {
+    Optional<RunState> ended = run.lifeCycleState().isTerminal()
+        ? Optional.of(DatabricksPipelineRun.runState(run)) : Optional.empty();
+    return new DuplicateRuns.EarlierRun(ended, Optional.empty());
   }
 
   private DatabricksClient client(PipelineDefinition definition, Map<String, String> secrets) {

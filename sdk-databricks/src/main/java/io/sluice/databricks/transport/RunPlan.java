@@ -1,14 +1,14 @@
 package io.sluice.databricks.transport;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.DatabricksTask;
-import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.Environment;
+import io.sluice.core.semantics.RemoteNames;
+import io.sluice.core.semantics.StepArguments;
 import io.sluice.databricks.JobsClient;
 import io.sluice.databricks.models.ClusterLibrary;
 import io.sluice.databricks.models.ClusterSpec;
@@ -26,13 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Compiles a pipeline definition into one multi-task {@code runs/submit}: a task per step, keyed
- * by step name, with {@code depends_on} from the definition. Locations reach steps as Azure ML v1
- * passed them: notebooks get a widget per input, output and notebook parameter; Python and JAR
- * entry points of a {@code DatabricksStep} get {@code -<name> <location>} pairs before their own
- * parameters; a {@code PythonScriptStep} gets its arguments with ports and parameters replaced.
+ * by {@link RemoteNames} (two steps with one key are refused), with {@code depends_on} from the
+ * definition. Steps get their widgets, argv and {@code AML_PARAMETER_} variables from {@link
+ * StepArguments}, as on every transport: notebooks a widget per notebook param, input and output
+ * (an input or output wins a name clash); Python and JAR entry points of a {@code DatabricksStep}
+ * {@code -<name> <location>} pairs before their own parameters; a {@code PythonScriptStep} its
+ * arguments with ports and parameters replaced.
  * Credentials never appear here, only {@code {{secrets/...}}} references in Spark configuration.
  */
 final class RunPlan {
@@ -43,7 +46,7 @@ final class RunPlan {
   private final Map<String, String> storageConf;
   private final TransportSettings settings;
   private final BiFunction<StepDefinition, String, String> sources;
-  private final Map<String, String> taskKeys = new LinkedHashMap<>();
+  private final Map<String, String> taskKeys;
 
   /**
    * @param sources uploads a step's sources given its local notebook (or null) and returns the
@@ -58,12 +61,7 @@ final class RunPlan {
     this.storageConf = storageConf;
     this.settings = settings;
     this.sources = sources;
-    definition.steps().forEach(s -> taskKeys.put(s.name(), taskKey(s.name())));
-  }
-
-  static String taskKey(String step) {
-    String key = step.replaceAll("[^A-Za-z0-9_-]", "_");
-    return key.length() > 100 ? key.substring(0, 100) : key;
+    this.taskKeys = RemoteNames.taskKeys(definition);
   }
 
   /** @return task keys by step name, in step order */
@@ -71,9 +69,14 @@ final class RunPlan {
     return taskKeys;
   }
 
-  /** @return the one-time run: every task carries its own compute, as {@code runs/submit} has no shared clusters */
-  SubmitRunRequest request() {
-    return new SubmitRunRequest(runName(), tasks(), null, idempotencyToken());
+  /**
+   * The one-time run: every task carries its own compute, as {@code runs/submit} has no shared
+   * clusters.
+   *
+   * @param idempotencyToken {@link #idempotencyToken()}, or another one to start the run again
+   */
+  SubmitRunRequest request(String idempotencyToken) {
+    return new SubmitRunRequest(runName(), tasks(), null, idempotencyToken);
   }
 
   /**
@@ -118,7 +121,8 @@ final class RunPlan {
     return JobsClient.idempotencyToken("sluice", runId);
   }
 
-  private String runName() {
+  /** @return the Databricks run name, which names the pipeline and the run id */
+  String runName() {
     return definition.name() + " " + runId;
   }
 
@@ -144,11 +148,14 @@ final class RunPlan {
     SparkPythonTask python = null;
     SparkJarTask jar = null;
     switch (task.entryPoint()) {
-      case "notebook" -> notebook = new NotebookTask(notebookPath(step, task), widgets(step, task));
-      case "python_script" -> python = new SparkPythonTask(task.pythonScriptPath(), argv(step, task.parameters()));
+      case "notebook" -> notebook = new NotebookTask(notebookPath(step, task),
+          StepArguments.notebookWidgets(step, parameters, ports(step)));
+      case "python_script" -> python = new SparkPythonTask(task.pythonScriptPath(),
+          StepArguments.databricksArgv(step, parameters, ports(step)));
       case "python_script_name" -> python = new SparkPythonTask(
-          sources.apply(step, null) + "/" + task.pythonScriptName(), argv(step, task.parameters()));
-      default -> jar = new SparkJarTask(task.mainClassName(), argv(step, task.parameters()));
+          sources.apply(step, null) + "/" + task.pythonScriptName(),
+          StepArguments.databricksArgv(step, parameters, ports(step)));
+      default -> jar = new SparkJarTask(task.mainClassName(), StepArguments.databricksArgv(step, parameters, ports(step)));
     }
     return new JobTask(taskKeys.get(step.name()), dependencies(step), existing, newCluster, null, libraries,
         notebook, python, jar, null, task.timeoutSeconds(), null);
@@ -164,8 +171,9 @@ final class RunPlan {
       environment.pipPackages().forEach(p -> libraries.add(ClusterLibrary.pypi(p, environment.pipIndexUrl().orElse(null))));
     }
     env.putAll(task.environmentVariables());
+    env.putAll(StepArguments.parameterEnvironment(step, parameters, ports(step)));
     ClusterSpec cluster = ClusterSpecs.singleNode(settings.scriptSparkVersion(), settings.scriptNodeType(), storageConf, env, tags(step));
-    List<String> arguments = task.arguments().stream().map(a -> argument(step, a)).toList();
+    List<String> arguments = StepArguments.scriptArguments(step, parameters, ports(step));
     SparkPythonTask python = new SparkPythonTask(sources.apply(step, null) + "/" + task.scriptName(), arguments);
     return new JobTask(taskKeys.get(step.name()), dependencies(step), null, cluster, null, libraries,
         null, python, null, null, task.maxRunDurationSeconds(), null);
@@ -180,53 +188,9 @@ final class RunPlan {
     return SourceUploader.withoutExtension(sources.apply(step, file) + "/" + file);
   }
 
-  private Map<String, String> widgets(StepDefinition step, DatabricksTask task) {
-    Map<String, String> widgets = new TreeMap<>();
-    for (InputDefinition input : step.inputs()) {
-      widgets.put(input.name(), locations.input(input));
-    }
-    for (String output : step.outputs()) {
-      widgets.put(output, locations.data(output));
-    }
-    task.notebookParams().forEach((name, value) -> widgets.put(name, argument(step, value)));
-    return widgets;
-  }
-
-  /** v1's script contract: {@code -<name> <location>} for each input, then each output, then the parameters. */
-  private List<String> argv(StepDefinition step, List<ArgumentDefinition> parameters) {
-    List<String> argv = new ArrayList<>();
-    for (InputDefinition input : step.inputs()) {
-      argv.add("-" + input.name());
-      argv.add(locations.input(input));
-    }
-    for (String output : step.outputs()) {
-      argv.add("-" + output);
-      argv.add(locations.data(output));
-    }
-    parameters.forEach(p -> argv.add(argument(step, p)));
-    return argv;
-  }
-
-  private String argument(StepDefinition step, ArgumentDefinition argument) {
-    if (argument.literal() != null) {
-      return argument.literal();
-    }
-    if (argument.parameter() != null) {
-      String value = parameters.get(argument.parameter());
-      if (value == null) {
-        throw new SluiceException("Step '" + step.name() + "' uses parameter '" + argument.parameter()
-            + "', which the pipeline does not declare; compile the pipeline again");
-      }
-      return value;
-    }
-    String port = argument.port();
-    return step.input(port).map(locations::input).orElseGet(() -> {
-      if (step.outputs().contains(port)) {
-        return locations.data(port);
-      }
-      throw new SluiceException("Step '" + step.name() + "' refers to '" + port
-          + "', which is none of its inputs or outputs; compile the pipeline again");
-    });
+  /** The location of one of the step's inputs or outputs on the cluster. */
+  private Function<String, String> ports(StepDefinition step) {
+    return port -> step.input(port).map(locations::input).orElseGet(() -> locations.data(port));
   }
 
   private List<TaskDependency> dependencies(StepDefinition step) {

@@ -45,7 +45,7 @@ public final class StepSubmissions {
     StorageCredentials credentials = new StorageCredentials(definition, settings.secretScope());
     SourceUploader uploader = new SourceUploader(client.getWorkspaceClient(), settings.workspaceRoot(),
         settings.baseDirectory());
-    RunPlan plan = new RunPlan(definition, context.runId(), context.parameterValues(), locations,
+    RunPlan plan = new RunPlan(definition, context.runId(), context.parameterValues(locations::onDatastore), locations,
         credentials.sparkConf(), settings, uploader::upload);
     credentials.store(client.getSecretsClient(), context::secret);
     return plan.stepRequest(context.step().name(), context.idempotencyKey());

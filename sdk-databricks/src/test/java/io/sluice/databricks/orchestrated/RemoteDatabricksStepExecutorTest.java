@@ -94,7 +94,9 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(score.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-py", "score"));
     assertThat(task.getSparkPythonTask().getPythonFile()).matches("/Shared/sluice/sources/score/[0-9a-f]{16}/prep.py");
     assertThat(task.getSparkPythonTask().getParameters()).containsExactly(
-        "--input", "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-py/enrich/enriched", "--mode", "fast");
+        "--input", "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-py/enrich/enriched", "--mode", "fast",
+        // A DATA_PATH parameter is the path as the cluster reads it, as under the databricks transport.
+        "--source", "abfss://work@folderlake.dfs.core.windows.net/raw/customers.csv");
     assertThat(task.getNewCluster().getSparkConf()).containsEntry("spark.databricks.cluster.profile", "singleNode");
   }
 

@@ -9,6 +9,7 @@ import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
+import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.model.Secret;
 import io.sluice.core.run.DuplicateRunPolicy;
@@ -44,7 +45,10 @@ public final class TwoNotebooks {
     return compile(base, workspaceUrl, false);
   }
 
-  /** With {@code withScript}, a script step {@code score} on the same workspace reads the second output. */
+  /**
+   * With {@code withScript}, a script step {@code score} on the same workspace reads the second
+   * output and takes the DATA_PATH parameter {@code source}.
+   */
   static PipelineDefinition compile(Path base, String workspaceUrl, boolean withScript) {
     AdlsGen2Datastore lake = AdlsGen2Datastore.builder().name("lake").accountName(FolderLakeIo.ACCOUNT).fileSystem("work")
         .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
@@ -56,7 +60,9 @@ public final class TwoNotebooks {
     DatabricksStep enrich = DatabricksStep.builder().name("enrich").sourceDirectory("notebooks").notebookPath("prep")
         .addInputs(clean.asMount()).addOutput(enriched).computeTarget(databricks).build();
     PythonScriptStep score = PythonScriptStep.builder().name("score").sourceDirectory("notebooks").scriptName("prep.py")
-        .addInput(enriched).arguments("--input", enriched, "--mode", "fast").computeTarget(databricks).build();
+        .addInput(enriched).arguments("--input", enriched, "--mode", "fast",
+            "--source", PipelineParameter.of("source", lake.path("raw/customers.csv")))
+        .computeTarget(databricks).build();
     Pipeline pipeline = Pipeline.builder().name("two-notebooks").defaultDatastore(lake)
         .steps(withScript ? List.of(prep, enrich, score) : List.of(prep, enrich)).build();
     return PipelineCompiler.compile(pipeline, base);

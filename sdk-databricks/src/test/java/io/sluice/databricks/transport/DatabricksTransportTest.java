@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.databricks.sdk.service.jobs.SubmitRun;
 import com.databricks.sdk.service.jobs.SubmitTask;
 import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRunException;
 import io.sluice.core.run.RunEvent;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
+import io.sluice.core.semantics.DuplicateRunException;
+import io.sluice.core.semantics.ParameterValueException;
 import io.sluice.core.spi.TransportProvider;
 import io.sluice.databricks.FakeDatabricks;
 import io.sluice.databricks.VendorModels;
@@ -193,13 +196,51 @@ class DatabricksTransportTest {
   }
 
   @Test
-  void submittingTheSameRunIdAgainReattachesToTheRunningJobRun() {
+  void resumingTheSameRunIdReattachesToTheRunningJobRun() {
     DatabricksPipelineRun first = (DatabricksPipelineRun) transport().submit(definition, options("seed-12"));
-    DatabricksPipelineRun again = (DatabricksPipelineRun) transport().submit(definition, options("seed-12"));
+    DatabricksPipelineRun again = (DatabricksPipelineRun) transport().submit(definition,
+        RunOptions.builder().from(options("seed-12")).duplicateRunPolicy(DuplicateRunPolicy.RESUME).build());
 
     assertThat(again.getDatabricksRunId()).isEqualTo(first.getDatabricksRunId());
     assertThat(again.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
     assertThat(fake.runsStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void aRunIdThatNamesAnEarlierRunIsRejectedByDefaultBeforeAnythingIsUploaded() {
+    transport().submit(definition, options("seed-13")).waitForCompletion(Duration.ofSeconds(60));
+    int calls = fake.calls().size();
+
+    assertThatThrownBy(() -> transport().submit(definition, options("seed-13")))
+        .isInstanceOf(DuplicateRunException.class)
+        .hasMessageStartingWith("Run 'seed-13' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it.");
+    assertThat(fake.calls().subList(calls, fake.calls().size()))
+        .extracting(c -> c.path()).containsOnly("/api/2.2/jobs/runs/list");
+    assertThat(fake.runsStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void allowIfFailedStartsAFailedRunAgainUnderANewToken() {
+    fake.failTask("prep", "flaky");
+    var failed = transport().submit(definition, options("seed-14"));
+    assertThatThrownBy(() -> failed.waitForCompletion(Duration.ofSeconds(60))).isInstanceOf(PipelineRunException.class);
+    RunOptions allowIfFailed =
+        RunOptions.builder().from(options("seed-14")).duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build();
+
+    transport().submit(definition, allowIfFailed);
+
+    assertThat(fake.runsStarted()).isEqualTo(2);
+    assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .hasSize(2).doesNotHaveDuplicates().startsWith("sluice.seed-14");
+  }
+
+  @Test
+  void aWronglyTypedParameterIsRefusedBeforeAnyRequest() {
+    assertThatThrownBy(() -> transport().submit(definition,
+        RunOptions.builder().from(options("seed-15")).putParameter("n_estimators", "many").build()))
+        .isInstanceOf(ParameterValueException.class)
+        .hasMessageStartingWith("Parameter 'n_estimators' is INTEGER but was given 'many' (String)");
+    assertThat(fake.calls()).isEmpty();
   }
 
   @Test
