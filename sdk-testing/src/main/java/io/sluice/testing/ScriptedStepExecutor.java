@@ -1,7 +1,7 @@
 package io.sluice.testing;
 
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepFailedException;
@@ -36,7 +36,7 @@ final class ScriptedStepExecutor implements StepExecutor {
   }
 
   @Override
-  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
+  public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
     return true;
   }
 
