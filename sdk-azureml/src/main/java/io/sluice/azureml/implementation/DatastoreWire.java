@@ -11,7 +11,7 @@ import io.sluice.core.model.Secret;
 import java.util.Collection;
 import java.util.function.Function;
 
-/** Maps Sluice datastores to the {@code DatastoreDefinition} wire shape and back. */
+/** Maps Sluice datastore definitions to the {@code Datastore} wire shape and back. */
 public final class DatastoreWire {
   private DatastoreWire() {}
 
