@@ -42,10 +42,10 @@ import io.sluice.azureml.models.OnlineEndpointInfo;
 import io.sluice.azureml.models.OperationProgress;
 import io.sluice.azureml.models.WorkspaceInfo;
 import io.sluice.azureml.models.WorkspaceOptions;
-import io.sluice.core.model.AmlCompute;
-import io.sluice.core.model.DatabricksCompute;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.Environment;
+import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
+import io.sluice.core.definition.EnvironmentDefinition;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.core.model.Secret;
 import io.sluice.core.model.Workspace;
 import java.nio.file.Path;
@@ -53,6 +53,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The Azure ML v2 client for one workspace: the workspace itself, jobs, datastores, computes,
@@ -211,16 +212,19 @@ public final class AzureMlClient {
   /**
    * Registers a datastore, or updates it.
    *
-   * @param datastore an {@link io.sluice.core.model.AzureBlobDatastore} (account key, SAS or
-   *     identity) or an {@link io.sluice.core.model.AdlsGen2Datastore} (service principal or
-   *     identity); secret values are sent, never logged
+   * @param datastore an Azure Blob datastore (account key, SAS or identity) or an ADLS Gen2
+   *     datastore (service principal or identity); a model datastore becomes one with {@link
+   *     io.sluice.core.compiler.ModelTranslation#datastore}
+   * @param secretValues resolves the credential's secret reference to its value, e.g. {@code
+   *     RunSecrets.of(List.of(key))::value}; values are sent, never logged
    * @return the datastore as registered
-   * @throws IllegalArgumentException for another kind, or a secret without a value here
+   * @throws IllegalArgumentException for another kind
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public DatastoreInfo createOrUpdateDatastore(Datastore datastore) {
+  public DatastoreInfo createOrUpdateDatastore(DatastoreDefinition datastore,
+      Function<SecretReference, String> secretValues) {
     List<String> secrets = new ArrayList<>();
-    ObjectNode body = DatastoreWire.resource(datastore, secrets);
+    ObjectNode body = DatastoreWire.resource(datastore, secretValues, secrets);
     return DatastoreWire.info(arm.send(HttpMethod.PUT,
         arm.url("datastores/" + segment("name", datastore.name())), body, secrets).body());
   }
@@ -279,7 +283,7 @@ public final class AzureMlClient {
    * @return a poller that ends when the cluster is provisioned
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
-  public SyncPoller<OperationProgress, ComputeInfo> beginCreateAmlCompute(AmlCompute compute,
+  public SyncPoller<OperationProgress, ComputeInfo> beginCreateAmlCompute(ComputeDefinition.AmlCompute compute,
       String location) {
     return arm.begin(HttpMethod.PUT, arm.url("computes/" + segment("name", compute.name())),
         ComputeWire.amlCompute(compute, segment("location", location)), List.of(),
@@ -291,14 +295,17 @@ public final class AzureMlClient {
    *
    * @param compute the Databricks compute: resource id, workspace URL and access token
    * @param location the Databricks workspace's region
+   * @param secretValues resolves the access token's reference to its value
    * @return a poller that ends when the attachment is done
    * @throws IllegalArgumentException when the resource id, URL or token is missing
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, ComputeInfo> beginAttachDatabricks(
-      DatabricksCompute compute, String location) {
+      ComputeDefinition.Databricks compute, String location,
+      Function<SecretReference, String> secretValues) {
     List<String> secrets = new ArrayList<>();
-    ObjectNode body = ComputeWire.databricks(compute, segment("location", location), secrets);
+    ObjectNode body =
+        ComputeWire.databricks(compute, segment("location", location), secretValues, secrets);
     return arm.begin(HttpMethod.PUT, arm.url("computes/" + segment("name", compute.name())),
         body, secrets, ComputeWire::info);
   }
@@ -356,7 +363,7 @@ public final class AzureMlClient {
    * @return the environment version
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public EnvironmentVersion createOrUpdateEnvironment(Environment environment, String version,
+  public EnvironmentVersion createOrUpdateEnvironment(EnvironmentDefinition environment, String version,
       Path baseDirectory) {
     ObjectNode body = AssetWire.environment(CondaSpec.image(environment),
         CondaSpec.condaFile(environment, baseDirectory), null);

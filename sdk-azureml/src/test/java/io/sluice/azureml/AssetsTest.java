@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.azureml.models.CodeSnapshot;
 import io.sluice.azureml.models.DataType;
 import io.sluice.azureml.models.ModelVersion;
+import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.model.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +81,8 @@ class AssetsTest {
     try (ArmMock mock = new ArmMock()) {
       AzureMlClient client = mock.client();
       mock.reply(201, version("environments", "churn", "1", "{\"image\":\"img\"}"));
-      assertThat(client.createOrUpdateEnvironment(Environment.builder().name("churn")
-          .pythonVersion("3.11").addPipPackages("scikit-learn==1.9.1").build(), "1", dir).id())
+      assertThat(client.createOrUpdateEnvironment(ModelTranslation.environment(Environment.builder()
+          .name("churn").pythonVersion("3.11").addPipPackages("scikit-learn==1.9.1").build()), "1", dir).id())
           .endsWith("/environments/churn/versions/1");
 
       for (DataType type : List.of(DataType.URI_FILE, DataType.URI_FOLDER, DataType.MLTABLE)) {

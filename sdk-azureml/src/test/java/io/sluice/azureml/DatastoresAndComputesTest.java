@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.azureml.models.ComputeInfo;
 import io.sluice.azureml.models.DatastoreInfo;
 import io.sluice.azureml.models.DatastoreSecrets;
+import io.sluice.core.compiler.ModelTranslation;
+import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AmlCompute;
 import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.model.Secret;
+import io.sluice.core.run.RunSecrets;
 import java.util.List;
+import java.util.function.Function;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +38,21 @@ class DatastoresAndComputesTest {
 
   @Test
   void registersBlobAndAdlsDatastoresAndNeverLeaksTheirSecrets() throws Exception {
-    AzureBlobDatastore withKey = AzureBlobDatastore.builder().name("rawblob")
-        .accountName("sluiceraw").containerName("raw")
-        .credential(DatastoreCredential.accountKey(Secret.of("raw-key", KEY))).build();
-    AzureBlobDatastore withSas = AzureBlobDatastore.builder().name("sasblob")
-        .accountName("sluiceraw").containerName("raw")
-        .credential(DatastoreCredential.sas(Secret.of("raw-sas", SAS))).build();
-    AdlsGen2Datastore adls = AdlsGen2Datastore.builder().name("lake").accountName("sluicelake")
-        .fileSystem("curated").credential(new DatastoreCredential.ServicePrincipal(
+    Secret key = Secret.of("raw-key", KEY);
+    Secret sas = Secret.of("raw-sas", SAS);
+    Secret clientSecret = Secret.of("sp", "CANARY-client-secret");
+    DatastoreDefinition withKey = ModelTranslation.datastore(AzureBlobDatastore.builder()
+        .name("rawblob").accountName("sluiceraw").containerName("raw")
+        .credential(DatastoreCredential.accountKey(key)).build());
+    DatastoreDefinition withSas = ModelTranslation.datastore(AzureBlobDatastore.builder()
+        .name("sasblob").accountName("sluiceraw").containerName("raw")
+        .credential(DatastoreCredential.sas(sas)).build());
+    DatastoreDefinition adls = ModelTranslation.datastore(AdlsGen2Datastore.builder().name("lake")
+        .accountName("sluicelake").fileSystem("curated")
+        .credential(new DatastoreCredential.ServicePrincipal(
             "00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-00000000000b",
-            Secret.of("sp", "CANARY-client-secret"))).build();
+            clientSecret)).build());
+    Function<SecretReference, String> values = RunSecrets.of(List.of(key, sas, clientSecret))::value;
     try (LogCapture logs = new LogCapture(); ArmMock mock = new ArmMock()) {
       AzureMlClient client = mock.client();
       mock.reply(201, datastore("rawblob", "AzureBlob"));
@@ -53,11 +63,11 @@ class DatastoresAndComputesTest {
           + " is not base64 for account sluiceraw\"}}");
       mock.reply(200, "{\"secretsType\":\"AccountKey\",\"key\":\"" + KEY + "\"}");
 
-      DatastoreInfo info = client.createOrUpdateDatastore(withKey);
-      client.createOrUpdateDatastore(withSas);
-      client.createOrUpdateDatastore(adls);
+      DatastoreInfo info = client.createOrUpdateDatastore(withKey, values);
+      client.createOrUpdateDatastore(withSas, values);
+      client.createOrUpdateDatastore(adls, values);
       Throwable error = org.assertj.core.api.Assertions.catchThrowable(
-          () -> client.createOrUpdateDatastore(withKey));
+          () -> client.createOrUpdateDatastore(withKey, values));
       DatastoreSecrets secrets = client.listDatastoreSecrets("rawblob");
 
       assertThat(info.isDefault()).isTrue();
@@ -88,27 +98,30 @@ class DatastoresAndComputesTest {
           "Azure-AsyncOperation", "{server}/operations/c-1");
       mock.reply(200, "{\"status\":\"Succeeded\"}");
       mock.reply(200, compute.formatted("cpu", "cpu", "AmlCompute", "Succeeded"));
-      ComputeInfo cpu = client.beginCreateAmlCompute(AmlCompute.builder().name("cpu")
-          .vmSize("Standard_DS3_v2").maxNodes(4).idleSecondsBeforeScaledown(120).build(),
+      ComputeInfo cpu = client.beginCreateAmlCompute(
+          new ComputeDefinition.AmlCompute("cpu", "Standard_DS3_v2", 0, 4, 120),
           "westeurope").getFinalResult();
       assertThat(cpu.provisioningState()).isEqualTo("Succeeded");
 
-      DatabricksCompute dbx = DatabricksCompute.builder().name("dbx")
-          .workspaceUrl("https://adb-1234567890123456.7.azuredatabricks.net")
-          .resourceId("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/"
-              + "rg-sluice/providers/Microsoft.Databricks/workspaces/dbx-sluice")
-          .accessToken(Secret.of("dbx-pat", PAT)).build();
+      Secret pat = Secret.of("dbx-pat", PAT);
+      ComputeDefinition.Databricks dbx = (ComputeDefinition.Databricks) ModelTranslation.compute(
+          DatabricksCompute.builder().name("dbx")
+              .workspaceUrl("https://adb-1234567890123456.7.azuredatabricks.net")
+              .resourceId("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/"
+                  + "rg-sluice/providers/Microsoft.Databricks/workspaces/dbx-sluice")
+              .accessToken(pat).build());
+      Function<SecretReference, String> token = RunSecrets.of(List.of(pat))::value;
       mock.reply(200, compute.formatted("dbx", "dbx", "Databricks", "Succeeded"));
       mock.reply(200, compute.formatted("dbx", "dbx", "Databricks", "Succeeded"));
-      assertThat(client.beginAttachDatabricks(dbx, "westeurope").getFinalResult().computeType())
+      assertThat(client.beginAttachDatabricks(dbx, "westeurope", token).getFinalResult().computeType())
           .isEqualTo("Databricks");
 
       mock.reply(409, "{\"error\":{\"code\":\"Conflict\",\"message\":\"token " + PAT
           + " already used\"}}");
-      assertThatThrownBy(() -> client.beginAttachDatabricks(dbx, "westeurope").poll())
+      assertThatThrownBy(() -> client.beginAttachDatabricks(dbx, "westeurope", token).poll())
           .isInstanceOf(AzureMlConflictException.class).hasMessageNotContaining(PAT);
-      assertThatThrownBy(() -> client.beginAttachDatabricks(DatabricksCompute.of("bare"),
-          "westeurope")).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> client.beginAttachDatabricks(
+          new ComputeDefinition.Databricks("bare", null, null, null, null), "westeurope", token)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("resourceId is missing");
 
       mock.reply(200, compute.formatted("cpu", "cpu", "AmlCompute", "Succeeded"));

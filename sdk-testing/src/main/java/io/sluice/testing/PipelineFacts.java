@@ -10,7 +10,8 @@ import io.sluice.core.model.Argument;
 import io.sluice.core.model.DataPath;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.InputBinding;
-import io.sluice.core.model.ParameterType;
+import io.sluice.core.definition.ParameterType;
+import io.sluice.core.model.ParameterTypes;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
@@ -124,7 +125,7 @@ record PipelineFacts(
       if (value instanceof DataPath p) {
         return new ParameterFacts(ParameterType.DATA_PATH, p.toString());
       }
-      return ParameterType.of(value).map(t -> new ParameterFacts(t, value)).orElse(null);
+      return ParameterTypes.of(value).map(t -> new ParameterFacts(t, value)).orElse(null);
     }
 
     static ParameterFacts of(ParameterDefinition parameter) {

@@ -1,6 +1,6 @@
 package io.sluice.testing;
 
-import io.sluice.core.model.Datastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.spi.DatastoreIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,18 +15,18 @@ import java.util.function.Function;
 final class RecordingDatastoreIo implements DatastoreIo {
 
   @Override
-  public boolean supports(Datastore datastore) {
+  public boolean supports(DatastoreDefinition datastore) {
     return true;
   }
 
   @Override
-  public String uri(Datastore datastore, String path) {
+  public String uri(DatastoreDefinition datastore, String path) {
     return "recording:/" + datastore.name() + "/" + path;
   }
 
   /** Makes an empty folder where the data would be. */
   @Override
-  public void download(Datastore datastore, String path, Path target, Function<String, String> secrets) {
+  public void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     try {
       Files.createDirectories(target);
     } catch (IOException e) {
@@ -35,13 +35,13 @@ final class RecordingDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public void upload(Path source, Datastore datastore, String path, Function<String, String> secrets) {
+  public void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     // Nothing is written: the run is recorded, not run.
   }
 
   /** The same for every path: recorded data never changes. */
   @Override
-  public String contentHash(Datastore datastore, String path, Function<String, String> secrets) {
+  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     return "recorded";
   }
 }

@@ -1,11 +1,9 @@
 package io.sluice.testing;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.AmlCompute;
-import io.sluice.core.model.ComputeTarget;
-import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.orchestrator.Orchestrator;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
@@ -412,15 +410,15 @@ public final class RecordingTransport implements Transport {
 
   /** Why a step is remote, or empty when it runs on this machine. */
   private static Optional<String> remoteReason(PipelineDefinition definition, StepDefinition step) {
-    ComputeTarget compute = definition.compute(step.compute()).orElse(null);
+    ComputeDefinition compute = definition.compute(step.compute()).orElse(null);
     String where;
     if (compute == null) {
       where = "local".equals(step.compute()) ? null : "compute '" + step.compute() + "'";
-    } else if (compute instanceof DatabricksCompute) {
+    } else if (compute instanceof ComputeDefinition.Databricks) {
       where = "Databricks compute '" + compute.name() + "'";
-    } else if (compute instanceof AmlCompute) {
+    } else if (compute instanceof ComputeDefinition.AmlCompute) {
       where = "Azure ML compute '" + compute.name() + "'";
-    } else if (compute instanceof ComputeTarget.Named) {
+    } else if (compute instanceof ComputeDefinition.Named) {
       where = "workspace compute '" + compute.name() + "'";
     } else {
       where = null;

@@ -1,7 +1,9 @@
 package io.sluice.testing;
 
+import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.DatabricksTask;
+import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.semantics.StepArguments;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
@@ -42,7 +44,7 @@ final class ScriptedStepExecutor implements StepExecutor {
   }
 
   @Override
-  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
+  public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
     return true;
   }
 
@@ -80,11 +82,11 @@ final class ScriptedStepExecutor implements StepExecutor {
     StepDefinition step = context.step();
     Map<String, String> parameters = context.parameterValues();
     Function<String, String> ports = context.ports(StepLocation::uri);
-    if (step.databricks() == null) {
+    if (step.task() instanceof PythonScriptTask) {
       return new StepCall(step.name(), StepArguments.scriptArguments(step, parameters, ports), Map.of(),
           StepArguments.parameterEnvironment(step, parameters, ports));
     }
-    if (step.databricks().notebookPath() != null) {
+    if (step.task() instanceof DatabricksTask.Notebook) {
       return new StepCall(step.name(), List.of(), StepArguments.notebookWidgets(step, parameters, ports), Map.of());
     }
     return new StepCall(step.name(), StepArguments.databricksArgv(step, parameters, ports), Map.of(), Map.of());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.compiler.ModelTranslation;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
@@ -233,13 +235,14 @@ class RecordingTransportTest extends SeedTestBase {
   void aDefinitionThatDoesNotRoundTripIsRefused() {
     PipelineDefinition future =
         new PipelineDefinition(
-            2, seed.name(), null, false, null, seed.parameters(), seed.datastores(), seed.computes(),
+            PipelineDefinition.SCHEMA_VERSION + 1, seed.name(), null, false, null, seed.parameters(),
+            seed.datastores(), seed.computes(),
             seed.environments(), seed.data(), seed.steps());
     assertThatThrownBy(() -> RecordingTransport.lenient().submit(future, RunOptions.defaults()))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
             "Pipeline 'seed': the definition does not round-trip through its canonical JSON, so no"
-                + " real transport could run it: schemaVersion is 2");
+                + " real transport could run it: schemaVersion is " + (PipelineDefinition.SCHEMA_VERSION + 1));
   }
 
   @Test
@@ -361,15 +364,15 @@ class RecordingTransportTest extends SeedTestBase {
     StepDefinition prep = compiled.step("prep").orElseThrow();
     StepDefinition databricksPrep =
         new StepDefinition(
-            prep.name(), StepDefinition.DATABRICKS, databricks.name(), prep.inputs(), prep.outputs(), prep.dependsOn(),
-            prep.allowReuse(), null, null, null,
-            new DatabricksTask("/Shared/prep", Map.of(), null, null, null, List.of(), null, List.of(), null, null, null),
+            prep.name(), databricks.name(), prep.inputs(), prep.outputs(), prep.dependsOn(),
+            prep.allowReuse(), null, null,
+            new DatabricksTask.Notebook("/Shared/prep", Map.of(), null, List.of(), null, null, null),
             prep.fingerprint());
     return new PipelineDefinition(
         compiled.schemaVersion(), "remote", null, false, compiled.defaultDatastore(), compiled.parameters(),
         compiled.datastores(),
-        Stream.concat(compiled.computes().stream(), Stream.of(databricks))
-            .sorted(java.util.Comparator.comparing(ComputeTarget::name))
+        Stream.concat(compiled.computes().stream(), Stream.of(ModelTranslation.compute(databricks)))
+            .sorted(java.util.Comparator.comparing(ComputeDefinition::name))
             .toList(),
         compiled.environments(), compiled.data(),
         compiled.steps().stream().map(s -> s.name().equals("prep") ? databricksPrep : s).toList());

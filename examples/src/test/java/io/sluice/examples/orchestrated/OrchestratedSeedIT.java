@@ -7,6 +7,7 @@ import com.databricks.sdk.service.jobs.SubmitRun;
 import io.sluice.azureml.FakeAzureMl;
 import io.sluice.azureml.datastore.BlobDatastoreIo;
 import io.sluice.azureml.orchestrated.FakeWorkspaces;
+import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.orchestrator.IdempotencyKeys;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
@@ -62,7 +63,8 @@ class OrchestratedSeedIT {
         "raw-" + suffix, "ws-" + suffix);
     azurite.createContainer(seed.rawContainer());
     azurite.createContainer(seed.workspaceContainer());
-    new BlobDatastoreIo().upload(seed.seed().resolve("data/customers.csv"), seed.raw(), "customers.csv",
+    new BlobDatastoreIo().upload(seed.seed().resolve("data/customers.csv"),
+        ModelTranslation.datastore(seed.raw()), "customers.csv",
         azurite.secrets());
   }
 

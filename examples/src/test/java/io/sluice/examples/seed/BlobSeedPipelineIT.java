@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.azureml.datastore.BlobDatastoreIo;
 import io.sluice.core.Sluice;
+import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.core.model.Secret;
@@ -39,7 +40,7 @@ class BlobSeedPipelineIT {
     AzureBlobDatastore workspace = azurite.datastore("workspaceblobstore", "workspace");
     BlobDatastoreIo blobs = new BlobDatastoreIo();
     Path seed = Path.of("src/main/resources/seed").toAbsolutePath();
-    blobs.upload(seed.resolve("data/customers.csv"), raw, "customers.csv", azurite.secrets());
+    blobs.upload(seed.resolve("data/customers.csv"), ModelTranslation.datastore(raw), "customers.csv", azurite.secrets());
 
     PipelineRun run =
         Sluice.transport("local", Map.of("baseDirectory", seed.toString(), "runsDirectory", work.resolve("runs").toString()))
@@ -56,7 +57,7 @@ class BlobSeedPipelineIT {
                 + run.id()
                 + "/prep/clean_data");
     Path downloaded = work.resolve("clean");
-    blobs.download(workspace, "sluice/runs/" + run.id() + "/prep/clean_data", downloaded, azurite.secrets());
+    blobs.download(ModelTranslation.datastore(workspace), "sluice/runs/" + run.id() + "/prep/clean_data", downloaded, azurite.secrets());
     List<Path> csvs;
     try (Stream<Path> files = Files.walk(downloaded)) {
       csvs = files.filter(p -> p.toString().endsWith(".csv")).toList();
@@ -67,7 +68,7 @@ class BlobSeedPipelineIT {
         .as("files of the run folder holding the account key (definition, journal, logs, secrets)")
         .isEmpty();
     Path model = work.resolve("model");
-    blobs.download(workspace, "sluice/runs/" + run.id() + "/train/model", model, azurite.secrets());
+    blobs.download(ModelTranslation.datastore(workspace), "sluice/runs/" + run.id() + "/train/model", model, azurite.secrets());
     assertThat(model.resolve("model/MLmodel")).exists();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.Sluice;
+import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.local.LocalTransport;
@@ -152,7 +153,7 @@ class SeedPipelineIT {
     PythonScriptStep train =
         (PythonScriptStep)
             SeedPipeline.build(LocalDatastore.of("raw", "x"), LocalDatastore.of("w", "y")).steps().get(1);
-    Path python = transport.pythonEnvironments().python(train.environment(), List.of());
+    Path python = transport.pythonEnvironments().python(train.environment().map(ModelTranslation::environment), List.of());
     String script =
         "import json, sys, mlflow\n"
             + "client = mlflow.MlflowClient(tracking_uri=sys.argv[1])\n"

@@ -8,6 +8,7 @@ import io.sluice.azureml.orchestrated.FakeWorkspaces;
 import io.sluice.azureml.orchestrated.TwoScripts;
 import io.sluice.core.Sluice;
 import io.sluice.core.model.AmlCompute;
+import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.Datastore;
 import io.sluice.core.model.Secret;
@@ -119,7 +120,7 @@ final class OrchestratedHarness implements TransportHarness {
     try {
       Path file = Files.createTempFile(work, "data", ".txt");
       Files.writeString(file, content);
-      new BlobDatastoreIo().upload(file, datastore(), path, azurite.secrets());
+      new BlobDatastoreIo().upload(file, ModelTranslation.datastore(datastore()), path, azurite.secrets());
       Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

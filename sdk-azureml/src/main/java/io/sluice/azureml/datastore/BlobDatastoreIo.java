@@ -4,7 +4,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.logging.ClientLogger;
 import com.azure.storage.blob.BlobContainerClient;
-import io.sluice.core.model.Datastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.spi.DatastoreIo;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,18 +53,18 @@ public final class BlobDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public boolean supports(Datastore datastore) {
+  public boolean supports(DatastoreDefinition datastore) {
     return BlobLocation.supports(datastore);
   }
 
   @Override
-  public String uri(Datastore datastore, String path) {
+  public String uri(DatastoreDefinition datastore, String path) {
     return BlobLocation.of(datastore).uri(path);
   }
 
   @Override
   public void download(
-      Datastore datastore, String path, Path target, Function<String, String> secrets) {
+      DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     run(
         datastore,
         path,
@@ -78,7 +78,7 @@ public final class BlobDatastoreIo implements DatastoreIo {
 
   @Override
   public void upload(
-      Path source, Datastore datastore, String path, Function<String, String> secrets) {
+      Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     run(
         datastore,
         path,
@@ -92,7 +92,7 @@ public final class BlobDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public String contentHash(Datastore datastore, String path, Function<String, String> secrets) {
+  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     return run(
         datastore,
         path,
@@ -106,13 +106,13 @@ public final class BlobDatastoreIo implements DatastoreIo {
   }
 
   /** The container client of a datastore, for checks on how it is built. */
-  BlobContainerClient containerClient(Datastore datastore, Function<String, String> secrets) {
+  BlobContainerClient containerClient(DatastoreDefinition datastore, Function<String, String> secrets) {
     return clients.container(BlobLocation.of(datastore), secrets);
   }
 
   /** Runs an operation on the path's blobs; failures leave as typed, secret-free exceptions. */
   private <T> T run(
-      Datastore datastore,
+      DatastoreDefinition datastore,
       String path,
       Function<String, String> secrets,
       String action,

@@ -1,10 +1,9 @@
 package io.sluice.azureml.datastore;
 
 import io.sluice.azureml.models.BlobFolder;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DatastoreCredential;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
+import io.sluice.core.definition.SecretReference;
 import java.net.URI;
 
 /**
@@ -25,14 +24,14 @@ record BlobLocation(
     String container,
     String blobEndpoint,
     String uriPrefix,
-    DatastoreCredential credential) {
+    DatastoreCredentialDefinition credential) {
 
-  static boolean supports(Datastore datastore) {
-    return datastore instanceof AzureBlobDatastore || datastore instanceof AdlsGen2Datastore;
+  static boolean supports(DatastoreDefinition datastore) {
+    return datastore instanceof DatastoreDefinition.AzureBlob || datastore instanceof DatastoreDefinition.AdlsGen2;
   }
 
-  static BlobLocation of(Datastore datastore) {
-    if (datastore instanceof AzureBlobDatastore blob) {
+  static BlobLocation of(DatastoreDefinition datastore) {
+    if (datastore instanceof DatastoreDefinition.AzureBlob blob) {
       String container = blob.containerName();
       return new BlobLocation(
           blob.name(),
@@ -42,11 +41,11 @@ record BlobLocation(
           "wasbs://" + container + "@" + host(blob.accountName(), "blob", blob.endpointSuffix()),
           blob.credential());
     }
-    if (datastore instanceof AdlsGen2Datastore adls) {
+    if (datastore instanceof DatastoreDefinition.AdlsGen2 adls) {
       String blobHost = host(adls.accountName(), "blob", adls.endpointSuffix());
       // An explicit DFS endpoint names the blob one (.dfs. → .blob.); an emulator's has neither.
       String endpoint =
-          adls.dfsEndpoint().map(e -> e.replace(".dfs.", ".blob.")).orElse("https://" + blobHost);
+          adls.dfsEndpoint() != null ? adls.dfsEndpoint().replace(".dfs.", ".blob.") : "https://" + blobHost;
       return new BlobLocation(
           adls.name(),
           adls.accountName(),
@@ -74,10 +73,13 @@ record BlobLocation(
           "Container URL '" + url + "' names no container; give https://account.blob.../container");
     }
     String endpoint = url.substring(0, slash);
-    DatastoreCredential credential =
-        folder.sasToken().map(DatastoreCredential::sas)
-            .or(() -> folder.accountKey().map(DatastoreCredential::accountKey))
-            .orElseGet(DatastoreCredential::identity);
+    DatastoreCredentialDefinition credential =
+        folder.sasToken()
+            .<DatastoreCredentialDefinition>map(
+                s -> new DatastoreCredentialDefinition.Sas(new SecretReference(s.reference())))
+            .or(() -> folder.accountKey().map(
+                k -> new DatastoreCredentialDefinition.AccountKey(new SecretReference(k.reference()))))
+            .orElseGet(DatastoreCredentialDefinition.Identity::new);
     return new BlobLocation(
         name, accountName(endpoint), url.substring(slash + 1), endpoint, url, credential);
   }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 
 /**
  * Uploads snapshot files with azure-storage-blob, on the same clients, parallel transfers and
@@ -47,9 +49,14 @@ public final class BlobSnapshotUploader implements SnapshotUploader {
       BlobFolder folder, SortedMap<String, Path> files, Map<String, String> sha256) {
     BlobLocation location = BlobLocation.of(folder, TARGET);
     String prefix = BlobPaths.prefix(BlobPaths.normalize(folder.prefix()));
+    // The folder's own secrets hold their values; the location names them by reference.
+    Map<String, String> values = new HashMap<>();
+    Stream.of(folder.sasToken(), folder.accountKey())
+        .flatMap(Optional::stream)
+        .forEach(secret -> secret.value().ifPresent(v -> values.put(secret.reference(), v)));
     return clients.run(
         location,
-        null,
+        values::get,
         "upload a snapshot to",
         folder.prefix(),
         container -> {

@@ -9,8 +9,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import io.sluice.core.ConfigurationException;
-import io.sluice.core.model.DatastoreCredential;
-import io.sluice.core.model.Secret;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.SecretReference;
 import java.util.List;
 import java.util.function.Function;
 import okhttp3.Dispatcher;
@@ -72,22 +72,22 @@ final class StorageClients {
     BlobServiceClientBuilder builder =
         new BlobServiceClientBuilder().endpoint(location.blobEndpoint()).httpClient(httpClient);
     policies.forEach(builder::addPolicy);
-    DatastoreCredential credential = location.credential();
-    if (credential instanceof DatastoreCredential.AccountKey key) {
+    DatastoreCredentialDefinition credential = location.credential();
+    if (credential instanceof DatastoreCredentialDefinition.AccountKey key) {
       builder.credential(
           new StorageSharedKeyCredential(
               location.accountName(), value(key.key(), location, secrets)));
-    } else if (credential instanceof DatastoreCredential.Sas sas) {
+    } else if (credential instanceof DatastoreCredentialDefinition.Sas sas) {
       String token = value(sas.token(), location, secrets);
       builder.sasToken(token.startsWith("?") ? token.substring(1) : token);
-    } else if (tokenCredential != null && credential instanceof DatastoreCredential.Identity) {
+    } else if (tokenCredential != null && credential instanceof DatastoreCredentialDefinition.Identity) {
       builder.credential(tokenCredential);
     } else {
       throw new ConfigurationException(
           "Datastore '"
               + location.datastoreName()
               + "' uses "
-              + (credential instanceof DatastoreCredential.Identity
+              + (credential instanceof DatastoreCredentialDefinition.Identity
                   ? "identity-based access"
                   : "a service principal")
               + ", which this machine reads with an Azure TokenCredential: create the datastore"
@@ -98,23 +98,18 @@ final class StorageClients {
     return builder.buildClient().getBlobContainerClient(location.container());
   }
 
-  /** The secret's value: the run's secrets first, then the secret itself (memory or env). */
-  static String value(Secret secret, BlobLocation location, Function<String, String> secrets) {
+  /** The secret's value, as the run's resolver gives it. */
+  static String value(SecretReference secret, BlobLocation location, Function<String, String> secrets) {
     String value = secrets == null ? null : secrets.apply(secret.reference());
-    if (value != null && !value.isEmpty()) {
-      return value;
+    if (value == null || value.isEmpty()) {
+      throw new ConfigurationException(
+          "Datastore '"
+              + location.datastoreName()
+              + "' needs secret '"
+              + secret.reference()
+              + "', which has no value on this machine; pass it with the run's secrets"
+              + " or, for an env: reference, set that environment variable");
     }
-    return secret
-        .value()
-        .filter(v -> !v.isEmpty())
-        .orElseThrow(
-            () ->
-                new ConfigurationException(
-                    "Datastore '"
-                        + location.datastoreName()
-                        + "' needs secret '"
-                        + secret.reference()
-                        + "', which has no value on this machine; pass it with the run's secrets"
-                        + " or, for an env: reference, set that environment variable"));
+    return value;
   }
 }

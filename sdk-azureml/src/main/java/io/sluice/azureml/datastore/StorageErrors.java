@@ -3,7 +3,7 @@ package io.sluice.azureml.datastore;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.sluice.core.SluiceException;
-import io.sluice.core.model.DatastoreCredential;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,10 +37,10 @@ final class StorageErrors {
   /** The errors of a location, masking the value of its account key or SAS token. */
   static StorageErrors of(BlobLocation location, Function<String, String> secrets) {
     List<String> values = new ArrayList<>();
-    DatastoreCredential credential = location.credential();
-    if (credential instanceof DatastoreCredential.AccountKey key) {
+    DatastoreCredentialDefinition credential = location.credential();
+    if (credential instanceof DatastoreCredentialDefinition.AccountKey key) {
       values.add(StorageClients.value(key.key(), location, secrets));
-    } else if (credential instanceof DatastoreCredential.Sas sas) {
+    } else if (credential instanceof DatastoreCredentialDefinition.Sas sas) {
       values.add(StorageClients.value(sas.token(), location, secrets));
     }
     return new StorageErrors(location, values);
@@ -99,8 +99,8 @@ final class StorageErrors {
   }
 
   private String authFix() {
-    DatastoreCredential credential = location.credential();
-    if (credential instanceof DatastoreCredential.AccountKey key) {
+    DatastoreCredentialDefinition credential = location.credential();
+    if (credential instanceof DatastoreCredentialDefinition.AccountKey key) {
       return "check that secret '"
           + key.key().reference()
           + "' holds a current key of storage"
@@ -108,7 +108,7 @@ final class StorageErrors {
           + location.accountName()
           + "'";
     }
-    if (credential instanceof DatastoreCredential.Sas sas) {
+    if (credential instanceof DatastoreCredentialDefinition.Sas sas) {
       return "check that the SAS token in secret '"
           + sas.token().reference()
           + "' is for account '"

@@ -3,12 +3,13 @@ package io.sluice.azureml.implementation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.azureml.models.ComputeInfo;
-import io.sluice.core.model.AmlCompute;
-import io.sluice.core.model.DatabricksCompute;
+import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.SecretReference;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Maps compute targets to the {@code ComputeResource} wire shape and back. */
 public final class ComputeWire {
@@ -21,18 +22,20 @@ public final class ComputeWire {
    * @param location its region
    * @return the body
    */
-  public static ObjectNode amlCompute(AmlCompute compute, String location) {
+  public static ObjectNode amlCompute(ComputeDefinition.AmlCompute compute, String location) {
     ObjectNode resource = ArmJson.object().put("location", location);
     ObjectNode properties = resource.putObject("properties")
         .put("computeType", "AmlCompute")
         .put("computeLocation", location);
     ObjectNode amlProperties = properties.putObject("properties");
-    amlProperties.put("vmSize", compute.vmSize().orElse("Standard_DS3_v2"));
+    amlProperties.put("vmSize", compute.vmSize() == null ? "Standard_DS3_v2" : compute.vmSize());
     ObjectNode scale = amlProperties.putObject("scaleSettings")
         .put("maxNodeCount", compute.maxNodes())
         .put("minNodeCount", compute.minNodes());
-    compute.idleSecondsBeforeScaledown().ifPresent(
-        s -> scale.put("nodeIdleTimeBeforeScaleDown", Duration.ofSeconds(s).toString()));
+    if (compute.idleSecondsBeforeScaledown() != null) {
+      scale.put("nodeIdleTimeBeforeScaleDown",
+          Duration.ofSeconds(compute.idleSecondsBeforeScaledown()).toString());
+    }
     return resource;
   }
 
@@ -41,22 +44,23 @@ public final class ComputeWire {
    *
    * @param compute the Databricks compute, with resource id, workspace URL and access token
    * @param location the workspace's region
+   * @param secretValues resolves the access token's reference to its value
    * @param secrets receives the access token, to keep it out of messages
    * @return the body
    * @throws IllegalArgumentException when a part is missing
    */
-  public static ObjectNode databricks(DatabricksCompute compute, String location,
-      Collection<String> secrets) {
+  public static ObjectNode databricks(ComputeDefinition.Databricks compute, String location,
+      Function<SecretReference, String> secretValues, Collection<String> secrets) {
     String owner = "DatabricksCompute '" + compute.name() + "'";
-    String resourceId = compute.resourceId().orElseThrow(() -> new IllegalArgumentException(
+    String resourceId = Optional.ofNullable(compute.resourceId()).orElseThrow(() -> new IllegalArgumentException(
         owner + ": resourceId is missing; set the Databricks workspace's ARM id"
             + " (/subscriptions/.../providers/Microsoft.Databricks/workspaces/<name>)"));
-    String url = compute.workspaceUrl().orElseThrow(() -> new IllegalArgumentException(
+    String url = Optional.ofNullable(compute.workspaceUrl()).orElseThrow(() -> new IllegalArgumentException(
         owner + ": workspaceUrl is missing; set https://adb-<id>.<n>.azuredatabricks.net"));
-    String token = compute.accessToken().flatMap(s -> s.value()).orElseThrow(
-        () -> new IllegalArgumentException(owner + ": accessToken has no value here; attach"
-            + " needs a Databricks personal access token as Secret.of(...) or from the"
-            + " environment"));
+    SecretReference reference = Optional.ofNullable(compute.accessToken()).orElseThrow(
+        () -> new IllegalArgumentException(owner + ": accessToken is missing; attach needs a"
+            + " Databricks personal access token"));
+    String token = secretValues.apply(reference);
     secrets.add(token);
     ObjectNode resource = ArmJson.object().put("location", location);
     ObjectNode properties = resource.putObject("properties")

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.azureml.models.DatastoreInfo;
 import io.sluice.azureml.models.DatastoreSecrets;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DatastoreCredential;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.core.model.Secret;
 import java.util.Collection;
+import java.util.function.Function;
 
-/** Maps Sluice datastores to the {@code Datastore} wire shape and back. */
+/** Maps Sluice datastore definitions to the {@code Datastore} wire shape and back. */
 public final class DatastoreWire {
   private DatastoreWire() {}
 
@@ -19,21 +19,23 @@ public final class DatastoreWire {
    * The body of {@code Datastores_CreateOrUpdate}.
    *
    * @param datastore an Azure Blob or ADLS Gen2 datastore
+   * @param secretValues resolves the credential's secret reference to its value
    * @param secrets receives each secret value the body carries, to keep them out of messages
    * @return the body
-   * @throws IllegalArgumentException for another kind, or a secret with no value here
+   * @throws IllegalArgumentException for another kind
    */
-  public static ObjectNode resource(Datastore datastore, Collection<String> secrets) {
+  public static ObjectNode resource(DatastoreDefinition datastore,
+      Function<SecretReference, String> secretValues, Collection<String> secrets) {
     ObjectNode properties = ArmJson.object();
-    DatastoreCredential credential;
-    if (datastore instanceof AzureBlobDatastore blob) {
+    DatastoreCredentialDefinition credential;
+    if (datastore instanceof DatastoreDefinition.AzureBlob blob) {
       properties.put("datastoreType", "AzureBlob")
           .put("accountName", blob.accountName())
           .put("containerName", blob.containerName())
           .put("endpoint", blob.endpointSuffix())
           .put("protocol", blob.protocol());
       credential = blob.credential();
-    } else if (datastore instanceof AdlsGen2Datastore adls) {
+    } else if (datastore instanceof DatastoreDefinition.AdlsGen2 adls) {
       properties.put("datastoreType", "AzureDataLakeGen2")
           .put("accountName", adls.accountName())
           .put("filesystem", adls.fileSystem())
@@ -45,37 +47,36 @@ public final class DatastoreWire {
           + datastore.getClass().getSimpleName() + "; Azure ML datastores are registered from an"
           + " AzureBlobDatastore or an AdlsGen2Datastore");
     }
-    properties.set("credentials", credentials(datastore.name(), credential, secrets));
+    properties.set("credentials", credentials(credential, secretValues, secrets));
     ObjectNode resource = ArmJson.object();
     resource.set("properties", properties);
     return resource;
   }
 
-  private static ObjectNode credentials(String datastore, DatastoreCredential credential,
-      Collection<String> secrets) {
+  private static ObjectNode credentials(DatastoreCredentialDefinition credential,
+      Function<SecretReference, String> secretValues, Collection<String> secrets) {
     ObjectNode node = ArmJson.object();
-    if (credential instanceof DatastoreCredential.AccountKey key) {
+    if (credential instanceof DatastoreCredentialDefinition.AccountKey key) {
       node.put("credentialsType", "AccountKey").putObject("secrets")
-          .put("secretsType", "AccountKey").put("key", value(datastore, key.key(), secrets));
-    } else if (credential instanceof DatastoreCredential.Sas sas) {
+          .put("secretsType", "AccountKey").put("key", value(key.key(), secretValues, secrets));
+    } else if (credential instanceof DatastoreCredentialDefinition.Sas sas) {
       node.put("credentialsType", "Sas").putObject("secrets")
-          .put("secretsType", "Sas").put("sasToken", value(datastore, sas.token(), secrets));
-    } else if (credential instanceof DatastoreCredential.ServicePrincipal sp) {
+          .put("secretsType", "Sas").put("sasToken", value(sas.token(), secretValues, secrets));
+    } else if (credential instanceof DatastoreCredentialDefinition.ServicePrincipal sp) {
       node.put("credentialsType", "ServicePrincipal")
           .put("tenantId", sp.tenantId())
           .put("clientId", sp.clientId())
           .putObject("secrets").put("secretsType", "ServicePrincipal")
-          .put("clientSecret", value(datastore, sp.clientSecret(), secrets));
+          .put("clientSecret", value(sp.clientSecret(), secretValues, secrets));
     } else {
       node.put("credentialsType", "None");
     }
     return node;
   }
 
-  private static String value(String datastore, Secret secret, Collection<String> secrets) {
-    String value = secret.value().orElseThrow(() -> new IllegalArgumentException(
-        "Datastore '" + datastore + "': secret '" + secret.reference() + "' has no value in this"
-            + " process; set the environment variable it names or build it with Secret.of(...)"));
+  private static String value(SecretReference secret,
+      Function<SecretReference, String> secretValues, Collection<String> secrets) {
+    String value = secretValues.apply(secret);
     secrets.add(value);
     return value;
   }

@@ -5,9 +5,9 @@ import io.sluice.azureml.AzureMlResourceNotFoundException;
 import io.sluice.azureml.models.Job;
 import io.sluice.azureml.models.JobStatus;
 import io.sluice.azureml.transport.StepJobs;
+import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.AmlCompute;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.spi.RemoteWaits;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@code PythonScriptStep} on an Azure ML compute ({@link AmlCompute} or a compute named in
+ * Runs a {@code PythonScriptStep} on an Azure ML compute ({@link ComputeDefinition.AmlCompute} or a compute named in
  * the workspace) for the {@code orchestrated} transport: one command job per step, named by the
  * step's {@link StepContext#idempotencyKey()}, so that a retried or repeated create is the same
  * job. The name is journaled before the job is created; a resumed run re-attaches to the job (or
@@ -48,9 +48,9 @@ public final class AzureMlStepExecutor implements StepExecutor {
   }
 
   @Override
-  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
-    return step.pythonScript() != null && transport.equals("orchestrated")
-        && (compute instanceof AmlCompute || compute instanceof ComputeTarget.Named);
+  public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
+    return step.task() instanceof PythonScriptTask && transport.equals("orchestrated")
+        && (compute instanceof ComputeDefinition.AmlCompute || compute instanceof ComputeDefinition.Named);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.orchestrator.RunIds;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.run.RunSecrets;
 import io.sluice.core.run.RunState;
 import io.sluice.core.semantics.DataPaths;
 import io.sluice.core.semantics.DuplicateRuns;
@@ -84,7 +85,7 @@ public final class AzureMlTransport implements Transport {
       default:
         break;
     }
-    DatastoreRegistration.of(client, options.secrets()).registerMissing(definition);
+    new DatastoreRegistration(client, RunSecrets.of(options)::value).registerMissing(definition);
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
       assets.put(step.name(), StepAssets.compile(client, baseDirectory, definition, step));

@@ -17,4 +17,14 @@ public final class AzureMlTransportException extends SluiceException {
   public AzureMlTransportException(String message) {
     super(message);
   }
+
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param message what cannot run, and the fix
+   * @param cause the failure behind it
+   */
+  public AzureMlTransportException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

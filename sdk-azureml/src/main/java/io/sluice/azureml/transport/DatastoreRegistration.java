@@ -2,15 +2,10 @@ package io.sluice.azureml.transport;
 
 import io.sluice.azureml.AzureMlClient;
 import io.sluice.azureml.AzureMlResourceNotFoundException;
+import io.sluice.core.SluiceException;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.definition.PipelineDefinition;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DatastoreCredential;
-import io.sluice.core.model.Secret;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.sluice.core.definition.SecretReference;
 import java.util.function.Function;
 
 /**
@@ -20,67 +15,38 @@ import java.util.function.Function;
  */
 final class DatastoreRegistration {
   private final AzureMlClient client;
-  private final Function<String, Secret> secrets;
+  private final Function<SecretReference, String> secrets;
 
   /**
-   * @param secrets the run's secret by reference, or null when the run has no value for it
+   * @param secrets the run's value of a secret reference; fails when the run has none
    */
-  DatastoreRegistration(AzureMlClient client, Function<String, Secret> secrets) {
+  DatastoreRegistration(AzureMlClient client, Function<SecretReference, String> secrets) {
     this.client = client;
     this.secrets = secrets;
   }
 
-  static DatastoreRegistration of(AzureMlClient client, List<Secret> given) {
-    Map<String, Secret> byReference = new HashMap<>();
-    given.forEach(s -> byReference.put(s.reference(), s));
-    return new DatastoreRegistration(client, byReference::get);
-  }
-
   void registerMissing(PipelineDefinition definition) {
-    for (Datastore datastore : definition.datastores()) {
-      if (!(datastore instanceof AzureBlobDatastore) && !(datastore instanceof AdlsGen2Datastore)) {
+    for (DatastoreDefinition datastore : definition.datastores()) {
+      if (!(datastore instanceof DatastoreDefinition.AzureBlob)
+          && !(datastore instanceof DatastoreDefinition.AdlsGen2)) {
         continue;
       }
       try {
         client.getDatastore(datastore.name());
       } catch (AzureMlResourceNotFoundException missing) {
-        client.createOrUpdateDatastore(withSecretValues(datastore));
+        // The definition holds secret references only; the values come with the run.
+        client.createOrUpdateDatastore(datastore, reference -> value(datastore, reference));
       }
     }
   }
 
-  /** The definition holds secret references only; the values come with the run's options. */
-  private Datastore withSecretValues(Datastore datastore) {
-    if (datastore instanceof AzureBlobDatastore blob) {
-      return AzureBlobDatastore.builder().from(blob).credential(resolve(blob.credential())).build();
+  private String value(DatastoreDefinition datastore, SecretReference reference) {
+    try {
+      return secrets.apply(reference);
+    } catch (SluiceException e) {
+      throw new AzureMlTransportException("the workspace has no datastore '" + datastore.name()
+          + "', so the transport registers it, but: " + e.getMessage()
+          + "; or register the datastore in the workspace first", e);
     }
-    AdlsGen2Datastore adls = (AdlsGen2Datastore) datastore;
-    return AdlsGen2Datastore.builder().from(adls).credential(resolve(adls.credential())).build();
-  }
-
-  private DatastoreCredential resolve(DatastoreCredential credential) {
-    if (credential instanceof DatastoreCredential.AccountKey key) {
-      return new DatastoreCredential.AccountKey(resolve(key.key()));
-    } else if (credential instanceof DatastoreCredential.Sas sas) {
-      return new DatastoreCredential.Sas(resolve(sas.token()));
-    } else if (credential instanceof DatastoreCredential.ServicePrincipal sp) {
-      return new DatastoreCredential.ServicePrincipal(sp.tenantId(), sp.clientId(),
-          resolve(sp.clientSecret()));
-    }
-    return credential;
-  }
-
-  private Secret resolve(Secret secret) {
-    if (secret.value().isPresent()) {
-      return secret;
-    }
-    Secret given = secrets.apply(secret.reference());
-    if (given == null || given.value().isEmpty()) {
-      throw new AzureMlTransportException("the workspace has no datastore for secret '"
-          + secret.reference() + "', and the run was given no value for it; pass it with"
-          + " RunOptions.builder().addSecrets(Secret.of(\"" + secret.reference() + "\", value)),"
-          + " or register the datastore in the workspace first");
-    }
-    return given;
   }
 }

@@ -5,15 +5,16 @@ import io.sluice.azureml.models.JobInput;
 import io.sluice.azureml.models.JobOutput;
 import io.sluice.azureml.models.PipelineJob;
 import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
-import io.sluice.core.model.InputMode;
-import io.sluice.core.model.OutputMode;
+import io.sluice.core.definition.InputMode;
+import io.sluice.core.definition.OutputMode;
 import io.sluice.core.semantics.DataPaths;
 import io.sluice.core.semantics.StepArguments;
 import java.time.Duration;
@@ -49,12 +50,9 @@ final class PipelineJobCompiler {
   void checkSupported() {
     List<String> problems = new ArrayList<>();
     for (StepDefinition step : definition.steps()) {
-      if (step.databricks() != null || StepDefinition.DATABRICKS.equals(step.type())) {
+      if (step.task() instanceof DatabricksTask) {
         problems.add("step '" + step.name() + "' is a DatabricksStep, and Azure ML v2 pipeline"
             + " jobs have no Databricks step type");
-      } else if (step.pythonScript() == null) {
-        problems.add("step '" + step.name() + "' is a " + step.type() + ", which the azureml"
-            + " transport does not run");
       } else if (computeName(step) == null) {
         problems.add("step '" + step.name() + "' runs on the local machine; give it an AmlCompute"
             + " or set the azureml transport's 'defaultCompute'");
@@ -101,7 +99,7 @@ final class PipelineJobCompiler {
 
   private CommandJob commandJob(StepDefinition step, String runId, Map<String, String> parameters,
       CompiledStep assets, boolean standalone) {
-    PythonScriptTask task = step.pythonScript();
+    PythonScriptTask task = (PythonScriptTask) step.task();
     CommandJob job = new CommandJob(command(step), assets.environmentId())
         .setCodeId(assets.codeId())
         .setComputeId(workspaceId + "/computes/" + computeName(step))
@@ -184,7 +182,7 @@ final class PipelineJobCompiler {
   }
 
   private String command(StepDefinition step) {
-    PythonScriptTask task = step.pythonScript();
+    PythonScriptTask task = (PythonScriptTask) step.task();
     StringBuilder command = new StringBuilder("python ").append(quote(task.scriptName()));
     for (ArgumentDefinition argument : task.arguments()) {
       command.append(' ');
@@ -202,9 +200,9 @@ final class PipelineJobCompiler {
   }
 
   private String computeName(StepDefinition step) {
-    ComputeTarget compute = step.compute() == null ? null : definition.compute(step.compute())
+    ComputeDefinition compute = step.compute() == null ? null : definition.compute(step.compute())
         .orElse(null);
-    if (compute == null || compute instanceof ComputeTarget.Local) {
+    if (compute == null || compute instanceof ComputeDefinition.Local) {
       return defaultCompute;
     }
     return compute.name();

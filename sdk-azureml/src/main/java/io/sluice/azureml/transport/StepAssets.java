@@ -1,9 +1,9 @@
 package io.sluice.azureml.transport;
 
 import io.sluice.azureml.AzureMlClient;
+import io.sluice.core.definition.EnvironmentDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -32,10 +32,10 @@ final class StepAssets {
     Path source = baseDirectory.resolve(step.sourceDirectory() == null ? "." : step.sourceDirectory());
     String codeId = client.uploadCode(assetName(definition.name() + "-" + step.name()), source)
         .codeVersion().id();
-    String environmentName = step.pythonScript().environment();
+    String environmentName = step.task().environment();
     String environmentId = AzureMlTransport.DEFAULT_ENVIRONMENT;
     if (environmentName != null) {
-      Environment environment = definition.environment(environmentName).orElseThrow(
+      EnvironmentDefinition environment = definition.environment(environmentName).orElseThrow(
           () -> new AzureMlTransportException("step '" + step.name() + "' names environment '"
               + environmentName + "', which the definition does not hold; compile it again"));
       environmentId = client.createOrUpdateEnvironment(environment, version(environment),
@@ -44,7 +44,7 @@ final class StepAssets {
     return new CompiledStep(step.name(), codeId, environmentId);
   }
 
-  private static String version(Environment environment) {
+  private static String version(EnvironmentDefinition environment) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] json = ENVIRONMENT_JSON.writeValueAsString(environment)

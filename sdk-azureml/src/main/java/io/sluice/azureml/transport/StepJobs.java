@@ -5,7 +5,6 @@ import io.sluice.azureml.AzureMlClientBuilder;
 import io.sluice.azureml.models.CommandJob;
 import io.sluice.core.ConfigurationException;
 import io.sluice.core.definition.PipelineDefinition;
-import io.sluice.core.model.Secret;
 import io.sluice.core.spi.StepContext;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +70,7 @@ public final class StepJobs {
 
   public static CommandJob prepare(StepContext context, AzureMlClient client) {
     PipelineDefinition definition = context.definition();
-    new DatastoreRegistration(client, reference -> Secret.of(reference, context.secret(reference)))
+    new DatastoreRegistration(client, reference -> context.secret(reference.reference()))
         .registerMissing(definition);
     CompiledStep assets = StepAssets.compile(client, context.baseDirectory(), definition, context.step());
     return new PipelineJobCompiler(definition, client.getWorkspace().resourceId(), null)

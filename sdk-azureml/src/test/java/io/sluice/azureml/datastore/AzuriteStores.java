@@ -1,6 +1,8 @@
 package io.sluice.azureml.datastore;
 
-import io.sluice.core.model.AzureBlobDatastore;
+import io.sluice.core.compiler.ModelTranslation;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.testing.azurite.AzuriteServer;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,9 +12,22 @@ final class AzuriteStores {
 
   private AzuriteStores() {}
 
-  static AzureBlobDatastore fresh(AzuriteServer azurite) {
+  static DatastoreDefinition.AzureBlob fresh(AzuriteServer azurite) {
     String container = "test-" + NEXT.incrementAndGet() + "-" + ProcessHandle.current().pid();
     azurite.createContainer(container);
-    return azurite.datastore("store_" + NEXT.get(), container);
+    return existing(azurite, "store_" + NEXT.get(), container);
+  }
+
+  /** The definition of an Azurite container, which may not exist. */
+  static DatastoreDefinition.AzureBlob existing(AzuriteServer azurite, String name, String container) {
+    return (DatastoreDefinition.AzureBlob) ModelTranslation.datastore(azurite.datastore(name, container));
+  }
+
+  /** The same container reached with another credential. */
+  static DatastoreDefinition.AzureBlob withCredential(
+      DatastoreDefinition.AzureBlob store, DatastoreCredentialDefinition credential) {
+    return new DatastoreDefinition.AzureBlob(
+        store.name(), store.accountName(), store.containerName(), store.endpointSuffix(),
+        store.protocol(), store.blobEndpoint(), credential);
   }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.ConfigurationException;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.DatastoreCredential;
-import io.sluice.core.model.LocalDatastore;
-import io.sluice.core.model.Secret;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.core.spi.DatastoreIo;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -16,15 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** What needs no storage account: URIs, discovery, credentials and redaction. */
 class BlobDatastoreIoTest {
-  private static final AzureBlobDatastore BLOB =
-      AzureBlobDatastore.builder().name("raw").accountName("acct").containerName("data").build();
-  private static final AdlsGen2Datastore ADLS =
-      AdlsGen2Datastore.builder()
-          .name("lake")
-          .accountName("acct")
-          .fileSystem("fs")
-          .endpointSuffix("core.chinacloudapi.cn")
-          .build();
+  private static final DatastoreDefinition.AzureBlob BLOB =
+      new DatastoreDefinition.AzureBlob("raw", "acct", "data", null, null, null, null);
+  private static final DatastoreDefinition.AdlsGen2 ADLS =
+      new DatastoreDefinition.AdlsGen2("lake", "acct", "fs", "core.chinacloudapi.cn", null, null);
   private final BlobDatastoreIo io = new BlobDatastoreIo();
 
   @Test
@@ -46,7 +39,7 @@ class BlobDatastoreIoTest {
     assertThat(found).hasAtLeastOneElementOfType(BlobDatastoreIo.class);
     assertThat(io.supports(BLOB)).isTrue();
     assertThat(io.supports(ADLS)).isTrue();
-    assertThat(io.supports(LocalDatastore.of("l", "/tmp"))).isFalse();
+    assertThat(io.supports(new DatastoreDefinition.Local("l", "/tmp"))).isFalse();
   }
 
   @Test
@@ -59,11 +52,9 @@ class BlobDatastoreIoTest {
 
   @Test
   void aSecretWithoutAValueIsNamedNotGuessed() {
-    AzureBlobDatastore keyed =
-        AzureBlobDatastore.builder()
-            .from(BLOB)
-            .credential(DatastoreCredential.accountKey(Secret.reference("vault/key")))
-            .build();
+    DatastoreDefinition.AzureBlob keyed =
+        AzuriteStores.withCredential(
+            BLOB, new DatastoreCredentialDefinition.AccountKey(new SecretReference("vault/key")));
 
     assertThatThrownBy(() -> io.contentHash(keyed, "x", ref -> null))
         .isInstanceOf(ConfigurationException.class)

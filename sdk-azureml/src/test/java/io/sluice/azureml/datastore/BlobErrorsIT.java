@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.DatastoreCredential;
-import io.sluice.core.model.Secret;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.testing.azurite.AzuriteExtension;
 import io.sluice.testing.azurite.AzuriteServer;
 import java.io.PrintWriter;
@@ -36,12 +36,10 @@ class BlobErrorsIT {
   @Test
   void aWrongAccountKeyIsAnAuthenticationErrorWithoutTheKey(AzuriteServer azurite)
       throws Exception {
-    AzureBlobDatastore good = AzuriteStores.fresh(azurite);
-    AzureBlobDatastore store =
-        AzureBlobDatastore.builder()
-            .from(good)
-            .credential(DatastoreCredential.accountKey(Secret.reference("key-ref")))
-            .build();
+    DatastoreDefinition.AzureBlob good = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store =
+        AzuriteStores.withCredential(
+            good, new DatastoreCredentialDefinition.AccountKey(new SecretReference("key-ref")));
     Function<String, String> secrets = Map.of("key-ref", KEY_CANARY)::get;
     Path source = LocalTrees.write(dir.resolve("src"), Map.of("a", "1"));
 
@@ -61,11 +59,10 @@ class BlobErrorsIT {
 
   @Test
   void aBadSasIsAnAuthenticationErrorWithoutTheToken(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store =
-        AzureBlobDatastore.builder()
-            .from(AzuriteStores.fresh(azurite))
-            .credential(DatastoreCredential.sas(Secret.reference("sas-ref")))
-            .build();
+    DatastoreDefinition.AzureBlob store =
+        AzuriteStores.withCredential(
+            AzuriteStores.fresh(azurite),
+            new DatastoreCredentialDefinition.Sas(new SecretReference("sas-ref")));
     String sas = "?sv=2021-08-06&ss=b&srt=sco&sp=rwdlac&se=2099-01-01T00:00:00Z&sig=" + SAS_CANARY;
     Function<String, String> secrets = Map.of("sas-ref", sas)::get;
 
@@ -79,7 +76,7 @@ class BlobErrorsIT {
 
   @Test
   void aMissingContainerSaysWhichAndHowToFixIt(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = azurite.datastore("absent", "never-created");
+    DatastoreDefinition.AzureBlob store = AzuriteStores.existing(azurite, "absent", "never-created");
     Path source = LocalTrees.write(dir.resolve("src"), Map.of("a", "1"));
 
     assertThatThrownBy(() -> io.upload(source, store, "out", azurite.secrets()))

@@ -12,7 +12,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.BinaryData;
-import io.sluice.core.model.AzureBlobDatastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.testing.azurite.AzuriteExtension;
 import io.sluice.testing.azurite.AzuriteServer;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class BlobIntegrityIT {
   @Test
   void anUploadCutOffMidwayIsIncompleteAndARetryCompletesIt(AzuriteServer azurite)
       throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path old = LocalTrees.random(dir.resolve("old"), 10, 10_000, 1);
     Path source = LocalTrees.random(dir.resolve("new"), 40, 300_000, 2);
     io.upload(old, store, "out", azurite.secrets());
@@ -64,7 +64,7 @@ class BlobIntegrityIT {
 
   @Test
   void blobsWithoutAMarkerAreIncompleteAndAnEmptyPathIsNotFound(AzuriteServer azurite) {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     var container = io.containerClient(store, azurite.secrets());
     container.getBlobClient("half/a.txt").upload(BinaryData.fromString("a"));
 
@@ -84,7 +84,7 @@ class BlobIntegrityIT {
 
   @Test
   void aFolderReplacedWhileBeingReadIsReportedAsChanged(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source = LocalTrees.write(dir.resolve("src"), Map.of("a", "1", "b", "2"));
     io.upload(source, store, "out", azurite.secrets());
     // A writer starts over between the reader's listing and its final check.
@@ -99,7 +99,7 @@ class BlobIntegrityIT {
   @Test
   void aSourceFileThatVanishesMidwayFailsTheUploadAndLeavesItIncomplete(AzuriteServer azurite)
       throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source = LocalTrees.random(dir.resolve("src"), 40, 50_000, 3);
     String last = List.copyOf(LocalTrees.listing(source).keySet()).get(39);
     Runnable vanish =

@@ -3,7 +3,7 @@ package io.sluice.azureml.datastore;
 import static io.sluice.azureml.datastore.LocalTrees.assertSameTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.core.model.AzureBlobDatastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.testing.azurite.AzuriteExtension;
 import io.sluice.testing.azurite.AzuriteServer;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class BlobRoundTripIT {
 
   @Test
   void aNestedFolderRoundTripsByteIdentical(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source =
         LocalTrees.write(
             dir.resolve("src"),
@@ -36,7 +36,7 @@ class BlobRoundTripIT {
 
   @Test
   void aSingleFileLandsUnderItsNameAndAFolderCanBeTheRoot(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path file =
         LocalTrees.write(dir.resolve("src"), Map.of("data.csv", "1,2,3\n")).resolve("data.csv");
 
@@ -52,7 +52,7 @@ class BlobRoundTripIT {
 
   @Test
   void anUploadReplacesWhatWasThere(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path first =
         LocalTrees.write(dir.resolve("v1"), Map.of("keep.txt", "old", "stale/gone.txt", "x"));
     Path second = LocalTrees.write(dir.resolve("v2"), Map.of("keep.txt", "new", "added.txt", "y"));
@@ -73,7 +73,7 @@ class BlobRoundTripIT {
 
   @Test
   void theContentHashFollowsTheBytesOnly(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source = LocalTrees.random(dir.resolve("src"), 12, 20_000, 7);
     io.upload(source, store, "d", azurite.secrets());
     String hash = io.contentHash(store, "d", azurite.secrets());
@@ -92,7 +92,7 @@ class BlobRoundTripIT {
 
   @Test
   void twoHundredFilesOfOneHundredMegabytesRoundTrip(AzuriteServer azurite) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source = LocalTrees.random(dir.resolve("src"), 200, 512 * 1024, 42);
     double megabytes = 200 * 512 * 1024 / 1e6;
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.azureml.implementation.SourceSnapshot;
 import io.sluice.azureml.models.BlobFolder;
-import io.sluice.core.model.DatastoreCredential;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.core.model.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,9 @@ class BlobSnapshotUploaderTest {
         .containsExactly("https://acct.blob.core.windows.net", "acct", "code");
     assertThat(List.of(b.blobEndpoint(), b.accountName(), b.container()))
         .containsExactly("http://127.0.0.1:10000/devstoreaccount1", "devstoreaccount1", "c");
-    assertThat(a.credential()).isInstanceOf(DatastoreCredential.Sas.class);
-    assertThat(b.credential()).isInstanceOf(DatastoreCredential.AccountKey.class);
+    assertThat(a.credential())
+        .isEqualTo(new DatastoreCredentialDefinition.Sas(new SecretReference("sas")));
+    assertThat(b.credential())
+        .isEqualTo(new DatastoreCredentialDefinition.AccountKey(new SecretReference("key")));
   }
 }

@@ -11,7 +11,7 @@ import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.storage.blob.BlobContainerClient;
 import io.sluice.azureml.implementation.SourceSnapshot;
 import io.sluice.azureml.models.BlobFolder;
-import io.sluice.core.model.AzureBlobDatastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.model.Secret;
 import io.sluice.testing.azurite.AzuriteExtension;
 import io.sluice.testing.azurite.AzuriteServer;
@@ -43,7 +43,7 @@ class SnapshotUploadIT {
   @Test
   void twoHundredFilesRoundTripAndASecondSnapshotSendsNothing(AzuriteServer azurite)
       throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source = LocalTrees.random(dir.resolve("src"), 198, FILE_SIZE, 11);
     // .amlignore wins over .gitignore, as in Azure ML; .git is never part of a snapshot.
     LocalTrees.write(source, Map.of(
@@ -86,7 +86,7 @@ class SnapshotUploadIT {
   @Test
   void anUploadCutMidwayAndRetriedSendsOnlyWhatWasMissing(AzuriteServer azurite)
       throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     Path source = LocalTrees.random(dir.resolve("src"), 60, 300_000, 12);
     SourceSnapshot snapshot = SourceSnapshot.of(source);
 
@@ -134,7 +134,7 @@ class SnapshotUploadIT {
   /** Snapshots one file with a credential the emulator refuses. */
   private Throwable failedUpload(AzuriteServer azurite, Optional<Secret> sas,
       Optional<Secret> key) throws Exception {
-    AzureBlobDatastore store = AzuriteStores.fresh(azurite);
+    DatastoreDefinition.AzureBlob store = AzuriteStores.fresh(azurite);
     SourceSnapshot snapshot =
         SourceSnapshot.of(LocalTrees.write(dir.resolve("src"), Map.of("a.py", "a = 1\n")));
     BlobFolder refused =
@@ -154,18 +154,18 @@ class SnapshotUploadIT {
     return new BlobSnapshotUploader(List.of(policy));
   }
 
-  private static BlobFolder folder(AzuriteServer azurite, AzureBlobDatastore store) {
+  private static BlobFolder folder(AzuriteServer azurite, DatastoreDefinition.AzureBlob store) {
     return new BlobFolder(azurite.blobEndpoint() + "/" + store.containerName(), PREFIX,
         Optional.empty(), Optional.of(Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE,
             AzuriteServer.ACCOUNT_KEY)));
   }
 
-  private static BlobContainerClient container(AzuriteServer azurite, AzureBlobDatastore store) {
+  private static BlobContainerClient container(AzuriteServer azurite, DatastoreDefinition.AzureBlob store) {
     return new BlobDatastoreIo().containerClient(store, azurite.secrets());
   }
 
   /** Relative name to the SHA-256 its blob vouches for, of every blob below the prefix. */
-  private static Map<String, String> hashes(AzuriteServer azurite, AzureBlobDatastore store) {
+  private static Map<String, String> hashes(AzuriteServer azurite, DatastoreDefinition.AzureBlob store) {
     Map<String, String> hashes = new TreeMap<>();
     BlobSnapshotUploader.hashes(container(azurite, store), PREFIX + "/")
         .forEach((name, hash) -> hashes.put(name.substring(PREFIX.length() + 1), hash));
@@ -173,7 +173,7 @@ class SnapshotUploadIT {
   }
 
   /** Downloads every blob below the prefix; a snapshot has no completion marker to go by. */
-  private static Path download(AzuriteServer azurite, AzureBlobDatastore store, Path target) {
+  private static Path download(AzuriteServer azurite, DatastoreDefinition.AzureBlob store, Path target) {
     BlobContainerClient container = container(azurite, store);
     Transfers.forEach(List.copyOf(hashes(azurite, store).keySet()), name -> {
       Path file = BlobPaths.localFile(target, name);

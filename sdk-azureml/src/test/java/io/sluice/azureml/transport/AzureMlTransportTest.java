@@ -47,11 +47,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AzureMlTransportTest {
   static final PipelineParameter<Integer> N_ESTIMATORS = PipelineParameter.of("n_estimators", 200);
   static final ObjectMapper JSON = new ObjectMapper();
+  static final Secret RAW_KEY = Secret.of("raw-key", "CANARY-account-key-0123456789");
 
   static Pipeline seedScripts() {
     AzureBlobDatastore raw = AzureBlobDatastore.builder().name("rawblob").accountName("sluiceraw")
-        .containerName("raw").credential(DatastoreCredential.accountKey(Secret.of("raw-key",
-            "CANARY-account-key-0123456789"))).build();
+        .containerName("raw").credential(DatastoreCredential.accountKey(RAW_KEY)).build();
     AmlCompute cpu = AmlCompute.builder().name("cpu-cluster").vmSize("Standard_DS3_v2")
         .maxNodes(2).build();
     Environment env = Environment.of("churn-train", "scikit-learn==1.9.1", "pandas==3.1.1");
@@ -112,7 +112,7 @@ class AzureMlTransportTest {
           Duration.ofMillis(10));
 
       PipelineRun run = transport.submit(definition, RunOptions.builder().runId("run-1")
-          .putParameter("n_estimators", 300).build());
+          .putParameter("n_estimators", 300).addSecrets(RAW_KEY).build());
 
       assertThat(run.id()).isEqualTo("run-1");
       assertThat(mock.uploads).hasSize(2);
@@ -156,7 +156,7 @@ class AzureMlTransportTest {
       mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");
       assertThatThrownBy(() -> transport.submit(definition, RunOptions.defaults()))
           .isInstanceOf(AzureMlTransportException.class)
-          .hasMessageContaining("secret 'raw-key'")
+          .hasMessageContaining("Secret 'raw-key' has no value in this run")
           .hasMessageContaining("addSecrets(Secret.of(\"raw-key\", value))");
 
       mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");

@@ -3,20 +3,24 @@ package io.sluice.core.compiler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.ClusterDefinition;
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
 import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.DatasetDefinition;
 import io.sluice.core.definition.Fingerprint;
 import io.sluice.core.definition.InputDefinition;
+import io.sluice.core.definition.LibraryDefinition;
 import io.sluice.core.definition.ParameterDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.definition.StepTask;
 import io.sluice.core.implementation.CanonicalJson;
 import io.sluice.core.semantics.ReuseKeys;
 import io.sluice.core.model.Argument;
 import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.DataPath;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.Dataset;
@@ -24,7 +28,7 @@ import io.sluice.core.model.Datastore;
 import io.sluice.core.model.DbfsDatastore;
 import io.sluice.core.model.Environment;
 import io.sluice.core.model.InputBinding;
-import io.sluice.core.model.ParameterType;
+import io.sluice.core.definition.ParameterType;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
@@ -95,6 +99,7 @@ final class Compilation {
   private final Map<String, PipelineParameter<?>> parameters = new TreeMap<>();
   private final Map<String, Map<String, String>> sources;
   private final Map<Object, byte[]> serialisedReferences = new IdentityHashMap<>();
+  private final Map<DatabricksCluster, ClusterDefinition> clusters = new IdentityHashMap<>();
   private final Map<String, SourceCheck> sourceChecks = new HashMap<>();
   private final Map<Map<String, String>, byte[]> sourceLines = new IdentityHashMap<>();
   // Steps are hashed one after the other; digest() resets a digest for the next one.
@@ -651,9 +656,9 @@ final class Compilation {
         pipeline.continueOnStepFailure(),
         pipeline.defaultDatastore().map(Datastore::name).orElse(null),
         parameters.values().stream().map(Compilation::parameterDefinition).toList(),
-        List.copyOf(datastores.values()),
-        List.copyOf(computes.values()),
-        List.copyOf(environments.values()),
+        datastores.values().stream().map(ModelTranslation::datastore).toList(),
+        computes.values().stream().map(ModelTranslation::compute).toList(),
+        environments.values().stream().map(ModelTranslation::environment).toList(),
         mapped(sortedData, this::dataDefinition),
         stepDefinitions);
   }
@@ -683,38 +688,8 @@ final class Compilation {
   }
 
   private StepDefinition stepDefinition(Step step, int[] before) {
-    PythonScriptTask script = null;
-    DatabricksTask databricks = null;
-    if (step instanceof PythonScriptStep s) {
-      Optional<RunConfiguration> rc = s.runconfig();
-      script =
-          new PythonScriptTask(
-              s.scriptName(),
-              arguments(s.arguments()),
-              s.environment().map(Environment::name).orElse(null),
-              rc.flatMap(RunConfiguration::maxRunDurationSeconds).orElse(null),
-              rc.map(RunConfiguration::nodeCount).orElse(1),
-              rc.map(RunConfiguration::environmentVariables).orElse(Map.of()),
-              runconfigPipelineParams(s.runconfigPipelineParams()),
-              arguments(s.params()));
-    } else if (step instanceof DatabricksStep d) {
-      databricks =
-          new DatabricksTask(
-              d.notebookPath().orElse(null),
-              arguments(d.notebookParams()),
-              d.pythonScriptPath().orElse(null),
-              d.pythonScriptName().orElse(null),
-              d.mainClassName().orElse(null),
-              arguments(d.mainClassName().isPresent() ? d.jarParams() : d.pythonScriptParams()),
-              d.effectiveCluster().orElse(null),
-              d.effectiveLibraries(),
-              d.runconfig().flatMap(RunConfiguration::environment).map(Environment::name).orElse(null),
-              d.runName().orElse(null),
-              d.timeoutSeconds().orElse(null));
-    }
     return new StepDefinition(
         step.name(),
-        step instanceof PythonScriptStep ? StepDefinition.PYTHON_SCRIPT : StepDefinition.DATABRICKS,
         step.computeTarget().orElse(LOCAL).name(),
         mapped(step.inputs(), Compilation::inputDefinition),
         mapped(step.outputs(), PipelineData::name),
@@ -722,9 +697,54 @@ final class Compilation {
         step.allowReuse(),
         step.version().orElse(null),
         step.sourceDirectory().map(p -> p.replace('\\', '/')).orElse(null),
-        script,
-        databricks,
+        task(step),
         null);
+  }
+
+  private StepTask task(Step step) {
+    if (step instanceof PythonScriptStep s) {
+      Optional<RunConfiguration> rc = s.runconfig();
+      return new PythonScriptTask(
+          s.scriptName(),
+          arguments(s.arguments()),
+          s.environment().map(Environment::name).orElse(null),
+          rc.flatMap(RunConfiguration::maxRunDurationSeconds).orElse(null),
+          rc.map(RunConfiguration::nodeCount).orElse(1),
+          rc.map(RunConfiguration::environmentVariables).orElse(Map.of()),
+          runconfigPipelineParams(s.runconfigPipelineParams()),
+          arguments(s.params()));
+    }
+    return databricksTask((DatabricksStep) step);
+  }
+
+  private DatabricksTask databricksTask(DatabricksStep d) {
+    ClusterDefinition cluster = d.effectiveCluster().map(this::cluster).orElse(null);
+    List<LibraryDefinition> libraries = mapped(d.effectiveLibraries(), ModelTranslation::library);
+    String environment =
+        d.runconfig().flatMap(RunConfiguration::environment).map(Environment::name).orElse(null);
+    String runName = d.runName().orElse(null);
+    Integer timeout = d.timeoutSeconds().orElse(null);
+    if (d.notebookPath().isPresent()) {
+      return new DatabricksTask.Notebook(
+          d.notebookPath().get(), arguments(d.notebookParams()), cluster, libraries, environment, runName, timeout);
+    }
+    if (d.pythonScriptPath().isPresent()) {
+      return new DatabricksTask.PythonScript(
+          d.pythonScriptPath().get(), arguments(d.pythonScriptParams()), cluster, libraries, environment, runName,
+          timeout);
+    }
+    if (d.pythonScriptName().isPresent()) {
+      return new DatabricksTask.PythonScriptName(
+          d.pythonScriptName().get(), arguments(d.pythonScriptParams()), cluster, libraries, environment, runName,
+          timeout);
+    }
+    return new DatabricksTask.Jar(
+        d.mainClassName().orElseThrow(), arguments(d.jarParams()), cluster, libraries, environment, runName, timeout);
+  }
+
+  /** Many steps share one cluster object: it is translated once per compilation. */
+  private ClusterDefinition cluster(DatabricksCluster cluster) {
+    return clusters.computeIfAbsent(cluster, ModelTranslation::cluster);
   }
 
   private static InputDefinition inputDefinition(InputBinding input) {
@@ -869,8 +889,7 @@ final class Compilation {
     CanonicalJson.writeCompact(stepWriter, step);
     digest.update(COMPUTE);
     digest.update(serialised(computes.get(step.compute())));
-    String environment =
-        step.pythonScript() != null ? step.pythonScript().environment() : step.databricks().environment();
+    String environment = step.task().environment();
     if (environment != null) {
       digest.update(ENVIRONMENT);
       digest.update(serialised(environments.get(environment)));
@@ -912,13 +931,25 @@ final class Compilation {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** A referenced model value's canonical bytes, made once per compilation (keyed by identity). */
+  /**
+   * The canonical bytes of a referenced model value's definition, made once per compilation (keyed
+   * by identity).
+   */
   private byte[] serialised(Object value) {
-    return serialisedReferences.computeIfAbsent(
-        value,
-        v ->
-            CanonicalJson.compactBytes(
-                v instanceof PipelineParameter<?> p ? parameterDefinition(p) : v));
+    return serialisedReferences.computeIfAbsent(value, v -> CanonicalJson.compactBytes(definitionOf(v)));
+  }
+
+  private static Object definitionOf(Object value) {
+    if (value instanceof PipelineParameter<?> p) {
+      return parameterDefinition(p);
+    }
+    if (value instanceof Datastore d) {
+      return ModelTranslation.datastore(d);
+    }
+    if (value instanceof ComputeTarget c) {
+      return ModelTranslation.compute(c);
+    }
+    return ModelTranslation.environment((Environment) value);
   }
 
   /** Hex of the digest; the digest is reset and ready for the next step. */

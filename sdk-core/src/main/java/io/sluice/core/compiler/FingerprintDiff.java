@@ -34,8 +34,8 @@ public final class FingerprintDiff {
    * A field of the step's definition changed, was added or was removed.
    *
    * @param path the field's JSON path, e.g. {@code arguments[2]}, {@code cluster.numWorkers} or
-   *     {@code inputs[raw].mode}; fields of the step's task ({@code pythonScript} or {@code
-   *     databricks}) are named without that prefix, and elements of lists of named objects by name
+   *     {@code inputs[raw].mode}; fields of the step's task ({@code task}, its kind
+   *     as {@code type}) are named without that prefix, and elements of lists of named objects by name
    */
   public record FieldChanged(String path) implements Reason {
     @Override
@@ -144,11 +144,9 @@ public final class FingerprintDiff {
   /** The step without its fingerprint, with its task's fields lifted to the top. */
   private static JsonNode tree(StepDefinition step) {
     ObjectNode node = CanonicalJson.MAPPER.valueToTree(step.withoutFingerprint());
-    for (String task : List.of("pythonScript", "databricks")) {
-      JsonNode fields = node.remove(task);
-      if (fields != null) {
-        fields.fields().forEachRemaining(e -> node.set(e.getKey(), e.getValue()));
-      }
+    JsonNode task = node.remove("task");
+    if (task != null) {
+      task.fields().forEachRemaining(e -> node.set(e.getKey(), e.getValue()));
     }
     return node;
   }

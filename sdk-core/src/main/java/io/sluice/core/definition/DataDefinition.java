@@ -1,7 +1,6 @@
 package io.sluice.core.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.sluice.core.model.OutputMode;
 import java.util.List;
 
 /**

@@ -1,46 +1,55 @@
 package io.sluice.core.definition;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.sluice.core.model.DatabricksCluster;
-import io.sluice.core.model.Library;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@code DatabricksStep} runs. Exactly one of notebook path, Python script path, Python
- * script name and main class is set.
- *
- * @param notebookPath the notebook: a workspace path, or relative to the source directory
- * @param notebookParams widget values
- * @param pythonScriptPath a script on DBFS or in the workspace
- * @param pythonScriptName a script in the source directory
- * @param mainClassName a JAR's main class
- * @param parameters the script's or JAR's parameters
- * @param cluster the effective cluster, if one is known
- * @param libraries libraries to install
- * @param environment the name of the environment used to run the step locally, if any
- * @param runName the Databricks run name
- * @param timeoutSeconds the run's time limit
+ * What a {@code DatabricksStep} runs: a notebook, a Python script (on DBFS or in the workspace,
+ * or in the source directory) or a JAR's main class, with what every entry point shares.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record DatabricksTask(
-    String notebookPath,
-    Map<String, ArgumentDefinition> notebookParams,
-    String pythonScriptPath,
-    String pythonScriptName,
-    String mainClassName,
-    List<ArgumentDefinition> parameters,
-    DatabricksCluster cluster,
-    List<Library> libraries,
-    String environment,
-    String runName,
-    Integer timeoutSeconds) {
-  /** Normalises absent collections. */
-  public DatabricksTask {
-    notebookParams = Definitions.sortedMap(notebookParams);
-    parameters = Definitions.list(parameters);
-    libraries = Definitions.list(libraries);
-  }
+public sealed interface DatabricksTask extends StepTask
+    permits DatabricksTask.Notebook,
+        DatabricksTask.PythonScript,
+        DatabricksTask.PythonScriptName,
+        DatabricksTask.Jar {
+
+  /**
+   * The cluster the task runs on.
+   *
+   * @return the effective cluster, or null when none is known
+   */
+  ClusterDefinition cluster();
+
+  /**
+   * Libraries installed for the task.
+   *
+   * @return the libraries
+   */
+  List<LibraryDefinition> libraries();
+
+  /**
+   * The Databricks run name.
+   *
+   * @return the run name, or null
+   */
+  String runName();
+
+  /**
+   * The run's time limit.
+   *
+   * @return seconds, or null
+   */
+  Integer timeoutSeconds();
+
+  /**
+   * Which entry point the task has, in the words of the Databricks Jobs API.
+   *
+   * @return {@code notebook}, {@code python_script}, {@code python_script_name} or {@code jar}
+   */
+  @JsonIgnore
+  String entryPoint();
 
   /**
    * The source file of a notebook given by a relative path: Databricks names notebooks without
@@ -50,23 +59,140 @@ public record DatabricksTask(
    * @param notebookPath a notebook path relative to the source directory
    * @return the path of its {@code .py} source file
    */
-  public static String notebookSourceFile(String notebookPath) {
+  static String notebookSourceFile(String notebookPath) {
     String path = notebookPath.startsWith("./") ? notebookPath.substring(2) : notebookPath;
     return path.endsWith(".py") ? path : path + ".py";
   }
 
   /**
-   * Which entry point the task has.
+   * A notebook.
    *
-   * @return {@code notebook}, {@code python_script}, {@code python_script_name} or {@code jar}
+   * @param notebookPath a workspace path, or relative to the source directory
+   * @param notebookParams widget values
+   * @param cluster the effective cluster, if one is known
+   * @param libraries libraries to install
+   * @param environment the environment used to run the step locally, if any
+   * @param runName the Databricks run name
+   * @param timeoutSeconds the run's time limit
    */
-  public String entryPoint() {
-    if (notebookPath != null) {
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Notebook(
+      String notebookPath,
+      Map<String, ArgumentDefinition> notebookParams,
+      ClusterDefinition cluster,
+      List<LibraryDefinition> libraries,
+      String environment,
+      String runName,
+      Integer timeoutSeconds)
+      implements DatabricksTask {
+    /** Normalises absent collections. */
+    public Notebook {
+      notebookParams = Definitions.sortedMap(notebookParams);
+      libraries = Definitions.list(libraries);
+    }
+
+    @Override
+    public String entryPoint() {
       return "notebook";
     }
-    if (pythonScriptPath != null) {
+  }
+
+  /**
+   * A Python script on DBFS or in the workspace.
+   *
+   * @param pythonScriptPath the script's path
+   * @param parameters the script's command line
+   * @param cluster the effective cluster, if one is known
+   * @param libraries libraries to install
+   * @param environment the environment used to run the step locally, if any
+   * @param runName the Databricks run name
+   * @param timeoutSeconds the run's time limit
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PythonScript(
+      String pythonScriptPath,
+      List<ArgumentDefinition> parameters,
+      ClusterDefinition cluster,
+      List<LibraryDefinition> libraries,
+      String environment,
+      String runName,
+      Integer timeoutSeconds)
+      implements DatabricksTask {
+    /** Normalises absent collections. */
+    public PythonScript {
+      parameters = Definitions.list(parameters);
+      libraries = Definitions.list(libraries);
+    }
+
+    @Override
+    public String entryPoint() {
       return "python_script";
     }
-    return pythonScriptName != null ? "python_script_name" : "jar";
+  }
+
+  /**
+   * A Python script in the step's source directory, uploaded when the step runs.
+   *
+   * @param pythonScriptName the script, relative to the source directory
+   * @param parameters the script's command line
+   * @param cluster the effective cluster, if one is known
+   * @param libraries libraries to install
+   * @param environment the environment used to run the step locally, if any
+   * @param runName the Databricks run name
+   * @param timeoutSeconds the run's time limit
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PythonScriptName(
+      String pythonScriptName,
+      List<ArgumentDefinition> parameters,
+      ClusterDefinition cluster,
+      List<LibraryDefinition> libraries,
+      String environment,
+      String runName,
+      Integer timeoutSeconds)
+      implements DatabricksTask {
+    /** Normalises absent collections. */
+    public PythonScriptName {
+      parameters = Definitions.list(parameters);
+      libraries = Definitions.list(libraries);
+    }
+
+    @Override
+    public String entryPoint() {
+      return "python_script_name";
+    }
+  }
+
+  /**
+   * A JAR's main class; the JAR comes from the task's libraries.
+   *
+   * @param mainClassName the main class
+   * @param parameters the JAR's command line
+   * @param cluster the effective cluster, if one is known
+   * @param libraries libraries to install, the JAR among them
+   * @param environment the environment used to run the step locally, if any
+   * @param runName the Databricks run name
+   * @param timeoutSeconds the run's time limit
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Jar(
+      String mainClassName,
+      List<ArgumentDefinition> parameters,
+      ClusterDefinition cluster,
+      List<LibraryDefinition> libraries,
+      String environment,
+      String runName,
+      Integer timeoutSeconds)
+      implements DatabricksTask {
+    /** Normalises absent collections. */
+    public Jar {
+      parameters = Definitions.list(parameters);
+      libraries = Definitions.list(libraries);
+    }
+
+    @Override
+    public String entryPoint() {
+      return "jar";
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.sluice.core.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.sluice.core.model.ColumnType;
 import java.util.List;
 import java.util.Map;
 

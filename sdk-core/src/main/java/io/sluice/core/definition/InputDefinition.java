@@ -1,7 +1,6 @@
 package io.sluice.core.definition;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.sluice.core.model.InputMode;
 
 /**
  * A step input: a name, a mode, and exactly one source (intermediate data, a dataset or a path).

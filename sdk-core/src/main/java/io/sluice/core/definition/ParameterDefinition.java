@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import io.sluice.core.model.ParameterType;
 
 /**
  * A pipeline parameter and its default. A data path default is {@code {"datastore", "path"}}.

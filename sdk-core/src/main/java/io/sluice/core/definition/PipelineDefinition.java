@@ -5,9 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sluice.core.implementation.CanonicalJson;
 import io.sluice.core.implementation.GraphText;
-import io.sluice.core.model.ComputeTarget;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.Environment;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +36,14 @@ public record PipelineDefinition(
     boolean continueOnStepFailure,
     String defaultDatastore,
     List<ParameterDefinition> parameters,
-    List<Datastore> datastores,
-    List<ComputeTarget> computes,
-    List<Environment> environments,
+    List<DatastoreDefinition> datastores,
+    List<ComputeDefinition> computes,
+    List<EnvironmentDefinition> environments,
     List<DataDefinition> data,
     List<StepDefinition> steps) {
 
   /** The definition format this version of Sluice writes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** The class-path resource that holds the definition's JSON Schema. */
   public static final String SCHEMA_RESOURCE = "/io/sluice/core/definition/pipeline-definition.schema.json";
@@ -119,7 +116,7 @@ public record PipelineDefinition(
    * @param datastoreName the datastore's name
    * @return the datastore
    */
-  public Optional<Datastore> datastore(String datastoreName) {
+  public Optional<DatastoreDefinition> datastore(String datastoreName) {
     return datastores.stream().filter(d -> d.name().equals(datastoreName)).findFirst();
   }
 
@@ -129,7 +126,7 @@ public record PipelineDefinition(
    * @param environmentName the environment's name
    * @return the environment
    */
-  public Optional<Environment> environment(String environmentName) {
+  public Optional<EnvironmentDefinition> environment(String environmentName) {
     return environments.stream().filter(e -> e.name().equals(environmentName)).findFirst();
   }
 
@@ -139,7 +136,7 @@ public record PipelineDefinition(
    * @param computeName the compute target's name
    * @return the compute target
    */
-  public Optional<ComputeTarget> compute(String computeName) {
+  public Optional<ComputeDefinition> compute(String computeName) {
     return computes.stream().filter(c -> c.name().equals(computeName)).findFirst();
   }
 

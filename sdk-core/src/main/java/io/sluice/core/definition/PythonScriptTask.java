@@ -25,7 +25,8 @@ public record PythonScriptTask(
     int nodeCount,
     Map<String, String> environmentVariables,
     Map<String, String> runconfigPipelineParams,
-    Map<String, ArgumentDefinition> params) {
+    Map<String, ArgumentDefinition> params)
+    implements StepTask {
   /** Normalises absent collections. */
   public PythonScriptTask {
     arguments = Definitions.list(arguments);

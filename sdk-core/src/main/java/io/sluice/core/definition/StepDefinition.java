@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A compiled step. Exactly one of {@link #pythonScript()} and {@link #databricks()} is set.
+ * A compiled step.
  *
  * @param name the step's name
- * @param type {@code PythonScriptStep} or {@code DatabricksStep}
  * @param compute the name of its compute target
  * @param inputs what it reads
  * @param outputs the names of the data it writes
@@ -17,14 +16,12 @@ import java.util.Optional;
  * @param allowReuse whether earlier results may be reused
  * @param version a free tag
  * @param sourceDirectory the local folder of its code, as given
- * @param pythonScript what a script step runs
- * @param databricks what a Databricks step runs
+ * @param task what it runs
  * @param fingerprint its fingerprint
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StepDefinition(
     String name,
-    String type,
     String compute,
     List<InputDefinition> inputs,
     List<String> outputs,
@@ -32,8 +29,7 @@ public record StepDefinition(
     boolean allowReuse,
     String version,
     String sourceDirectory,
-    PythonScriptTask pythonScript,
-    DatabricksTask databricks,
+    StepTask task,
     Fingerprint fingerprint) {
 
   /** The type name of a Python script step. */
@@ -66,8 +62,18 @@ public record StepDefinition(
    */
   public StepDefinition withFingerprint(Fingerprint value) {
     return new StepDefinition(
-        name, type, compute, inputs, outputs, dependsOn, allowReuse, version, sourceDirectory,
-        pythonScript, databricks, value);
+        name, compute, inputs, outputs, dependsOn, allowReuse, version, sourceDirectory, task,
+        value);
+  }
+
+  /**
+   * The step's Azure ML v1 type name, which reports and graphs show.
+   *
+   * @return {@link #DATABRICKS} for a Databricks task, else {@link #PYTHON_SCRIPT}
+   */
+  @JsonIgnore
+  public String type() {
+    return task instanceof DatabricksTask ? DATABRICKS : PYTHON_SCRIPT;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.sluice.core.local;
 
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.LocalDatastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.spi.DatastoreIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,34 +23,34 @@ public final class LocalDatastoreIo implements DatastoreIo {
   public LocalDatastoreIo() {}
 
   @Override
-  public boolean supports(Datastore datastore) {
-    return datastore instanceof LocalDatastore;
+  public boolean supports(DatastoreDefinition datastore) {
+    return datastore instanceof DatastoreDefinition.Local;
   }
 
   @Override
-  public String uri(Datastore datastore, String path) {
+  public String uri(DatastoreDefinition datastore, String path) {
     return location(datastore, path).toString();
   }
 
   /**
    * The local path of a location on a local datastore.
    *
-   * @param datastore a {@link LocalDatastore}
+   * @param datastore a {@link DatastoreDefinition.Local}
    * @param path the path below its root
    * @return the absolute path
    */
-  public static Path location(Datastore datastore, String path) {
-    Path root = Path.of(((LocalDatastore) datastore).path()).toAbsolutePath().normalize();
+  public static Path location(DatastoreDefinition datastore, String path) {
+    Path root = Path.of(((DatastoreDefinition.Local) datastore).path()).toAbsolutePath().normalize();
     return path.isEmpty() ? root : root.resolve(path).normalize();
   }
 
   @Override
-  public void download(Datastore datastore, String path, Path target, Function<String, String> secrets) {
+  public void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     copy(location(datastore, path), target);
   }
 
   @Override
-  public void upload(Path source, Datastore datastore, String path, Function<String, String> secrets) {
+  public void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     Path target = location(datastore, path);
     if (!source.toAbsolutePath().normalize().equals(target)) {
       copy(source, target);
@@ -59,7 +58,7 @@ public final class LocalDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public String contentHash(Datastore datastore, String path, Function<String, String> secrets) {
+  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     return hashTree(location(datastore, path));
   }
 

@@ -1,8 +1,8 @@
 package io.sluice.core.local;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.definition.EnvironmentDefinition;
 import io.sluice.core.implementation.CacheLock;
-import io.sluice.core.model.Environment;
 import io.sluice.core.spi.PythonEnvironments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,19 +41,19 @@ final class LocalPythonEnvironments implements PythonEnvironments {
   }
 
   @Override
-  public Path python(Optional<Environment> environment, List<String> extraRequirements) {
+  public Path python(Optional<EnvironmentDefinition> environment, List<String> extraRequirements) {
     List<String> requirements = new ArrayList<>(new TreeSet<>(extraRequirements));
     environment.ifPresent(e -> requirements.addAll(e.pipPackages()));
     Optional<Path> requirementsFile =
-        environment.flatMap(Environment::requirementsFile).map(baseDirectory::resolve);
-    String interpreter = interpreter(environment.flatMap(Environment::pythonVersion));
+        environment.map(EnvironmentDefinition::requirementsFile).map(baseDirectory::resolve);
+    String interpreter = interpreter(environment.map(EnvironmentDefinition::pythonVersion));
     String key =
         hash(
             interpreter
                 + "\n"
                 + String.join("\n", new TreeSet<>(requirements))
                 + "\n"
-                + environment.flatMap(Environment::pipIndexUrl).orElse("")
+                + environment.map(EnvironmentDefinition::pipIndexUrl).orElse("")
                 + "\n"
                 + requirementsFile.map(LocalPythonEnvironments::read).orElse(""));
     Path target = cache.resolve(key);
@@ -81,11 +81,11 @@ final class LocalPythonEnvironments implements PythonEnvironments {
       String interpreter,
       List<String> requirements,
       Optional<Path> requirementsFile,
-      Optional<Environment> environment,
+      Optional<EnvironmentDefinition> environment,
       Path target)
       throws IOException {
     deleteRecursively(target);
-    String name = environment.map(Environment::name).orElse("default");
+    String name = environment.map(EnvironmentDefinition::name).orElse("default");
     LOGGER.info("Building Python environment '{}' in {} (once; later runs reuse it)", name, target);
     run(List.of(interpreter, "-m", "venv", target.toString()), name);
     List<String> pip =
@@ -98,7 +98,7 @@ final class LocalPythonEnvironments implements PythonEnvironments {
                 "--disable-pip-version-check",
                 "--no-input",
                 "-q"));
-    environment.flatMap(Environment::pipIndexUrl).ifPresent(url -> pip.addAll(List.of("--extra-index-url", url)));
+    environment.map(EnvironmentDefinition::pipIndexUrl).ifPresent(url -> pip.addAll(List.of("--extra-index-url", url)));
     requirementsFile.ifPresent(f -> pip.addAll(List.of("-r", f.toString())));
     pip.addAll(requirements);
     if (requirements.size() + requirementsFile.stream().count() > 0) {

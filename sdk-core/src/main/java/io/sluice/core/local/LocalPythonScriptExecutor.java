@@ -1,8 +1,9 @@
 package io.sluice.core.local;
 
+import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.semantics.StepArguments;
 import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.StepContext;
@@ -33,15 +34,15 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
   }
 
   @Override
-  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
-    return step.pythonScript() != null
-        && (transport.equals("local") || compute instanceof ComputeTarget.Local);
+  public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
+    return step.task() instanceof PythonScriptTask
+        && (transport.equals("local") || compute instanceof ComputeDefinition.Local);
   }
 
   @Override
   public StepResult execute(StepContext context) {
     StepDefinition step = context.step();
-    PythonScriptTask task = step.pythonScript();
+    PythonScriptTask task = (PythonScriptTask) step.task();
     Path python =
         context
             .pythonEnvironments()

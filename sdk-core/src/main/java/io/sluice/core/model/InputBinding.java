@@ -1,5 +1,6 @@
 package io.sluice.core.model;
 
+import io.sluice.core.definition.InputMode;
 import io.sluice.core.implementation.ModelChecks;
 import java.util.Optional;
 

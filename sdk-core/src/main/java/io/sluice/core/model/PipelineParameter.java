@@ -1,5 +1,6 @@
 package io.sluice.core.model;
 
+import io.sluice.core.definition.ParameterType;
 import io.sluice.core.implementation.ModelChecks;
 import java.util.Arrays;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public final class PipelineParameter<T> {
    */
   public static <T> PipelineParameter<T> of(String name, T defaultValue) {
     ParameterType type =
-        ParameterType.of(defaultValue)
+        ParameterTypes.of(defaultValue)
             .orElseThrow(
                 () ->
                     ModelChecks.invalid(
@@ -49,7 +50,7 @@ public final class PipelineParameter<T> {
                         defaultValue == null ? null : defaultValue.getClass().getSimpleName(),
                         "use one of "
                             + Arrays.stream(ParameterType.values())
-                                .map(t -> t.javaType().getSimpleName())
+                                .map(t -> ParameterTypes.javaType(t).getSimpleName())
                                 .collect(Collectors.joining(", "))));
     return new PipelineParameter<>(name, type, defaultValue);
   }

@@ -2,10 +2,10 @@ package io.sluice.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.core.implementation.ModelChecks;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A secret value (an account key, a SAS token, a client secret) known by a reference name.
@@ -15,15 +15,12 @@ import java.util.regex.Pattern;
  * reference names ({@code env:NAME}), until a transport hands it to a secret store at run time.
  */
 public final class Secret {
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:/-]{1,128}");
-  private static final String ENV_PREFIX = "env:";
-
   private final String reference;
   private final String value;
 
   private Secret(String reference, String value) {
     ModelChecks.check(
-        reference != null && REFERENCE.matcher(reference).matches(),
+        SecretReference.isValid(reference),
         "Secret",
         "reference",
         reference,
@@ -56,7 +53,7 @@ public final class Secret {
    */
   public static Secret fromEnvironment(String variable) {
     ModelChecks.notBlank("Secret", "variable", variable);
-    return new Secret(ENV_PREFIX + variable, null);
+    return new Secret(SecretReference.ENVIRONMENT_PREFIX + variable, null);
   }
 
   /**
@@ -89,10 +86,7 @@ public final class Secret {
     if (value != null) {
       return Optional.of(value);
     }
-    if (reference.startsWith(ENV_PREFIX)) {
-      return Optional.ofNullable(System.getenv(reference.substring(ENV_PREFIX.length())));
-    }
-    return Optional.empty();
+    return new SecretReference(reference).environmentVariable().map(System::getenv);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.sluice.core.model;
 
+import io.sluice.core.definition.ColumnType;
 import io.sluice.core.implementation.ModelChecks;
 import io.sluice.core.implementation.SluiceStyle;
 import java.nio.charset.Charset;

@@ -2,14 +2,11 @@ package io.sluice.core.orchestrator;
 
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.implementation.Providers;
 import io.sluice.core.local.LocalDatastoreIo;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.LocalDatastore;
 import io.sluice.core.semantics.DataPaths;
 import io.sluice.core.spi.DatastoreIo;
 import io.sluice.core.spi.StepLocation;
@@ -51,14 +48,14 @@ final class DataPlane {
   /** Fails early, naming the artifact to add, when a datastore kind has no I/O on the class path. */
   static void checkDatastores(PipelineDefinition definition, List<DatastoreIo> ios) {
     definition.datastores().stream()
-        .filter(d -> d instanceof LocalDatastore || d instanceof AzureBlobDatastore || d instanceof AdlsGen2Datastore)
+        .filter(d -> d instanceof DatastoreDefinition.Local || d instanceof DatastoreDefinition.AzureBlob || d instanceof DatastoreDefinition.AdlsGen2)
         .forEach(d -> io(ios, d));
   }
 
   /** Where a step writes an output in this run. */
   StepLocation output(String dataName) {
     DataDefinition data = definition.data(dataName).orElseThrow();
-    Datastore store = datastore(data.datastore());
+    DatastoreDefinition store = datastore(data.datastore());
     String path = DataPaths.output(runId, data);
     if (inPlace(store)) {
       Path local = LocalDatastoreIo.location(store, path);
@@ -74,7 +71,7 @@ final class DataPlane {
    */
   OutputRecord store(String dataName, StepLocation location, boolean upload) {
     DataDefinition data = definition.data(dataName).orElseThrow();
-    Datastore store = datastore(data.datastore());
+    DatastoreDefinition store = datastore(data.datastore());
     String path = DataPaths.output(runId, data);
     createDirectories(location.localPath());
     if (upload && !inPlace(store)) {
@@ -89,7 +86,7 @@ final class DataPlane {
    * local folder for a datastore read in place, the datastore's URI for a remote one.
    */
   String locate(String datastoreName, String path) {
-    Datastore store = datastore(datastoreName);
+    DatastoreDefinition store = datastore(datastoreName);
     return inPlace(store) ? LocalDatastoreIo.location(store, path).toString() : io(store).uri(store, path);
   }
 
@@ -108,13 +105,13 @@ final class DataPlane {
       OutputRecord record = outputs.get(input.data());
       Path local = Path.of(record.localPath());
       if (!Files.exists(local)) {
-        Datastore store = datastore(record.datastore());
+        DatastoreDefinition store = datastore(record.datastore());
         io(store).download(store, record.path(), local, secrets);
       }
       return new StepLocation(local, record.uri());
     }
     DataPathDefinition path = input.path() != null ? input.path() : input.dataset().paths().get(0);
-    Datastore store = datastore(path.datastore());
+    DatastoreDefinition store = datastore(path.datastore());
     if (inPlace(store)) {
       Path local = LocalDatastoreIo.location(store, path.path());
       return new StepLocation(local, local.toString());
@@ -122,7 +119,7 @@ final class DataPlane {
     Path target = inputsDirectory.resolve(input.name());
     List<DataPathDefinition> paths = input.path() != null ? List.of(input.path()) : input.dataset().paths();
     for (DataPathDefinition each : paths) {
-      Datastore eachStore = datastore(each.datastore());
+      DatastoreDefinition eachStore = datastore(each.datastore());
       io(eachStore).download(eachStore, each.path(), target, secrets);
     }
     return new StepLocation(target, io(store).uri(store, path.path()));
@@ -136,26 +133,26 @@ final class DataPlane {
     List<DataPathDefinition> paths = input.path() != null ? List.of(input.path()) : input.dataset().paths();
     StringBuilder hashes = new StringBuilder();
     for (DataPathDefinition path : paths) {
-      Datastore store = datastore(path.datastore());
+      DatastoreDefinition store = datastore(path.datastore());
       hashes.append(io(store).contentHash(store, path.path(), secrets)).append(';');
     }
     return hashes.toString();
   }
 
   /** Whether a datastore is a folder on this machine that steps read and write directly. */
-  private boolean inPlace(Datastore store) {
+  private boolean inPlace(DatastoreDefinition store) {
     return ios.stream().filter(io -> io.supports(store)).findFirst().filter(LocalDatastoreIo.class::isInstance).isPresent();
   }
 
-  private Datastore datastore(String name) {
+  private DatastoreDefinition datastore(String name) {
     return definition.datastore(name).orElseThrow();
   }
 
-  private DatastoreIo io(Datastore store) {
+  private DatastoreIo io(DatastoreDefinition store) {
     return io(ios, store);
   }
 
-  private static DatastoreIo io(List<DatastoreIo> ios, Datastore store) {
+  private static DatastoreIo io(List<DatastoreIo> ios, DatastoreDefinition store) {
     return ios.stream()
         .filter(io -> io.supports(store))
         .findFirst()
@@ -164,7 +161,7 @@ final class DataPlane {
                 Providers.notFound(
                     DatastoreIo.class,
                     "datastore I/O for " + store.getClass().getSimpleName().replace("Immutable", ""),
-                    store instanceof AdlsGen2Datastore ? "adls-gen2" : "azure-blob",
+                    store instanceof DatastoreDefinition.AdlsGen2 ? "adls-gen2" : "azure-blob",
                     List.of()));
   }
 

@@ -1,6 +1,8 @@
 package io.sluice.core.orchestrator;
 
+import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.run.RunEvent;
 import io.sluice.core.semantics.DataLocationResolver;
@@ -122,7 +124,9 @@ final class LocalStepContext implements StepContext {
   @Override
   public Optional<Duration> timeout() {
     Integer seconds =
-        step.pythonScript() != null ? step.pythonScript().maxRunDurationSeconds() : step.databricks().timeoutSeconds();
+        step.task() instanceof PythonScriptTask script
+            ? script.maxRunDurationSeconds()
+            : ((DatabricksTask) step.task()).timeoutSeconds();
     return Optional.ofNullable(seconds).map(Duration::ofSeconds);
   }
 

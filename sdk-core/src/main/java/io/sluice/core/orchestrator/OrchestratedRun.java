@@ -7,6 +7,7 @@ import io.sluice.core.run.PipelineRunException;
 import io.sluice.core.run.RunEvent;
 import io.sluice.core.run.RunListener;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.run.RunSecrets;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.RunTimeoutException;
 import io.sluice.core.run.StepState;
@@ -68,7 +69,7 @@ final class OrchestratedRun implements PipelineRun {
     this.clock = clock;
     this.definition = definition;
     this.admission = RunAdmission.admit(settings, clock, definition, options, executors, datastoreIos);
-    this.secrets = new RunSecrets(options);
+    this.secrets = RunSecrets.of(options);
     this.progress = new RunProgress(admission.runId(), definition, options.listeners(), clock);
     this.dataPlane =
         new DataPlane(definition, admission.runId(), admission.runDirectory(), datastoreIos, secrets::value);

@@ -1,9 +1,9 @@
 package io.sluice.core.orchestrator;
 
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.implementation.Providers;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.spi.StepExecutor;
 import java.util.List;
 
@@ -23,7 +23,7 @@ final class StepExecutors {
    * @throws io.sluice.core.SluiceException naming the artifact that brings the missing executor
    */
   StepExecutor forStep(PipelineDefinition definition, StepDefinition step) {
-    ComputeTarget compute = definition.compute(step.compute()).orElseThrow();
+    ComputeDefinition compute = definition.compute(step.compute()).orElseThrow();
     return executors.stream()
         .filter(e -> e.supports(step, compute, transport))
         .findFirst()

@@ -1,7 +1,9 @@
 package io.sluice.core.semantics;
 
 import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.PipelineDefinition;
+import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,14 +37,14 @@ public final class ReuseKeys {
    */
   public static Set<String> referencedParameters(StepDefinition step) {
     Set<String> names = new TreeSet<>();
-    if (step.pythonScript() != null) {
-      add(step.pythonScript().arguments(), names);
-      add(step.pythonScript().params().values(), names);
-      names.addAll(step.pythonScript().runconfigPipelineParams().values());
-    }
-    if (step.databricks() != null) {
-      add(step.databricks().parameters(), names);
-      add(step.databricks().notebookParams().values(), names);
+    if (step.task() instanceof PythonScriptTask script) {
+      add(script.arguments(), names);
+      add(script.params().values(), names);
+      names.addAll(script.runconfigPipelineParams().values());
+    } else if (step.task() instanceof DatabricksTask.Notebook notebook) {
+      add(notebook.notebookParams().values(), names);
+    } else {
+      add(StepArguments.databricksParameters(step), names);
     }
     return Collections.unmodifiableSet(names);
   }

@@ -5,7 +5,7 @@ import io.sluice.core.definition.DataPathDefinition;
 import io.sluice.core.definition.ParameterDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.DataPath;
-import io.sluice.core.model.ParameterType;
+import io.sluice.core.definition.ParameterType;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;

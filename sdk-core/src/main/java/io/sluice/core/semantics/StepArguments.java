@@ -77,7 +77,7 @@ public final class StepArguments {
   public static Map<String, String> notebookWidgets(
       StepDefinition step, Map<String, String> parameters, Function<String, String> ports) {
     Map<String, String> widgets = new TreeMap<>();
-    task(step).notebookParams().forEach((name, argument) -> widgets.put(name, value(step, argument, parameters, ports)));
+    notebook(step).notebookParams().forEach((name, argument) -> widgets.put(name, value(step, argument, parameters, ports)));
     portNames(step).forEach(name -> widgets.put(name, ports.apply(name)));
     return Collections.unmodifiableMap(widgets);
   }
@@ -97,7 +97,7 @@ public final class StepArguments {
       argv.add("-" + name);
       argv.add(ports.apply(name));
     }
-    task(step).parameters().forEach(argument -> argv.add(value(step, argument, parameters, ports)));
+    databricksParameters(step).forEach(argument -> argv.add(value(step, argument, parameters, ports)));
     return List.copyOf(argv);
   }
 
@@ -149,17 +149,39 @@ public final class StepArguments {
     return names;
   }
 
-  private static DatabricksTask task(StepDefinition step) {
-    if (step.databricks() == null) {
-      throw new IllegalArgumentException("step '" + step.name() + "' is not a Databricks step");
+  /**
+   * The command line of a Databricks Python script or JAR task, before Sluice adds the ports.
+   *
+   * @param step a Databricks step
+   * @return its script's or JAR's parameters; none for a notebook
+   */
+  static List<ArgumentDefinition> databricksParameters(StepDefinition step) {
+    if (step.task() instanceof DatabricksTask.PythonScript script) {
+      return script.parameters();
     }
-    return step.databricks();
+    if (step.task() instanceof DatabricksTask.PythonScriptName script) {
+      return script.parameters();
+    }
+    if (step.task() instanceof DatabricksTask.Jar jar) {
+      return jar.parameters();
+    }
+    if (step.task() instanceof DatabricksTask.Notebook) {
+      return List.of();
+    }
+    throw new IllegalArgumentException("step '" + step.name() + "' is not a Databricks step");
+  }
+
+  private static DatabricksTask.Notebook notebook(StepDefinition step) {
+    if (step.task() instanceof DatabricksTask.Notebook notebook) {
+      return notebook;
+    }
+    throw new IllegalArgumentException("step '" + step.name() + "' is not a Databricks notebook step");
   }
 
   private static PythonScriptTask script(StepDefinition step) {
-    if (step.pythonScript() == null) {
-      throw new IllegalArgumentException("step '" + step.name() + "' is not a Python script step");
+    if (step.task() instanceof PythonScriptTask script) {
+      return script;
     }
-    return step.pythonScript();
+    throw new IllegalArgumentException("step '" + step.name() + "' is not a Python script step");
   }
 }

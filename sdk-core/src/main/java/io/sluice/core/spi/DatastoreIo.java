@@ -1,6 +1,6 @@
 package io.sluice.core.spi;
 
-import io.sluice.core.model.Datastore;
+import io.sluice.core.definition.DatastoreDefinition;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -17,7 +17,7 @@ public interface DatastoreIo {
    * @param datastore the datastore
    * @return true when it does
    */
-  boolean supports(Datastore datastore);
+  boolean supports(DatastoreDefinition datastore);
 
   /**
    * A path's URI in the form the datastore's own platform uses, e.g. {@code
@@ -27,7 +27,7 @@ public interface DatastoreIo {
    * @param path the path below its root
    * @return the URI
    */
-  String uri(Datastore datastore, String path);
+  String uri(DatastoreDefinition datastore, String path);
 
   /**
    * Copies everything at or below a path to a local folder (a single blob lands as one file).
@@ -37,7 +37,7 @@ public interface DatastoreIo {
    * @param target the local folder
    * @param secrets secret values by reference
    */
-  void download(Datastore datastore, String path, Path target, Function<String, String> secrets);
+  void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets);
 
   /**
    * Copies a local folder (or file) to a path, replacing what is there; a failed upload leaves
@@ -48,7 +48,7 @@ public interface DatastoreIo {
    * @param path the path below its root
    * @param secrets secret values by reference
    */
-  void upload(Path source, Datastore datastore, String path, Function<String, String> secrets);
+  void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets);
 
   /**
    * A hash of what is at or below a path, cheap to compute (e.g. from names, sizes and content
@@ -59,5 +59,5 @@ public interface DatastoreIo {
    * @param secrets secret values by reference
    * @return the hash
    */
-  String contentHash(Datastore datastore, String path, Function<String, String> secrets);
+  String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets);
 }

@@ -1,6 +1,6 @@
 package io.sluice.core.spi;
 
-import io.sluice.core.model.Environment;
+import io.sluice.core.definition.EnvironmentDefinition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,5 +15,5 @@ public interface PythonEnvironments {
    * @param extraRequirements further pip requirements, e.g. {@code pyspark==4.3.0}
    * @return the interpreter's path
    */
-  Path python(Optional<Environment> environment, List<String> extraRequirements);
+  Path python(Optional<EnvironmentDefinition> environment, List<String> extraRequirements);
 }

@@ -1,7 +1,7 @@
 package io.sluice.core.spi;
 
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
+import io.sluice.core.definition.ComputeDefinition;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +23,7 @@ public interface StepExecutor {
    * @param transport the transport running the pipeline, e.g. {@code local}
    * @return true when it does
    */
-  boolean supports(StepDefinition step, ComputeTarget compute, String transport);
+  boolean supports(StepDefinition step, ComputeDefinition compute, String transport);
 
   /**
    * Runs the step to its end. Data is in place before the call; outputs are stored after it.

@@ -236,12 +236,13 @@ class FingerprintTest {
     StepDefinition prep = step(compile(), "prep");
     StepDefinition changed =
         new StepDefinition(
-            prep.name(), prep.type(), prep.compute(),
-            java.util.List.of(new io.sluice.core.definition.InputDefinition("raw", io.sluice.core.model.InputMode.DOWNLOAD, null, "x", null, null)),
-            prep.outputs(), prep.dependsOn(), false, "2", prep.sourceDirectory(), null,
-            new io.sluice.core.definition.DatabricksTask(
-                "clean", Map.of(), null, null, null, java.util.List.of(),
-                DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2").numWorkers(4).build(),
+            prep.name(), prep.compute(),
+            java.util.List.of(new io.sluice.core.definition.InputDefinition("raw", io.sluice.core.definition.InputMode.DOWNLOAD, null, "x", null, null)),
+            prep.outputs(), prep.dependsOn(), false, "2", prep.sourceDirectory(),
+            new io.sluice.core.definition.DatabricksTask.Notebook(
+                "clean", Map.of(),
+                ModelTranslation.cluster(
+                    DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2").numWorkers(4).build()),
                 java.util.List.of(), null, null, null),
             new io.sluice.core.definition.Fingerprint("f".repeat(64), "e".repeat(64), prep.fingerprint().sources(), Map.of()));
 

@@ -9,7 +9,7 @@ import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.AmlCompute;
 import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.ColumnType;
+import io.sluice.core.definition.ColumnType;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.DatabricksCompute;
@@ -21,7 +21,7 @@ import io.sluice.core.model.FileDataset;
 import io.sluice.core.model.InputBinding;
 import io.sluice.core.model.Library;
 import io.sluice.core.model.LocalDatastore;
-import io.sluice.core.model.OutputMode;
+import io.sluice.core.definition.OutputMode;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
@@ -147,6 +147,14 @@ class DefinitionSchemaTest {
             .cluster(DatabricksCluster.existing("0202-def"))
             .runAfter(named)
             .build();
+    DatabricksStep notebook =
+        DatabricksStep.builder()
+            .name("notebook")
+            .notebookPath("/Shared/report")
+            .notebookParam("flag", PipelineParameter.of("flag", true))
+            .computeTarget(dbx)
+            .runAfter(path)
+            .build();
     PythonScriptStep score =
         PythonScriptStep.builder()
             .scriptName("score.py")
@@ -174,7 +182,7 @@ class DefinitionSchemaTest {
         PythonScriptStep.builder().name("local_step").scriptName("score.py").computeTarget(ComputeTarget.local()).addInputs(fromScript.asDownload()).build();
     return PipelineCompiler.compile(
         Pipeline.builder().name("everything").continueOnStepFailure(true).defaultDatastore(local)
-            .steps(jar, named, path, score, onLocal).build(),
+            .steps(jar, named, path, notebook, score, onLocal).build(),
         base);
   }
 
@@ -188,7 +196,8 @@ class DefinitionSchemaTest {
     assertThat(PipelineDefinition.fromJson(json).toJson()).isEqualTo(json);
     assertThat(json).doesNotContain("sv=2024&sig=x");
     for (String type : List.of("azureBlob", "adlsGen2", "dbfs", "unityCatalogVolume", "local", "sas", "servicePrincipal",
-        "accountKey", "identity", "named", "databricks", "amlCompute", "maven", "pypi", "egg", "jar", "whl", "cran")) {
+        "accountKey", "identity", "named", "databricks", "amlCompute", "maven", "pypi", "egg", "jar", "whl", "cran",
+        "pythonScript", "databricksNotebook", "databricksPythonScript", "databricksPythonScriptName", "databricksJar")) {
       assertThat(json).contains("\"type\" : \"" + type + "\"");
     }
   }
@@ -211,17 +220,18 @@ class DefinitionSchemaTest {
 
   @Test
   void brokenDefinitionsFail() throws IOException {
-    assertThat(errorsAfter(t -> t.put("schemaVersion", 2))).isNotEmpty();
+    assertThat(errorsAfter(t -> t.put("schemaVersion", 1))).isNotEmpty();
     assertThat(errorsAfter(t -> t.remove("steps"))).isNotEmpty();
     assertThat(errorsAfter(t -> t.put("surprise", true))).isNotEmpty();
-    assertThat(errorsAfter(t -> step(t, 0).put("type", "ShellStep"))).isNotEmpty();
-    assertThat(errorsAfter(t -> step(t, 0).remove("databricks"))).isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("task")).put("type", "shell"))).isNotEmpty();
+    assertThat(errorsAfter(t -> step(t, 0).remove("task"))).isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("task")).put("notebookPath", "x"))).isNotEmpty();
     assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("inputs").get(0)).put("mode", "COPY"))).isNotEmpty();
     assertThat(errorsAfter(t -> ((ObjectNode) t.get("datastores").get(0)).put("type", "s3"))).isNotEmpty();
     assertThat(errorsAfter(t -> ((ObjectNode) t.get("computes").get(0)).put("extra", 1))).isNotEmpty();
     assertThat(errorsAfter(t -> ((ObjectNode) t.get("parameters").get(0)).put("type", "FLOAT"))).isNotEmpty();
     assertThat(errorsAfter(t -> ((ObjectNode) t.get("data").get(0)).put("outputMode", "STREAM"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ArrayNode) step(t, 0).get("databricks").get("parameters")).addObject().put("literal", "a").put("port", "b")))
+    assertThat(errorsAfter(t -> ((ArrayNode) step(t, 0).get("task").get("parameters")).addObject().put("literal", "a").put("port", "b")))
         .isNotEmpty();
     assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("fingerprint")).put("value", "not-a-hash"))).isNotEmpty();
   }

@@ -84,12 +84,12 @@ class SeedGoldenTest {
 
     assertThat(definition.steps()).extracting(StepDefinition::name).containsExactly("prep", "train");
     assertThat(definition.step("train").orElseThrow().dependsOn()).containsExactly("prep");
-    DatabricksTask prep = definition.step("prep").orElseThrow().databricks();
+    DatabricksTask.Notebook prep = (DatabricksTask.Notebook) definition.step("prep").orElseThrow().task();
     assertThat(prep.notebookPath()).isEqualTo("clean");
     assertThat(prep.notebookParams()).containsEntry("min_rows", ArgumentDefinition.parameter("min_rows"));
-    assertThat(prep.cluster().sparkVersion()).contains("15.4.x-scala2.12");
+    assertThat(prep.cluster().sparkVersion()).isEqualTo("15.4.x-scala2.12");
     assertThat(definition.step("prep").orElseThrow().fingerprint().sources()).containsOnlyKeys("clean.py");
-    assertThat(definition.step("train").orElseThrow().pythonScript().arguments())
+    assertThat(((PythonScriptTask) definition.step("train").orElseThrow().task()).arguments())
         .containsExactly(
             ArgumentDefinition.literal("--data"),
             ArgumentDefinition.port("cleaned"),

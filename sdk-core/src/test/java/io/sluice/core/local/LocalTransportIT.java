@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.Sluice;
+import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.LocalDatastore;
@@ -202,7 +203,7 @@ class LocalTransportIT {
 
     // Not "raw:customers.csv": the step gets the path it reads, as it gets its inputs.
     assertThat(Files.readString(Path.of(run.outputs().get("out")).resolve("arg.txt")))
-        .isEqualTo(LocalDatastoreIo.location(raw, "customers.csv").toString());
+        .isEqualTo(LocalDatastoreIo.location(ModelTranslation.datastore(raw), "customers.csv").toString());
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.core.ConfigurationException;
 import io.sluice.core.Sluice;
 import io.sluice.core.compiler.PipelineCompiler;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.model.AmlCompute;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.definition.StepDefinition;
@@ -51,8 +51,8 @@ class OrchestratedTransportTest {
         PythonScriptStep.builder().name("train").scriptName("train.py").sourceDirectory("src").build()).build(), base)
         .steps().get(0);
 
-    assertThat(new LocalPythonScriptExecutor().supports(local, ComputeTarget.local(), "orchestrated")).isTrue();
-    assertThat(new LocalPythonScriptExecutor().supports(local, AmlCompute.builder().name("cpu").build(), "orchestrated"))
+    assertThat(new LocalPythonScriptExecutor().supports(local, new ComputeDefinition.Local("local"), "orchestrated")).isTrue();
+    assertThat(new LocalPythonScriptExecutor().supports(local, new ComputeDefinition.Named("cpu"), "orchestrated"))
         .isFalse();
     Transport transport = Sluice.transport("orchestrated", Map.of("baseDirectory", base.toString()));
     assertThatThrownBy(() -> transport.submit(

@@ -3,6 +3,9 @@ package io.sluice.core.model;
 import static io.sluice.core.testing.ModelAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.core.definition.InputMode;
+import io.sluice.core.definition.OutputMode;
+import io.sluice.core.definition.ParameterType;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.sluice.core.model;
 import static io.sluice.core.testing.ModelAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.core.definition.OutputMode;
 import org.junit.jupiter.api.Test;
 
 class PythonScriptStepTest {

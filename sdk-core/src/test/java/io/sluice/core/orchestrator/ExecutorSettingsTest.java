@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.core.ConfigurationException;
 import io.sluice.core.Sluice;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepResult;
@@ -36,7 +36,7 @@ class ExecutorSettingsTest {
     }
 
     @Override
-    public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
+    public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
       return false;
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sluice.core.compiler.PipelineCompiler;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.run.PipelineRun;
@@ -77,7 +77,7 @@ class OrchestratorClockTest {
     }
 
     @Override
-    public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
+    public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
       return true;
     }
 

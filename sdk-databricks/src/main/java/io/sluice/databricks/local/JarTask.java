@@ -2,7 +2,7 @@ package io.sluice.databricks.local;
 
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.DatabricksTask;
-import io.sluice.core.model.Library;
+import io.sluice.core.definition.LibraryDefinition;
 import io.sluice.core.semantics.StepArguments;
 import io.sluice.core.spi.ProcessSpec;
 import io.sluice.core.spi.StepContext;
@@ -55,13 +55,13 @@ final class JarTask {
   private JarTask() {}
 
   static StepResult run(StepContext context, Path python, TaskFiles files) {
-    DatabricksTask task = context.step().databricks();
+    DatabricksTask.Jar task = (DatabricksTask.Jar) context.step().task();
     Path sparkJars = LocalSpark.jars(python);
     List<String> classPath = new ArrayList<>();
-    for (Library library : task.libraries()) {
-      if (library instanceof Library.Jar jar) {
+    for (LibraryDefinition library : task.libraries()) {
+      if (library instanceof LibraryDefinition.Jar jar) {
         classPath.add(files.file("libraries", jar.library()).toString());
-      } else if (library instanceof Library.Maven maven) {
+      } else if (library instanceof LibraryDefinition.Maven maven) {
         throw new SluiceException(
             "Step '" + context.step().name() + "': Maven library " + maven.coordinates() + " is not resolved by the"
                 + " local runner; add the JAR as Library.jar(<local path or dbfs:/ path>)");

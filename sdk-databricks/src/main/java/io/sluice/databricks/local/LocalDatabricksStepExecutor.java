@@ -1,7 +1,8 @@
 package io.sluice.databricks.local;
 
+import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
 import io.sluice.core.spi.StepResult;
@@ -36,8 +37,8 @@ public final class LocalDatabricksStepExecutor implements StepExecutor {
   }
 
   @Override
-  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
-    return step.databricks() != null && (transport.equals("local") || compute instanceof ComputeTarget.Local);
+  public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
+    return step.task() instanceof DatabricksTask && (transport.equals("local") || compute instanceof ComputeDefinition.Local);
   }
 
   @Override
@@ -46,7 +47,7 @@ public final class LocalDatabricksStepExecutor implements StepExecutor {
     Path dbfsRoot = context.stepDirectory().getParent().getParent().resolve("dbfs");
     TaskFiles files = new TaskFiles(context, dbfsRoot);
     Path python = LocalSpark.python(context, files);
-    return context.step().databricks().mainClassName() != null
+    return context.step().task() instanceof DatabricksTask.Jar
         ? JarTask.run(context, python, files)
         : PythonTask.run(context, python, files, dbfsRoot);
   }

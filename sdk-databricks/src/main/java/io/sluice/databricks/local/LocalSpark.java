@@ -2,7 +2,7 @@ package io.sluice.databricks.local;
 
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.DatabricksTask;
-import io.sluice.core.model.Library;
+import io.sluice.core.definition.LibraryDefinition;
 import io.sluice.core.spi.StepContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +40,19 @@ final class LocalSpark {
 
   /** The interpreter of a virtualenv with PySpark, the step's environment and its Python libraries. */
   static Path python(StepContext context, TaskFiles files) {
-    DatabricksTask task = context.step().databricks();
+    DatabricksTask task = (DatabricksTask) context.step().task();
     List<String> extras = new ArrayList<>(List.of("pyspark==" + version()));
-    for (Library library : task.libraries()) {
-      if (library instanceof Library.PyPi p) {
-        p.repo().ifPresent(r -> LOGGER.warn(
-            "Step '{}': PyPI library {} is installed from the environment's index, not from {}",
-            context.step().name(), p.packageSpec(), r));
+    for (LibraryDefinition library : task.libraries()) {
+      if (library instanceof LibraryDefinition.PyPi p) {
+        if (p.repo() != null) {
+          LOGGER.warn(
+              "Step '{}': PyPI library {} is installed from the environment's index, not from {}",
+              context.step().name(), p.packageSpec(), p.repo());
+        }
         extras.add(p.packageSpec());
-      } else if (library instanceof Library.Whl w) {
+      } else if (library instanceof LibraryDefinition.Whl w) {
         extras.add(files.file("libraries", w.library()).toString());
-      } else if (library instanceof Library.Egg || library instanceof Library.Cran) {
+      } else if (library instanceof LibraryDefinition.Egg || library instanceof LibraryDefinition.Cran) {
         LOGGER.warn("Step '{}': {} is not installed by the local runner", context.step().name(), library);
       }
     }
@@ -62,7 +64,7 @@ final class LocalSpark {
   /** Variables every local Spark process gets, besides the step's own. */
   static Map<String, String> environment(StepContext context, Path python) {
     Map<String, String> env = new HashMap<>(context.environmentVariables());
-    DatabricksTask task = context.step().databricks();
+    DatabricksTask task = (DatabricksTask) context.step().task();
     if (task.cluster() != null) {
       env.putAll(task.cluster().sparkEnvVariables());
       // The cluster's value names the interpreter on Databricks nodes, which this machine lacks.
@@ -84,7 +86,7 @@ final class LocalSpark {
 
   /** The cluster's Spark configuration, which the local session applies too. */
   static Map<String, String> sparkConf(StepContext context) {
-    DatabricksTask task = context.step().databricks();
+    DatabricksTask task = (DatabricksTask) context.step().task();
     return task.cluster() == null ? Map.of() : task.cluster().sparkConf();
   }
 

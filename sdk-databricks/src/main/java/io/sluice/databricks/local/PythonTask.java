@@ -33,9 +33,9 @@ final class PythonTask {
   private PythonTask() {}
 
   static StepResult run(StepContext context, Path python, TaskFiles files, Path dbfsRoot) {
-    DatabricksTask task = context.step().databricks();
-    boolean notebook = task.notebookPath() != null;
-    Path code = notebook ? files.notebook(task.notebookPath()) : files.script(task);
+    DatabricksTask task = (DatabricksTask) context.step().task();
+    boolean notebook = task instanceof DatabricksTask.Notebook;
+    Path code = task instanceof DatabricksTask.Notebook n ? files.notebook(n.notebookPath()) : files.script(task);
     Path work = context.stepDirectory().resolve("databricks");
     Path secretsFile = work.resolve("secrets.json");
     Path resultFile = work.resolve("result.json");

@@ -2,13 +2,11 @@ package io.sluice.databricks.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DatastoreCredential;
 import io.sluice.core.spi.StepContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,16 +37,16 @@ final class StepSecrets {
     PipelineDefinition definition = context.definition();
     Map<String, String> keys = new TreeMap<>();
     for (String name : datastores(context.step(), definition)) {
-      Optional<Datastore> store = definition.datastore(name);
-      DatastoreCredential credential =
-          store.filter(AzureBlobDatastore.class::isInstance).map(s -> ((AzureBlobDatastore) s).credential())
-              .or(() -> store.filter(AdlsGen2Datastore.class::isInstance).map(s -> ((AdlsGen2Datastore) s).credential()))
+      Optional<DatastoreDefinition> store = definition.datastore(name);
+      DatastoreCredentialDefinition credential =
+          store.filter(DatastoreDefinition.AzureBlob.class::isInstance).map(s -> ((DatastoreDefinition.AzureBlob) s).credential())
+              .or(() -> store.filter(DatastoreDefinition.AdlsGen2.class::isInstance).map(s -> ((DatastoreDefinition.AdlsGen2) s).credential()))
               .orElse(null);
-      if (credential instanceof DatastoreCredential.AccountKey k) {
+      if (credential instanceof DatastoreCredentialDefinition.AccountKey k) {
         keys.put(name + "-key", context.secret(k.key().reference()));
-      } else if (credential instanceof DatastoreCredential.Sas s) {
+      } else if (credential instanceof DatastoreCredentialDefinition.Sas s) {
         keys.put(name + "-sas", context.secret(s.token().reference()));
-      } else if (credential instanceof DatastoreCredential.ServicePrincipal p) {
+      } else if (credential instanceof DatastoreCredentialDefinition.ServicePrincipal p) {
         keys.put(name + "-client-secret", context.secret(p.clientSecret().reference()));
       }
     }

@@ -42,16 +42,16 @@ final class TaskFiles {
 
   /** The script of a python script task: by name in the source directory, or by path. */
   Path script(DatabricksTask task) {
-    if (task.pythonScriptName() != null) {
-      Path local = sourceDirectory().resolve(task.pythonScriptName());
+    if (task instanceof DatabricksTask.PythonScriptName script) {
+      Path local = sourceDirectory().resolve(script.pythonScriptName());
       if (!Files.isRegularFile(local)) {
         throw new SluiceException(
-            "Step '" + context.step().name() + "': pythonScriptName '" + task.pythonScriptName() + "' is not in "
+            "Step '" + context.step().name() + "': pythonScriptName '" + script.pythonScriptName() + "' is not in "
                 + sourceDirectory() + "; fix pythonScriptName or sourceDirectory");
       }
       return local;
     }
-    return file("pythonScriptPath", task.pythonScriptPath());
+    return file("pythonScriptPath", ((DatabricksTask.PythonScript) task).pythonScriptPath());
   }
 
   /**

@@ -2,9 +2,8 @@ package io.sluice.databricks.orchestrated;
 
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.ComputeTarget;
-import io.sluice.core.model.DatabricksCompute;
 import io.sluice.core.spi.RemoteWaits;
 import io.sluice.core.spi.StepContext;
 import io.sluice.core.spi.StepExecutor;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * cancellation of the pipeline run cancels the Databricks run, the notebook's exit value is the
  * step's result, and a failure carries the task's error and the run page URL.
  *
- * <p>The workspace and token come from the step's {@link DatabricksCompute} (its {@code
+ * <p>The workspace and token come from the step's {@link ComputeDefinition.Databricks} (its {@code
  * workspaceUrl} and {@code accessToken} secret), else from {@code DATABRICKS_HOST}/{@code
  * DATABRICKS_TOKEN} or {@code ~/.databrickscfg}.
  *
@@ -59,8 +58,8 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
   }
 
   @Override
-  public boolean supports(StepDefinition step, ComputeTarget compute, String transport) {
-    return (step.databricks() != null || step.pythonScript() != null) && compute instanceof DatabricksCompute
+  public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
+    return compute instanceof ComputeDefinition.Databricks
         && transport.equals("orchestrated");
   }
 
@@ -81,7 +80,7 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
 
   @Override
   public StepResult execute(StepContext context) {
-    DatabricksCompute compute = (DatabricksCompute) context.definition().compute(context.step().compute()).orElseThrow();
+    ComputeDefinition.Databricks compute = (ComputeDefinition.Databricks) context.definition().compute(context.step().compute()).orElseThrow();
     DatabricksClient client = WorkspaceClients.client(compute, context);
     JobsClient jobs = client.getJobsClient();
     long runId = context.remoteRunId().map(id -> reattach(context, id)).orElseGet(() -> submit(context, client));

@@ -1,13 +1,14 @@
 package io.sluice.databricks.orchestrated;
 
 import io.sluice.core.ConfigurationException;
-import io.sluice.core.model.DatabricksCompute;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.spi.StepContext;
 import io.sluice.databricks.DatabricksClient;
 import io.sluice.databricks.DatabricksClientBuilder;
 import io.sluice.databricks.transport.StepSubmissions;
+import java.util.Optional;
 
-/** The client of the workspace a step's {@link DatabricksCompute} names. */
+/** The client of the workspace a step's {@link ComputeDefinition.Databricks} names. */
 final class WorkspaceClients {
   private WorkspaceClients() {}
 
@@ -17,9 +18,11 @@ final class WorkspaceClients {
    * {@code DATABRICKS_HOST}, {@code DATABRICKS_TOKEN} or {@code ~/.databrickscfg}. Retries and
    * polling follow the step's settings.
    */
-  static DatabricksClient client(DatabricksCompute compute, StepContext context) {
-    DatabricksClientBuilder builder = StepSubmissions.clientBuilder(context, compute.workspaceUrl());
-    compute.accessToken().ifPresent(token -> builder.token(context.secret(token.reference())));
+  static DatabricksClient client(ComputeDefinition.Databricks compute, StepContext context) {
+    DatabricksClientBuilder builder = StepSubmissions.clientBuilder(context, Optional.ofNullable(compute.workspaceUrl()));
+    if (compute.accessToken() != null) {
+      builder.token(context.secret(compute.accessToken().reference()));
+    }
     try {
       return builder.buildClient();
     } catch (IllegalStateException e) {

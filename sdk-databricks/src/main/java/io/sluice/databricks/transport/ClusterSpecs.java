@@ -1,7 +1,7 @@
 package io.sluice.databricks.transport;
 
-import io.sluice.core.model.DatabricksCluster;
-import io.sluice.core.model.Library;
+import io.sluice.core.definition.ClusterDefinition;
+import io.sluice.core.definition.LibraryDefinition;
 import io.sluice.databricks.models.AutoScale;
 import io.sluice.databricks.models.ClusterLibrary;
 import io.sluice.databricks.models.ClusterLogConf;
@@ -22,24 +22,24 @@ final class ClusterSpecs {
    * A new job cluster's spec. The storage configuration fills in keys the user did not set, so a
    * user's own value wins.
    */
-  static ClusterSpec newCluster(DatabricksCluster cluster, Map<String, String> storageConf, Map<String, String> tags) {
+  static ClusterSpec newCluster(ClusterDefinition cluster, Map<String, String> storageConf, Map<String, String> tags) {
     Map<String, String> conf = new TreeMap<>(storageConf);
     conf.putAll(cluster.sparkConf());
-    AutoScale autoscale = cluster.minWorkers().isPresent()
-        ? new AutoScale(cluster.minWorkers().get(), cluster.maxWorkers().orElseThrow())
+    AutoScale autoscale = cluster.minWorkers() != null
+        ? new AutoScale(cluster.minWorkers(), cluster.maxWorkers())
         : null;
     return new ClusterSpec(
         null,
-        cluster.sparkVersion().orElseThrow(),
-        cluster.nodeType().orElse(null),
-        cluster.driverNodeType().orElse(null),
-        cluster.instancePoolId().orElse(null),
-        cluster.numWorkers().orElse(null),
+        cluster.sparkVersion(),
+        cluster.nodeType(),
+        cluster.driverNodeType(),
+        cluster.instancePoolId(),
+        cluster.numWorkers(),
         autoscale,
         conf,
         cluster.sparkEnvVariables(),
         cluster.initScripts().stream().map(InitScript::of).toList(),
-        cluster.clusterLogPath().map(ClusterLogConf::of).orElse(null),
+        cluster.clusterLogPath() == null ? null : ClusterLogConf.of(cluster.clusterLogPath()),
         tags,
         null);
   }
@@ -55,24 +55,24 @@ final class ClusterSpecs {
     return new ClusterSpec(null, sparkVersion, nodeType, null, null, 0, null, conf, envVars, List.of(), null, allTags, null);
   }
 
-  static ClusterLibrary library(Library library) {
-    if (library instanceof Library.Maven m) {
+  static ClusterLibrary library(LibraryDefinition library) {
+    if (library instanceof LibraryDefinition.Maven m) {
       return new ClusterLibrary(null, null, null, null, null,
-          new MavenLibrary(m.coordinates(), m.repo().orElse(null), m.exclusions()), null);
+          new MavenLibrary(m.coordinates(), m.repo(), m.exclusions()), null);
     }
-    if (library instanceof Library.PyPi p) {
-      return new ClusterLibrary(null, null, null, null, new PyPiLibrary(p.packageSpec(), p.repo().orElse(null)), null, null);
+    if (library instanceof LibraryDefinition.PyPi p) {
+      return new ClusterLibrary(null, null, null, null, new PyPiLibrary(p.packageSpec(), p.repo()), null, null);
     }
-    if (library instanceof Library.Egg e) {
+    if (library instanceof LibraryDefinition.Egg e) {
       return new ClusterLibrary(null, null, e.library(), null, null, null, null);
     }
-    if (library instanceof Library.Jar j) {
+    if (library instanceof LibraryDefinition.Jar j) {
       return ClusterLibrary.jar(j.library());
     }
-    if (library instanceof Library.Whl w) {
+    if (library instanceof LibraryDefinition.Whl w) {
       return new ClusterLibrary(null, w.library(), null, null, null, null, null);
     }
-    Library.Cran c = (Library.Cran) library;
-    return new ClusterLibrary(null, null, null, null, null, null, new CranLibrary(c.packageName(), c.repo().orElse(null)));
+    LibraryDefinition.Cran c = (LibraryDefinition.Cran) library;
+    return new ClusterLibrary(null, null, null, null, null, null, new CranLibrary(c.packageName(), c.repo()));
   }
 }

@@ -3,14 +3,9 @@ package io.sluice.databricks.transport;
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DbfsDatastore;
-import io.sluice.core.model.LocalDatastore;
-import io.sluice.core.model.UnityCatalogVolumeDatastore;
 import io.sluice.core.semantics.DataPaths;
 import java.util.Map;
 import java.util.Optional;
@@ -70,26 +65,26 @@ final class DataLocations {
 
   /** A path on a named datastore; the {@link io.sluice.core.semantics.DataLocationResolver} of this transport. */
   String onDatastore(String datastoreName, String path) {
-    Datastore datastore = definition.datastore(datastoreName).orElseThrow(
+    DatastoreDefinition datastore = definition.datastore(datastoreName).orElseThrow(
         () -> new SluiceException("Datastore '" + datastoreName + "' is not in the definition; compile the pipeline again"));
     String clean = path.startsWith("/") ? path.substring(1) : path;
     return root(datastore) + (clean.isEmpty() ? "" : "/" + clean);
   }
 
-  static String root(Datastore datastore) {
-    if (datastore instanceof AzureBlobDatastore blob) {
+  static String root(DatastoreDefinition datastore) {
+    if (datastore instanceof DatastoreDefinition.AzureBlob blob) {
       return "wasbs://" + blob.containerName() + "@" + blob.accountName() + ".blob." + blob.endpointSuffix();
     }
-    if (datastore instanceof AdlsGen2Datastore adls) {
+    if (datastore instanceof DatastoreDefinition.AdlsGen2 adls) {
       return "abfss://" + adls.fileSystem() + "@" + adls.accountName() + ".dfs." + adls.endpointSuffix();
     }
-    if (datastore instanceof DbfsDatastore) {
+    if (datastore instanceof DatastoreDefinition.Dbfs) {
       return "dbfs:";
     }
-    if (datastore instanceof UnityCatalogVolumeDatastore volume) {
+    if (datastore instanceof DatastoreDefinition.UnityCatalogVolume volume) {
       return volume.root();
     }
-    LocalDatastore local = (LocalDatastore) datastore;
+    DatastoreDefinition.Local local = (DatastoreDefinition.Local) datastore;
     throw new SluiceException("Datastore '" + local.name() + "' is a local folder, which a Databricks cluster cannot"
         + " read; put the data on a blob, ADLS Gen2, DBFS or volume datastore, or set the transport's dataRoot"
         + " for intermediate data");

@@ -3,6 +3,7 @@ package io.sluice.databricks.transport;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import io.sluice.core.SluiceException;
+import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.run.PipelineRun;
@@ -247,7 +248,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
       return;
     }
     String message = "";
-    if (newState == StepState.COMPLETED && step.databricks() != null && step.databricks().notebookPath() != null) {
+    if (newState == StepState.COMPLETED && step.task() instanceof DatabricksTask.Notebook) {
       message = exitValue(step, task);
     } else if (newState == StepState.FAILED) {
       message = errors.getOrDefault(task.taskKey(), task.state() == null || task.state().stateMessage() == null

@@ -1,12 +1,12 @@
 package io.sluice.databricks.transport;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.PipelineDefinition;
-import io.sluice.core.model.DatabricksCompute;
-import io.sluice.core.model.Secret;
 import io.sluice.core.orchestrator.RunIds;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.core.run.RunSecrets;
 import io.sluice.core.run.RunState;
 import io.sluice.core.semantics.DuplicateRuns;
 import io.sluice.core.semantics.RemoteNames;
@@ -18,7 +18,6 @@ import io.sluice.databricks.DatabricksClientBuilder;
 import io.sluice.databricks.JobsClient;
 import io.sluice.databricks.models.Run;
 import io.sluice.databricks.models.RunNowRequest;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,7 @@ import java.util.Optional;
  *
  * <p>Configuration keys (all optional):
  * <ul>
- *   <li>{@code host}: the workspace URL; else the {@link DatabricksCompute}'s workspace URL, else
+ *   <li>{@code host}: the workspace URL; else the {@link ComputeDefinition.Databricks}'s workspace URL, else
  *       {@code DATABRICKS_HOST} or a {@code .databrickscfg} profile</li>
  *   <li>{@code profile}: the {@code .databrickscfg} profile to read</li>
  *   <li>{@code dataRoot}: where intermediate data goes, {@code dbfs:/...}, {@code /Volumes/...},
@@ -54,7 +53,7 @@ import java.util.Optional;
  *       {@code run-now}</li>
  * </ul>
  *
- * <p>The token is the {@link DatabricksCompute}'s access token secret (its value given in
+ * <p>The token is the {@link ComputeDefinition.Databricks}'s access token secret (its value given in
  * {@link RunOptions#secrets()} or the environment), else {@code DATABRICKS_TOKEN} or the profile.
  * The submission carries an idempotency token derived from the run id, so a retried or repeated
  * submission of the same run never starts a second job run.
@@ -100,8 +99,7 @@ public final class DatabricksTransport implements Transport {
     RunParameters runParameters = RunParameters.resolve(definition, options.parameters());
     RemoteNames.taskKeys(definition);
     String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
-    Map<String, String> secrets = new HashMap<>();
-    options.secrets().forEach(s -> s.value().ifPresent(v -> secrets.put(s.reference(), v)));
+    RunSecrets secrets = RunSecrets.of(options);
     DatabricksClient databricks = client != null ? client : client(definition, secrets);
     DataLocations locations = new DataLocations(definition, runId, settings.dataRoot());
     StorageCredentials credentials = new StorageCredentials(definition, settings.secretScope());
@@ -120,8 +118,7 @@ public final class DatabricksTransport implements Transport {
       String token = decision == DuplicateRuns.Decision.RESTART
           ? JobsClient.idempotencyToken("sluice", runId, "after", Long.toString(earlier.orElseThrow().runId()))
           : plan.idempotencyToken();
-      credentials.store(databricks.getSecretsClient(), reference ->
-          Optional.ofNullable(secrets.get(reference)).orElseGet(() -> Secret.reference(reference).value().orElse(null)));
+      credentials.store(databricks.getSecretsClient(), secrets::value);
       if (settings.submitAsJob()) {
         long jobId = jobs.createJob(plan.job());
         databricksRunId = jobs.runNow(new RunNowRequest(jobId, token, null, null));
@@ -147,17 +144,12 @@ public final class DatabricksTransport implements Transport {
     return new DuplicateRuns.EarlierRun(ended, Optional.empty());
   }
 
-  private DatabricksClient client(PipelineDefinition definition, Map<String, String> secrets) {
-    Optional<DatabricksCompute> compute = definition.computes().stream()
-        .filter(DatabricksCompute.class::isInstance).map(DatabricksCompute.class::cast).findFirst();
+  private DatabricksClient client(PipelineDefinition definition, RunSecrets secrets) {
+    Optional<ComputeDefinition.Databricks> compute = definition.computes().stream()
+        .filter(ComputeDefinition.Databricks.class::isInstance).map(ComputeDefinition.Databricks.class::cast).findFirst();
     DatabricksClientBuilder builder =
-        settings.configure(new DatabricksClientBuilder(), compute.flatMap(DatabricksCompute::workspaceUrl));
-    compute.flatMap(DatabricksCompute::accessToken).ifPresent(token -> {
-      String value = Optional.ofNullable(secrets.get(token.reference())).or(token::value).orElseThrow(() ->
-          new SluiceException("The access token '" + token.reference() + "' of DatabricksCompute '" + compute.get().name()
-              + "' has no value in this run; pass it with RunOptions.builder().addSecrets(...)"));
-      builder.token(value);
-    });
+        settings.configure(new DatabricksClientBuilder(), compute.map(ComputeDefinition.Databricks::workspaceUrl));
+    compute.map(ComputeDefinition.Databricks::accessToken).ifPresent(token -> builder.token(secrets.value(token)));
     try {
       return builder.buildClient();
     } catch (IllegalStateException e) {

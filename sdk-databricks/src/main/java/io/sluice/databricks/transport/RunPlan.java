@@ -1,12 +1,14 @@
 package io.sluice.databricks.transport;
 
 import io.sluice.core.SluiceException;
+import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.ClusterDefinition;
 import io.sluice.core.definition.DatabricksTask;
+import io.sluice.core.definition.EnvironmentDefinition;
+import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.model.DatabricksCluster;
-import io.sluice.core.model.Environment;
 import io.sluice.core.semantics.RemoteNames;
 import io.sluice.core.semantics.StepArguments;
 import io.sluice.databricks.JobsClient;
@@ -110,7 +112,7 @@ final class RunPlan {
   SubmitRunRequest stepRequest(String stepName, String idempotencyToken) {
     StepDefinition step = definition.step(stepName).orElseThrow(() -> new SluiceException(
         "Step '" + stepName + "' is not in pipeline '" + definition.name() + "'; compile the pipeline again"));
-    JobTask task = step.databricks() != null ? databricksTask(step) : scriptTask(step);
+    JobTask task = jobTask(step);
     JobTask alone = new JobTask(task.taskKey(), List.of(), task.existingClusterId(), task.newCluster(), null,
         task.libraries(), task.notebookTask(), task.sparkPythonTask(), task.sparkJarTask(), task.sparkSubmitTask(),
         task.timeoutSeconds(), task.maxRetries());
@@ -129,46 +131,50 @@ final class RunPlan {
   private List<JobTask> tasks() {
     List<JobTask> tasks = new ArrayList<>();
     for (StepDefinition step : definition.steps()) {
-      tasks.add(step.databricks() != null ? databricksTask(step) : scriptTask(step));
+      tasks.add(jobTask(step));
     }
     return tasks;
   }
 
-  private JobTask databricksTask(StepDefinition step) {
-    DatabricksTask task = step.databricks();
-    DatabricksCluster cluster = task.cluster();
+  private JobTask jobTask(StepDefinition step) {
+    return step.task() instanceof DatabricksTask task ? databricksTask(step, task) : scriptTask(step);
+  }
+
+  private JobTask databricksTask(StepDefinition step, DatabricksTask task) {
+    ClusterDefinition cluster = task.cluster();
     if (cluster == null) {
       throw new SluiceException("Step '" + step.name() + "' names no Databricks cluster; set cluster(...) on the step"
           + " or defaultCluster(...) on its DatabricksCompute '" + step.compute() + "'");
     }
-    String existing = cluster.existingClusterId().orElse(null);
+    String existing = cluster.existingClusterId();
     ClusterSpec newCluster = existing == null ? ClusterSpecs.newCluster(cluster, storageConf, tags(step)) : null;
     List<ClusterLibrary> libraries = task.libraries().stream().map(ClusterSpecs::library).toList();
     NotebookTask notebook = null;
     SparkPythonTask python = null;
     SparkJarTask jar = null;
-    switch (task.entryPoint()) {
-      case "notebook" -> notebook = new NotebookTask(notebookPath(step, task),
-          StepArguments.notebookWidgets(step, parameters, ports(step)));
-      case "python_script" -> python = new SparkPythonTask(task.pythonScriptPath(),
+    if (task instanceof DatabricksTask.Notebook n) {
+      notebook = new NotebookTask(notebookPath(step, n), StepArguments.notebookWidgets(step, parameters, ports(step)));
+    } else if (task instanceof DatabricksTask.PythonScript p) {
+      python = new SparkPythonTask(p.pythonScriptPath(), StepArguments.databricksArgv(step, parameters, ports(step)));
+    } else if (task instanceof DatabricksTask.PythonScriptName p) {
+      python = new SparkPythonTask(sources.apply(step, null) + "/" + p.pythonScriptName(),
           StepArguments.databricksArgv(step, parameters, ports(step)));
-      case "python_script_name" -> python = new SparkPythonTask(
-          sources.apply(step, null) + "/" + task.pythonScriptName(),
+    } else {
+      jar = new SparkJarTask(((DatabricksTask.Jar) task).mainClassName(),
           StepArguments.databricksArgv(step, parameters, ports(step)));
-      default -> jar = new SparkJarTask(task.mainClassName(), StepArguments.databricksArgv(step, parameters, ports(step)));
     }
     return new JobTask(taskKeys.get(step.name()), dependencies(step), existing, newCluster, null, libraries,
         notebook, python, jar, null, task.timeoutSeconds(), null);
   }
 
   private JobTask scriptTask(StepDefinition step) {
-    PythonScriptTask task = step.pythonScript();
-    Environment environment = task.environment() == null ? null : definition.environment(task.environment()).orElse(null);
+    PythonScriptTask task = (PythonScriptTask) step.task();
+    EnvironmentDefinition environment = task.environment() == null ? null : definition.environment(task.environment()).orElse(null);
     Map<String, String> env = new TreeMap<>();
     List<ClusterLibrary> libraries = new ArrayList<>();
     if (environment != null) {
       env.putAll(environment.environmentVariables());
-      environment.pipPackages().forEach(p -> libraries.add(ClusterLibrary.pypi(p, environment.pipIndexUrl().orElse(null))));
+      environment.pipPackages().forEach(p -> libraries.add(ClusterLibrary.pypi(p, environment.pipIndexUrl())));
     }
     env.putAll(task.environmentVariables());
     env.putAll(StepArguments.parameterEnvironment(step, parameters, ports(step)));
@@ -179,7 +185,7 @@ final class RunPlan {
         null, python, null, null, task.maxRunDurationSeconds(), null);
   }
 
-  private String notebookPath(StepDefinition step, DatabricksTask task) {
+  private String notebookPath(StepDefinition step, DatabricksTask.Notebook task) {
     String path = task.notebookPath();
     if (path.startsWith("/")) {
       return path;

@@ -47,7 +47,7 @@ public final class StepSubmissions {
         settings.baseDirectory());
     RunPlan plan = new RunPlan(definition, context.runId(), context.parameterValues(locations::onDatastore), locations,
         credentials.sparkConf(), settings, uploader::upload);
-    credentials.store(client.getSecretsClient(), context::secret);
+    credentials.store(client.getSecretsClient(), reference -> context.secret(reference.reference()));
     return plan.stepRequest(context.step().name(), context.idempotencyKey());
   }
 

@@ -1,12 +1,9 @@
 package io.sluice.databricks.transport;
 
-import io.sluice.core.SluiceException;
+import io.sluice.core.definition.DatastoreCredentialDefinition;
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.definition.PipelineDefinition;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.model.Datastore;
-import io.sluice.core.model.DatastoreCredential;
-import io.sluice.core.model.Secret;
+import io.sluice.core.definition.SecretReference;
 import io.sluice.databricks.ResourceAlreadyExistsException;
 import io.sluice.databricks.SecretsClient;
 import java.util.Map;
@@ -22,23 +19,23 @@ import java.util.function.Function;
 final class StorageCredentials {
   private final String scope;
   private final Map<String, String> sparkConf = new TreeMap<>();
-  private final Map<String, Secret> secrets = new TreeMap<>();
+  private final Map<String, SecretReference> secrets = new TreeMap<>();
 
   StorageCredentials(PipelineDefinition definition, String scope) {
     this.scope = scope;
-    for (Datastore datastore : definition.datastores()) {
-      if (datastore instanceof AzureBlobDatastore blob) {
+    for (DatastoreDefinition datastore : definition.datastores()) {
+      if (datastore instanceof DatastoreDefinition.AzureBlob blob) {
         String host = blob.accountName() + ".blob." + blob.endpointSuffix();
-        if (blob.credential() instanceof DatastoreCredential.AccountKey key) {
+        if (blob.credential() instanceof DatastoreCredentialDefinition.AccountKey key) {
           sparkConf.put("fs.azure.account.key." + host, reference(key.key()));
-        } else if (blob.credential() instanceof DatastoreCredential.Sas sas) {
+        } else if (blob.credential() instanceof DatastoreCredentialDefinition.Sas sas) {
           sparkConf.put("fs.azure.sas." + blob.containerName() + "." + host, reference(sas.token()));
         }
-      } else if (datastore instanceof AdlsGen2Datastore adls) {
+      } else if (datastore instanceof DatastoreDefinition.AdlsGen2 adls) {
         String host = adls.accountName() + ".dfs." + adls.endpointSuffix();
-        if (adls.credential() instanceof DatastoreCredential.AccountKey key) {
+        if (adls.credential() instanceof DatastoreCredentialDefinition.AccountKey key) {
           sparkConf.put("fs.azure.account.key." + host, reference(key.key()));
-        } else if (adls.credential() instanceof DatastoreCredential.ServicePrincipal sp) {
+        } else if (adls.credential() instanceof DatastoreCredentialDefinition.ServicePrincipal sp) {
           sparkConf.put("fs.azure.account.auth.type." + host, "OAuth");
           sparkConf.put("fs.azure.account.oauth.provider.type." + host,
               "org.apache.hadoop.fs.azurebfs.oauth2.ClientCredsTokenProvider");
@@ -51,7 +48,7 @@ final class StorageCredentials {
     }
   }
 
-  private String reference(Secret secret) {
+  private String reference(SecretReference secret) {
     String key = secretKey(secret.reference());
     secrets.put(key, secret);
     return "{{secrets/" + scope + "/" + key + "}}";
@@ -67,8 +64,12 @@ final class StorageCredentials {
     return sparkConf;
   }
 
-  /** Puts every secret the configuration refers to in the scope, creating the scope if needed. */
-  void store(SecretsClient client, Function<String, String> values) {
+  /**
+   * Puts every secret the configuration refers to in the scope, creating the scope if needed.
+   *
+   * @param values resolves a reference to its value, failing when the run has none
+   */
+  void store(SecretsClient client, Function<SecretReference, String> values) {
     if (secrets.isEmpty()) {
       return;
     }
@@ -78,12 +79,7 @@ final class StorageCredentials {
       // The scope outlives runs; its secrets are overwritten below.
     }
     secrets.forEach((key, secret) -> {
-      String value = values.apply(secret.reference());
-      if (value == null) {
-        throw new SluiceException("Secret '" + secret.reference() + "' has no value in this run; pass it with"
-            + " RunOptions.builder().addSecrets(...) so that it can be put in secret scope '" + scope + "'");
-      }
-      client.putSecret(scope, key, value);
+      client.putSecret(scope, key, values.apply(secret));
     });
   }
 }

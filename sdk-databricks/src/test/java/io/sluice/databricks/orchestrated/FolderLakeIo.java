@@ -1,8 +1,7 @@
 package io.sluice.databricks.orchestrated;
 
+import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.local.LocalDatastoreIo;
-import io.sluice.core.model.AdlsGen2Datastore;
-import io.sluice.core.model.Datastore;
 import io.sluice.core.spi.DatastoreIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,32 +23,32 @@ public final class FolderLakeIo implements DatastoreIo {
   public FolderLakeIo() {}
 
   @Override
-  public boolean supports(Datastore datastore) {
-    return datastore instanceof AdlsGen2Datastore adls && adls.accountName().equals(ACCOUNT);
+  public boolean supports(DatastoreDefinition datastore) {
+    return datastore instanceof DatastoreDefinition.AdlsGen2 adls && adls.accountName().equals(ACCOUNT);
   }
 
   @Override
-  public String uri(Datastore datastore, String path) {
-    AdlsGen2Datastore adls = (AdlsGen2Datastore) datastore;
+  public String uri(DatastoreDefinition datastore, String path) {
+    DatastoreDefinition.AdlsGen2 adls = (DatastoreDefinition.AdlsGen2) datastore;
     return "abfss://" + adls.fileSystem() + "@" + ACCOUNT + ".dfs." + adls.endpointSuffix() + "/" + path;
   }
 
-  private static Path folder(Datastore datastore, String path) {
-    return Path.of(System.getProperty(ROOT_PROPERTY)).resolve(((AdlsGen2Datastore) datastore).fileSystem()).resolve(path);
+  private static Path folder(DatastoreDefinition datastore, String path) {
+    return Path.of(System.getProperty(ROOT_PROPERTY)).resolve(((DatastoreDefinition.AdlsGen2) datastore).fileSystem()).resolve(path);
   }
 
   @Override
-  public void download(Datastore datastore, String path, Path target, Function<String, String> secrets) {
+  public void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     copy(folder(datastore, path), target);
   }
 
   @Override
-  public void upload(Path source, Datastore datastore, String path, Function<String, String> secrets) {
+  public void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     copy(source, folder(datastore, path));
   }
 
   @Override
-  public String contentHash(Datastore datastore, String path, Function<String, String> secrets) {
+  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     Path folder = folder(datastore, path);
     return Files.exists(folder) ? LocalDatastoreIo.hashTree(folder) : "";
   }

@@ -1,4 +1,4 @@
-package io.sluice.core.model;
+package io.sluice.core.definition;
 
 /** How a step sees an input on its compute, as Azure ML's consumption modes. */
 public enum InputMode {

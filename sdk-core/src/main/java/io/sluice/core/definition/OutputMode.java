@@ -1,4 +1,4 @@
-package io.sluice.core.model;
+package io.sluice.core.definition;
 
 /** How a step's output reaches its datastore, as Azure ML's {@code output_mode}. */
 public enum OutputMode {

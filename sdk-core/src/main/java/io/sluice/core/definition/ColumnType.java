@@ -1,6 +1,6 @@
-package io.sluice.core.model;
+package io.sluice.core.definition;
 
-/** The type of a column of a {@link TabularDataset}. */
+/** The type of a column of a tabular dataset. */
 public enum ColumnType {
   /** Text. */
   STRING,
