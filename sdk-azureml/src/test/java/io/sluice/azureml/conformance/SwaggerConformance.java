@@ -11,25 +11,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.testing.ExternalFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Checks recorded ARM requests against Microsoft's Azure ML swagger (stable 2026-07-01) in
- * {@code ../shared/specs}: method, path, {@code api-version} and body, with
+ * {@code ../shared/specs} (or {@code -Dsluice.specs.dir}): method, path, {@code api-version} and body, with
  * swagger-request-validator. On top of it, because that validator neither resolves ARM's {@code
  * x-ms-discriminator-value} polymorphism nor rejects unknown fields, each body is walked against
  * the spec here: every property must be declared by its schema (following {@code allOf} and the
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.Assumptions;
  * untyped child jobs are checked against {@code CommandJob}.
  */
 public final class SwaggerConformance {
-  static final String SPEC = "azureml/specification/machinelearningservices/resource-manager/"
+  private static final ExternalFolder SPECS = ExternalFolder.of("sluice.specs.dir", "../shared/specs");
+  private static final String SPEC = "azureml/specification/machinelearningservices/resource-manager/"
       + "Microsoft.MachineLearningServices/MachineLearningServices/stable/2026-07-01/openapi.json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static SwaggerConformance instance;
@@ -60,35 +60,23 @@ public final class SwaggerConformance {
    * @return the checker
    */
   public static synchronized SwaggerConformance load() {
-    if (instance != null) {
-      return instance;
+    if (instance == null) {
+      instance = create(SPECS.require(SPEC));
     }
-    Path specs = specsDirectory();
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    if (specs == null || !Files.isRegularFile(specs.resolve(SPEC))) {
-      String message = "Azure ML swagger not found at ../shared/specs/" + SPEC
-          + " (relative to the repository root)";
-      if (ci) {
-        Assertions.fail(message + "; CI=true, so conformance may not be skipped");
-      }
-      Assumptions.abort(message + "; conformance skipped");
-    }
-    instance = create(specs.resolve(SPEC));
     return instance;
   }
 
-  /** The repository root is the folder with {@code mvnw}; the specs are next to it. */
-  static Path specsDirectory() {
-    String override = System.getProperty("sluice.specs.dir");
-    if (override != null) {
-      return Path.of(override);
+  /**
+   * The conformance checker when the specs are present, for tests that check behaviour of their
+   * own; under {@code CI=true} their absence fails the test instead.
+   *
+   * @return the checker, or empty without the specs
+   */
+  public static synchronized Optional<SwaggerConformance> ifPresent() {
+    if (instance == null) {
+      SPECS.find(SPEC).ifPresent(spec -> instance = create(spec));
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("sdk-core"))) {
-        return dir.resolve("../shared/specs").normalize();
-      }
-    }
-    return null;
+    return Optional.ofNullable(instance);
   }
 
   private static SwaggerConformance create(Path file) {
@@ -329,11 +317,5 @@ public final class SwaggerConformance {
     List<T> list = new ArrayList<>();
     it.forEachRemaining(list::add);
     return list;
-  }
-
-  /** For messages: where the spec is. */
-  static URI specUri() {
-    Path dir = specsDirectory();
-    return dir == null ? null : dir.resolve(SPEC).toUri();
   }
 }

@@ -17,6 +17,7 @@ import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.definition.StepTask;
 import io.sluice.core.implementation.CanonicalJson;
+import io.sluice.core.implementation.Cycles;
 import io.sluice.core.semantics.ReuseKeys;
 import io.sluice.core.model.Argument;
 import io.sluice.core.model.ComputeTarget;
@@ -40,24 +41,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PrimitiveIterator;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
@@ -474,7 +471,7 @@ final class Compilation {
   /** Kahn's algorithm; among the steps ready at once, the first by name goes first. */
   private int[] topologicalOrder() {
     int n = ranked.length;
-    int[][] dependants = dependants();
+    int[][] dependants = Cycles.dependants(dependsOn);
     int[] remaining = new int[n];
     PriorityQueue<Integer> ready = new PriorityQueue<>();
     for (int rank = 0; rank < n; rank++) {
@@ -495,85 +492,21 @@ final class Compilation {
       }
     }
     if (done < n) {
-      reportCycles(remaining, dependants);
+      reportCycles();
     }
     return Arrays.copyOf(order, done);
   }
 
-  /** The reverse of {@link #dependsOn}, each list in rank order. */
-  private int[][] dependants() {
-    int n = ranked.length;
-    int[] counts = new int[n];
-    for (int[] before : dependsOn) {
-      for (int rank : before) {
-        counts[rank]++;
-      }
+  /** Reports each cycle among the steps that never became ready. */
+  private void reportCycles() {
+    for (int[] cycle : Cycles.find(dependsOn)) {
+      problems.error(
+          ranked[cycle[0]].name(),
+          "dependencies",
+          "the steps form a cycle: "
+              + Arrays.stream(cycle).mapToObj(rank -> ranked[rank].name()).collect(Collectors.joining(" -> "))
+              + "; remove one of these data or runAfter dependencies");
     }
-    int[][] dependants = new int[n][];
-    for (int rank = 0; rank < n; rank++) {
-      dependants[rank] = new int[counts[rank]];
-      counts[rank] = 0;
-    }
-    for (int rank = 0; rank < n; rank++) {
-      for (int before : dependsOn[rank]) {
-        dependants[before][counts[before]++] = rank;
-      }
-    }
-    return dependants;
-  }
-
-  /**
-   * Finds the cycles among the steps that never became ready (those with {@code remaining}
-   * dependencies), iteratively, as graphs can be deep.
-   */
-  private void reportCycles(int[] remaining, int[][] dependants) {
-    int[] state = new int[ranked.length]; // 0 unseen, 1 on the path, 2 done
-    Set<Set<Integer>> reported = new HashSet<>();
-    for (int start = 0; start < ranked.length; start++) {
-      if (remaining[start] == 0 || state[start] != 0) {
-        continue;
-      }
-      Deque<Integer> path = new ArrayDeque<>();
-      Deque<PrimitiveIterator.OfInt> next = new ArrayDeque<>();
-      path.push(start);
-      next.push(blockedSuccessors(start, remaining, dependants));
-      state[start] = 1;
-      while (!path.isEmpty()) {
-        if (!next.peek().hasNext()) {
-          state[path.pop()] = 2;
-          next.pop();
-          continue;
-        }
-        int successor = next.peek().nextInt();
-        if (state[successor] == 0) {
-          state[successor] = 1;
-          path.push(successor);
-          next.push(blockedSuccessors(successor, remaining, dependants));
-        } else if (state[successor] == 1) {
-          List<Integer> cycle = new ArrayList<>();
-          for (Iterator<Integer> it = path.descendingIterator(); it.hasNext(); ) {
-            int rank = it.next();
-            if (rank == successor || !cycle.isEmpty()) {
-              cycle.add(rank);
-            }
-          }
-          if (reported.add(new HashSet<>(cycle))) {
-            cycle.add(successor);
-            problems.error(
-                ranked[successor].name(),
-                "dependencies",
-                "the steps form a cycle: "
-                    + cycle.stream().map(rank -> ranked[rank].name()).collect(Collectors.joining(" -> "))
-                    + "; remove one of these data or runAfter dependencies");
-          }
-        }
-      }
-    }
-  }
-
-  private static PrimitiveIterator.OfInt blockedSuccessors(
-      int rank, int[] remaining, int[][] dependants) {
-    return Arrays.stream(dependants[rank]).filter(next -> remaining[next] > 0).iterator();
   }
 
   private void warnings(List<DataNode> sortedData) {

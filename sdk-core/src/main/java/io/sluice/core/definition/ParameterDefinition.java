@@ -15,14 +15,18 @@ import com.fasterxml.jackson.databind.node.LongNode;
 public record ParameterDefinition(String name, ParameterType type, JsonNode defaultValue) {
   /**
    * Gives numbers the node type of the parameter's type, so that a default read back from JSON
-   * (where {@code 1000} is an int) equals the one compiled from a {@code Long}.
+   * (where {@code 1000} is an int) equals the one compiled from a {@code Long}. A number the type
+   * cannot hold exactly is kept as it is, for the definition checks to refuse with its path.
    */
   public ParameterDefinition {
     if (defaultValue != null && defaultValue.isNumber() && type != null) {
       switch (type) {
-        case INTEGER -> defaultValue = IntNode.valueOf(defaultValue.intValue());
-        case LONG -> defaultValue = LongNode.valueOf(defaultValue.longValue());
-        case DOUBLE -> defaultValue = DoubleNode.valueOf(defaultValue.doubleValue());
+        case INTEGER -> defaultValue = defaultValue.isIntegralNumber() && defaultValue.canConvertToInt()
+            ? IntNode.valueOf(defaultValue.intValue()) : defaultValue;
+        case LONG -> defaultValue = defaultValue.isIntegralNumber() && defaultValue.canConvertToLong()
+            ? LongNode.valueOf(defaultValue.longValue()) : defaultValue;
+        case DOUBLE -> defaultValue = Double.isFinite(defaultValue.doubleValue())
+            ? DoubleNode.valueOf(defaultValue.doubleValue()) : defaultValue;
         default -> { }
       }
     }

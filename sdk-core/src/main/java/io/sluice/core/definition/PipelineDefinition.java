@@ -3,6 +3,7 @@ package io.sluice.core.definition;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.implementation.CanonicalJson;
 import io.sluice.core.implementation.GraphText;
 import java.io.UncheckedIOException;
@@ -48,14 +49,37 @@ public record PipelineDefinition(
   /** The class-path resource that holds the definition's JSON Schema. */
   public static final String SCHEMA_RESOURCE = "/io/sluice/core/definition/pipeline-definition.schema.json";
 
-  /** Normalises absent collections. */
-  public PipelineDefinition {
-    parameters = Definitions.list(parameters);
-    datastores = Definitions.list(datastores);
-    computes = Definitions.list(computes);
-    environments = Definitions.list(environments);
-    data = Definitions.list(data);
-    steps = Definitions.list(steps);
+  /**
+   * Normalises absent collections and checks the definition, so that no invalid one exists: every
+   * transport only ever sees definitions whose references resolve, whose graph has no cycle, whose
+   * names are unique and safe and whose parameter defaults fit their types.
+   *
+   * @throws InvalidDefinitionException listing every problem, each with its JSON path
+   */
+  public PipelineDefinition(
+      int schemaVersion,
+      String name,
+      String description,
+      boolean continueOnStepFailure,
+      String defaultDatastore,
+      List<ParameterDefinition> parameters,
+      List<DatastoreDefinition> datastores,
+      List<ComputeDefinition> computes,
+      List<EnvironmentDefinition> environments,
+      List<DataDefinition> data,
+      List<StepDefinition> steps) {
+    this.schemaVersion = schemaVersion;
+    this.name = name;
+    this.description = description;
+    this.continueOnStepFailure = continueOnStepFailure;
+    this.defaultDatastore = defaultDatastore;
+    this.parameters = Definitions.list(parameters);
+    this.datastores = Definitions.list(datastores);
+    this.computes = Definitions.list(computes);
+    this.environments = Definitions.list(environments);
+    this.data = Definitions.list(data);
+    this.steps = Definitions.list(steps);
+    DefinitionChecks.requireValid(this);
   }
 
   /**
@@ -72,32 +96,36 @@ public record PipelineDefinition(
   }
 
   /**
-   * Reads a definition written by {@link #toJson()}.
+   * Reads a definition written by {@link #toJson()} and checks it as every definition is checked.
    *
    * @param json the JSON
    * @return the definition
-   * @throws DefinitionFormatException when the JSON is not a definition of a known version
+   * @throws DefinitionFormatException when the JSON is not a definition of a known version, naming
+   *     the JSON path of what does not fit
+   * @throws InvalidDefinitionException when it is one but breaks the definition's rules, listing
+   *     every problem with its JSON path
    */
   public static PipelineDefinition fromJson(String json) {
-    PipelineDefinition definition;
+    JsonNode tree;
     try {
-      definition = CanonicalJson.MAPPER.readValue(json, PipelineDefinition.class);
+      tree = CanonicalJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new DefinitionFormatException(
-          "Not a pipeline definition: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"),
-          e);
+      throw DefinitionJsonErrors.translate(e);
     }
-    if (definition.schemaVersion() != SCHEMA_VERSION) {
-      throw new DefinitionFormatException(
-          "schemaVersion is "
-              + definition.schemaVersion()
-              + "; this Sluice reads version "
-              + SCHEMA_VERSION
-              + ", so compile the pipeline again with it");
+    if (tree == null || !tree.isObject()) {
+      throw new DefinitionFormatException("Not a pipeline definition: the JSON is not an object; give the"
+          + " JSON that PipelineDefinition.toJson() writes");
     }
-    return definition;
+    // Checked first: another version's JSON fails every other way, and this says why.
+    JsonNode version = tree.get("schemaVersion");
+    if (version != null && version.isInt() && version.intValue() != SCHEMA_VERSION) {
+      throw new DefinitionFormatException(DefinitionChecks.unreadableVersion(version.intValue()));
+    }
+    try {
+      return CanonicalJson.MAPPER.treeToValue(tree, PipelineDefinition.class);
+    } catch (JsonProcessingException e) {
+      throw DefinitionJsonErrors.translate(e);
+    }
   }
 
   /**

@@ -2,19 +2,9 @@ package io.sluice.core.implementation;
 
 import io.sluice.core.model.InvalidModelException;
 import java.util.Collection;
-import java.util.regex.Pattern;
 
 /** The checks model objects run when they are built; every message names field, value and fix. */
 public final class ModelChecks {
-  /** Azure ML's rule for port, data and parameter names (v1 {@code \w+}). */
-  public static final Pattern WORD = Pattern.compile("\\w+");
-
-  /** Step names become task keys, folder names and run names: a safe subset of all three. */
-  public static final Pattern STEP_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}");
-
-  /** Azure ML datastore names: lower-case letters, digits and underscores. */
-  public static final Pattern DATASTORE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
-
   private ModelChecks() {}
 
   /**
@@ -44,14 +34,14 @@ public final class ModelChecks {
     }
   }
 
-  /** Checks a name against {@link #WORD}. */
+  /** Checks a name against {@link NameRule#WORD}. */
   public static void word(String owner, String field, String value) {
-    check(
-        value != null && WORD.matcher(value).matches(),
-        owner,
-        field,
-        value,
-        "use only letters, digits and underscores");
+    name(NameRule.WORD, owner, field, value);
+  }
+
+  /** Checks a name against a rule. */
+  public static void name(NameRule rule, String owner, String field, String value) {
+    check(rule.accepts(value), owner, field, value, rule.fix());
   }
 
   /** Checks that a number is at least {@code min}. */

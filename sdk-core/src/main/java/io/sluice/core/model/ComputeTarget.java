@@ -3,6 +3,7 @@ package io.sluice.core.model;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.sluice.core.implementation.ModelChecks;
+import io.sluice.core.implementation.NameRule;
 
 /**
  * Where a step runs: this machine, a Databricks workspace, an Azure ML compute cluster, or a target
@@ -68,11 +69,6 @@ final class ComputeTargets {
   private ComputeTargets() {}
 
   static void checkName(String kind, String name) {
-    ModelChecks.check(
-        name != null && name.matches("[A-Za-z][A-Za-z0-9-]{1,31}"),
-        "ComputeTarget." + kind,
-        "name",
-        name,
-        "use 2 to 32 letters, digits and hyphens, starting with a letter");
+    ModelChecks.name(NameRule.COMPUTE, "ComputeTarget." + kind, "name", name);
   }
 }

@@ -1,6 +1,7 @@
 package io.sluice.core.model;
 
 import io.sluice.core.implementation.ModelChecks;
+import io.sluice.core.implementation.NameRule;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sluice.core.implementation.SluiceStyle;
@@ -47,12 +48,7 @@ public abstract class Environment {
   @Value.Check
   void check() {
     String owner = "Environment '" + name() + "'";
-    ModelChecks.check(
-        name().matches("[A-Za-z0-9_.-]{1,255}"),
-        owner,
-        "name",
-        name(),
-        "use letters, digits, '_', '.' or '-'");
+    ModelChecks.name(NameRule.ENVIRONMENT, owner, "name", name());
     pythonVersion()
         .ifPresent(
             v ->

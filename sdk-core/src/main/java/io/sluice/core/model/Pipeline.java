@@ -3,6 +3,7 @@ package io.sluice.core.model;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.implementation.ModelChecks;
+import io.sluice.core.implementation.NameRule;
 import io.sluice.core.implementation.SluiceStyle;
 import java.util.Arrays;
 import java.util.List;
@@ -41,12 +42,7 @@ public abstract class Pipeline {
 
   @Value.Check
   void check() {
-    ModelChecks.check(
-        name().matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}"),
-        "Pipeline",
-        "name",
-        name(),
-        "use letters, digits, '_', '.' or '-', starting with a letter, digit or '_'");
+    ModelChecks.name(NameRule.PIPELINE, "Pipeline", "name", name());
     description().ifPresent(d -> ModelChecks.notBlank("Pipeline '" + name() + "'", "description", d));
   }
 

@@ -1,6 +1,7 @@
 package io.sluice.core.model;
 
 import io.sluice.core.implementation.ModelChecks;
+import io.sluice.core.implementation.NameRule;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,12 +15,7 @@ final class StepChecks {
 
   static void common(Step step) {
     String owner = owner(step);
-    ModelChecks.check(
-        ModelChecks.STEP_NAME.matcher(step.name()).matches(),
-        owner,
-        "name",
-        step.name(),
-        "use 1 to 100 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'");
+    ModelChecks.name(NameRule.STEP, owner, "name", step.name());
     Set<String> inputs = new HashSet<>();
     for (InputBinding input : step.inputs()) {
       ModelChecks.check(

@@ -6,7 +6,9 @@ import io.sluice.core.run.RunOptions;
 
 /**
  * Runs pipeline definitions somewhere: this machine, Databricks Jobs, Azure ML. A transport reads
- * the {@link PipelineDefinition} only, never the model objects it was compiled from.
+ * the {@link PipelineDefinition} only, never the model objects it was compiled from. A definition
+ * is valid by construction (its references resolve, its graph has no cycle, its names are unique
+ * and safe, its parameter defaults fit their types), so a transport need not check that again.
  */
 public interface Transport {
 

@@ -15,7 +15,11 @@ class EnvironmentAndComputeTest {
     assertInvalid(
         () -> Environment.of("my env"),
         "name",
-        "Environment 'my env': name is 'my env'; use letters, digits, '_', '.' or '-'");
+        "Environment 'my env': name is 'my env'; use letters, digits, '_', '.' or '-', with no '..'");
+    assertInvalid(
+        () -> Environment.of(".."),
+        "name",
+        "Environment '..': name is '..'; use letters, digits, '_', '.' or '-', with no '..'");
     assertInvalid(
         () -> Environment.builder().name("e").pythonVersion("2.7").build(),
         "pythonVersion",

@@ -26,12 +26,17 @@ class PythonScriptStepTest {
         () -> step().name("bad name").build(),
         "name",
         "PythonScriptStep 'bad name': name is 'bad name'; use 1 to 100 letters, digits, '_', '.' or '-',"
-            + " starting with a letter, digit or '_'");
+            + " starting with a letter, digit or '_', with no '..'");
     assertInvalid(
         () -> step().name("-lead").build(),
         "name",
         "PythonScriptStep '-lead': name is '-lead'; use 1 to 100 letters, digits, '_', '.' or '-',"
-            + " starting with a letter, digit or '_'");
+            + " starting with a letter, digit or '_', with no '..'");
+    assertInvalid(
+        () -> step().name("a..b").build(),
+        "name",
+        "PythonScriptStep 'a..b': name is 'a..b'; use 1 to 100 letters, digits, '_', '.' or '-',"
+            + " starting with a letter, digit or '_', with no '..'");
     assertThat(step().name("prep_1.v2-x").build().name()).isEqualTo("prep_1.v2-x");
   }
 
