@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -18,22 +22,35 @@ import okhttp3.mockwebserver.SocketPolicy;
 /**
  * A stateful stand-in for the Azure ML workspace API, for {@link ArmMock}: datastores, code and
  * environment versions are kept; a job PUT under a new name creates it (one that exists is
- * answered as it is, as ARM answers an unchanged PUT), and jobs move Queued → Running →
- * Completed (or Failed) as time passes, or Canceled after a cancel. Faults: a share of calls
- * answered 429 (with Retry-After) or 503 before being applied, and the connection dropped after
- * the first job PUT was applied.
+ * answered as it is, as ARM answers an unchanged PUT), and command jobs move Queued → Running →
+ * Completed (or Failed) as time passes, or Canceled after a cancel that came before their end. A
+ * pipeline job runs its nodes as child jobs on a timeline ({@link FakePipelineJob}), listed by
+ * run history. Each job keeps the behaviour scripted for its step (by display name, or node name
+ * in a pipeline job) when it was submitted; run history reports a command job as a run, with the
+ * error it failed with. Code snapshots go to an in-memory {@link #uploader()}.
+ * Faults: a share of calls answered 429 (with Retry-After) or 503 before being applied, and the
+ * connection dropped after the first job PUT was applied.
  */
 public final class FakeAzureMl extends Dispatcher {
-  /** A request as received, for assertions. */
-  public record Call(String method, String path, String body, int status) {}
+  /**
+   * A request as received, for assertions.
+   *
+   * @param path below the workspace for ARM calls, else the whole path (a blob's URL for an upload)
+   * @param query the encoded query, or null
+   */
+  public record Call(String method, String path, String body, int status, String query) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WORKSPACE_PATH = ArmMock.WS;
+  private static final String RUN_HISTORY_PATH = "/history/v1.0" + WORKSPACE_PATH + "/runs/";
+  private static final String OPERATION_RESULTS = "/mfeOperationResults/";
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, JsonNode> resources = new ConcurrentHashMap<>();
   private final Map<String, FakeJob> jobs = new ConcurrentHashMap<>();
-  private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+  private final AtomicLong submissions = new AtomicLong();
   private final Random random = new Random(7);
   private volatile long queuedMillis = 200;
   private volatile long runningMillis = 600;
@@ -49,8 +66,59 @@ public final class FakeAzureMl extends Dispatcher {
 
   /** Makes jobs whose display name is this step fail. */
   public FakeAzureMl failStep(String step) {
-    failing.add(step);
+    return failStep(step, "step " + step + " failed");
+  }
+
+  /** Makes the jobs of this step submitted from now on fail with this error. */
+  public FakeAzureMl failStep(String step, String message) {
+    failures.put(step, message);
+    hanging.remove(step);
     return this;
+  }
+
+  /** Makes the jobs of this step submitted from now on run until they are canceled. */
+  public FakeAzureMl hangStep(String step) {
+    failures.remove(step);
+    hanging.add(step);
+    return this;
+  }
+
+  /** Makes the jobs of this step submitted from now on complete. */
+  public FakeAzureMl succeedStep(String step) {
+    failures.remove(step);
+    hanging.remove(step);
+    return this;
+  }
+
+  /**
+   * The pipeline jobs, oldest first, in which a node's child job has started running by now.
+   *
+   * @param node the node's name
+   * @return the bodies those pipeline jobs were submitted with
+   */
+  public List<JsonNode> pipelineJobsStarting(String node) {
+    return jobs.values().stream().filter(j -> j.pipeline != null && j.pipeline.started(node))
+        .sorted(Comparator.comparingLong(j -> j.sequence)).map(j -> j.body).toList();
+  }
+
+  /**
+   * A blob uploader that sends nothing: each file is recorded as a {@code PUT} of its blob URL
+   * (without the SAS query), with its content as the body.
+   *
+   * @return the uploader, for {@link AzureMlClientBuilder#snapshotUploader}
+   */
+  public SnapshotUploader uploader() {
+    return (folder, files, sha256) -> {
+      files.forEach((relative, file) -> {
+        try {
+          calls.add(new Call("PUT", folder.containerUrl() + "/" + folder.prefix() + "/" + relative,
+              Files.readString(file), 201, null));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return List.copyOf(files.keySet());
+    };
   }
 
   /** Answers 429 or 503 to this share of calls; optionally drops the answer to the first job PUT. */
@@ -75,15 +143,32 @@ public final class FakeAzureMl extends Dispatcher {
     return jobs.size();
   }
 
-  /** @return the names of the jobs that received a cancel */
+  /** @return the names of the jobs a cancel ended */
   public Set<String> canceledJobs() {
     Set<String> names = ConcurrentHashMap.newKeySet();
     jobs.forEach((name, job) -> {
-      if (job.canceled) {
+      if (job.canceled()) {
         names.add(name);
       }
     });
     return names;
+  }
+
+  /**
+   * The body of every command job of a step (its display name) that has started running by now,
+   * oldest first.
+   *
+   * @param step the step's name
+   * @return the bodies the jobs were created with
+   */
+  public List<JsonNode> startedJobs(String step) {
+    long now = System.currentTimeMillis();
+    return jobs.values().stream()
+        .filter(j -> j.pipeline == null && j.body.path("properties").path("displayName").asText().equals(step))
+        .filter(j -> j.created + queuedMillis <= Math.min(now, j.canceledAt))
+        .sorted(Comparator.comparingLong(j -> j.sequence))
+        .map(j -> j.body)
+        .toList();
   }
 
   /** @return the body a job was created with */
@@ -98,17 +183,19 @@ public final class FakeAzureMl extends Dispatcher {
     String path = full.startsWith(WORKSPACE_PATH + "/") ? full.substring(WORKSPACE_PATH.length() + 1) : full;
     MockResponse response;
     try {
-      response = handle(request.getMethod(), path, body);
+      String base = request.getRequestUrl().newBuilder().encodedPath("/").query(null).build().toString();
+      response = handle(request.getMethod(), path, body, base.substring(0, base.length() - 1));
     } catch (RuntimeException e) {
       response = error(500, "InternalError", String.valueOf(e));
     }
     int status = response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST ? -1
         : Integer.parseInt(response.getStatus().split(" ")[1]);
-    calls.add(new Call(request.getMethod(), path, body, status));
+    calls.add(new Call(request.getMethod(), path, body, status, request.getRequestUrl().encodedQuery()));
     return response;
   }
 
-  private MockResponse handle(String method, String path, String body) {
+  /** @param base the server's URL, without a trailing slash, for the URLs of its answers */
+  private MockResponse handle(String method, String path, String body, String base) {
     synchronized (random) {
       if (faultRate > 0 && random.nextDouble() < faultRate) {
         return random.nextBoolean()
@@ -117,7 +204,20 @@ public final class FakeAzureMl extends Dispatcher {
       }
     }
     if (path.startsWith("jobs/")) {
-      return job(method, path.substring("jobs/".length()), body);
+      return job(method, path.substring("jobs/".length()), body, base);
+    }
+    if (method.equals("GET") && path.startsWith(OPERATION_RESULTS)) {
+      return ok(200, "{}"); // a cancel is done when it is accepted
+    }
+    if (method.equals("GET") && path.startsWith(RUN_HISTORY_PATH)
+        && !path.substring(RUN_HISTORY_PATH.length()).contains("/")) {
+      return run(path.substring(RUN_HISTORY_PATH.length()));
+    }
+    if (method.equals("GET") && path.startsWith(RUN_HISTORY_PATH) && path.endsWith("/children")) {
+      String name = path.substring(RUN_HISTORY_PATH.length(), path.length() - "/children".length());
+      FakeJob job = jobs.get(name);
+      return job == null || job.pipeline == null ? error(404, "UserError", "Run " + name + " not found")
+          : ok(200, job.pipeline.children().toString());
     }
     if (method.equals("POST") && path.endsWith("/startPendingUpload")) {
       return ok(200, "{\"blobReferenceForConsumption\":{\"blobUri\":\"https://wsstore.blob.core.windows.net/code/"
@@ -137,18 +237,24 @@ public final class FakeAzureMl extends Dispatcher {
     return ok(200, "{}");
   }
 
-  private MockResponse job(String method, String rest, String body) {
+  private MockResponse job(String method, String rest, String body, String base) {
     String name = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
     FakeJob job = jobs.get(name);
     if (method.equals("POST") && rest.endsWith("/cancel")) {
       if (job == null) {
         return error(404, "UserError", "Job " + name + " not found");
       }
-      job.canceled = true;
-      return new MockResponse().setResponseCode(202);
+      job.cancel();
+      return new MockResponse().setResponseCode(202)
+          .setHeader("Location", base + OPERATION_RESULTS + name).setHeader("Retry-After", "0");
     }
     if (method.equals("PUT")) {
-      FakeJob created = jobs.computeIfAbsent(name, n -> new FakeJob(n, read(body), System.currentTimeMillis()));
+      String problem = job != null || !read(body).path("properties").path("jobType").asText().equals("Pipeline")
+          ? null : FakePipelineJob.problem(read(body));
+      if (problem != null) {
+        return error(400, "UserError", problem);
+      }
+      FakeJob created = jobs.computeIfAbsent(name, n -> new FakeJob(n, read(body)));
       MockResponse response = ok(created == job ? 200 : 201, created.json().toString());
       if (resetFirstJobPut) {
         resetFirstJobPut = false;
@@ -162,19 +268,63 @@ public final class FakeAzureMl extends Dispatcher {
     return ok(200, job.json().toString());
   }
 
+  /** A job as Azure ML run history reports it: a run, with the error it failed with. */
+  private MockResponse run(String name) {
+    FakeJob job = jobs.get(name);
+    if (job == null) {
+      return error(404, "UserError", "Run " + name + " not found");
+    }
+    String status = job.status();
+    ObjectNode run = JSON.createObjectNode().put("runId", name).put("status", status)
+        .put("displayName", job.body.path("properties").path("displayName").asText());
+    if (status.equals("Failed")) {
+      run.putObject("error").putObject("error").put("code", "UserError")
+          .put("message", job.failure == null ? "Execution failed" : job.failure);
+    }
+    return ok(200, run.toString());
+  }
+
+  /** A job as submitted, with the behaviour scripted for its step at that moment. */
   private final class FakeJob {
     final String name;
     final JsonNode body;
-    final long created;
+    final long created = System.currentTimeMillis();
+    final long sequence = submissions.incrementAndGet();
+    final String failure;
+    final boolean hang;
+    final FakePipelineJob pipeline;
     volatile boolean canceled;
+    volatile long canceledAt = Long.MAX_VALUE;
 
-    FakeJob(String name, JsonNode body, long created) {
+    FakeJob(String name, JsonNode body) {
       this.name = name;
       this.body = body;
-      this.created = created;
+      String step = body.path("properties").path("displayName").asText();
+      this.failure = failures.get(step);
+      this.hang = hanging.contains(step);
+      this.pipeline = body.path("properties").path("jobType").asText().equals("Pipeline")
+          ? new FakePipelineJob(name, body, created, queuedMillis, runningMillis, failures::get, hanging::contains)
+          : null;
+    }
+
+    boolean canceled() {
+      return pipeline == null ? canceled : pipeline.status().equals("Canceled");
+    }
+
+    /** A cancel that comes after the job ended changes nothing, as on Azure ML. */
+    void cancel() {
+      if (pipeline != null) {
+        pipeline.cancel();
+      } else if (!Set.of("Completed", "Failed", "Canceled").contains(status())) {
+        canceledAt = System.currentTimeMillis();
+        canceled = true;
+      }
     }
 
     String status() {
+      if (pipeline != null) {
+        return pipeline.status();
+      }
       long age = System.currentTimeMillis() - created;
       if (canceled) {
         return "Canceled";
@@ -182,10 +332,10 @@ public final class FakeAzureMl extends Dispatcher {
       if (age < queuedMillis) {
         return "Queued";
       }
-      if (age < queuedMillis + runningMillis) {
+      if (age < queuedMillis + runningMillis || hang) {
         return "Running";
       }
-      return failing.contains(body.path("properties").path("displayName").asText()) ? "Failed" : "Completed";
+      return failure != null ? "Failed" : "Completed";
     }
 
     JsonNode json() {

@@ -48,6 +48,7 @@ public final class FakeDatabricks extends Dispatcher {
   private final Map<String, String> canned = new ConcurrentHashMap<>();
   private final Map<Long, JsonNode> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> failingTasks = new ConcurrentHashMap<>();
+  private final Set<String> hangingTasks = ConcurrentHashMap.newKeySet();
   private final Map<String, String> exitValues = new ConcurrentHashMap<>();
   private volatile long pendingMillis = 300;
   private volatile long runningMillis = 700;
@@ -67,6 +68,19 @@ public final class FakeDatabricks extends Dispatcher {
   /** Makes a task fail with this error. */
   public FakeDatabricks failTask(String taskKey, String error) {
     failingTasks.put(taskKey, error);
+    return this;
+  }
+
+  /** Makes a task run until its run is canceled. */
+  public FakeDatabricks hangTask(String taskKey) {
+    hangingTasks.add(taskKey);
+    return this;
+  }
+
+  /** Makes a task, failing or hanging until now, complete in runs submitted from now on. */
+  public FakeDatabricks succeedTask(String taskKey) {
+    failingTasks.remove(taskKey);
+    hangingTasks.remove(taskKey);
     return this;
   }
 
@@ -109,6 +123,29 @@ public final class FakeDatabricks extends Dispatcher {
   /** @return how many distinct runs were started */
   public int runsStarted() {
     return runs.size();
+  }
+
+  /**
+   * The task as submitted, for every run, oldest first, in which the task has started by now.
+   *
+   * @param taskKey the task's key
+   * @return the submitted task specs
+   */
+  public List<JsonNode> startedTasks(String taskKey) {
+    long now = System.currentTimeMillis();
+    return runs.values().stream()
+        .sorted(java.util.Comparator.comparingLong(r -> r.runId))
+        .filter(r -> r.tasks.containsKey(taskKey) && r.plans().get(taskKey).start() <= now)
+        .map(r -> r.tasks.get(taskKey).spec())
+        .toList();
+  }
+
+  /** @return the text of every DBFS file and workspace object, as uploaded */
+  public String storedText() {
+    StringBuilder text = new StringBuilder();
+    dbfs.values().forEach(b -> text.append(new String(b, StandardCharsets.UTF_8)).append('\n'));
+    workspace.values().forEach(b -> text.append(new String(b, StandardCharsets.UTF_8)).append('\n'));
+    return text.toString();
   }
 
   /** @return a DBFS file's bytes */
@@ -185,7 +222,7 @@ public final class FakeDatabricks extends Dispatcher {
       case "POST /api/2.2/jobs/runs/cancel": {
         FakeRun run = runs.get(json.path("run_id").asLong());
         if (run != null) {
-          run.canceled = true;
+          run.cancel();
         }
         return ok("{}");
       }
@@ -259,7 +296,9 @@ public final class FakeDatabricks extends Dispatcher {
         List<String> deps = new ArrayList<>();
         task.path("depends_on").forEach(d -> deps.add(d.path("task_key").asText()));
         long taskRunId = ids.incrementAndGet();
-        run.tasks.put(task.path("task_key").asText(), new FakeTask(taskRunId, deps, task.has("notebook_task")));
+        String key = task.path("task_key").asText();
+        run.tasks.put(key, new FakeTask(taskRunId, deps, task.has("notebook_task"), failingTasks.get(key),
+            hangingTasks.contains(key), task));
         taskRuns.put(taskRunId, new String[] {String.valueOf(runId), task.path("task_key").asText()});
       }
       runs.put(runId, run);
@@ -298,8 +337,9 @@ public final class FakeDatabricks extends Dispatcher {
     ObjectNode out = JSON.createObjectNode();
     String result = run.result(key);
     if ("FAILED".equals(result)) {
-      out.put("error", failingTasks.get(key));
-      out.put("error_trace", "Traceback (most recent call last):\n  " + failingTasks.get(key));
+      String failure = run.tasks.get(key).failure();
+      out.put("error", failure);
+      out.put("error_trace", "Traceback (most recent call last):\n  " + failure);
     } else if ("SUCCESS".equals(result) && run.tasks.get(key).notebook && exitValues.containsKey(key)) {
       out.putObject("notebook_output").put("result", exitValues.get(key)).put("truncated", false);
     }
@@ -320,11 +360,18 @@ public final class FakeDatabricks extends Dispatcher {
     return ok("{\"bytes_read\":" + slice.length + ",\"data\":\"" + Base64.getEncoder().encodeToString(slice) + "\"}");
   }
 
+  /**
+   * A multi-task run on a timeline, as Databricks runs one: the run is pending for a while, then
+   * each task starts when the tasks it depends on have succeeded and runs for the running time; a
+   * task whose upstream did not succeed ends {@code UPSTREAM_FAILED} when that upstream ends; a
+   * hanging task runs until the run is canceled, and a cancel ends every task not yet ended.
+   */
   private final class FakeRun {
     final long runId;
     final String name;
     final long created;
     final Map<String, FakeTask> tasks = new LinkedHashMap<>();
+    volatile long canceledAt = Long.MAX_VALUE;
     volatile boolean canceled;
 
     FakeRun(long runId, String name, long created) {
@@ -333,68 +380,104 @@ public final class FakeDatabricks extends Dispatcher {
       this.created = created;
     }
 
-    String life() {
-      long age = System.currentTimeMillis() - created;
-      if (canceled) {
-        return "TERMINATED";
-      }
-      return age < pendingMillis ? "PENDING" : age < pendingMillis + runningMillis ? "RUNNING" : "TERMINATED";
-    }
+    /** When a task starts (MAX_VALUE: never), ends (MAX_VALUE: not yet known) and how. */
+    private record Plan(long start, long end, String result) {}
 
-    /** A task's result once the run has ended: failures propagate to dependants. */
-    String result(String key) {
-      if (!life().equals("TERMINATED")) {
-        return null;
+    private Plan plan(String key, Map<String, Plan> plans) {
+      Plan known = plans.get(key);
+      if (known != null) {
+        return known;
       }
-      if (canceled) {
-        return "CANCELED";
-      }
-      if (failingTasks.containsKey(key)) {
-        return "FAILED";
-      }
-      for (String dep : tasks.get(key).deps) {
-        String upstream = result(dep);
-        if (!"SUCCESS".equals(upstream)) {
-          return "UPSTREAM_FAILED";
+      FakeTask task = tasks.get(key);
+      long start = created + pendingMillis;
+      long upstreamFailedAt = Long.MAX_VALUE;
+      for (String dep : task.deps) {
+        Plan upstream = plan(dep, plans);
+        if (upstream.result.equals("SUCCESS")) {
+          start = Math.max(start, upstream.end);
+        } else {
+          upstreamFailedAt = Math.min(upstreamFailedAt, upstream.end);
         }
       }
-      return "SUCCESS";
+      Plan plan;
+      if (upstreamFailedAt != Long.MAX_VALUE) {
+        plan = new Plan(Long.MAX_VALUE, upstreamFailedAt, "UPSTREAM_FAILED");
+      } else if (task.hang) {
+        plan = new Plan(start, Long.MAX_VALUE, "CANCELED");
+      } else {
+        plan = new Plan(start, start + runningMillis, task.failure == null ? "SUCCESS" : "FAILED");
+      }
+      if (plan.end > canceledAt) {
+        plan = new Plan(plan.start, canceledAt, "CANCELED");
+      }
+      plans.put(key, plan);
+      return plan;
+    }
+
+    private Map<String, Plan> plans() {
+      Map<String, Plan> plans = new LinkedHashMap<>();
+      tasks.keySet().forEach(k -> plan(k, plans));
+      return plans;
+    }
+
+    private long end(Map<String, Plan> plans) {
+      return plans.values().stream().mapToLong(Plan::end).max().orElse(created + pendingMillis);
+    }
+
+    void cancel() {
+      if (canceledAt == Long.MAX_VALUE) {
+        canceledAt = Math.max(System.currentTimeMillis(), created);
+        canceled = true;
+      }
+    }
+
+    /** A task's result once it has ended, else null. */
+    String result(String key) {
+      Plan plan = plans().get(key);
+      return plan.end <= System.currentTimeMillis() ? plan.result : null;
     }
 
     ObjectNode json() {
+      long now = System.currentTimeMillis();
+      Map<String, Plan> plans = plans();
+      long end = end(plans);
+      boolean ended = end <= now;
       ObjectNode run = JSON.createObjectNode();
       run.put("run_id", runId).put("run_name", name).put("run_page_url", "https://fake/#job/run/" + runId)
           .put("start_time", created);
-      String life = life();
-      ObjectNode state = run.putObject("state").put("life_cycle_state", life);
+      ObjectNode state = run.putObject("state")
+          .put("life_cycle_state", ended ? "TERMINATED" : now < created + pendingMillis ? "PENDING" : "RUNNING");
       boolean anyFailed = false;
       ArrayNode taskArray = run.putArray("tasks");
       for (Map.Entry<String, FakeTask> e : tasks.entrySet()) {
+        Plan plan = plans.get(e.getKey());
         ObjectNode task = taskArray.addObject();
-        task.put("run_id", e.getValue().runId).put("task_key", e.getKey()).put("attempt_number", 0)
-            .put("start_time", created);
+        task.put("run_id", e.getValue().runId).put("task_key", e.getKey()).put("attempt_number", 0);
+        if (plan.start <= now) {
+          task.put("start_time", plan.start);
+        }
         ObjectNode taskState = task.putObject("state");
-        if (life.equals("TERMINATED")) {
-          String result = result(e.getKey());
-          anyFailed |= !result.equals("SUCCESS");
-          taskState.put("life_cycle_state", "TERMINATED").put("result_state", result)
-              .put("state_message", result.equals("FAILED") ? "Workload failed, see run output for details" : "");
-          task.put("end_time", created + pendingMillis + runningMillis);
+        if (plan.end <= now) {
+          anyFailed |= !plan.result.equals("SUCCESS");
+          taskState.put("life_cycle_state", "TERMINATED").put("result_state", plan.result)
+              .put("state_message", plan.result.equals("FAILED") ? "Workload failed, see run output for details" : "");
+          task.put("end_time", plan.end);
         } else {
-          taskState.put("life_cycle_state", life.equals("RUNNING") && e.getValue().deps.isEmpty() ? "RUNNING"
-              : life.equals("RUNNING") ? "BLOCKED" : "PENDING");
+          taskState.put("life_cycle_state", plan.start <= now ? "RUNNING"
+              : now < created + pendingMillis ? "PENDING" : "BLOCKED");
         }
       }
-      if (life.equals("TERMINATED")) {
+      if (ended) {
         state.put("result_state", canceled ? "CANCELED" : anyFailed ? "FAILED" : "SUCCESS")
             .put("state_message", anyFailed ? "Workload failed" : "");
-        run.put("end_time", created + pendingMillis + runningMillis);
+        run.put("end_time", end);
       }
       return run;
     }
   }
 
-  private record FakeTask(long runId, List<String> deps, boolean notebook) {}
+  /** A task as submitted, with the behaviour scripted for it at that moment. */
+  private record FakeTask(long runId, List<String> deps, boolean notebook, String failure, boolean hang, JsonNode spec) {}
 
   private static JsonNode read(String body) {
     try {

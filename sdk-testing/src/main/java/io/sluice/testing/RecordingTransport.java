@@ -8,18 +8,16 @@ import io.sluice.core.orchestrator.Orchestrator;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.PipelineRunException;
-import io.sluice.core.run.RunEvent;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
-import io.sluice.core.run.StepStatus;
 import io.sluice.core.spi.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,7 +30,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -42,11 +39,13 @@ import java.util.stream.Stream;
  * completes, except the steps given a fake failure, so that users can test their own error
  * handling. Scheduling, skips, continue-on-step-failure, the duplicate-run policy and the order of
  * events are therefore those of every orchestrated run. The run has ended when {@link #submit}
- * returns; its events go to the {@code RunOptions} listeners on the caller's thread, in order: run
+ * returns, unless a step is faked as running until canceled ({@link #fakeRunning(String)}); its
+ * events so far go to the {@code RunOptions} listeners on the caller's thread, in order: run
  * {@code RUNNING}, then step by step (one at a time, ready steps in the definition's order) {@code
  * RUNNING} and {@code COMPLETED} or {@code FAILED}; a step that does not run shows one state
  * alone: {@code SKIPPED}, or {@code COMPLETED} when kept from an earlier attempt of the same run;
- * then the run's final state.
+ * then the run's final state. What each step was given (arguments, widgets) is kept in {@link
+ * RecordedRun#calls(String)}.
  *
  * <p><b>Strict by default.</b> {@link #strict()} (and every shared instance) refuses a submission
  * whose definition has a remote step, a {@code DatabricksStep} or a step on any compute but a
@@ -89,14 +88,7 @@ public final class RecordingTransport implements Transport {
   /** Far longer than a run of scripted steps takes; only a broken orchestrator reaches it. */
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(1);
 
-  /** A fake outcome for one step: a failure message, or null for completion. */
-  private record Fake(String failure) {
-    String describe() {
-      return failure == null ? "completes" : "fails: " + failure;
-    }
-  }
-
-  private final Map<String, Fake> fakes = new LinkedHashMap<>();
+  private final Map<String, FakeOutcome> fakes = new LinkedHashMap<>();
   private final Set<String> usedFakes = new HashSet<>();
   private final List<Submission> submissions = new ArrayList<>();
   private boolean strict;
@@ -174,7 +166,7 @@ public final class RecordingTransport implements Transport {
    * @return this transport
    */
   public synchronized RecordingTransport fakeCompleted(String stepName) {
-    fakes.put(Objects.requireNonNull(stepName, "stepName"), new Fake(null));
+    fakes.put(Objects.requireNonNull(stepName, "stepName"), FakeOutcome.COMPLETES);
     return this;
   }
 
@@ -187,7 +179,21 @@ public final class RecordingTransport implements Transport {
    * @return this transport
    */
   public synchronized RecordingTransport fakeFailed(String stepName, String message) {
-    fakes.put(Objects.requireNonNull(stepName, "stepName"), new Fake(Objects.requireNonNull(message, "message")));
+    fakes.put(Objects.requireNonNull(stepName, "stepName"), FakeOutcome.fails(Objects.requireNonNull(message, "message")));
+    return this;
+  }
+
+  /**
+   * Fakes a step as running until its run is canceled, in every later submission that has the
+   * step: {@code submit} then returns as soon as the step runs, with the run still going, so that a
+   * test can cancel it. The step ends {@link StepState#CANCELED}; the events that follow reach the
+   * listeners on the run's own thread.
+   *
+   * @param stepName the step's name
+   * @return this transport
+   */
+  public synchronized RecordingTransport fakeRunning(String stepName) {
+    fakes.put(Objects.requireNonNull(stepName, "stepName"), FakeOutcome.KEEPS_RUNNING);
     return this;
   }
 
@@ -259,7 +265,7 @@ public final class RecordingTransport implements Transport {
    *
    * @param definition the compiled pipeline
    * @param options run id, parameters, listeners and secrets
-   * @return the run, already ended
+   * @return the run, already ended unless a step is faked as running
    * @throws AssertionError when strict and a remote step has no fake outcome, or when the
    *     definition does not round-trip through its canonical JSON
    * @throws SluiceException when a parameter is unknown or of the wrong type, or the run id was
@@ -274,28 +280,22 @@ public final class RecordingTransport implements Transport {
     }
     checkRoundTrip(definition);
     String runId = options.runId().orElseGet(() -> NAME + "-" + (runCounter + 1));
-    ScriptedStepExecutor executor = new ScriptedStepExecutor(script());
-    List<RunEvent> events = new CopyOnWriteArrayList<>(); // filled by the run's threads
+    ScriptedStepExecutor executor = new ScriptedStepExecutor(fakes);
+    EventRelay relay = new EventRelay(options.listeners());
     PipelineRun run =
         orchestrator(runId, executor)
-            .submit(definition, RunOptions.builder().from(options).runId(runId).listeners(List.of(events::add)).build());
+            .submit(definition, RunOptions.builder().from(options).runId(runId).listeners(List.of(relay)).build());
     if (options.runId().isEmpty()) {
       runCounter++;
     }
-    awaitEnd(run);
+    awaitEndOrRunningFakes(definition, run);
     usedFakes.addAll(executor.used());
-    // Told here, once the run has ended, so that listeners hear every event on the caller's thread.
-    events.forEach(event -> options.listeners().forEach(listener -> listener.onEvent(event)));
-    RecordedRun recorded = record(definition, run, events);
+    // Told here, once the run has ended (or its running fakes run), so that listeners hear every
+    // event so far on the caller's thread.
+    relay.release();
+    RecordedRun recorded = new RecordedRun(definition, run, relay, executor);
     submissions.add(new Submission(definition, options, recorded));
     return recorded;
-  }
-
-  /** The fake outcomes as the scripted executor takes them: a failure message, or none. */
-  private Map<String, Optional<String>> script() {
-    Map<String, Optional<String>> script = new LinkedHashMap<>();
-    fakes.forEach((step, fake) -> script.put(step, Optional.ofNullable(fake.failure())));
-    return script;
   }
 
   /**
@@ -340,29 +340,32 @@ public final class RecordingTransport implements Transport {
     runsFolder = null;
   }
 
-  /** Waits for a run that has nothing to wait for; a failed run has ended too. */
-  private static void awaitEnd(PipelineRun run) {
-    try {
-      run.waitForCompletion(RUN_TIMEOUT);
-    } catch (PipelineRunException ended) {
-      // The run ended FAILED: its steps say why.
+  /** Waits until the run has ended, or every step faked as running runs. */
+  private void awaitEndOrRunningFakes(PipelineDefinition definition, PipelineRun run) {
+    List<String> running = definition.steps().stream().map(StepDefinition::name)
+        .filter(step -> fakes.getOrDefault(step, FakeOutcome.COMPLETES).keepsRunning()).toList();
+    Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+    while (!running.isEmpty()
+        && !run.state().isTerminal()
+        && !running.stream().allMatch(step -> run.steps().get(step).state() == StepState.RUNNING)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Run '" + run.id() + "' neither ended nor ran its running fakes "
+            + running + " within " + RUN_TIMEOUT + "; its steps: " + run.steps().values());
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while run '" + run.id() + "' played", e);
+      }
     }
-  }
-
-  private static RecordedRun record(PipelineDefinition definition, PipelineRun run, List<RunEvent> events) {
-    Map<String, StepStatus> steps = run.steps();
-    Map<String, URI> runOutputs = run.outputs();
-    Map<String, URI> outputs = new LinkedHashMap<>();
-    for (StepDefinition step : definition.steps()) {
-      step.outputs().stream().filter(runOutputs::containsKey).forEach(o -> outputs.put(o, runOutputs.get(o)));
+    if (running.isEmpty() || run.state().isTerminal()) {
+      try {
+        run.waitForCompletion(RUN_TIMEOUT); // the journal and the events are complete only then
+      } catch (PipelineRunException ended) {
+        // The run ended FAILED: its steps say why.
+      }
     }
-    String message =
-        steps.values().stream()
-            .filter(s -> s.state() == StepState.FAILED)
-            .findFirst()
-            .map(s -> "step '" + s.step() + "' failed")
-            .orElse(null);
-    return new RecordedRun(run.id(), definition.name(), run.state(), message, new LinkedHashMap<>(steps), outputs, events);
   }
 
   private static void checkRoundTrip(PipelineDefinition definition) {
