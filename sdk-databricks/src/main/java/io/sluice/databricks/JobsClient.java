@@ -97,7 +97,21 @@ public final class JobsClient {
    * @throws ResourceNotFoundException when no such run exists
    */
   public Run getRun(long runId) {
-    Run run = http.get(RUNS + "get", Map.of("run_id", runId), Run.class);
+    return getRun(runId, false);
+  }
+
+  /**
+   * Reads a run with all its tasks and, if asked, its repair history: the history holds the id the
+   * next {@link #repairRun repair} must name as {@code latestRepairId}.
+   *
+   * @param runId the run
+   * @param includeHistory whether to read the original attempt and each repair too
+   * @return the run
+   * @throws ResourceNotFoundException when no such run exists
+   */
+  public Run getRun(long runId, boolean includeHistory) {
+    Run run = http.get(RUNS + "get", includeHistory ? Map.of("run_id", runId, "include_history", true)
+        : Map.of("run_id", runId), Run.class);
     while (run.nextPageToken() != null && !run.nextPageToken().isEmpty()) {
       Run next = http.get(RUNS + "get", Map.of("run_id", runId, "page_token", run.nextPageToken()), Run.class);
       run = run.withMoreTasks(next.tasks(), next.nextPageToken());

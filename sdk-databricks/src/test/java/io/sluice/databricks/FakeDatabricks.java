@@ -25,7 +25,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 /**
  * An in-process Databricks workspace for tests: Jobs runs that move PENDING → RUNNING →
  * TERMINATED with result states as time passes, submissions deduplicated by idempotency token as
- * Databricks does, DBFS streams, workspace objects, secrets, and canned answers for the rest.
+ * Databricks does, repairs of ended runs ({@code runs/repair}), DBFS streams, workspace objects,
+ * secrets, and canned answers for the rest.
  * Faults: a share of calls answered 429 (with Retry-After) or 503 before being applied, and a
  * connection dropped after the first {@code runs/submit} was applied.
  */
@@ -39,7 +40,8 @@ public final class FakeDatabricks extends Dispatcher {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Long> runsByToken = new ConcurrentHashMap<>();
   private final Map<Long, FakeRun> runs = new ConcurrentHashMap<>();
-  private final Map<Long, String[]> taskRuns = new ConcurrentHashMap<>();
+  // The run each task run belongs to.
+  private final Map<Long, Long> taskRuns = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1000);
   private final Map<String, byte[]> dbfs = new ConcurrentHashMap<>();
   private final Map<Long, ByteArrayOutputStream> handles = new ConcurrentHashMap<>();
@@ -77,7 +79,7 @@ public final class FakeDatabricks extends Dispatcher {
     return this;
   }
 
-  /** Makes a task, failing or hanging until now, complete in runs submitted from now on. */
+  /** Makes a task, failing or hanging until now, complete in runs submitted or repaired from now on. */
   public FakeDatabricks succeedTask(String taskKey) {
     failingTasks.remove(taskKey);
     hangingTasks.remove(taskKey);
@@ -126,7 +128,8 @@ public final class FakeDatabricks extends Dispatcher {
   }
 
   /**
-   * The task as submitted, for every run, oldest first, in which the task has started by now.
+   * The task as submitted, once for every time it has started by now: in every run, oldest first,
+   * and again in every repair of a run that ran it again.
    *
    * @param taskKey the task's key
    * @return the submitted task specs
@@ -135,8 +138,7 @@ public final class FakeDatabricks extends Dispatcher {
     long now = System.currentTimeMillis();
     return runs.values().stream()
         .sorted(java.util.Comparator.comparingLong(r -> r.runId))
-        .filter(r -> r.tasks.containsKey(taskKey) && r.plans().get(taskKey).start() <= now)
-        .map(r -> r.tasks.get(taskKey).spec())
+        .flatMap(r -> r.started(taskKey, now).stream())
         .toList();
   }
 
@@ -214,11 +216,17 @@ public final class FakeDatabricks extends Dispatcher {
       case "GET /api/2.2/jobs/runs/list": {
         ObjectNode list = JSON.createObjectNode().put("has_more", false);
         ArrayNode newestFirst = list.putArray("runs");
-        runs.keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(id -> newestFirst.add(runs.get(id).json()));
+        runs.keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(id -> newestFirst.add(runs.get(id).json(false)));
         return ok(list.toString());
       }
-      case "GET /api/2.2/jobs/runs/get": return getRun(Long.parseLong(url.queryParameter("run_id")));
+      case "GET /api/2.2/jobs/runs/get": return getRun(Long.parseLong(url.queryParameter("run_id")),
+          Boolean.parseBoolean(url.queryParameter("include_history")));
       case "GET /api/2.2/jobs/runs/get-output": return getOutput(Long.parseLong(url.queryParameter("run_id")));
+      case "POST /api/2.2/jobs/runs/repair": {
+        FakeRun run = runs.get(json.path("run_id").asLong());
+        return run == null ? error(400, "INVALID_PARAMETER_VALUE", "Run " + json.path("run_id").asLong() + " does not exist.")
+            : run.repair(json);
+      }
       case "POST /api/2.2/jobs/runs/cancel": {
         FakeRun run = runs.get(json.path("run_id").asLong());
         if (run != null) {
@@ -293,14 +301,9 @@ public final class FakeDatabricks extends Dispatcher {
       runId = ids.incrementAndGet();
       FakeRun run = new FakeRun(runId, name, System.currentTimeMillis());
       for (JsonNode task : taskList) {
-        List<String> deps = new ArrayList<>();
-        task.path("depends_on").forEach(d -> deps.add(d.path("task_key").asText()));
-        long taskRunId = ids.incrementAndGet();
-        String key = task.path("task_key").asText();
-        run.tasks.put(key, new FakeTask(taskRunId, deps, task.has("notebook_task"), failingTasks.get(key),
-            hangingTasks.contains(key), task));
-        taskRuns.put(taskRunId, new String[] {String.valueOf(runId), task.path("task_key").asText()});
+        run.tasks.put(task.path("task_key").asText(), newTask(runId, task, run.created));
       }
+      run.history.add(new HistoryItem(null, "ORIGINAL", run.created, run.tasks.values().stream().map(FakeTask::runId).toList()));
       runs.put(runId, run);
       if (idempotency != null) {
         runsByToken.put(idempotency, runId);
@@ -315,12 +318,23 @@ public final class FakeDatabricks extends Dispatcher {
     return response;
   }
 
-  private MockResponse getRun(long runId) {
+  /** A task run of a run, queued at a time, with the behaviour scripted for its key now. */
+  private FakeTask newTask(long runId, JsonNode spec, long queuedAt) {
+    List<String> deps = new ArrayList<>();
+    spec.path("depends_on").forEach(d -> deps.add(d.path("task_key").asText()));
+    long taskRunId = ids.incrementAndGet();
+    String key = spec.path("task_key").asText();
+    taskRuns.put(taskRunId, runId);
+    return new FakeTask(taskRunId, key, deps, spec.has("notebook_task"), failingTasks.get(key), hangingTasks.contains(key),
+        spec, queuedAt);
+  }
+
+  private MockResponse getRun(long runId, boolean includeHistory) {
     FakeRun run = runs.get(runId);
     if (run == null) {
       return error(400, "INVALID_PARAMETER_VALUE", "Run " + runId + " does not exist.");
     }
-    return ok(run.json().toString());
+    return ok(run.json(includeHistory).toString());
   }
 
   private MockResponse getOutput(long taskRunId) {
@@ -328,20 +342,19 @@ public final class FakeDatabricks extends Dispatcher {
       return error(400, "INVALID_PARAMETER_VALUE", "Retrieving the output of runs with multiple tasks is not supported."
           + " Please retrieve the output of each individual task run instead.");
     }
-    String[] owner = taskRuns.get(taskRunId);
+    Long owner = taskRuns.get(taskRunId);
     if (owner == null) {
       return error(400, "INVALID_PARAMETER_VALUE", "Run " + taskRunId + " does not exist.");
     }
-    FakeRun run = runs.get(Long.parseLong(owner[0]));
-    String key = owner[1];
+    FakeRun.Attempt attempt = runs.get(owner).attempt(taskRunId);
+    FakeTask task = attempt.task();
+    String result = attempt.plan().end() <= System.currentTimeMillis() ? attempt.plan().result() : null;
     ObjectNode out = JSON.createObjectNode();
-    String result = run.result(key);
     if ("FAILED".equals(result)) {
-      String failure = run.tasks.get(key).failure();
-      out.put("error", failure);
-      out.put("error_trace", "Traceback (most recent call last):\n  " + failure);
-    } else if ("SUCCESS".equals(result) && run.tasks.get(key).notebook && exitValues.containsKey(key)) {
-      out.putObject("notebook_output").put("result", exitValues.get(key)).put("truncated", false);
+      out.put("error", task.failure());
+      out.put("error_trace", "Traceback (most recent call last):\n  " + task.failure());
+    } else if ("SUCCESS".equals(result) && task.notebook() && exitValues.containsKey(task.key())) {
+      out.putObject("notebook_output").put("result", exitValues.get(task.key())).put("truncated", false);
     }
     return ok(out.toString());
   }
@@ -365,33 +378,50 @@ public final class FakeDatabricks extends Dispatcher {
    * each task starts when the tasks it depends on have succeeded and runs for the running time; a
    * task whose upstream did not succeed ends {@code UPSTREAM_FAILED} when that upstream ends; a
    * hanging task runs until the run is canceled, and a cancel ends every task not yet ended.
+   *
+   * <p>A repair of the ended run starts new task runs for the tasks it names, with the behaviour
+   * scripted at that moment, on the same timeline from the repair on; the other tasks keep how
+   * they ended. The run shows each task's latest task run, and with {@code include_history} the
+   * original attempt and each repair.
    */
   private final class FakeRun {
     final long runId;
     final String name;
     final long created;
+    // The latest task run of each task.
     final Map<String, FakeTask> tasks = new LinkedHashMap<>();
-    volatile long canceledAt = Long.MAX_VALUE;
-    volatile boolean canceled;
+    // How the tasks the latest repair did not name ended.
+    final Map<String, Plan> kept = new LinkedHashMap<>();
+    // The task runs a repair replaced, with how they ended.
+    final List<Attempt> replaced = new ArrayList<>();
+    final List<HistoryItem> history = new ArrayList<>();
+    long attemptStart;
+    long canceledAt = Long.MAX_VALUE;
+    boolean canceled;
 
     FakeRun(long runId, String name, long created) {
       this.runId = runId;
       this.name = name;
       this.created = created;
+      this.attemptStart = created;
     }
 
-    /** When a task starts (MAX_VALUE: never), ends (MAX_VALUE: not yet known) and how. */
-    private record Plan(long start, long end, String result) {}
+    /** A task run and how it goes. */
+    record Attempt(FakeTask task, Plan plan) {}
 
     private Plan plan(String key, Map<String, Plan> plans) {
       Plan known = plans.get(key);
       if (known != null) {
         return known;
       }
+      if (kept.containsKey(key)) {
+        plans.put(key, kept.get(key));
+        return kept.get(key);
+      }
       FakeTask task = tasks.get(key);
-      long start = created + pendingMillis;
+      long start = task.queuedAt() + pendingMillis;
       long upstreamFailedAt = Long.MAX_VALUE;
-      for (String dep : task.deps) {
+      for (String dep : task.deps()) {
         Plan upstream = plan(dep, plans);
         if (upstream.result.equals("SUCCESS")) {
           start = Math.max(start, upstream.end);
@@ -401,11 +431,12 @@ public final class FakeDatabricks extends Dispatcher {
       }
       Plan plan;
       if (upstreamFailedAt != Long.MAX_VALUE) {
-        plan = new Plan(Long.MAX_VALUE, upstreamFailedAt, "UPSTREAM_FAILED");
-      } else if (task.hang) {
+        // An upstream kept from before a repair ended earlier: the task ends once queued.
+        plan = new Plan(Long.MAX_VALUE, Math.max(upstreamFailedAt, task.queuedAt()), "UPSTREAM_FAILED");
+      } else if (task.hang()) {
         plan = new Plan(start, Long.MAX_VALUE, "CANCELED");
       } else {
-        plan = new Plan(start, start + runningMillis, task.failure == null ? "SUCCESS" : "FAILED");
+        plan = new Plan(start, start + runningMillis, task.failure() == null ? "SUCCESS" : "FAILED");
       }
       if (plan.end > canceledAt) {
         plan = new Plan(plan.start, canceledAt, "CANCELED");
@@ -424,20 +455,97 @@ public final class FakeDatabricks extends Dispatcher {
       return plans.values().stream().mapToLong(Plan::end).max().orElse(created + pendingMillis);
     }
 
-    void cancel() {
+    synchronized void cancel() {
       if (canceledAt == Long.MAX_VALUE) {
         canceledAt = Math.max(System.currentTimeMillis(), created);
         canceled = true;
       }
     }
 
-    /** A task's result once it has ended, else null. */
-    String result(String key) {
-      Plan plan = plans().get(key);
-      return plan.end <= System.currentTimeMillis() ? plan.result : null;
+    /** The task run with this id, current or replaced by a repair. */
+    synchronized Attempt attempt(long taskRunId) {
+      Map<String, Plan> plans = plans();
+      return tasks.values().stream().filter(t -> t.runId() == taskRunId).findFirst()
+          .map(t -> new Attempt(t, plans.get(t.key())))
+          .orElseGet(() -> replaced.stream().filter(a -> a.task().runId() == taskRunId).findFirst().orElseThrow());
     }
 
-    ObjectNode json() {
+    /** The spec of every task run of this task that has started by then, oldest first. */
+    synchronized List<JsonNode> started(String key, long now) {
+      List<JsonNode> specs = new ArrayList<>();
+      replaced.stream().filter(a -> a.task().key().equals(key) && a.plan().start <= now)
+          .forEach(a -> specs.add(a.task().spec()));
+      if (tasks.containsKey(key) && plans().get(key).start <= now) {
+        specs.add(tasks.get(key).spec());
+      }
+      return specs;
+    }
+
+    /**
+     * Repairs the run as {@code runs/repair} does: only an ended run, naming the latest repair after
+     * the first, rerunning either the named tasks or every task that did not succeed, and with
+     * {@code rerun_dependent_tasks} the tasks downstream of those too.
+     */
+    synchronized MockResponse repair(JsonNode request) {
+      long now = System.currentTimeMillis();
+      Map<String, Plan> plans = plans();
+      if (end(plans) > now) {
+        return error(400, "INVALID_STATE", "Run " + runId + " is still active; only a run that ended can be repaired.");
+      }
+      Long latest = history.get(history.size() - 1).id();
+      Long named = request.hasNonNull("latest_repair_id") ? request.path("latest_repair_id").asLong() : null;
+      if (!java.util.Objects.equals(latest, named)) {
+        return error(400, "INVALID_PARAMETER_VALUE", latest == null
+            ? "Run " + runId + " has not been repaired; leave out latest_repair_id."
+            : "The latest repair ID needs to be provided in order to create a new repair");
+      }
+      Set<String> rerun = new java.util.LinkedHashSet<>();
+      request.path("rerun_tasks").forEach(t -> rerun.add(t.asText()));
+      boolean allFailed = request.path("rerun_all_failed_tasks").asBoolean(false);
+      if (allFailed == !rerun.isEmpty()) {
+        return error(400, "INVALID_PARAMETER_VALUE", "Exactly one of rerun_tasks or rerun_all_failed_tasks is needed.");
+      }
+      for (String key : rerun) {
+        if (!tasks.containsKey(key)) {
+          return error(400, "INVALID_PARAMETER_VALUE", "Task " + key + " is not a task of run " + runId + ".");
+        }
+      }
+      if (allFailed) {
+        plans.forEach((key, plan) -> {
+          if (!plan.result.equals("SUCCESS")) {
+            rerun.add(key);
+          }
+        });
+      }
+      if (request.path("rerun_dependent_tasks").asBoolean(false)) {
+        for (boolean grew = true; grew; ) {
+          grew = false;
+          for (FakeTask task : tasks.values()) {
+            grew |= task.deps().stream().anyMatch(rerun::contains) && rerun.add(task.key());
+          }
+        }
+      }
+      kept.clear();
+      List<Long> taskRunIds = new ArrayList<>();
+      for (String key : List.copyOf(tasks.keySet())) {
+        if (rerun.contains(key)) {
+          replaced.add(new Attempt(tasks.get(key), plans.get(key)));
+          FakeTask again = newTask(runId, tasks.get(key).spec(), now);
+          tasks.put(key, again);
+          taskRunIds.add(again.runId());
+        } else {
+          kept.put(key, plans.get(key));
+        }
+      }
+      attemptStart = now;
+      canceledAt = Long.MAX_VALUE;
+      canceled = false;
+      long repairId = ids.incrementAndGet();
+      history.add(new HistoryItem(repairId, "REPAIR", now, taskRunIds));
+      return ok("{\"repair_id\":" + repairId + "}");
+    }
+
+    synchronized ObjectNode json(boolean includeHistory) {
       long now = System.currentTimeMillis();
       Map<String, Plan> plans = plans();
       long end = end(plans);
@@ -446,13 +554,13 @@ public final class FakeDatabricks extends Dispatcher {
       run.put("run_id", runId).put("run_name", name).put("run_page_url", "https://fake/#job/run/" + runId)
           .put("start_time", created);
       ObjectNode state = run.putObject("state")
-          .put("life_cycle_state", ended ? "TERMINATED" : now < created + pendingMillis ? "PENDING" : "RUNNING");
+          .put("life_cycle_state", ended ? "TERMINATED" : now < attemptStart + pendingMillis ? "PENDING" : "RUNNING");
       boolean anyFailed = false;
       ArrayNode taskArray = run.putArray("tasks");
       for (Map.Entry<String, FakeTask> e : tasks.entrySet()) {
         Plan plan = plans.get(e.getKey());
         ObjectNode task = taskArray.addObject();
-        task.put("run_id", e.getValue().runId).put("task_key", e.getKey()).put("attempt_number", 0);
+        task.put("run_id", e.getValue().runId()).put("task_key", e.getKey()).put("attempt_number", 0);
         if (plan.start <= now) {
           task.put("start_time", plan.start);
         }
@@ -464,7 +572,7 @@ public final class FakeDatabricks extends Dispatcher {
           task.put("end_time", plan.end);
         } else {
           taskState.put("life_cycle_state", plan.start <= now ? "RUNNING"
-              : now < created + pendingMillis ? "PENDING" : "BLOCKED");
+              : now < e.getValue().queuedAt() + pendingMillis ? "PENDING" : "BLOCKED");
         }
       }
       if (ended) {
@@ -472,12 +580,29 @@ public final class FakeDatabricks extends Dispatcher {
             .put("state_message", anyFailed ? "Workload failed" : "");
         run.put("end_time", end);
       }
+      if (includeHistory) {
+        ArrayNode items = run.putArray("repair_history");
+        for (HistoryItem item : history) {
+          ObjectNode json = items.addObject().put("type", item.type()).put("start_time", item.startTime());
+          if (item.id() != null) {
+            json.put("id", item.id());
+          }
+          item.taskRunIds().forEach(json.putArray("task_run_ids")::add);
+        }
+      }
       return run;
     }
   }
 
-  /** A task as submitted, with the behaviour scripted for it at that moment. */
-  private record FakeTask(long runId, List<String> deps, boolean notebook, String failure, boolean hang, JsonNode spec) {}
+  /** When a task starts (MAX_VALUE: never), ends (MAX_VALUE: not yet known) and how. */
+  private record Plan(long start, long end, String result) {}
+
+  /** A task run as submitted or repaired, with the behaviour scripted for it at that moment. */
+  private record FakeTask(long runId, String key, List<String> deps, boolean notebook, String failure, boolean hang,
+      JsonNode spec, long queuedAt) {}
+
+  /** An item of a run's repair history: the original attempt (no id) or a repair. */
+  private record HistoryItem(Long id, String type, long startTime, List<Long> taskRunIds) {}
 
   private static JsonNode read(String body) {
     try {

@@ -1,6 +1,7 @@
 package io.sluice.databricks.models;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A job run as {@code runs/get} returns it.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param startTime when it started, in epoch milliseconds
  * @param endTime when it ended, in epoch milliseconds; 0 while running
  * @param nextPageToken set when more tasks follow (Jobs 2.2 pages of 100)
+ * @param repairHistory the original attempt and each repair, when read with {@code include_history}
  */
 public record Run(
     Long runId,
@@ -24,10 +26,12 @@ public record Run(
     List<RunTask> tasks,
     Long startTime,
     Long endTime,
-    String nextPageToken) {
-  /** Copies the tasks. */
+    String nextPageToken,
+    List<RepairHistoryItem> repairHistory) {
+  /** Copies the tasks and the history. */
   public Run {
     tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    repairHistory = repairHistory == null ? List.of() : List.copyOf(repairHistory);
   }
 
   /**
@@ -40,11 +44,17 @@ public record Run(
   public Run withMoreTasks(List<RunTask> more, String token) {
     List<RunTask> all = new java.util.ArrayList<>(tasks);
     all.addAll(more);
-    return new Run(runId, jobId, runName, runPageUrl, state, all, startTime, endTime, token);
+    return new Run(runId, jobId, runName, runPageUrl, state, all, startTime, endTime, token, repairHistory);
   }
 
   /** @return the life-cycle state, {@link RunLifeCycleState#UNKNOWN} when absent */
   public RunLifeCycleState lifeCycleState() {
     return state == null || state.lifeCycleState() == null ? RunLifeCycleState.UNKNOWN : state.lifeCycleState();
+  }
+
+  /** @return the id of the run's latest repair, the {@code latest_repair_id} the next repair needs */
+  public Optional<Long> latestRepairId() {
+    return repairHistory.stream().filter(r -> r.type() == RepairType.REPAIR && r.id() != null)
+        .map(RepairHistoryItem::id).max(Long::compare);
   }
 }

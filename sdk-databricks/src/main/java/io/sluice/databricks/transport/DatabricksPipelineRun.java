@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,11 @@ import java.util.stream.Collectors;
  * A pipeline run on Databricks: one multi-task job run, with each task's state mapped to its
  * step's state, and each notebook's exit value ({@code dbutils.notebook.exit}) as its step's
  * result.
+ *
+ * <p>Events keep the order a listener relies on although a poll may see several changes at once:
+ * they are emitted in the definition's step order (dependencies first), and a step that ran reports
+ * RUNNING before its final state even when it started and ended between two polls. The steps a
+ * repair kept report {@link StepState#REUSED}.
  */
 public final class DatabricksPipelineRun implements PipelineRun {
   private static final Duration MIN_DELAY = Duration.ofSeconds(2);
@@ -47,6 +53,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
   private final long databricksRunId;
   private final Map<String, String> taskKeys;
   private final Map<String, String> dataLocations;
+  private final Set<String> keptSteps;
   private final SyncPoller<Run, Run> poller;
   private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, StepStatus> statuses = new LinkedHashMap<>();
@@ -59,13 +66,15 @@ public final class DatabricksPipelineRun implements PipelineRun {
   private long nextPollNanos = System.nanoTime();
 
   DatabricksPipelineRun(JobsClient jobs, PipelineDefinition definition, String runId, long databricksRunId,
-      Map<String, String> taskKeys, Map<String, String> dataLocations, List<RunListener> listeners) {
+      Map<String, String> taskKeys, Map<String, String> dataLocations, Set<String> keptSteps,
+      List<RunListener> listeners) {
     this.jobs = jobs;
     this.definition = definition;
     this.runId = runId;
     this.databricksRunId = databricksRunId;
     this.taskKeys = Map.copyOf(taskKeys);
     this.dataLocations = Map.copyOf(dataLocations);
+    this.keptSteps = Set.copyOf(keptSteps);
     this.listeners.addAll(listeners);
     definition.steps().forEach(s -> statuses.put(s.name(), StepStatus.queued(s.name())));
     this.poller = jobs.beginWaitForRun(databricksRunId);
@@ -212,8 +221,10 @@ public final class DatabricksPipelineRun implements PipelineRun {
       return;
     }
     last = run;
+    // A task retried is listed once per attempt, the latest last: that one counts.
     Map<String, RunTask> byKey = new LinkedHashMap<>();
     run.tasks().forEach(t -> byKey.put(t.taskKey(), t));
+    // Steps come dependencies first, so a producer's end is emitted before its consumer's start.
     for (StepDefinition step : definition.steps()) {
       RunTask task = byKey.get(taskKeys.get(step.name()));
       if (task != null) {
@@ -229,8 +240,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
           StepStatus status = new StepStatus(step.name(),
               newState == RunState.CANCELED ? StepState.CANCELED : StepState.SKIPPED, old.startedAt(), old.startedAt(),
               "not run: the job run ended " + run.lifeCycleState());
-          statuses.put(step.name(), status);
-          emit(new RunEvent.StepStateChanged(runId, status));
+          change(status);
         }
       }
     }
@@ -243,24 +253,49 @@ public final class DatabricksPipelineRun implements PipelineRun {
 
   private void update(StepDefinition step, RunTask task) {
     StepState newState = stepState(task);
+    if (newState == StepState.COMPLETED && keptSteps.contains(step.name())) {
+      newState = StepState.REUSED;
+    }
     StepStatus old = statuses.get(step.name());
     if (old.state() == newState) {
       return;
     }
-    String message = "";
-    if (newState == StepState.COMPLETED && step.task() instanceof DatabricksTask.Notebook) {
-      message = exitValue(step, task);
-    } else if (newState == StepState.FAILED) {
-      message = errors.getOrDefault(task.taskKey(), task.state() == null || task.state().stateMessage() == null
-          ? "" : task.state().stateMessage());
-    } else if (newState.isTerminal() && task.state() != null && task.state().stateMessage() != null) {
-      message = task.state().stateMessage();
+    Optional<Instant> startedAt = Optional.ofNullable(task.startTime()).filter(t -> t > 0).map(Instant::ofEpochMilli);
+    if (old.state() == StepState.QUEUED && newState.isTerminal() && ran(newState, startedAt)) {
+      // It started and ended between two polls: it still ran, and says so before it says how it ended.
+      change(new StepStatus(step.name(), StepState.RUNNING, startedAt, Optional.empty(), ""));
     }
-    StepStatus status = new StepStatus(step.name(), newState,
-        Optional.ofNullable(task.startTime()).filter(t -> t > 0).map(Instant::ofEpochMilli),
+    change(new StepStatus(step.name(), newState, startedAt,
         newState.isTerminal() ? Optional.ofNullable(task.endTime()).filter(t -> t > 0).map(Instant::ofEpochMilli) : Optional.empty(),
-        message);
-    statuses.put(step.name(), status);
+        message(step, task, newState)));
+  }
+
+  /** Whether a step that ended this way ran: one skipped, kept, or canceled before it started did not. */
+  private static boolean ran(StepState ended, Optional<Instant> startedAt) {
+    return ended != StepState.SKIPPED && ended != StepState.REUSED && (startedAt.isPresent() || ended != StepState.CANCELED);
+  }
+
+  private String message(StepDefinition step, RunTask task, StepState state) {
+    boolean notebook = step.task() instanceof DatabricksTask.Notebook;
+    if (state == StepState.REUSED) {
+      if (notebook) {
+        exitValue(step, task);
+      }
+      return "kept: it completed before Databricks run " + databricksRunId + " was repaired";
+    }
+    if (state == StepState.COMPLETED && notebook) {
+      return exitValue(step, task);
+    }
+    if (state == StepState.FAILED) {
+      return errors.getOrDefault(task.taskKey(), task.state() == null || task.state().stateMessage() == null
+          ? "" : task.state().stateMessage());
+    }
+    return state.isTerminal() && task.state() != null && task.state().stateMessage() != null
+        ? task.state().stateMessage() : "";
+  }
+
+  private void change(StepStatus status) {
+    statuses.put(status.step(), status);
     emit(new RunEvent.StepStateChanged(runId, status));
   }
 

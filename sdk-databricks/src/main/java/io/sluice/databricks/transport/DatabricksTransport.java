@@ -19,8 +19,11 @@ import io.sluice.databricks.JobsClient;
 import io.sluice.databricks.models.Run;
 import io.sluice.databricks.models.RunNowRequest;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs a whole pipeline as one Databricks multi-task job run ({@code runs/submit}, or a saved
@@ -57,6 +60,12 @@ import java.util.Optional;
  * {@link RunOptions#secrets()} or the environment), else {@code DATABRICKS_TOKEN} or the profile.
  * The submission carries an idempotency token derived from the run id, so a retried or repeated
  * submission of the same run never starts a second job run.
+ *
+ * <p>A run id that names an earlier Databricks run follows the {@link io.sluice.core.run.DuplicateRunPolicy}.
+ * {@code RESUME} re-attaches to a run still going, reports a completed one as it is, and repairs one
+ * that failed or was canceled ({@code runs/repair}): its tasks that did not succeed run again in the
+ * same Databricks run, as that run defined them, and the steps of those that succeeded are reported
+ * {@link io.sluice.core.run.StepState#REUSED}.
  */
 public final class DatabricksTransport implements Transport {
   private final TransportSettings settings;
@@ -111,8 +120,17 @@ public final class DatabricksTransport implements Transport {
     DuplicateRuns.Decision decision = DuplicateRuns.decide(runId, options.duplicateRunPolicy(),
         earlier.map(DatabricksTransport::earlierRun), ReuseKeys.definitionFingerprint(definition));
     long databricksRunId;
+    Set<String> keptSteps = Set.of();
     if (decision == DuplicateRuns.Decision.RESUME) {
-      databricksRunId = earlier.orElseThrow().runId();
+      Run resumed = earlier.orElseThrow();
+      databricksRunId = resumed.runId();
+      // A run still going is re-attached to and a completed one reported as it is; one that failed or
+      // was canceled is repaired, running again only what did not succeed.
+      if (resumed.lifeCycleState().isTerminal() && DatabricksPipelineRun.runState(resumed) != RunState.COMPLETED) {
+        // The repaired tasks' clusters read the secret scope when they start: a key rotated since goes first.
+        credentials.store(databricks.getSecretsClient(), secrets::value);
+        keptSteps = stepsOf(plan.taskKeys(), RunRepair.rerunWhatDidNotSucceed(jobs, databricksRunId));
+      }
     } else {
       // A run started again needs a token of its own: the run's token would answer with the failed run.
       String token = decision == DuplicateRuns.Decision.RESTART
@@ -129,12 +147,18 @@ public final class DatabricksTransport implements Transport {
     Map<String, String> dataLocations = new LinkedHashMap<>();
     definition.data().forEach(d -> dataLocations.put(d.name(), locations.data(d.name())));
     return new DatabricksPipelineRun(jobs, definition, runId, databricksRunId, plan.taskKeys(),
-        dataLocations, options.listeners());
+        dataLocations, keptSteps, options.listeners());
   }
 
   /** The newest Databricks run of this pipeline run (runs are named after it), if there is one. */
   private static Optional<Run> lastRunNamed(JobsClient jobs, String runName) {
     return jobs.listRuns(null).stream().filter(run -> runName.equals(run.runName())).findFirst();
+  }
+
+  /** The steps, in the plan's order, whose tasks these are. */
+  private static Set<String> stepsOf(Map<String, String> taskKeys, Set<String> tasks) {
+    return taskKeys.entrySet().stream().filter(e -> tasks.contains(e.getValue())).map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** What the duplicate-run decision needs of an earlier Databricks run: its end, if it ended. */
