@@ -3,6 +3,7 @@ package io.sluice.databricks.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.service.jobs.RepairRun;
 import com.databricks.sdk.service.jobs.SubmitRun;
 import com.databricks.sdk.service.jobs.SubmitTask;
 import io.sluice.core.definition.PipelineDefinition;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabricksTransportTest {
   private static final String SUBMIT = "/api/2.2/jobs/runs/submit";
+  private static final String REPAIR = "/api/2.2/jobs/runs/repair";
 
   @TempDir Path base;
   private final MockWebServer server = new MockWebServer();
@@ -204,6 +206,60 @@ class DatabricksTransportTest {
     assertThat(again.getDatabricksRunId()).isEqualTo(first.getDatabricksRunId());
     assertThat(again.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
     assertThat(fake.runsStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void resumingAFailedRunRepairsItAndRerunsOnlyTheTasksThatDidNotSucceed() {
+    fake.failTask("train", "flaky");
+    var failed = transport().submit(definition, options("seed-16"));
+    assertThatThrownBy(() -> failed.waitForCompletion(Duration.ofSeconds(60))).isInstanceOf(PipelineRunException.class);
+    RunOptions resume = RunOptions.builder().from(options("seed-16")).duplicateRunPolicy(DuplicateRunPolicy.RESUME).build();
+
+    var stillFailing = transport().submit(definition, resume);
+    assertThatThrownBy(() -> stillFailing.waitForCompletion(Duration.ofSeconds(60))).isInstanceOf(PipelineRunException.class);
+    fake.succeedTask("train");
+    DatabricksPipelineRun repaired = (DatabricksPipelineRun) transport().submit(definition, resume);
+
+    assertThat(repaired.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
+    assertThat(repaired.getDatabricksRunId()).isEqualTo(((DatabricksPipelineRun) failed).getDatabricksRunId());
+    assertThat(repaired.steps().get("prep").state()).isEqualTo(StepState.REUSED);
+    assertThat(repaired.steps().get("train").state()).isEqualTo(StepState.COMPLETED);
+    assertThat(repaired.getExitValue("prep")).contains("{\"rows\": 3}");
+    assertThat(repaired.outputs()).containsKeys("clean_data", "model");
+    assertThat(fake.runsStarted()).isEqualTo(1);
+    assertThat(fake.startedTasks("prep")).hasSize(1);
+    assertThat(fake.startedTasks("train")).hasSize(3);
+    List<RepairRun> repairs = fake.calls(REPAIR).stream().map(c -> VendorModels.<RepairRun>read(REPAIR, c.body())).toList();
+    assertThat(repairs).extracting(RepairRun::getRunId).containsOnly(repaired.getDatabricksRunId());
+    assertThat(repairs).extracting(r -> List.copyOf(r.getRerunTasks())).containsOnly(List.of("train"));
+    // Every repair after the first names the one before; the fake refuses it otherwise.
+    assertThat(repairs).extracting(RepairRun::getLatestRepairId).first().isNull();
+    assertThat(repairs.get(1).getLatestRepairId()).isNotNull();
+  }
+
+  @Test
+  void resumingACompletedRunReportsItAsItIsWithoutARepair() {
+    transport().submit(definition, options("seed-17")).waitForCompletion(Duration.ofSeconds(60));
+    var again = transport().submit(definition,
+        RunOptions.builder().from(options("seed-17")).duplicateRunPolicy(DuplicateRunPolicy.RESUME).build());
+
+    assertThat(again.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
+    assertThat(again.steps().values()).extracting(s -> s.state()).containsOnly(StepState.COMPLETED);
+    assertThat(fake.calls(REPAIR)).isEmpty();
+    assertThat(fake.startedTasks("train")).hasSize(1);
+  }
+
+  @Test
+  void stepsThatStartAndEndBetweenTwoPollsStillReportRunningFirstInStepOrder() {
+    List<RunEvent> events = new CopyOnWriteArrayList<>();
+    fake.timing(100, 200);
+    var run = transport().submit(definition, RunOptions.builder().from(options("seed-18")).addListeners(events::add).build());
+
+    assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
+    List<String> steps = events.stream().filter(RunEvent.StepStateChanged.class::isInstance)
+        .map(e -> ((RunEvent.StepStateChanged) e).status())
+        .map(s -> s.step() + " " + s.state()).toList();
+    assertThat(steps).containsExactly("prep RUNNING", "prep COMPLETED", "train RUNNING", "train COMPLETED");
   }
 
   @Test
