@@ -66,6 +66,27 @@ public final class LocalTransport implements Transport {
   }
 
   /**
+   * A builder of the {@code local} transport, with typed settings instead of the keys of {@code
+   * Sluice.transport("local", Map)}; both are read and checked the same way.
+   *
+   * @return a builder with every setting at its default
+   */
+  public static LocalTransportBuilder builder() {
+    return new LocalTransportBuilder(LocalTransportProvider.NAME);
+  }
+
+  /**
+   * A builder of the {@code orchestrated} transport, with typed settings instead of the keys of
+   * {@code Sluice.transport("orchestrated", Map)}; both are read and checked the same way. Step
+   * executors' settings are set with {@link LocalTransportBuilder#executorSetting}.
+   *
+   * @return a builder with every setting at its default
+   */
+  public static LocalTransportBuilder orchestratedBuilder() {
+    return new LocalTransportBuilder(OrchestratedTransportProvider.NAME);
+  }
+
+  /**
    * The orchestrator settings both the {@code local} and the {@code orchestrated} transport read
    * from their keys (documented on this class).
    */
