@@ -77,6 +77,16 @@ public final class DatabricksTransport implements Transport {
   }
 
   /**
+   * A builder of the transport with typed settings instead of the keys of {@link #create(Map)};
+   * both are read and checked the same way.
+   *
+   * @return a builder with every setting at its default
+   */
+  public static DatabricksTransportBuilder builder() {
+    return new DatabricksTransportBuilder();
+  }
+
+  /**
    * A transport configured by keys, as the {@code databricks} provider makes it.
    *
    * @param configuration the keys documented on this class
