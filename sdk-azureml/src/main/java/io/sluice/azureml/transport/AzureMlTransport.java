@@ -59,6 +59,16 @@ public final class AzureMlTransport implements Transport {
     this.pollInterval = Objects.requireNonNull(pollInterval, "'pollInterval' is null");
   }
 
+  /**
+   * A builder of the transport with typed settings instead of the keys of {@code
+   * Sluice.transport("azureml", Map)}; both are read and checked the same way.
+   *
+   * @return a builder with every setting at its default
+   */
+  public static AzureMlTransportBuilder builder() {
+    return new AzureMlTransportBuilder(Map.of());
+  }
+
   @Override
   public String name() {
     return AzureMlTransportProvider.NAME;

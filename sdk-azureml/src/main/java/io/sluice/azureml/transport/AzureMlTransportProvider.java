@@ -5,15 +5,14 @@ import io.sluice.core.model.Workspace;
 import io.sluice.core.spi.Transport;
 import io.sluice.core.spi.TransportProvider;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
  * Provides the {@code azureml} transport. Settings: {@code configFile} (a {@code config.json} or
  * the folder to search from; the working directory by default), {@code baseDirectory} (where
- * source directories are resolved), {@code defaultCompute}, {@code pollIntervalSeconds} and
- * {@code endpoint}. The credential is azure-identity's {@code DefaultAzureCredential}, which must
- * be on the class path; to pass another, build an {@link AzureMlTransport} directly.
+ * source directories are resolved), {@code defaultCompute}, {@code pollIntervalSeconds} (whole
+ * seconds, 1 or more; 5 by default) and {@code endpoint}. The credential is azure-identity's {@code DefaultAzureCredential}, which must be on the class path;
+ * to pass another, or a client, use {@link AzureMlTransport#builder()}.
  */
 public final class AzureMlTransportProvider implements TransportProvider {
   /** The name users choose this transport by. */
@@ -29,12 +28,7 @@ public final class AzureMlTransportProvider implements TransportProvider {
 
   @Override
   public Transport create(Map<String, String> configuration) {
-    Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
-    Duration interval = Duration.ofSeconds(
-        Long.parseLong(configuration.getOrDefault("pollIntervalSeconds", "5")));
-    AzureMlClientBuilder builder = builder(configuration, base).defaultAzureCredential().pollInterval(interval);
-    return new AzureMlTransport(builder.buildClient(), base, configuration.get("defaultCompute"),
-        interval);
+    return new AzureMlTransportBuilder(configuration).build();
   }
 
   /**
