@@ -1,6 +1,5 @@
 package io.sluice.examples.seed;
 
-import io.sluice.core.Sluice;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.local.LocalTransport;
@@ -13,7 +12,6 @@ import io.sluice.core.run.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Runs the seed pipeline on this machine with the embedded {@code local} transport and prints
@@ -41,9 +39,7 @@ public final class RunSeed {
     PipelineDefinition definition = PipelineCompiler.compile(pipeline, seed);
     System.out.println("Pipeline '" + definition.name() + "':\n" + definition.toMermaid());
 
-    LocalTransport transport =
-        (LocalTransport)
-            Sluice.transport("local", Map.of("baseDirectory", seed.toString(), "runsDirectory", runs.toString()));
+    LocalTransport transport = LocalTransport.builder().baseDirectory(seed).runsDirectory(runs).build();
     PipelineRun run =
         transport.submit(definition, RunOptions.builder().addListeners(ConsoleProgress.standardOutput()).build());
     run.waitForCompletion(Duration.ofHours(1));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.core.Sluice;
 import io.sluice.core.compiler.ModelTranslation;
 import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.definition.PipelineDefinition;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,9 +56,7 @@ class SeedPipelineIT {
         }
       }
     }
-    transport =
-        (LocalTransport)
-            Sluice.transport("local", Map.of("baseDirectory", seed.toString(), "runsDirectory", runs.toString()));
+    transport = LocalTransport.builder().baseDirectory(seed).runsDirectory(runs).build();
   }
 
   private static PipelineDefinition definition() {

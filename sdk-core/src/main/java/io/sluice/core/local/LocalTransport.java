@@ -50,6 +50,9 @@ import java.util.TreeSet;
  * the {@code azureml.} keys its {@code orchestrated-python} executor documents. An unknown key, or
  * a namespace no executor on the class path reads, fails with a {@link ConfigurationException}
  * naming the key, its value and the known keys when the transport is made.
+ *
+ * <p>In code, {@link #builder()} and {@link #orchestratedBuilder()} set the same keys typed; they are
+ * read and checked by the same reader as the map of {@code Sluice.transport(name, Map)}.
  */
 public final class LocalTransport implements Transport {
   private static final Set<String> KEYS =
