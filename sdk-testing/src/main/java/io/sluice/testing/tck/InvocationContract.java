@@ -71,6 +71,22 @@ public interface InvocationContract extends ContractTests {
     assertThat(f.invocation("prep").widgets()).containsEntry("label", "a b=c;d");
   }
 
+  /** On a widget name clash the input's location wins over a notebook parameter, as in v1. */
+  @Test
+  default void anInputWinsAWidgetNameClashWithANotebookParameter() {
+    ContractFixture f = fixture();
+    if (!f.harness().stepKinds().contains(StepKind.DATABRICKS_NOTEBOOK)) {
+      notebooksAreRefusedBeforeAnySideEffect();
+      return;
+    }
+    PipelineData raw = PipelineData.of("raw");
+    SubmittedRun run = f.submit(f.compile(f.pipeline(
+        f.step("produce").output(raw),
+        f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).input(raw).value("raw", "not-a-location"))));
+    assertThat(run.await()).isEqualTo(RunState.COMPLETED);
+    assertThat(f.invocation("prep").widgets()).containsEntry("raw", f.value("produce", "raw"));
+  }
+
   private void notebooksAreRefusedBeforeAnySideEffect() {
     ContractFixture f = fixture();
     PipelineDefinition definition =
