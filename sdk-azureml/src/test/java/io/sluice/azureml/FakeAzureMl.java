@@ -27,7 +27,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  * pipeline job runs its nodes as child jobs on a timeline ({@link FakePipelineJob}), listed by
  * run history. Each job keeps the behaviour scripted for its step (by display name, or node name
  * in a pipeline job) when it was submitted; run history reports a command job as a run, with the
- * error it failed with. Code snapshots go to an in-memory {@link #uploader()}.
+ * error it failed with; a pipeline job's node reuses a node that completed unchanged in an earlier
+ * one. Code snapshots go to an in-memory {@link #uploader()}.
  * Faults: a share of calls answered 429 (with Retry-After) or 503 before being applied, and the
  * connection dropped after the first job PUT was applied.
  */
@@ -268,6 +269,11 @@ public final class FakeAzureMl extends Dispatcher {
     return ok(200, job.json().toString());
   }
 
+  /** Whether a node with this reuse key has completed in a pipeline job of the workspace. */
+  private boolean completedInAPipelineJob(String reuseKey) {
+    return jobs.values().stream().anyMatch(j -> j.pipeline != null && j.pipeline.completedReuseKeys().contains(reuseKey));
+  }
+
   /** A job as Azure ML run history reports it: a run, with the error it failed with. */
   private MockResponse run(String name) {
     FakeJob job = jobs.get(name);
@@ -303,7 +309,8 @@ public final class FakeAzureMl extends Dispatcher {
       this.failure = failures.get(step);
       this.hang = hanging.contains(step);
       this.pipeline = body.path("properties").path("jobType").asText().equals("Pipeline")
-          ? new FakePipelineJob(name, body, created, queuedMillis, runningMillis, failures::get, hanging::contains)
+          ? new FakePipelineJob(name, body, created, queuedMillis, runningMillis, failures::get, hanging::contains,
+              FakeAzureMl.this::completedInAPipelineJob)
           : null;
     }
 

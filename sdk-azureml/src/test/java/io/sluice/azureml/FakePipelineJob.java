@@ -22,6 +22,13 @@ import java.util.regex.Pattern;
  * once, canceling the children still active, unless {@code settings.continue_on_step_failure} is
  * true; then the nodes that do not depend on it go on. A hanging child runs until the pipeline job
  * is canceled; a cancel ends every active child and creates no more.
+ *
+ * <p>Reuse, as Azure ML v2 does it for a node whose component is deterministic (the default): a
+ * node whose command, code, environment, settings and inputs equal those of a node that completed
+ * in an earlier pipeline job, and whose upstream nodes were all reused, completes at once without
+ * running, its child job marked {@code azureml.isreused}. A bound input counts by what it is bound
+ * to: a pipeline input by its value, an upstream output by that node's identity. The pipeline
+ * job's {@code settings.force_rerun} turns reuse off.
  */
 final class FakePipelineJob {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,10 +43,15 @@ final class FakePipelineJob {
    * @param failure the error it fails with, or null
    * @param hang whether it runs until canceled
    */
-  record Node(String name, String childRunId, Set<String> upstream, String failure, boolean hang) {}
+  record Node(String name, String childRunId, Set<String> upstream, String failure, boolean hang,
+      String reuseKey, boolean reused) {}
 
   /** When a node's child job is created, starts and ends (NEVER: not), and how it ends. */
-  private record Plan(long created, long start, long end, String result) {}
+  private record Plan(long created, long start, long end, String result, boolean reused) {
+    Plan(long created, long start, long end, String result) {
+      this(created, start, end, result, false);
+    }
+  }
 
   private final JsonNode body;
   private final long submitted;
@@ -55,24 +67,64 @@ final class FakePipelineJob {
    * @param body the request body
    * @param failures the error scripted now for a node name, or null
    * @param hangs whether a node name is scripted to hang now
+   * @param completedBefore whether a node with this reuse key completed in an earlier pipeline job
    */
   FakePipelineJob(String name, JsonNode body, long submitted, long queuedMillis, long runningMillis,
-      Function<String, String> failures, Predicate<String> hangs) {
+      Function<String, String> failures, Predicate<String> hangs, Predicate<String> completedBefore) {
     this.body = body;
     this.submitted = submitted;
     this.queuedMillis = queuedMillis;
     this.runningMillis = runningMillis;
-    body.path("properties").path("jobs").fields().forEachRemaining(e -> {
-      Set<String> upstream = new LinkedHashSet<>();
-      e.getValue().path("inputs").forEach(input -> {
-        Matcher m = UPSTREAM.matcher(input.path("value").asText());
-        if (m.find()) {
-          upstream.add(m.group(1));
-        }
-      });
-      nodes.put(e.getKey(), new Node(e.getKey(), name + "_" + e.getKey(), upstream,
-          failures.apply(e.getKey()), hangs.test(e.getKey())));
+    JsonNode pipeline = body.path("properties");
+    boolean forceRerun = pipeline.path("settings").path("force_rerun").asBoolean(false);
+    pipeline.path("jobs").fieldNames().forEachRemaining(node -> node(name, node, pipeline, failures, hangs,
+        forceRerun ? key -> false : completedBefore));
+  }
+
+  /** Adds a node, after the nodes it binds, with its reuse key. */
+  private Node node(String name, String node, JsonNode pipeline, Function<String, String> failures,
+      Predicate<String> hangs, Predicate<String> completedBefore) {
+    Node known = nodes.get(node);
+    if (known != null) {
+      return known;
+    }
+    ObjectNode identity = pipeline.path("jobs").path(node).deepCopy();
+    identity.remove("displayName");
+    Set<String> upstream = new LinkedHashSet<>();
+    boolean upstreamReused = true;
+    for (var it = identity.path("inputs").fields(); it.hasNext(); ) {
+      var input = it.next();
+      String value = input.getValue().path("value").asText();
+      Matcher bound = UPSTREAM.matcher(value);
+      Matcher parent = PARENT_INPUT.matcher(value);
+      if (bound.find()) {
+        Node before = node(name, bound.group(1), pipeline, failures, hangs, completedBefore);
+        upstream.add(before.name());
+        upstreamReused &= before.reused();
+        ((ObjectNode) input.getValue()).put("value", before.reuseKey() + "." + bound.group(2));
+      } else if (parent.find()) {
+        ((ObjectNode) input.getValue()).set("value", pipeline.path("inputs").path(parent.group(1)).path("value"));
+      }
+    }
+    String key = identity.toString();
+    Node created = new Node(node, name + "_" + node, upstream, failures.apply(node), hangs.test(node), key,
+        upstreamReused && completedBefore.test(key));
+    nodes.put(node, created);
+    return created;
+  }
+
+  /** @return the reuse keys of the nodes that have completed by now, having run or been reused */
+  Set<String> completedReuseKeys() {
+    long now = System.currentTimeMillis();
+    Map<String, Plan> plans = plans();
+    Set<String> keys = new LinkedHashSet<>();
+    nodes.values().forEach(node -> {
+      Plan plan = plans.get(node.name());
+      if (plan.result.equals("Completed") && plan.end <= now) {
+        keys.add(node.reuseKey());
+      }
     });
+    return keys;
   }
 
   /**
@@ -133,9 +185,13 @@ final class FakePipelineJob {
     return body;
   }
 
-  /** @return whether the node's child job has started running by now */
+  /** @return whether the node's child job has started running its command by now (a reused one never does) */
   boolean started(String node) {
-    return nodes.containsKey(node) && plans().get(node).start <= System.currentTimeMillis();
+    if (!nodes.containsKey(node)) {
+      return false;
+    }
+    Plan plan = plans().get(node);
+    return !plan.reused && plan.start <= System.currentTimeMillis();
   }
 
   /** Cancels the job, unless it has ended. */
@@ -182,7 +238,8 @@ final class FakePipelineJob {
           run.putObject("error").putObject("error").put("code", "UserError").put("message", node.failure());
         }
       }
-      run.putObject("properties").put("azureml.nodeid", node.name()).put("azureml.isreused", "false");
+      run.putObject("properties").put("azureml.nodeid", node.name())
+          .put("azureml.isreused", String.valueOf(plan.reused));
     });
     return list;
   }
@@ -204,7 +261,7 @@ final class FakePipelineJob {
       if (plan.created >= stop) {
         plan = new Plan(NEVER, NEVER, NEVER, "NotStarted");
       } else if (plan.end > stop) {
-        plan = new Plan(plan.created, plan.start < stop ? plan.start : NEVER, stop, "Canceled");
+        plan = new Plan(plan.created, plan.start < stop ? plan.start : NEVER, stop, "Canceled", plan.reused);
       }
       plans.put(e.getKey(), plan);
     }
@@ -226,6 +283,8 @@ final class FakePipelineJob {
     Plan plan;
     if (created == NEVER) {
       plan = new Plan(NEVER, NEVER, NEVER, "NotStarted");
+    } else if (node.reused()) {
+      plan = new Plan(created, created, created, "Completed", true);
     } else {
       long start = created + queuedMillis;
       plan = node.hang() ? new Plan(created, start, NEVER, "Canceled")

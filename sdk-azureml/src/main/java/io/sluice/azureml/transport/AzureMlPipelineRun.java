@@ -27,6 +27,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A pipeline job on Azure ML seen as a {@link PipelineRun}: the run's state is the pipeline job's,
  * each step's is that of the child job with its node name. Polls at the transport's interval while
  * steps change, backs off to a minute while nothing does, and stops once the run has ended.
+ *
+ * <p>Events follow the contract every transport keeps: a step starts QUEUED without an event,
+ * reports RUNNING (also when its child went from queued to its end between two polls) and then its
+ * final state; once the pipeline job has ended, a node that never got a child job, or whose child
+ * never started, is SKIPPED (CANCELED when the run was), since Azure ML reports nothing more for it;
+ * the run's final state comes after every step's.
  */
 final class AzureMlPipelineRun implements PipelineRun {
   /** The longest wait between two polls of an unchanging run. */
@@ -34,17 +40,23 @@ final class AzureMlPipelineRun implements PipelineRun {
 
   private final AzureMlClient client;
   private final PipelineDefinition definition;
+  private final String runId;
   private final String jobName;
   private final Map<String, URI> outputUris;
   private final Duration pollInterval;
   private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, StepStatus> lastSteps = new HashMap<>();
-  private volatile RunState lastState;
+  private final Map<String, StepState> reported = new HashMap<>();
+  private RunState lastState;
 
-  AzureMlPipelineRun(AzureMlClient client, PipelineDefinition definition, String jobName,
+  /**
+   * @param runId the run's id, which events name
+   * @param jobName the pipeline job of the run's current attempt
+   */
+  AzureMlPipelineRun(AzureMlClient client, PipelineDefinition definition, String runId, String jobName,
       Map<String, URI> outputUris, Duration pollInterval, List<RunListener> listeners) {
     this.client = client;
     this.definition = definition;
+    this.runId = runId;
     this.jobName = jobName;
     this.outputUris = outputUris;
     this.pollInterval = pollInterval;
@@ -53,7 +65,7 @@ final class AzureMlPipelineRun implements PipelineRun {
 
   @Override
   public String id() {
-    return jobName;
+    return runId;
   }
 
   @Override
@@ -62,17 +74,22 @@ final class AzureMlPipelineRun implements PipelineRun {
   }
 
   @Override
-  public RunState state() {
-    RunState state = runState(client.getJob(jobName).status());
-    if (state != lastState) {
-      lastState = state;
-      emit(new RunEvent.RunStateChanged(jobName, state, ""));
+  public synchronized RunState state() {
+    RunState state = jobState();
+    if (state.isTerminal() && state != lastState) {
+      steps(state); // every step's final state before the run's
     }
+    report(state);
     return state;
   }
 
   @Override
-  public Map<String, StepStatus> steps() {
+  public synchronized Map<String, StepStatus> steps() {
+    return steps(lastState != null && lastState.isTerminal() ? lastState : jobState());
+  }
+
+  /** The steps as the children of a pipeline job in this state show them, reporting each change. */
+  private Map<String, StepStatus> steps(RunState state) {
     Map<String, Job> children = new HashMap<>();
     for (Job child : client.listChildJobs(jobName)) {
       children.put(child.displayName(), child);
@@ -84,13 +101,55 @@ final class AzureMlPipelineRun implements PipelineRun {
           : new StepStatus(step.name(), stepState(child),
               child.startedAt().map(t -> t.toInstant()), child.endedAt().map(t -> t.toInstant()),
               child.error().orElse(""));
-      steps.put(step.name(), status);
-      StepStatus previous = lastSteps.put(step.name(), status);
-      if (previous == null || previous.state() != status.state()) {
-        emit(new RunEvent.StepStateChanged(jobName, status));
+      if (state.isTerminal() && status.state() == StepState.QUEUED) {
+        status = notRun(step, state, steps);
       }
+      steps.put(step.name(), status);
+      report(status);
     }
     return steps;
+  }
+
+  /** A step the ended pipeline job never started, with why. */
+  private StepStatus notRun(StepDefinition step, RunState state, Map<String, StepStatus> earlier) {
+    if (state == RunState.CANCELED) {
+      return new StepStatus(step.name(), StepState.CANCELED, Optional.empty(), Optional.empty(),
+          "the run was canceled before the step started");
+    }
+    List<String> unmet = step.dependsOn().stream()
+        .filter(d -> earlier.containsKey(d) && !earlier.get(d).state().isSuccessful())
+        .map(d -> "'" + d + "' (" + earlier.get(d).state() + ")").toList();
+    return new StepStatus(step.name(), StepState.SKIPPED, Optional.empty(), Optional.empty(),
+        unmet.isEmpty() ? "skipped: Azure ML pipeline job '" + jobName + "' ended " + state
+            + " before the step started"
+            : "skipped: it runs after " + String.join(", ", unmet) + ", which did not complete");
+  }
+
+  /** Reports a step's change; a step seen ending before it was seen running reports RUNNING first. */
+  private void report(StepStatus status) {
+    StepState before = reported.getOrDefault(status.step(), StepState.QUEUED);
+    if (before == status.state()) {
+      return;
+    }
+    boolean ran = status.state() == StepState.COMPLETED || status.state() == StepState.FAILED
+        || (status.state() == StepState.CANCELED && status.startedAt().isPresent());
+    if (before == StepState.QUEUED && ran) {
+      emit(new RunEvent.StepStateChanged(runId, new StepStatus(status.step(), StepState.RUNNING,
+          status.startedAt(), Optional.empty(), "")));
+    }
+    reported.put(status.step(), status.state());
+    emit(new RunEvent.StepStateChanged(runId, status));
+  }
+
+  private void report(RunState state) {
+    if (state != lastState) {
+      lastState = state;
+      emit(new RunEvent.RunStateChanged(runId, state, ""));
+    }
+  }
+
+  private RunState jobState() {
+    return runState(client.getJob(jobName).status());
   }
 
   @Override
@@ -105,15 +164,19 @@ final class AzureMlPipelineRun implements PipelineRun {
             + state + " after " + timeout + "; it keeps running: wait again or cancel() it");
       }
       sleep(wait);
-      Map<String, StepStatus> now = steps();
-      state = state();
+      Map<String, StepStatus> now;
+      synchronized (this) {
+        // The job's state first: once it has ended, its children are final too.
+        state = jobState();
+        now = steps(state);
+        report(state);
+      }
       // Adaptive: poll at the base interval while steps change, back off while nothing does.
       wait = now.equals(seen) ? longer(wait) : pollInterval;
       seen = now;
     }
-    Map<String, StepStatus> steps = steps();
     if (state != RunState.COMPLETED) {
-      List<StepStatus> failed = steps.values().stream()
+      List<StepStatus> failed = (seen.isEmpty() ? steps() : seen).values().stream()
           .filter(s -> s.state() == StepState.FAILED).toList();
       StringBuilder message = new StringBuilder("Azure ML pipeline job '").append(jobName)
           .append("' ended ").append(state);

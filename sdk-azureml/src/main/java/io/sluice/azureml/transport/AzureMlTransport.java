@@ -1,8 +1,6 @@
 package io.sluice.azureml.transport;
 
 import io.sluice.azureml.AzureMlClient;
-import io.sluice.azureml.AzureMlResourceNotFoundException;
-import io.sluice.azureml.models.JobStatus;
 import io.sluice.azureml.models.PipelineJob;
 import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.PipelineDefinition;
@@ -29,9 +27,11 @@ import java.util.Optional;
  * Runs a pipeline definition as one Azure ML v2 pipeline job. Before submitting, the blob and ADLS
  * datastores the workspace lacks are registered (with secret values from the run's options), each
  * script step's source directory is uploaded as a content-hashed code asset (unchanged code is not sent
- * again) and its environment is registered. The run id is the job's name, so submitting the same
- * run id twice never creates two jobs. A pipeline with a {@code DatabricksStep} is refused; the
- * {@code orchestrated} transport runs those.
+ * again) and its environment is registered. The run id names the job, so submitting the same run
+ * id twice never creates two jobs; a run that runs again after a failure does so as a new attempt
+ * ({@link RunAttempts}): on {@code RESUME}, Azure ML reuses the nodes that completed unchanged; on
+ * {@code ALLOW_IF_FAILED}, every node runs again ({@code force_rerun}). A pipeline with a {@code
+ * DatabricksStep} is refused; the {@code orchestrated} transport runs those.
  */
 public final class AzureMlTransport implements Transport {
   /** The environment of a step that names none: Azure ML's curated scikit-learn image. */
@@ -81,32 +81,44 @@ public final class AzureMlTransport implements Transport {
         .texts(PipelineJobCompiler::datastoreUri);
     PipelineJobCompiler compiler = new PipelineJobCompiler(definition,
         client.getWorkspace().resourceId(), defaultCompute);
-    compiler.checkSupported();
+    compiler.checkSupported(parameters);
     String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
-    Optional<DuplicateRuns.EarlierRun> earlier = options.runId().isPresent() ? earlierRun(runId) : Optional.empty();
+    Optional<RunAttempts.Attempt> latest = options.runId().isPresent()
+        ? RunAttempts.latest(client, runId) : Optional.empty();
+    Optional<DuplicateRuns.EarlierRun> earlier =
+        latest.map(a -> new DuplicateRuns.EarlierRun(a.ended(), Optional.empty()));
+    int attempt = 1;
+    boolean forceRerun = options.forceRerun();
     switch (DuplicateRuns.decide(runId, options.duplicateRunPolicy(), earlier,
         ReuseKeys.definitionFingerprint(definition))) {
-      case RESUME:
-        return run(definition, runId, options);
-      case RESTART:
-        throw new AzureMlTransportException("Azure ML job '" + runId + "' " + earlier.orElseThrow().state()
-            .map(s -> "ended " + s).orElse("exists") + ", and Azure ML keeps a job's name for good, so it cannot"
-            + " run again under the same name; choose another run id");
-      default:
-        break;
+      case RESUME -> {
+        RunAttempts.Attempt last = latest.orElseThrow();
+        if (last.ended().filter(s -> s != RunState.COMPLETED).isEmpty()) {
+          return run(definition, runId, last.jobName(), options);
+        }
+        // A new attempt, in which Azure ML reuses each node that completed unchanged.
+        attempt = last.number() + 1;
+      }
+      case RESTART -> {
+        attempt = latest.orElseThrow().number() + 1;
+        forceRerun = true;
+      }
+      case START -> { }
     }
+    String jobName = RunAttempts.jobName(runId, attempt);
     new DatastoreRegistration(client, RunSecrets.of(options)::value).registerMissing(definition);
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
       assets.put(step.name(), StepAssets.compile(client, baseDirectory, definition, step));
     }
     PipelineJob job = compiler.compile(runId, parameters, assets,
-        options.experimentName().orElse(definition.name()));
-    client.createOrUpdateJob(runId, job);
-    return run(definition, runId, options);
+        options.experimentName().orElse(definition.name()), forceRerun);
+    client.createOrUpdateJob(jobName, job);
+    return run(definition, runId, jobName, options);
   }
 
-  private AzureMlPipelineRun run(PipelineDefinition definition, String runId, RunOptions options) {
+  private AzureMlPipelineRun run(PipelineDefinition definition, String runId, String jobName,
+      RunOptions options) {
     Map<String, URI> outputs = new LinkedHashMap<>();
     for (DataDefinition data : definition.data()) {
       String datastore = data.datastore() != null ? data.datastore()
@@ -115,19 +127,7 @@ public final class AzureMlTransport implements Transport {
       outputs.put(data.name(), URI.create(PipelineJobCompiler.datastoreUri(datastore,
           DataPaths.output(runId, data)) + "/"));
     }
-    return new AzureMlPipelineRun(client, definition, runId, outputs, pollInterval,
+    return new AzureMlPipelineRun(client, definition, runId, jobName, outputs, pollInterval,
         options.listeners());
-  }
-
-  /** The Azure ML job named after the run, if there is one: its state, if it ended. */
-  private Optional<DuplicateRuns.EarlierRun> earlierRun(String runId) {
-    try {
-      JobStatus status = client.getJob(runId).status();
-      Optional<RunState> ended = status != null && status.isTerminal()
-          ? Optional.of(AzureMlPipelineRun.runState(status)) : Optional.empty();
-      return Optional.of(new DuplicateRuns.EarlierRun(ended, Optional.empty()));
-    } catch (AzureMlResourceNotFoundException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -19,18 +19,26 @@ import io.sluice.core.semantics.DataPaths;
 import io.sluice.core.semantics.StepArguments;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compiles a pipeline definition into one Azure ML v2 pipeline job: each script step becomes a
  * command job with its code, environment and compute; intermediate data flows through {@code
  * ${{parent.jobs.<producer>.outputs.<data>}}} bindings; outputs land at {@code
  * azureml://datastores/<datastore>/paths/sluice/runs/<run>/<step>/<output>}; parameters become the
- * pipeline job's literal inputs.
+ * pipeline job's literal inputs. A {@code runAfter} edge, which carries no data, is bound as Azure ML
+ * v1 bound it: the earlier node writes an empty control output that the later node takes as an input
+ * it never reads, since a v2 pipeline job orders its nodes only through such bindings.
  */
 final class PipelineJobCompiler {
   static final String DEFAULT_DATASTORE = "workspaceblobstore";
+  /** The empty output a node writes when a later node runs after it without reading its data. */
+  static final String RUN_AFTER_OUTPUT = "sluice_run_after";
+  /** The prefix of the inputs that bind a node to the control outputs of the nodes it runs after. */
+  static final String RUN_AFTER_INPUT = "sluice_run_after_";
 
   private final PipelineDefinition definition;
   private final String workspaceId;
@@ -43,11 +51,14 @@ final class PipelineJobCompiler {
   }
 
   /**
-   * Refuses what a v2 pipeline job cannot hold, listing every such step at once.
+   * Refuses what a v2 pipeline job cannot hold, listing every such step at once, then a parameter
+   * value no command line can carry whole.
    *
-   * @throws AzureMlTransportException naming each Databricks step and the orchestrated transport
+   * @param parameters every parameter's value as text
+   * @throws AzureMlTransportException naming each Databricks step and the orchestrated transport,
+   *     or the parameter and its step
    */
-  void checkSupported() {
+  void checkSupported(Map<String, String> parameters) {
     List<String> problems = new ArrayList<>();
     for (StepDefinition step : definition.steps()) {
       if (step.task() instanceof DatabricksTask) {
@@ -64,22 +75,54 @@ final class PipelineJobCompiler {
           + " 'orchestrated' transport instead, which sends Databricks steps to Databricks and"
           + " script steps to Azure ML command jobs.");
     }
+    definition.steps().forEach(step -> command(step, parameters));
   }
 
+  /**
+   * The pipeline job of one attempt of a run.
+   *
+   * @param forceRerun whether every node runs, none reused from an earlier job (the pipeline's
+   *     {@code force_rerun} setting)
+   */
   PipelineJob compile(String runId, Map<String, String> parameters,
-      Map<String, CompiledStep> assets, String experimentName) {
+      Map<String, CompiledStep> assets, String experimentName, boolean forceRerun) {
     PipelineJob job = new PipelineJob()
         .setDisplayName(definition.name())
         .setExperimentName(experimentName)
         .setDescription(definition.description());
     job.getSettings().put("continue_on_step_failure", definition.continueOnStepFailure());
+    if (forceRerun) {
+      job.getSettings().put("force_rerun", true);
+    }
     job.getTags().put("sluice.pipeline", definition.name());
     job.getTags().put("sluice.runId", runId);
     parameters.forEach((name, value) -> job.addInput(name, JobInput.literal(value)));
+    Set<String> runAfterTargets = new HashSet<>();
     for (StepDefinition step : definition.steps()) {
-      job.addJob(step.name(), commandJob(step, runId, parameters, assets.get(step.name()), false));
+      CommandJob node = commandJob(step, runId, parameters, assets.get(step.name()), false);
+      List<String> runAfter = runAfter(step);
+      for (int i = 0; i < runAfter.size(); i++) {
+        node.addInput(RUN_AFTER_INPUT + (i + 1),
+            JobInput.binding("${{parent.jobs." + runAfter.get(i) + ".outputs." + RUN_AFTER_OUTPUT + "}}"));
+      }
+      runAfterTargets.addAll(runAfter);
+      job.addJob(step.name(), node);
     }
+    // Azure ML chooses where an output without a location lands; nothing is written there.
+    runAfterTargets.forEach(target -> job.getJobs().get(target)
+        .addOutput(RUN_AFTER_OUTPUT, JobOutput.uriFolder(null).setMode("Upload")));
     return job;
+  }
+
+  /** The steps this one runs after without reading any of their data, in definition order. */
+  private List<String> runAfter(StepDefinition step) {
+    Set<String> producers = new HashSet<>();
+    for (InputDefinition input : step.inputs()) {
+      if (input.data() != null) {
+        producers.add(definition.data(input.data()).orElseThrow().producer());
+      }
+    }
+    return step.dependsOn().stream().filter(d -> !producers.contains(d)).toList();
   }
 
   /**
@@ -100,7 +143,7 @@ final class PipelineJobCompiler {
   private CommandJob commandJob(StepDefinition step, String runId, Map<String, String> parameters,
       CompiledStep assets, boolean standalone) {
     PythonScriptTask task = (PythonScriptTask) step.task();
-    CommandJob job = new CommandJob(command(step), assets.environmentId())
+    CommandJob job = new CommandJob(command(step, parameters), assets.environmentId())
         .setCodeId(assets.codeId())
         .setComputeId(workspaceId + "/computes/" + computeName(step))
         .setDisplayName(step.name());
@@ -181,7 +224,12 @@ final class PipelineJobCompiler {
     return folder.endsWith("/") ? folder : folder + "/";
   }
 
-  private String command(StepDefinition step) {
+  /**
+   * The command line. Azure ML puts the text bound to a {@code ${{inputs.x}}} placeholder into the
+   * line as it is, before the shell splits it, so every placeholder is quoted: a parameter's value
+   * (known here) or a data path reaches the script as one argument, whatever blanks it holds.
+   */
+  private String command(StepDefinition step, Map<String, String> parameters) {
     PythonScriptTask task = (PythonScriptTask) step.task();
     StringBuilder command = new StringBuilder("python ").append(quote(task.scriptName()));
     for (ArgumentDefinition argument : task.arguments()) {
@@ -189,14 +237,36 @@ final class PipelineJobCompiler {
       if (argument.literal() != null) {
         command.append(quote(argument.literal()));
       } else if (argument.parameter() != null) {
-        command.append("${{inputs.").append(argument.parameter()).append("}}");
+        command.append(quotePlaceholder(step, argument.parameter(),
+            parameters.getOrDefault(argument.parameter(), "")));
       } else if (step.outputs().contains(argument.port())) {
-        command.append("${{outputs.").append(argument.port()).append("}}");
+        command.append("'${{outputs.").append(argument.port()).append("}}'");
       } else {
-        command.append("${{inputs.").append(argument.port()).append("}}");
+        command.append("'${{inputs.").append(argument.port()).append("}}'");
       }
     }
     return command.toString();
+  }
+
+  /**
+   * A parameter's placeholder in the quotes that keep its value whole once Azure ML has put the
+   * value in: single quotes, or double quotes for a value with a single quote.
+   *
+   * @throws AzureMlTransportException when the value holds both a single quote and a character
+   *     double quotes do not keep, naming the parameter and the step
+   */
+  private static String quotePlaceholder(StepDefinition step, String parameter, String value) {
+    String placeholder = "${{inputs." + parameter + "}}";
+    if (value.indexOf('\'') < 0) {
+      return "'" + placeholder + "'";
+    }
+    if (value.chars().noneMatch(c -> "\"$`\\".indexOf(c) >= 0)) {
+      return "\"" + placeholder + "\"";
+    }
+    throw new AzureMlTransportException("Parameter '" + parameter + "' of step '" + step.name() + "' holds a"
+        + " single quote and one of \" $ ` \\; Azure ML puts a parameter's value into the shell command"
+        + " line as it is, and no quoting keeps such a value whole there. Give the parameter a value"
+        + " without one of them, or read it from a file the step takes as input");
   }
 
   private String computeName(StepDefinition step) {

@@ -27,13 +27,6 @@ public final class StepJobs {
 
   private StepJobs() {}
 
-  /**
-   * Registers missing datastores, uploads the step's code and environment, and compiles its job.
-   *
-   * @param context the step, its parameters and secrets
-   * @param client the workspace's client
-   * @return the command job, to be created under {@link StepContext#idempotencyKey()}
-   */
   /** @return the namespace of these settings in the {@code orchestrated} transport's configuration */
   public static String settingsNamespace() {
     return "azureml";
@@ -68,6 +61,13 @@ public final class StepJobs {
     return AzureMlTransportProvider.builder(context.settings(), context.baseDirectory());
   }
 
+  /**
+   * Registers missing datastores, uploads the step's code and environment, and compiles its job.
+   *
+   * @param context the step, its parameters and secrets
+   * @param client the workspace's client
+   * @return the command job, to be created under {@link StepContext#idempotencyKey()}
+   */
   public static CommandJob prepare(StepContext context, AzureMlClient client) {
     PipelineDefinition definition = context.definition();
     new DatastoreRegistration(client, reference -> context.secret(reference.reference()))

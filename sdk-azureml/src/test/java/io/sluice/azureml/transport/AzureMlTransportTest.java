@@ -138,8 +138,8 @@ class AzureMlTransportTest {
       assertThat(train.get("inputs").get("n_estimators").get("value").asText())
           .isEqualTo("${{parent.inputs.n_estimators}}");
       assertThat(train.get("command").asText()).isEqualTo("python train.py --input"
-          + " ${{inputs.clean_data}} --output ${{outputs.model}} --n-estimators"
-          + " ${{inputs.n_estimators}}");
+          + " '${{inputs.clean_data}}' --output '${{outputs.model}}' --n-estimators"
+          + " '${{inputs.n_estimators}}'");
       assertThat(put.getBody().clone().readUtf8()).doesNotContain("CANARY");
     }
   }
@@ -178,6 +178,8 @@ class AzureMlTransportTest {
           + "\"status\":\"Running\"}}");
       mock.reply(200, "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
           + "\"status\":\"Running\"}}");
+      mock.reply(200, "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
+          + "\"status\":\"Running\"}}");
       mock.reply(200, "{\"value\":[{\"runId\":\"c1\",\"displayName\":\"prep\",\"status\":"
           + "\"Completed\",\"properties\":{\"azureml.isreused\":\"true\"}},{\"runId\":\"c2\","
           + "\"displayName\":\"train\",\"status\":\"Running\"}]}");
@@ -186,7 +188,7 @@ class AzureMlTransportTest {
       mock.reply(200, "{\"value\":[{\"runId\":\"c1\",\"displayName\":\"prep\",\"status\":"
           + "\"Completed\"},{\"runId\":\"c2\",\"displayName\":\"train\",\"status\":\"Failed\","
           + "\"error\":{\"error\":{\"message\":\"ValueError: bad input\"}}}]}");
-      AzureMlPipelineRun run = new AzureMlPipelineRun(mock.client(), definition, "run-2",
+      AzureMlPipelineRun run = new AzureMlPipelineRun(mock.client(), definition, "run-2", "run-2",
           java.util.Map.of(), Duration.ofMillis(5), java.util.List.of());
 
       assertThat(run.state()).isEqualTo(RunState.RUNNING);
@@ -222,24 +224,30 @@ class AzureMlTransportTest {
   }
 
   @Test
-  void aRunIdNamingAJobFollowsTheDuplicateRunPolicy(@TempDir Path dir) throws Exception {
+  void aRunIdNamingAJobFollowsTheDuplicateRunPolicyOnItsLatestAttempt(@TempDir Path dir) throws Exception {
     PipelineDefinition definition = compile(dir, seedScripts());
-    String job = "{\"id\":\"" + WS + "/jobs/run-1\",\"name\":\"run-1\",\"properties\":{"
+    String job = "{\"id\":\"" + WS + "/jobs/%s\",\"name\":\"%s\",\"properties\":{"
         + "\"jobType\":\"Pipeline\",\"status\":\"%s\"}}";
+    String missing = "{\"error\":{\"code\":\"UserError\",\"message\":\"no such job\"}}";
     try (ArmMock mock = new ArmMock()) {
-      mock.reply(200, job.formatted("Completed"));
-      mock.reply(200, job.formatted("Failed"));
+      mock.reply(200, job.formatted("run-1", "run-1", "Completed"));
+      mock.reply(404, missing);
+      mock.reply(200, job.formatted("run-1", "run-1", "Failed"));
+      mock.reply(200, job.formatted("run-1_attempt2", "run-1_attempt2", "Completed"));
+      mock.reply(404, missing);
       AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
 
       assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("run-1").build()))
           .isInstanceOf(DuplicateRunException.class)
           .hasMessageStartingWith("Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy REJECT");
+      // The first attempt failed, the second completed: the run completed, so it does not run again.
       assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("run-1")
           .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build()))
-          .isInstanceOf(AzureMlTransportException.class)
-          .hasMessage("Azure ML job 'run-1' ended FAILED, and Azure ML keeps a job's name for good, so it cannot"
-              + " run again under the same name; choose another run id");
-      assertThat(mock.all()).allSatisfy(r -> assertThat(r.getMethod()).isEqualTo("GET"));
+          .isInstanceOf(DuplicateRunException.class)
+          .hasMessageStartingWith("Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy ALLOW_IF_FAILED");
+      assertThat(mock.all()).allSatisfy(r -> assertThat(r.getMethod()).isEqualTo("GET"))
+          .extracting(r -> r.getRequestUrl().encodedPath().replaceAll(".*/jobs/", ""))
+          .containsExactly("run-1", "run-1_attempt2", "run-1", "run-1_attempt2", "run-1_attempt3");
     }
   }
 
