@@ -75,8 +75,8 @@ class AzureMlStepExecutorIT {
     assertThat(prepJob.path("outputs").path("clean_data").path("uri").asText()).isEqualTo(location);
     assertThat(trainJob.path("inputs").path("clean_data").path("uri").asText()).isEqualTo(location);
     assertThat(trainJob.path("computeId").asText()).endsWith("/computes/cpu-cluster");
-    assertThat(trainJob.path("command").asText()).isEqualTo("python train.py --input ${{inputs.clean_data}}"
-        + " --output ${{outputs.model}}");
+    assertThat(trainJob.path("command").asText()).isEqualTo("python train.py --input '${{inputs.clean_data}}'"
+        + " --output '${{outputs.model}}'");
     assertThat(fake.calls("PUT", "datastores/lake")).hasSize(1);
     assertThat(run.steps().values()).extracting(s -> s.state()).containsOnly(StepState.COMPLETED);
   }
