@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>What is known of the earlier run differs by transport: the orchestrator reads its journal,
  * the {@code databricks} transport the state of the Databricks run named after it, the {@code
- * azureml} transport the state of the job with its name.
+ * azureml} transport the state of the latest attempt's pipeline job (Azure ML keeps a job's name for
+ * good, so a run that runs again there does so as a new pipeline job).
  */
 public final class DuplicateRuns {
   private DuplicateRuns() {}
