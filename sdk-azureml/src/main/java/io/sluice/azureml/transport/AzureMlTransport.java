@@ -111,7 +111,7 @@ public final class AzureMlTransport implements Transport {
     for (StepDefinition step : definition.steps()) {
       assets.put(step.name(), StepAssets.compile(client, baseDirectory, definition, step));
     }
-    PipelineJob job = compiler.compile(runId, parameters, assets,
+    PipelineJob job = compiler.compile(runId, jobName, parameters, assets,
         options.experimentName().orElse(definition.name()), forceRerun);
     client.createOrUpdateJob(jobName, job);
     return run(definition, runId, jobName, options);

@@ -39,6 +39,12 @@ final class PipelineJobCompiler {
   static final String RUN_AFTER_OUTPUT = "sluice_run_after";
   /** The prefix of the inputs that bind a node to the control outputs of the nodes it runs after. */
   static final String RUN_AFTER_INPUT = "sluice_run_after_";
+  /**
+   * The environment variable that holds the pipeline job's name in a node that must not be reused:
+   * Azure ML reuses a node only when its settings are unchanged, and a command job has no {@code
+   * is_deterministic} of its own.
+   */
+  static final String NO_REUSE_VARIABLE = "SLUICE_NO_REUSE_IN";
 
   private final PipelineDefinition definition;
   private final String workspaceId;
@@ -81,10 +87,11 @@ final class PipelineJobCompiler {
   /**
    * The pipeline job of one attempt of a run.
    *
+   * @param jobName the attempt's pipeline job name
    * @param forceRerun whether every node runs, none reused from an earlier job (the pipeline's
    *     {@code force_rerun} setting)
    */
-  PipelineJob compile(String runId, Map<String, String> parameters,
+  PipelineJob compile(String runId, String jobName, Map<String, String> parameters,
       Map<String, CompiledStep> assets, String experimentName, boolean forceRerun) {
     PipelineJob job = new PipelineJob()
         .setDisplayName(definition.name())
@@ -100,6 +107,9 @@ final class PipelineJobCompiler {
     Set<String> runAfterTargets = new HashSet<>();
     for (StepDefinition step : definition.steps()) {
       CommandJob node = commandJob(step, runId, parameters, assets.get(step.name()), false);
+      if (!step.allowReuse()) {
+        node.getEnvironmentVariables().put(NO_REUSE_VARIABLE, jobName);
+      }
       List<String> runAfter = runAfter(step);
       for (int i = 0; i < runAfter.size(); i++) {
         node.addInput(RUN_AFTER_INPUT + (i + 1),

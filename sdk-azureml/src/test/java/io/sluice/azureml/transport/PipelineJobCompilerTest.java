@@ -29,7 +29,7 @@ class PipelineJobCompilerTest {
     PythonScriptStep first = PythonScriptStep.builder().name("first").sourceDirectory(".")
         .scriptName("s.py").computeTarget(cpu).arguments("--who", WHO, "--note", "two words").build();
     PythonScriptStep second = PythonScriptStep.builder().name("second").sourceDirectory(".")
-        .scriptName("s.py").computeTarget(cpu).runAfter(first).build();
+        .scriptName("s.py").computeTarget(cpu).runAfter(first).allowReuse(false).build();
     return PipelineCompiler.compile(Pipeline.builder().name("p").steps(first, second).build(), dir);
   }
 
@@ -38,7 +38,8 @@ class PipelineJobCompilerTest {
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
     definition.steps().forEach(s -> assets.put(s.name(), new CompiledStep(s.name(), WS + "/codes/c/versions/1",
         AzureMlTransport.DEFAULT_ENVIRONMENT)));
-    return new PipelineJobCompiler(definition, WS, null).compile("run-1", parameters, assets, "p", forceRerun);
+    return new PipelineJobCompiler(definition, WS, null).compile("run-1", "run-1_attempt2", parameters, assets, "p",
+        forceRerun);
   }
 
   @Test
@@ -81,5 +82,14 @@ class PipelineJobCompilerTest {
     PipelineDefinition definition = twoSteps(dir);
     assertThat(compile(definition, Map.of("who", "x"), true).getSettings()).containsEntry("force_rerun", true);
     assertThat(compile(definition, Map.of("who", "x"), false).getSettings()).doesNotContainKey("force_rerun");
+  }
+
+  @Test
+  void aStepThatMustNotBeReusedDiffersInEachAttempt(@TempDir Path dir) throws Exception {
+    PipelineJob job = compile(twoSteps(dir), Map.of("who", "x"), false);
+    assertThat(job.getJobs().get("second").getEnvironmentVariables())
+        .containsEntry(PipelineJobCompiler.NO_REUSE_VARIABLE, "run-1_attempt2");
+    assertThat(job.getJobs().get("first").getEnvironmentVariables())
+        .doesNotContainKey(PipelineJobCompiler.NO_REUSE_VARIABLE);
   }
 }
