@@ -1,0 +1,63 @@
+package io.sluice.core.compiler;
+
+import io.sluice.core.definition.PythonScriptTask;
+import io.sluice.core.definition.StepTask;
+import io.sluice.core.model.Environment;
+import io.sluice.core.model.PipelineParameter;
+import io.sluice.core.model.PythonScriptStep;
+import io.sluice.core.model.RunConfiguration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Compiles a {@link PythonScriptStep}: a script run on Azure ML. */
+final class PythonScriptStepTranslator implements StepTranslator {
+  private final PythonScriptStep step;
+
+  PythonScriptStepTranslator(PythonScriptStep step) {
+    this.step = step;
+  }
+
+  @Override
+  public void checkReferences(StepRules rules, References references, Collection<String> ports) {
+    rules.arguments(step, step.arguments(), ports);
+    rules.arguments(step, step.params().values(), ports);
+    step.environment().ifPresent(e -> references.environment(e, step.name()));
+    rules.runconfigParameters(step, step.runconfigPipelineParams());
+    rules.noDbfs(step);
+  }
+
+  @Override
+  public LocalSource localSource() {
+    return new LocalSource(step.scriptName(), "scriptName");
+  }
+
+  @Override
+  public boolean lacksCluster() {
+    return false;
+  }
+
+  @Override
+  public StepTask task(StepDefinitions definitions) {
+    Optional<RunConfiguration> rc = step.runconfig();
+    return new PythonScriptTask(
+        step.scriptName(),
+        StepDefinitions.arguments(step.arguments()),
+        step.environment().map(Environment::name).orElse(null),
+        rc.flatMap(RunConfiguration::maxRunDurationSeconds).orElse(null),
+        rc.map(RunConfiguration::nodeCount).orElse(1),
+        rc.map(RunConfiguration::environmentVariables).orElse(Map.of()),
+        runconfigPipelineParams(step.runconfigPipelineParams()),
+        StepDefinitions.arguments(step.params()));
+  }
+
+  private static Map<String, String> runconfigPipelineParams(Map<String, PipelineParameter<?>> params) {
+    if (params.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new TreeMap<>();
+    params.forEach((property, parameter) -> names.put(property, parameter.name()));
+    return names;
+  }
+}

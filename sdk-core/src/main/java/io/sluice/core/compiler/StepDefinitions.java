@@ -1,0 +1,152 @@
+package io.sluice.core.compiler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.core.definition.ArgumentDefinition;
+import io.sluice.core.definition.ClusterDefinition;
+import io.sluice.core.definition.DataDefinition;
+import io.sluice.core.definition.DataPathDefinition;
+import io.sluice.core.definition.DatasetDefinition;
+import io.sluice.core.definition.InputDefinition;
+import io.sluice.core.definition.ParameterDefinition;
+import io.sluice.core.definition.StepDefinition;
+import io.sluice.core.implementation.CanonicalJson;
+import io.sluice.core.model.Argument;
+import io.sluice.core.model.DataPath;
+import io.sluice.core.model.Dataset;
+import io.sluice.core.model.DatabricksCluster;
+import io.sluice.core.model.InputBinding;
+import io.sluice.core.model.PipelineData;
+import io.sluice.core.model.PipelineParameter;
+import io.sluice.core.model.Step;
+import io.sluice.core.model.TabularDataset;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Turns a compiled step, its data and its parameters into definition records; the task is left to
+ * the translator of the step's kind. Lists are built without streams, whose {@code toList()} the
+ * definition records would copy again.
+ */
+final class StepDefinitions {
+  private final References references;
+  private final Map<DatabricksCluster, ClusterDefinition> clusters = new IdentityHashMap<>();
+
+  StepDefinitions(References references) {
+    this.references = references;
+  }
+
+  /** A step's definition, not yet fingerprinted. */
+  StepDefinition step(Step step, StepTranslator translator, List<String> dependsOn) {
+    return new StepDefinition(
+        step.name(),
+        step.computeTarget().orElse(StepRules.LOCAL).name(),
+        mapped(step.inputs(), StepDefinitions::input),
+        mapped(step.outputs(), PipelineData::name),
+        dependsOn,
+        step.allowReuse(),
+        step.version().orElse(null),
+        step.sourceDirectory().map(p -> p.replace('\\', '/')).orElse(null),
+        translator.task(this),
+        null);
+  }
+
+  /** A PipelineData's definition, with its consumers in name order. */
+  DataDefinition data(DataNode node) {
+    PipelineData d = node.data();
+    List<String> consumers = node.consumers();
+    consumers.sort(null); // in the order steps are listed until now; linear when that is by name
+    return new DataDefinition(
+        d.name(),
+        references.datastoreOf(d).name(),
+        d.outputMode(),
+        d.isDirectory(),
+        d.outputPathOnCompute().orElse(null),
+        d.outputOverwrite().orElse(null),
+        d.pipelineOutputName().orElse(null),
+        node.producer(),
+        List.copyOf(consumers));
+  }
+
+  /** Many steps share one cluster object: it is translated once per compilation. */
+  ClusterDefinition cluster(DatabricksCluster cluster) {
+    return clusters.computeIfAbsent(cluster, ModelTranslation::cluster);
+  }
+
+  static ParameterDefinition parameter(PipelineParameter<?> p) {
+    JsonNode value =
+        p.defaultValue() instanceof DataPath path
+            ? CanonicalJson.MAPPER.valueToTree(dataPath(path))
+            : CanonicalJson.MAPPER.valueToTree(p.defaultValue());
+    return new ParameterDefinition(p.name(), p.type(), value);
+  }
+
+  static List<ArgumentDefinition> arguments(List<Argument> arguments) {
+    return mapped(arguments, StepDefinitions::argument);
+  }
+
+  static Map<String, ArgumentDefinition> arguments(Map<String, Argument> arguments) {
+    if (arguments.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, ArgumentDefinition> out = new TreeMap<>();
+    arguments.forEach((k, v) -> out.put(k, argument(v)));
+    return out;
+  }
+
+  /**
+   * An immutable list the definition records keep as it is; a stream's {@code toList()} allows
+   * nulls, so the records would copy it again.
+   */
+  static <T, R> List<R> mapped(List<T> list, Function<T, R> function) {
+    Object[] values = new Object[list.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = function.apply(list.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<R> result = (List<R>) List.of(values);
+    return result;
+  }
+
+  private static InputDefinition input(InputBinding input) {
+    String dataName = null;
+    DatasetDefinition dataset = null;
+    DataPathDefinition path = null;
+    if (input.source() instanceof PipelineData d) {
+      dataName = d.name();
+    } else if (input.source() instanceof DataPath p) {
+      path = dataPath(p);
+    } else if (input.source() instanceof TabularDataset t) {
+      dataset =
+          new DatasetDefinition(
+              "tabular",
+              t.paths().stream().map(StepDefinitions::dataPath).toList(),
+              t.separator(),
+              t.header(),
+              t.encoding(),
+              t.columnTypes());
+    } else if (input.source() instanceof Dataset f) {
+      dataset =
+          new DatasetDefinition(
+              "file", f.paths().stream().map(StepDefinitions::dataPath).toList(), null, null, null, null);
+    }
+    return new InputDefinition(
+        input.name(), input.mode(), input.pathOnCompute().orElse(null), dataName, dataset, path);
+  }
+
+  private static DataPathDefinition dataPath(DataPath path) {
+    return new DataPathDefinition(path.datastore().name(), path.pathOnDatastore());
+  }
+
+  private static ArgumentDefinition argument(Argument argument) {
+    if (argument instanceof Argument.Literal l) {
+      return ArgumentDefinition.literal(l.value());
+    }
+    if (argument instanceof Argument.Port p) {
+      return ArgumentDefinition.port(p.port());
+    }
+    return ArgumentDefinition.parameter(((Argument.Parameter) argument).parameter().name());
+  }
+}
