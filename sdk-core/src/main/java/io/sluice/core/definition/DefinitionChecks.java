@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,10 +28,10 @@ final class DefinitionChecks {
   // that read it.
   private final String[] writers;
   private final List<String>[] readers;
-  private Map<String, Integer> steps;
-  private Map<String, Integer> data;
-  private Set<String> datastores;
-  private Set<String> computes;
+  private NameIndex steps;
+  private NameIndex data;
+  private NameIndex datastores;
+  private NameIndex computes;
 
   private DefinitionChecks(PipelineDefinition definition) {
     this.definition = definition;
@@ -73,22 +72,24 @@ final class DefinitionChecks {
       problems.add("schemaVersion", unreadableVersion(definition.schemaVersion()));
     }
     name("name", NameRule.PIPELINE, "pipeline", definition.name());
-    Map<String, Integer> parameterIndex =
+    NameIndex parameterIndex =
         index("parameters", "parameter", NameRule.WORD, definition.parameters(), ParameterDefinition::name);
-    datastores = index("datastores", "datastore", NameRule.DATASTORE, definition.datastores(), DatastoreDefinition::name)
-        .keySet();
-    computes = index("computes", "compute", NameRule.COMPUTE, definition.computes(), ComputeDefinition::name).keySet();
-    Set<String> environments = index("environments", "environment", NameRule.ENVIRONMENT,
-        definition.environments(), EnvironmentDefinition::name).keySet();
+    datastores = index("datastores", "datastore", NameRule.DATASTORE, definition.datastores(), DatastoreDefinition::name);
+    computes = index("computes", "compute", NameRule.COMPUTE, definition.computes(), ComputeDefinition::name);
+    NameIndex environments = index("environments", "environment", NameRule.ENVIRONMENT,
+        definition.environments(), EnvironmentDefinition::name);
     data = index("data", "data", NameRule.WORD, definition.data(), DataDefinition::name);
     steps = index("steps", "step", NameRule.STEP, definition.steps(), StepDefinition::name, repeatedSteps);
     if (definition.defaultDatastore() != null && !datastores.contains(definition.defaultDatastore())) {
       problems.unknown("defaultDatastore", "datastore", definition.defaultDatastore(), "datastores");
     }
     Map<String, ParameterDefinition> parameters = new HashMap<>();
-    parameterIndex.forEach((name, i) -> parameters.put(name, definition.parameters().get(i)));
     for (int i = 0; i < definition.parameters().size(); i++) {
-      ParameterDefaults.check(i, definition.parameters().get(i), datastores, problems);
+      ParameterDefinition parameter = definition.parameters().get(i);
+      if (parameterIndex.get(parameter.name()) == i) { // the first of its name
+        parameters.put(parameter.name(), parameter);
+      }
+      ParameterDefaults.check(i, parameter, datastores, problems);
     }
     StepTaskChecks tasks = new StepTaskChecks(parameters, environments, problems);
     for (int i = 0; i < definition.steps().size(); i++) {
@@ -111,22 +112,22 @@ final class DefinitionChecks {
   // cost more than the checks.
 
   /** Checks each name and maps it to the index of the first item that has it. */
-  private <T> Map<String, Integer> index(String section, String kind, NameRule rule, List<T> items,
+  private <T> NameIndex index(String section, String kind, NameRule rule, List<T> items,
       Function<T, String> nameOf) {
     return index(section, kind, rule, items, nameOf, new boolean[items.size()]);
   }
 
   /** The same, marking in {@code repeated} each item whose name an earlier item has. */
-  private <T> Map<String, Integer> index(String section, String kind, NameRule rule, List<T> items,
+  private <T> NameIndex index(String section, String kind, NameRule rule, List<T> items,
       Function<T, String> nameOf, boolean[] repeated) {
-    Map<String, Integer> index = new HashMap<>(items.size() * 4 / 3 + 16);
+    NameIndex index = new NameIndex(items.size());
     for (int i = 0; i < items.size(); i++) {
       String name = nameOf.apply(items.get(i));
       if (!rule.accepts(name)) {
         name(section + "[" + i + "].name", rule, kind, name);
       }
-      Integer first = name == null ? null : index.putIfAbsent(name, i);
-      if (first != null) {
+      int first = index.putIfAbsent(name, i);
+      if (first != NameIndex.ABSENT) {
         repeated[i] = true;
         problems.add(section + "[" + i + "].name", DefinitionProblems.show(name) + " is also the name of "
             + section + "[" + first + "]; give each " + kind + " a unique name");
@@ -148,8 +149,8 @@ final class DefinitionChecks {
     if (!computes.contains(step.compute())) {
       problems.unknown(step(i) + ".compute", "compute", step.compute(), "computes");
     }
-    NameSet before = NameSet.of(step.dependsOn());
-    NameSet ports = new NameSet(step.inputs().size() + step.outputs().size());
+    NameIndex before = NameIndex.of(step.dependsOn());
+    NameIndex ports = new NameIndex(step.inputs().size() + step.outputs().size());
     for (int j = 0; j < step.inputs().size(); j++) {
       input(i, j, step, before, ports);
     }
@@ -160,8 +161,8 @@ final class DefinitionChecks {
     int count = 0;
     for (int j = 0; j < step.dependsOn().size(); j++) {
       String name = step.dependsOn().get(j);
-      Integer rank = name == null ? null : steps.get(name);
-      if (rank == null) {
+      int rank = steps.get(name);
+      if (rank == NameIndex.ABSENT) {
         problems.add(step(i) + ".dependsOn[" + j + "]", "step " + DefinitionProblems.show(name)
             + " is not in steps; name a step of the pipeline or remove the dependency");
       } else if (rank == i) {
@@ -182,7 +183,7 @@ final class DefinitionChecks {
         + " is also the name of another input or output of the step; give each a unique name");
   }
 
-  private void input(int i, int j, StepDefinition step, NameSet before, NameSet ports) {
+  private void input(int i, int j, StepDefinition step, NameIndex before, NameIndex ports) {
     InputDefinition input = step.inputs().get(j);
     if (!NameRule.WORD.accepts(input.name())) {
       name(input(i, j, ".name"), NameRule.WORD, "input", input.name());
@@ -218,9 +219,9 @@ final class DefinitionChecks {
     return step(i) + ".inputs[" + j + "]" + field;
   }
 
-  private void inputData(int i, int j, StepDefinition step, String name, NameSet before) {
-    Integer k = data.get(name);
-    if (k == null) {
+  private void inputData(int i, int j, StepDefinition step, String name, NameIndex before) {
+    int k = data.get(name);
+    if (k == NameIndex.ABSENT) {
       problems.unknown(input(i, j, ".data"), "data", name, "data");
       return;
     }
@@ -236,19 +237,19 @@ final class DefinitionChecks {
     if (step.name().equals(producer)) {
       problems.add(input(i, j, ".data"), "step '" + step.name() + "' reads its own output '" + name
           + "'; a step cannot consume what it writes");
-    } else if (producer != null && !before.contains(producer) && steps.containsKey(producer)) {
+    } else if (producer != null && !before.contains(producer) && steps.contains(producer)) {
       problems.add(input(i, j, ".data"), "data '" + name + "' is written by step '" + producer
           + "', which is not in dependsOn; add '" + producer + "' to dependsOn");
     }
   }
 
-  private void output(int i, int j, StepDefinition step, NameSet ports) {
+  private void output(int i, int j, StepDefinition step, NameIndex ports) {
     String name = step.outputs().get(j);
     if (!ports.add(name)) {
       duplicatePort(output(i, j), name);
     }
-    Integer k = data.get(name);
-    if (k == null) {
+    int k = data.get(name);
+    if (k == NameIndex.ABSENT) {
       problems.unknown(output(i, j), "data", name, "data");
       return;
     }
@@ -281,27 +282,27 @@ final class DefinitionChecks {
     String producer = item.producer();
     // A name already resolved in the step pass is not looked up again: at 10,000 steps each lookup
     // is a cache miss.
-    if (producer == null || (!producer.equals(writers[k]) && !steps.containsKey(producer))) {
+    if (producer == null || (!producer.equals(writers[k]) && !steps.contains(producer))) {
       problems.unknown(data(k, ".producer"), "step", producer, "steps");
     } else if (writers[k] == null) {
       problems.add(data(k, ".producer"), "step '" + producer + "' does not list '" + item.name()
           + "' among its outputs; add it there or name the step that does");
     }
     List<String> reading = readers[k] == null ? List.of() : readers[k];
-    NameSet readingSet = NameSet.of(reading);
+    NameIndex readingSet = NameIndex.of(reading);
     for (int m = 0; m < item.consumers().size(); m++) {
       String consumer = item.consumers().get(m);
       if (readingSet.contains(consumer)) {
         continue;
       }
-      if (consumer == null || !steps.containsKey(consumer)) {
+      if (consumer == null || !steps.contains(consumer)) {
         problems.unknown(data(k, ".consumers[" + m + "]"), "step", consumer, "steps");
       } else {
         problems.add(data(k, ".consumers[" + m + "]"), "step '" + consumer + "' does not read '" + item.name()
             + "'; remove it from consumers or give the step an input that reads it");
       }
     }
-    NameSet declared = NameSet.of(item.consumers());
+    NameIndex declared = NameIndex.of(item.consumers());
     for (String reader : reading) {
       if (!declared.contains(reader)) {
         problems.add(data(k, ".consumers"), "step '" + reader + "' reads '" + item.name()

@@ -2,7 +2,6 @@ package io.sluice.core.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Checks that each parameter's default is a JSON value of its type and in its range: a number too
@@ -11,7 +10,7 @@ import java.util.Set;
 final class ParameterDefaults {
   private ParameterDefaults() {}
 
-  static void check(int index, ParameterDefinition parameter, Set<String> datastores, DefinitionProblems problems) {
+  static void check(int index, ParameterDefinition parameter, NameIndex datastores, DefinitionProblems problems) {
     String path = "parameters[" + index + "]";
     ParameterType type = parameter.type();
     if (type == null) {
@@ -45,7 +44,7 @@ final class ParameterDefaults {
     }
   }
 
-  private static String dataPath(JsonNode value, Set<String> datastores) {
+  private static String dataPath(JsonNode value, NameIndex datastores) {
     if (!value.isObject() || !value.path("datastore").isTextual() || !value.path("path").isTextual()
         || value.size() != 2) {
       return "is not {\"datastore\": name, \"path\": path}; give exactly those two strings";

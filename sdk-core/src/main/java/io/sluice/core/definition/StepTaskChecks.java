@@ -2,7 +2,6 @@ package io.sluice.core.definition;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rules of a step's task: a task, an entry point, an environment that exists, and arguments
@@ -11,10 +10,10 @@ import java.util.Set;
  */
 final class StepTaskChecks {
   private final Map<String, ParameterDefinition> parameters;
-  private final Set<String> environments;
+  private final NameIndex environments;
   private final DefinitionProblems problems;
 
-  StepTaskChecks(Map<String, ParameterDefinition> parameters, Set<String> environments, DefinitionProblems problems) {
+  StepTaskChecks(Map<String, ParameterDefinition> parameters, NameIndex environments, DefinitionProblems problems) {
     this.parameters = parameters;
     this.environments = environments;
     this.problems = problems;
@@ -27,7 +26,7 @@ final class StepTaskChecks {
    * @param step the step
    * @param ports the names of its inputs and outputs
    */
-  void check(int index, StepDefinition step, NameSet ports) {
+  void check(int index, StepDefinition step, NameIndex ports) {
     StepTask task = step.task();
     if (task == null) {
       problems.add(path(index, ""), "step " + DefinitionProblems.show(step.name()) + " has no task; give it a"
@@ -66,7 +65,7 @@ final class StepTaskChecks {
     }
   }
 
-  private void pythonScript(int index, PythonScriptTask task, NameSet ports) {
+  private void pythonScript(int index, PythonScriptTask task, NameIndex ports) {
     entryPoint(index, "scriptName", task.scriptName(), "the script to run, relative to the source directory");
     if (task.nodeCount() < 1) {
       problems.add(path(index, ".task.nodeCount"), "nodeCount is " + task.nodeCount() + "; use 1 or more");
@@ -86,7 +85,7 @@ final class StepTaskChecks {
     });
   }
 
-  private void arguments(int index, String field, List<ArgumentDefinition> arguments, NameSet ports) {
+  private void arguments(int index, String field, List<ArgumentDefinition> arguments, NameIndex ports) {
     for (int i = 0; i < arguments.size(); i++) {
       ArgumentDefinition argument = arguments.get(i);
       if (!resolves(argument, ports)) {
@@ -95,7 +94,7 @@ final class StepTaskChecks {
     }
   }
 
-  private void arguments(int index, String field, Map<String, ArgumentDefinition> arguments, NameSet ports) {
+  private void arguments(int index, String field, Map<String, ArgumentDefinition> arguments, NameIndex ports) {
     arguments.forEach((key, argument) -> {
       if (!resolves(argument, ports)) {
         argument(path(index, field + "." + key), argument, ports);
@@ -103,12 +102,12 @@ final class StepTaskChecks {
     });
   }
 
-  private boolean resolves(ArgumentDefinition argument, NameSet ports) {
+  private boolean resolves(ArgumentDefinition argument, NameIndex ports) {
     return (argument.port() == null || ports.contains(argument.port()))
         && (argument.parameter() == null || parameters.containsKey(argument.parameter()));
   }
 
-  private void argument(String path, ArgumentDefinition argument, NameSet ports) {
+  private void argument(String path, ArgumentDefinition argument, NameIndex ports) {
     if (argument.port() != null && !ports.contains(argument.port())) {
       problems.add(path + ".port", "port " + DefinitionProblems.show(argument.port())
           + " is neither an input nor an output of the step; name one of them");
