@@ -88,13 +88,7 @@ final class AzureMlHarness implements TransportHarness {
 
   @Override
   public void script(String step, StepBehaviour behaviour) {
-    if (behaviour instanceof StepBehaviour.Fail fail) {
-      fake.failStep(step, fail.message());
-    } else if (behaviour instanceof StepBehaviour.Hang) {
-      fake.hangStep(step);
-    } else {
-      fake.succeedStep(step);
-    }
+    behaviour.apply(() -> fake.succeedStep(step), message -> fake.failStep(step, message), () -> fake.hangStep(step));
   }
 
   @Override

@@ -85,13 +85,8 @@ final class DatabricksHarness implements TransportHarness {
 
   @Override
   public void script(String step, StepBehaviour behaviour) {
-    if (behaviour instanceof StepBehaviour.Fail fail) {
-      fake.succeedTask(step).failTask(step, fail.message());
-    } else if (behaviour instanceof StepBehaviour.Hang) {
-      fake.succeedTask(step).hangTask(step);
-    } else {
-      fake.succeedTask(step);
-    }
+    fake.succeedTask(step);
+    behaviour.apply(() -> { }, message -> fake.failTask(step, message), () -> fake.hangTask(step));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.sluice.testing.tck;
 
+import java.util.function.Consumer;
+
 /**
  * What a step does when it runs, as the kit scripts it on the remote side (or in the step's own
  * code, for a transport that runs steps for real).
@@ -17,6 +19,23 @@ public sealed interface StepBehaviour {
 
   /** The step keeps running until the run is canceled. */
   record Hang() implements StepBehaviour {}
+
+  /**
+   * Does what a harness does for this behaviour, so that a harness needs no type switch.
+   *
+   * @param succeed what makes the step complete
+   * @param fail what makes it fail, given the message
+   * @param hang what makes it run until canceled
+   */
+  default void apply(Runnable succeed, Consumer<String> fail, Runnable hang) {
+    if (this instanceof Fail failure) {
+      fail.accept(failure.message());
+    } else if (this instanceof Hang) {
+      hang.run();
+    } else {
+      succeed.run();
+    }
+  }
 
   /**
    * A step that completes.

@@ -56,13 +56,8 @@ final class RecordingHarness implements TransportHarness {
 
   @Override
   public void script(String step, StepBehaviour behaviour) {
-    if (behaviour instanceof StepBehaviour.Fail fail) {
-      transport.fakeFailed(step, fail.message());
-    } else if (behaviour instanceof StepBehaviour.Hang) {
-      transport.fakeRunning(step);
-    } else {
-      transport.fakeCompleted(step);
-    }
+    behaviour.apply(() -> transport.fakeCompleted(step), message -> transport.fakeFailed(step, message),
+        () -> transport.fakeRunning(step));
   }
 
   @Override
