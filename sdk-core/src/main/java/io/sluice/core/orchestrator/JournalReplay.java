@@ -67,14 +67,33 @@ final class JournalReplay {
     return last(JournalEntry.MlflowParentRecorded.class).map(JournalEntry.MlflowParentRecorded::runId);
   }
 
-  /** The remote run an earlier attempt recorded for a step, to re-attach to instead of submitting again. */
+  /**
+   * The remote run an earlier attempt recorded for a step and did not see end, to re-attach to
+   * instead of submitting again: a runner that died left it running. A remote run after which the
+   * step failed or was canceled is over, and a new attempt does not go back to it.
+   */
   Optional<String> remoteRunId(String step) {
-    return entries.stream()
-        .filter(JournalEntry.RemoteRunRecorded.class::isInstance)
-        .map(JournalEntry.RemoteRunRecorded.class::cast)
-        .filter(e -> e.step().equals(step))
-        .map(JournalEntry.RemoteRunRecorded::id)
-        .reduce((a, b) -> b);
+    Optional<String> id = Optional.empty();
+    for (JournalEntry entry : entries) {
+      if (entry instanceof JournalEntry.RemoteRunRecorded r && r.step().equals(step)) {
+        id = Optional.of(r.id());
+      } else if (entry instanceof JournalEntry.StepFailed f && f.step().equals(step)) {
+        id = Optional.empty();
+      }
+    }
+    return id;
+  }
+
+  /**
+   * The attempt whose number a step's idempotency key carries: 1 while no attempt saw the step
+   * fail, so that a resumed attempt submits under the key of the remote run that may still go on;
+   * the attempt that starts now once one did, so that the remote service starts a new run instead
+   * of answering with the one that failed.
+   */
+  int submissionAttempt(String step) {
+    boolean failed = entries.stream()
+        .anyMatch(e -> e instanceof JournalEntry.StepFailed f && f.step().equals(step));
+    return failed ? nextAttempt() : 1;
   }
 
   /**

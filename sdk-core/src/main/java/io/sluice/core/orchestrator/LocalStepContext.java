@@ -185,7 +185,7 @@ final class LocalStepContext implements StepContext {
 
   @Override
   public String idempotencyKey() {
-    return IdempotencyKeys.of(runId(), step.name());
+    return run.idempotencyKey(step.name());
   }
 
   @Override

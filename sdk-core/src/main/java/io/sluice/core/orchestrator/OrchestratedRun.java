@@ -181,9 +181,14 @@ final class OrchestratedRun implements PipelineRun {
     return journal;
   }
 
-  /** The remote run an earlier attempt recorded for a step that did not finish. */
+  /** The remote run an earlier attempt recorded for a step and left running. */
   Optional<String> remoteRunId(String step) {
     return admission.earlier().remoteRunId(step);
+  }
+
+  /** The key a step's remote run is submitted under in this attempt. */
+  String idempotencyKey(String step) {
+    return IdempotencyKeys.of(admission.runId(), step, admission.earlier().submissionAttempt(step));
   }
 
   boolean canceled() {

@@ -123,8 +123,10 @@ public interface StepContext {
 
   /**
    * A key that identifies this step of this run across attempts, for remote services'
-   * idempotency tokens and job names: the same step of the same run always gets the same key, so
-   * a retried or resumed submission never starts a second remote run.
+   * idempotency tokens and job names: the same step of the same run gets the same key, so a
+   * retried or resumed submission never starts a second remote run; once an attempt saw the step
+   * fail or be canceled, a later attempt gets a key of its own, so that it runs the step anew
+   * instead of being answered with the remote run that failed.
    *
    * @return at most 64 letters, digits, '-' and '_'
    */

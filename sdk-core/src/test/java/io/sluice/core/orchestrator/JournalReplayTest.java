@@ -58,6 +58,37 @@ class JournalReplayTest {
   }
 
   @Test
+  void aRemoteRunAfterWhichTheStepFailedIsNotReattachedAndTheStepIsSubmittedUnderTheAttemptsKey() {
+    JournalReplay earlier =
+        journal(
+            new JournalEntry.RunStarted(T0, "r1", 1),
+            new JournalEntry.RemoteRunRecorded(T0, "prep", "11"),
+            new JournalEntry.RemoteRunRecorded(T0, "train", "21"),
+            new JournalEntry.StepFailed(T0, "train", "out of memory"),
+            new JournalEntry.RunFinished(T0, RunState.FAILED));
+
+    assertThat(earlier.remoteRunId("train")).isEmpty();
+    assertThat(earlier.submissionAttempt("train")).isEqualTo(2);
+    assertThat(earlier.remoteRunId("prep")).contains("11");
+    assertThat(earlier.submissionAttempt("prep")).isEqualTo(1);
+  }
+
+  @Test
+  void aRemoteRunSubmittedAfterAFailureIsReattachedByTheAttemptAfterACrash() {
+    JournalReplay earlier =
+        journal(
+            new JournalEntry.RunStarted(T0, "r1", 1),
+            new JournalEntry.RemoteRunRecorded(T0, "train", "21"),
+            new JournalEntry.StepFailed(T0, "train", "canceled"),
+            new JournalEntry.RunFinished(T0, RunState.CANCELED),
+            new JournalEntry.RunStarted(T0, "r1", 2),
+            new JournalEntry.RemoteRunRecorded(T0, "train", "22"));
+
+    assertThat(earlier.remoteRunId("train")).contains("22");
+    assertThat(earlier.submissionAttempt("train")).isEqualTo(3);
+  }
+
+  @Test
   void keepsTheStepsFinishedWithTheSameFingerprintAndIntactOutputs() throws Exception {
     PipelineDefinition definition = twoSteps();
     String prep = definition.step("prep").orElseThrow().fingerprint().value();
