@@ -53,6 +53,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -180,6 +181,22 @@ public final class AzureMlClient {
     String url = runHistory() + "/history/v1.0" + workspace.resourceId() + "/runs/"
         + segment("pipelineJobName", pipelineJobName) + "/children";
     return arm.list(url, JobWire::childRun);
+  }
+
+  /**
+   * Reads why a job failed from Azure ML run history, which keeps a job as a run (ARM's job
+   * resource does not say): the message of the run's {@code error.error}, an {@code ErrorResponse}
+   * whose {@code error} is a {@code RootError} with a {@code code} and a {@code message} (Run
+   * History API, {@code Run.error}).
+   *
+   * @param name the job's name
+   * @return the error's message; empty when the job has not failed or run history gives no message
+   * @throws AzureMlResourceNotFoundException when run history has no such run
+   */
+  @ServiceMethod(returns = ReturnType.SINGLE)
+  public Optional<String> getJobError(String name) {
+    String url = runHistory() + "/history/v1.0" + workspace.resourceId() + "/runs/" + segment("name", name);
+    return JobWire.childRun(arm.send(HttpMethod.GET, url, null).body()).error();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.sluice.azureml.orchestrated;
 
 import io.sluice.azureml.AzureMlClient;
+import io.sluice.azureml.AzureMlException;
 import io.sluice.azureml.AzureMlResourceNotFoundException;
 import io.sluice.azureml.models.Job;
 import io.sluice.azureml.models.JobStatus;
@@ -86,10 +87,26 @@ public final class AzureMlStepExecutor implements StepExecutor {
     Job ended = waitFor(context, client, name);
     if (!ended.status().equals(JobStatus.COMPLETED)) {
       throw new StepFailedException("Step '" + context.step().name() + "' failed on Azure ML: job " + name
-          + " ended " + ended.status() + ended.error().map(e -> ": " + e).orElse("")
+          + " ended " + ended.status() + error(client, name, ended).map(e -> ": " + e).orElse("")
           + "\n  see https://ml.azure.com/runs/" + name + "?wsid=" + client.getWorkspace().resourceId());
     }
     return StepResult.empty();
+  }
+
+  /**
+   * Why a job failed, as run history keeps it; a failure to read it is logged and leaves the
+   * step's failure without the reason rather than hiding the failure.
+   */
+  private static Optional<String> error(AzureMlClient client, String name, Job ended) {
+    if (!ended.status().equals(JobStatus.FAILED)) {
+      return Optional.empty();
+    }
+    try {
+      return client.getJobError(name);
+    } catch (AzureMlException e) {
+      LOGGER.warn("Could not read why Azure ML job {} failed: {}", name, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static Optional<Job> find(AzureMlClient client, String name) {

@@ -92,15 +92,15 @@ class AzureMlStepExecutorIT {
   }
 
   @Test
-  void aFailedJobReportsItsStudioLinkAndSkipsItsDependants() {
-    fake.failStep("prep");
+  void aFailedJobReportsItsErrorAndStudioLinkAndSkipsItsDependants() {
+    fake.failStep("prep", "KeyError: 'customer_id' in prep.py line 12");
 
     PipelineRun run = submit("aml-fail", DuplicateRunPolicy.REJECT);
 
     assertThatThrownBy(() -> run.waitForCompletion(WAIT))
         .isInstanceOf(PipelineRunException.class)
         .hasMessageContaining("Step 'prep' failed on Azure ML: job " + IdempotencyKeys.of("aml-fail", "prep")
-            + " ended Failed")
+            + " ended Failed: KeyError: 'customer_id' in prep.py line 12")
         .hasMessageContaining("https://ml.azure.com/runs/");
     assertThat(run.steps().get("train").state()).isEqualTo(StepState.SKIPPED);
     assertThat(fake.jobsCreated()).isEqualTo(1);
