@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * ${{outputs.y}}} replaced by the value or location bound to it. A location on a datastore ({@code
  * azureml://datastores/<name>/paths/<path>}) is the storage location the workspace's registration
  * of that datastore points at, spelled as Sluice spells storage locations ({@code wasbs://} for
- * blob, {@code abfss://} for ADLS Gen2), so that it compares with what other executors were given.
+ * blob, {@code abfss://} for ADLS Gen2), so that it compares with what other executors were given;
+ * it is read so wherever the job holds it: a data input's URI, a literal input's value (a {@code
+ * DATA_PATH} parameter) or an environment variable.
  */
 final class CommandJobs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +56,7 @@ final class CommandJobs {
     Map<String, String> environment = new LinkedHashMap<>();
     properties.path("environmentVariables").fields().forEachRemaining(e -> {
       if (e.getKey().startsWith("AZUREML_") || e.getKey().startsWith("AML_PARAMETER_")) {
-        environment.put(e.getKey(), e.getValue().asText());
+        environment.put(e.getKey(), literal(e.getValue().asText()));
       }
     });
     return new StepInvocation(arguments, Map.of(), environment);
@@ -90,10 +92,15 @@ final class CommandJobs {
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
       JsonNode bound = properties.path(matcher.group(1)).path(matcher.group(2));
-      String value = bound.has("value") ? bound.path("value").asText() : location(bound.path("uri").asText());
+      String value = bound.has("value") ? literal(bound.path("value").asText()) : location(bound.path("uri").asText());
       matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
     }
     return matcher.appendTail(resolved).toString();
+  }
+
+  /** A literal value: the storage location when it is a location on a datastore, else as it is. */
+  private String literal(String value) {
+    return DATASTORE_URI.matcher(value).matches() ? location(value) : value;
   }
 
   /**

@@ -37,6 +37,23 @@ class CommandJobsTest {
   }
 
   @Test
+  void aLiteralOnADatastoreIsReadAsTheLocationADataInputOfItHas() {
+    String job = "{\"properties\":{\"command\":\"python run.py --source ${{inputs.source}} --direct ${{inputs.direct}}"
+        + " --name ${{inputs.name}}\","
+        + "\"inputs\":{\"source\":{\"jobInputType\":\"literal\",\"value\":\"azureml://datastores/lake/paths/in/a.csv\"},"
+        + "\"direct\":{\"jobInputType\":\"uri_file\",\"mode\":\"Direct\","
+        + "\"uri\":\"azureml://datastores/lake/paths/in/a.csv\"},"
+        + "\"name\":{\"jobInputType\":\"literal\",\"value\":\"in/\"}},"
+        + "\"environmentVariables\":{\"AML_PARAMETER_source\":\"azureml://datastores/lake/paths/in/a.csv\"}}}";
+
+    var invocation = new CommandJobs(Map.of("lake", CommandJobs.json(LAKE))).invocation(CommandJobs.json(job));
+
+    String location = "wasbs://work@acct.blob.core.windows.net/in/a.csv";
+    assertThat(invocation.arguments()).containsExactly("--source", location, "--direct", location, "--name", "in/");
+    assertThat(invocation.environment()).containsOnly(Map.entry("AML_PARAMETER_source", location));
+  }
+
+  @Test
   void aDatastoreRegistrationIsReadWithoutItsSecrets() {
     String body = "{\"properties\":{\"accountName\":\"acct\",\"credentials\":{\"credentialsType\":\"AccountKey\","
         + "\"secrets\":{\"secretsType\":\"AccountKey\",\"key\":\"s3cr3t\"}}}}";
