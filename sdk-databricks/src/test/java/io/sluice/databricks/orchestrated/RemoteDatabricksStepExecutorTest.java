@@ -175,6 +175,22 @@ class RemoteDatabricksStepExecutorTest {
   }
 
   @Test
+  void aFailedStepRunAgainIsANewDatabricksRunUnderTheIdempotencyTokenOfTheNewAttempt() {
+    fake.failTask("prep", "ValueError: no rows in input");
+    PipelineRun failed = TwoNotebooks.submit(base, url, "orch-again", DuplicateRunPolicy.REJECT);
+    assertThatThrownBy(() -> failed.waitForCompletion(WAIT)).isInstanceOf(PipelineRunException.class);
+    fake.succeedTask("prep");
+
+    PipelineRun again = TwoNotebooks.submit(base, url, "orch-again", DuplicateRunPolicy.ALLOW_IF_FAILED);
+
+    assertThat(again.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
+    assertThat(fake.runsStarted()).isEqualTo(3);
+    assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .containsExactly(IdempotencyKeys.of("orch-again", "prep"), IdempotencyKeys.of("orch-again", "prep", 2),
+            IdempotencyKeys.of("orch-again", "enrich"));
+  }
+
+  @Test
   void cancelingTheRunCancelsTheInFlightDatabricksRunAndEndsCanceled() throws Exception {
     fake.timing(500, 60_000);
     PipelineRun run = TwoNotebooks.submit(base, url, "orch-cancel", DuplicateRunPolicy.REJECT);
