@@ -107,6 +107,22 @@ class AzureMlStepExecutorIT {
   }
 
   @Test
+  void aFailedStepRunAgainIsANewJobNamedByTheKeyOfTheNewAttempt() {
+    fake.failStep("prep");
+    PipelineRun failed = submit("aml-again", DuplicateRunPolicy.REJECT);
+    assertThatThrownBy(() -> failed.waitForCompletion(WAIT)).isInstanceOf(PipelineRunException.class);
+    fake.succeedStep("prep");
+
+    PipelineRun again = submit("aml-again", DuplicateRunPolicy.ALLOW_IF_FAILED);
+
+    assertThat(again.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
+    assertThat(fake.jobsCreated()).isEqualTo(3);
+    assertThat(fake.calls("PUT", "jobs/")).extracting(FakeAzureMl.Call::path).containsExactly(
+        "jobs/" + IdempotencyKeys.of("aml-again", "prep"), "jobs/" + IdempotencyKeys.of("aml-again", "prep", 2),
+        "jobs/" + IdempotencyKeys.of("aml-again", "train"));
+  }
+
+  @Test
   void cancelingTheRunCancelsTheInFlightJobAndEndsCanceled() throws Exception {
     fake.timing(300, 60_000);
     PipelineRun run = submit("aml-cancel", DuplicateRunPolicy.REJECT);
