@@ -16,6 +16,7 @@ import io.sluice.core.run.RunOptions;
 import io.sluice.core.spi.Transport;
 import io.sluice.databricks.FakeDatabricks;
 import io.sluice.databricks.TestComputes;
+import io.sluice.databricks.tck.DatabricksTasks;
 import io.sluice.testing.azurite.AzuriteServer;
 import io.sluice.testing.tck.StepBehaviour;
 import io.sluice.testing.tck.StepInvocation;
@@ -131,13 +132,13 @@ final class OrchestratedHarness implements TransportHarness {
   public void script(String step, StepBehaviour behaviour) {
     databricks.succeedTask(step);
     azureMl.succeedStep(step);
-    if (behaviour instanceof StepBehaviour.Fail fail) {
-      databricks.failTask(step, fail.message());
-      azureMl.failStep(step, fail.message());
-    } else if (behaviour instanceof StepBehaviour.Hang) {
+    behaviour.apply(() -> { }, message -> {
+      databricks.failTask(step, message);
+      azureMl.failStep(step, message);
+    }, () -> {
       databricks.hangTask(step);
       azureMl.hangStep(step);
-    }
+    });
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.sluice.databricks.tck;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.Datastore;
@@ -18,8 +17,6 @@ import io.sluice.testing.tck.TransportHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,16 +88,7 @@ final class DatabricksHarness implements TransportHarness {
 
   @Override
   public List<StepInvocation> invocations(String step) {
-    List<StepInvocation> invocations = new ArrayList<>();
-    for (JsonNode task : fake.startedTasks(step)) {
-      List<String> arguments = new ArrayList<>();
-      task.path("spark_python_task").path("parameters").forEach(a -> arguments.add(a.asText()));
-      Map<String, String> widgets = new LinkedHashMap<>();
-      task.path("notebook_task").path("base_parameters").fields()
-          .forEachRemaining(e -> widgets.put(e.getKey(), e.getValue().asText()));
-      invocations.add(new StepInvocation(arguments, widgets, Map.of()));
-    }
-    return invocations;
+    return fake.startedTasks(step).stream().map(DatabricksTasks::invocation).toList();
   }
 
   @Override

@@ -121,21 +121,6 @@ public final class ObservedSources {
   }
 
   /**
-   * What a step recorded when it last started.
-   *
-   * @param step the step's name
-   * @return its invocation
-   * @throws AssertionError when it never started
-   */
-  public StepInvocation invocation(String step) {
-    List<StepInvocation> all = invocations(step);
-    if (all.isEmpty()) {
-      throw new AssertionError("step '" + step + "' never started");
-    }
-    return all.get(all.size() - 1);
-  }
-
-  /**
    * Every start of a step, oldest first.
    *
    * @param step the step's name

@@ -1,4 +1,4 @@
-package io.sluice.examples.tck;
+package io.sluice.databricks.tck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.testing.tck.StepInvocation;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What a Databricks task was given, read from its {@code runs/submit} spec. */
-final class DatabricksTasks {
+public final class DatabricksTasks {
   private DatabricksTasks() {}
 
   /**
@@ -18,7 +18,7 @@ final class DatabricksTasks {
    * @param task the task as submitted
    * @return what the step was given
    */
-  static StepInvocation invocation(JsonNode task) {
+  public static StepInvocation invocation(JsonNode task) {
     List<String> arguments = new ArrayList<>();
     task.path("spark_python_task").path("parameters").forEach(a -> arguments.add(a.asText()));
     Map<String, String> widgets = new LinkedHashMap<>();
