@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class CompileBenchmark {
@@ -54,10 +56,12 @@ public class CompileBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     sourceDirectory = DagGenerator.createSourceDirectory();
-    pipeline = DagGenerator.generate(DagGenerator.Shape.fromParameter(shape), steps, sourceDirectory);
+    pipeline =
+        DagGenerator.generate(DagGenerator.Shape.fromParameter(shape), steps, sourceDirectory);
     PipelineDefinition check = PipelineCompiler.compile(pipeline);
     if (check.steps().size() != steps) {
-      throw new IllegalStateException("compiled " + check.steps().size() + " steps, expected " + steps);
+      throw new IllegalStateException(
+          "compiled " + check.steps().size() + " steps, expected " + steps);
     }
   }
 

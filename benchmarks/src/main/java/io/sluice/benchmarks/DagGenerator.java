@@ -44,7 +44,7 @@ public final class DagGenerator {
      */
     LAYERED;
 
-    /** @return the name used as the JMH parameter value */
+    /** Returns the name used as the JMH parameter value. */
     public String parameterName() {
       return this == FAN_OUT_FAN_IN ? "fanOutFanIn" : "layered";
     }
@@ -61,15 +61,16 @@ public final class DagGenerator {
           return shape;
         }
       }
-      throw new IllegalArgumentException("unknown shape '" + name + "'; use fanOutFanIn or layered");
+      throw new IllegalArgumentException(
+          "unknown shape '" + name + "'; use fanOutFanIn or layered");
     }
   }
 
   private DagGenerator() {}
 
   /**
-   * Creates the shared source directory: the step script, a helper module and a {@code
-   * .amlignore}, about what a small training step ships.
+   * Creates the shared source directory: the step script, a helper module and a {@code .amlignore},
+   * about what a small training step ships.
    *
    * @return the new temporary folder; the caller deletes it
    */
@@ -78,26 +79,35 @@ public final class DagGenerator {
       Path directory = Files.createTempDirectory("sluice-bench-src");
       Files.writeString(
           directory.resolve(SCRIPT),
-          "import argparse\n"
-              + "from helpers import transform\n\n"
-              + "parser = argparse.ArgumentParser()\n"
-              + "parser.add_argument('--input', action='append', default=[])\n"
-              + "parser.add_argument('--output')\n"
-              + "parser.add_argument('--epochs', type=int)\n"
-              + "args = parser.parse_args()\n"
-              + "transform(args.input, args.output, args.epochs)\n",
+          """
+          import argparse
+          from helpers import transform
+
+          parser = argparse.ArgumentParser()
+          parser.add_argument('--input', action='append', default=[])
+          parser.add_argument('--output')
+          parser.add_argument('--epochs', type=int)
+          args = parser.parse_args()
+          transform(args.input, args.output, args.epochs)
+          """,
           StandardCharsets.UTF_8);
       Files.writeString(
           directory.resolve("helpers.py"),
-          "import os\nimport shutil\n\n\n"
-              + "def transform(inputs, output, epochs):\n"
-              + "    if output:\n"
-              + "        os.makedirs(output, exist_ok=True)\n"
-              + "    for i in inputs:\n"
-              + "        for name in os.listdir(i):\n"
-              + "            shutil.copy(os.path.join(i, name), output)\n",
+          """
+          import os
+          import shutil
+
+
+          def transform(inputs, output, epochs):
+              if output:
+                  os.makedirs(output, exist_ok=True)
+              for i in inputs:
+                  for name in os.listdir(i):
+                      shutil.copy(os.path.join(i, name), output)
+          """,
           StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve(".amlignore"), "__pycache__/\n*.pyc\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          directory.resolve(".amlignore"), "__pycache__/\n*.pyc\n", StandardCharsets.UTF_8);
       return directory;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -132,7 +142,8 @@ public final class DagGenerator {
    */
   public static Pipeline generate(Shape shape, int steps, Path sourceDirectory) {
     Context context = new Context(sourceDirectory.toAbsolutePath().toString());
-    List<Step> list = shape == Shape.FAN_OUT_FAN_IN ? fanOutFanIn(steps, context) : layered(steps, context);
+    List<Step> list =
+        shape == Shape.FAN_OUT_FAN_IN ? fanOutFanIn(steps, context) : layered(steps, context);
     return Pipeline.builder()
         .name(shape.parameterName() + "-" + steps)
         .description("generated " + shape.parameterName() + " pipeline of " + steps + " steps")
@@ -143,7 +154,8 @@ public final class DagGenerator {
 
   private static List<Step> fanOutFanIn(int n, Context c) {
     if (n < 3) {
-      throw new IllegalArgumentException("a fan-out/fan-in pipeline needs at least 3 steps, not " + n);
+      throw new IllegalArgumentException(
+          "a fan-out/fan-in pipeline needs at least 3 steps, not " + n);
     }
     List<Step> steps = new ArrayList<>(n);
     PipelineData sourceOut = PipelineData.of("source_out");

@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Metrics per second into one real MLflow tracking server (the URI in the system property
- * {@code mlflow.uri}), for the official Java client and for Sluice, side by side. Each score is
- * metrics delivered per second; every invocation ends with its metrics accepted by the server.
+ * Metrics per second into one real MLflow tracking server (the URI in the system property {@code
+ * mlflow.uri}), for the official Java client and for Sluice, side by side. Each score is metrics
+ * delivered per second; every invocation ends with its metrics accepted by the server.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -82,8 +82,13 @@ public class MlflowLoggingBenchmark {
     long now = System.currentTimeMillis();
     for (int i = 0; i < BATCH; i++) {
       long s = step++;
-      metrics.add(Service.Metric.newBuilder().setKey("loss").setValue(1.0 / (s + 1))
-          .setTimestamp(now).setStep(s).build());
+      metrics.add(
+          Service.Metric.newBuilder()
+              .setKey("loss")
+              .setValue(1.0 / (s + 1))
+              .setTimestamp(now)
+              .setStep(s)
+              .build());
     }
     official.logBatch(runId, metrics, List.of(), List.of());
   }

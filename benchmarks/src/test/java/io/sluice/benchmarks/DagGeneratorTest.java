@@ -38,7 +38,8 @@ class DagGeneratorTest {
     assertThat(sink.name()).isEqualTo("sink");
     assertThat(sink.dependsOn()).hasSize(98);
     assertThat(sink.fingerprint().upstream()).hasSize(98);
-    assertThat(sink.fingerprint().sources()).containsOnlyKeys(".amlignore", "helpers.py", "step.py");
+    assertThat(sink.fingerprint().sources())
+        .containsOnlyKeys(".amlignore", "helpers.py", "step.py");
   }
 
   @Test
@@ -56,8 +57,10 @@ class DagGeneratorTest {
 
   @Test
   void theSamePipelineCompilesToTheSameFingerprints() {
-    PipelineDefinition first = PipelineCompiler.compile(DagGenerator.generate(Shape.LAYERED, 100, source));
-    PipelineDefinition second = PipelineCompiler.compile(DagGenerator.generate(Shape.LAYERED, 100, source));
+    PipelineDefinition first =
+        PipelineCompiler.compile(DagGenerator.generate(Shape.LAYERED, 100, source));
+    PipelineDefinition second =
+        PipelineCompiler.compile(DagGenerator.generate(Shape.LAYERED, 100, source));
 
     assertThat(second.toJson()).isEqualTo(first.toJson());
   }

@@ -1,8 +1,6 @@
 package io.sluice.azureml;
 
-/**
- * The credential was refused (HTTP 401) or lacks a role on the workspace (HTTP 403).
- */
+/** The credential was refused (HTTP 401) or lacks a role on the workspace (HTTP 403). */
 public final class AzureMlAuthenticationException extends AzureMlException {
   private static final long serialVersionUID = 1L;
 

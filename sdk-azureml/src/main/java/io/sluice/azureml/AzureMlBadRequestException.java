@@ -1,8 +1,8 @@
 package io.sluice.azureml;
 
 /**
- * The service rejected the request's body or parameters (HTTP 400); the message carries
- * the service's own explanation.
+ * The service rejected the request's body or parameters (HTTP 400); the message carries the
+ * service's own explanation.
  */
 public final class AzureMlBadRequestException extends AzureMlException {
   private static final long serialVersionUID = 1L;

@@ -58,13 +58,13 @@ import java.util.function.Function;
 
 /**
  * The Azure ML v2 client for one workspace: the workspace itself, jobs, datastores, computes,
- * environments, code, data and model assets, and managed online endpoints. Built by {@link AzureMlClientBuilder}; safe to
- * share between threads.
+ * environments, code, data and model assets, and managed online endpoints. Built by {@link
+ * AzureMlClientBuilder}; safe to share between threads.
  *
  * <p>Every call goes to Azure Resource Manager with the pinned {@link AzureMlServiceVersion}.
  * Long-running operations return a {@link SyncPoller}; lists return a {@link PagedIterable} that
- * follows {@code nextLink}. Errors are {@link AzureMlException}s by type (not found, conflict,
- * bad request, authentication, failed provisioning); no secret reaches their messages.
+ * follows {@code nextLink}. Errors are {@link AzureMlException}s by type (not found, conflict, bad
+ * request, authentication, failed provisioning); no secret reaches their messages.
  */
 @ServiceClient(builder = AzureMlClientBuilder.class)
 public final class AzureMlClient {
@@ -77,8 +77,13 @@ public final class AzureMlClient {
   private final String runHistoryEndpoint;
   private final Duration pollInterval;
 
-  AzureMlClient(ArmClient arm, Workspace workspace, HttpClient httpClient,
-      SnapshotUploader uploader, String runHistoryEndpoint, Duration pollInterval) {
+  AzureMlClient(
+      ArmClient arm,
+      Workspace workspace,
+      HttpClient httpClient,
+      SnapshotUploader uploader,
+      String runHistoryEndpoint,
+      Duration pollInterval) {
     this.arm = arm;
     this.workspace = workspace;
     this.httpClient = httpClient;
@@ -87,7 +92,7 @@ public final class AzureMlClient {
     this.pollInterval = pollInterval;
   }
 
-  /** @return the workspace this client works in */
+  /** Returns the workspace this client works in. */
   public Workspace getWorkspace() {
     return workspace;
   }
@@ -124,15 +129,19 @@ public final class AzureMlClient {
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, WorkspaceInfo> beginCreateOrUpdateWorkspace(
       WorkspaceOptions options) {
-    return arm.begin(HttpMethod.PUT, arm.url(""), WorkspaceWire.resource(options), List.of(),
+    return arm.begin(
+        HttpMethod.PUT,
+        arm.url(""),
+        WorkspaceWire.resource(options),
+        List.of(),
         WorkspaceWire::info);
   }
 
   // ---------------------------------------------------------------- jobs
 
   /**
-   * Creates a job, or returns the existing one when a job of that name was already submitted
-   * (job names are the idempotency key).
+   * Creates a job, or returns the existing one when a job of that name was already submitted (job
+   * names are the idempotency key).
    *
    * @param name the job's name, unique in the workspace
    * @param job a {@link io.sluice.azureml.models.CommandJob} or {@link
@@ -141,8 +150,9 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public Job createOrUpdateJob(String name, JobDefinition<?> job) {
-    return JobWire.job(arm.send(HttpMethod.PUT, arm.url("jobs/" + segment("name", name)),
-        JobWire.resource(job)).body());
+    return JobWire.job(
+        arm.send(HttpMethod.PUT, arm.url("jobs/" + segment("name", name)), JobWire.resource(job))
+            .body());
   }
 
   /**
@@ -154,8 +164,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public Job getJob(String name) {
-    return JobWire.job(arm.send(HttpMethod.GET, arm.url("jobs/" + segment("name", name)), null)
-        .body());
+    return JobWire.job(
+        arm.send(HttpMethod.GET, arm.url("jobs/" + segment("name", name)), null).body());
   }
 
   /**
@@ -170,16 +180,21 @@ public final class AzureMlClient {
 
   /**
    * Lists the child jobs of a pipeline job, from Azure ML run history (ARM has no such list); a
-   * child's {@link Job#displayName()} is its node name in the pipeline. Right after submission
-   * the list may still be empty.
+   * child's {@link Job#displayName()} is its node name in the pipeline. Right after submission the
+   * list may still be empty.
    *
    * @param pipelineJobName the pipeline job's name
    * @return the child jobs
    */
   @ServiceMethod(returns = ReturnType.COLLECTION)
   public PagedIterable<Job> listChildJobs(String pipelineJobName) {
-    String url = runHistory() + "/history/v1.0" + workspace.resourceId() + "/runs/"
-        + segment("pipelineJobName", pipelineJobName) + "/children";
+    String url =
+        runHistory()
+            + "/history/v1.0"
+            + workspace.resourceId()
+            + "/runs/"
+            + segment("pipelineJobName", pipelineJobName)
+            + "/children";
     return arm.list(url, JobWire::childRun);
   }
 
@@ -195,7 +210,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public Optional<String> getJobError(String name) {
-    String url = runHistory() + "/history/v1.0" + workspace.resourceId() + "/runs/" + segment("name", name);
+    String url =
+        runHistory() + "/history/v1.0" + workspace.resourceId() + "/runs/" + segment("name", name);
     return JobWire.childRun(arm.send(HttpMethod.GET, url, null).body()).error();
   }
 
@@ -207,16 +223,20 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, OperationProgress> beginCancelJob(String name) {
-    return arm.begin(HttpMethod.POST, arm.url("jobs/" + segment("name", name) + "/cancel"), null,
-        List.of(), body -> new OperationProgress("Succeeded", null, null));
+    return arm.begin(
+        HttpMethod.POST,
+        arm.url("jobs/" + segment("name", name) + "/cancel"),
+        null,
+        List.of(),
+        body -> new OperationProgress("Succeeded", null, null));
   }
 
   /**
    * Follows a job until it ends: each poll reads its status.
    *
    * @param name the job's name
-   * @return a poller whose final result is the ended job; a failed or canceled job ends the
-   *     poller as failed or canceled, and canceling the poller cancels the job
+   * @return a poller whose final result is the ended job; a failed or canceled job ends the poller
+   *     as failed or canceled, and canceling the poller cancels the job
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<Job, Job> beginFollowJob(String name) {
@@ -238,12 +258,17 @@ public final class AzureMlClient {
    * @throws IllegalArgumentException for another kind
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public DatastoreInfo createOrUpdateDatastore(DatastoreDefinition datastore,
-      Function<SecretReference, String> secretValues) {
+  public DatastoreInfo createOrUpdateDatastore(
+      DatastoreDefinition datastore, Function<SecretReference, String> secretValues) {
     List<String> secrets = new ArrayList<>();
     ObjectNode body = DatastoreWire.resource(datastore, secretValues, secrets);
-    return DatastoreWire.info(arm.send(HttpMethod.PUT,
-        arm.url("datastores/" + segment("name", datastore.name())), body, secrets).body());
+    return DatastoreWire.info(
+        arm.send(
+                HttpMethod.PUT,
+                arm.url("datastores/" + segment("name", datastore.name())),
+                body,
+                secrets)
+            .body());
   }
 
   /**
@@ -254,8 +279,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public DatastoreInfo getDatastore(String name) {
-    return DatastoreWire.info(arm.send(HttpMethod.GET,
-        arm.url("datastores/" + segment("name", name)), null).body());
+    return DatastoreWire.info(
+        arm.send(HttpMethod.GET, arm.url("datastores/" + segment("name", name)), null).body());
   }
 
   /**
@@ -276,8 +301,13 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public DatastoreSecrets listDatastoreSecrets(String name) {
-    return DatastoreWire.secrets(name, arm.send(HttpMethod.POST,
-        arm.url("datastores/" + segment("name", name) + "/listSecrets"), null).body());
+    return DatastoreWire.secrets(
+        name,
+        arm.send(
+                HttpMethod.POST,
+                arm.url("datastores/" + segment("name", name) + "/listSecrets"),
+                null)
+            .body());
   }
 
   /**
@@ -300,10 +330,13 @@ public final class AzureMlClient {
    * @return a poller that ends when the cluster is provisioned
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
-  public SyncPoller<OperationProgress, ComputeInfo> beginCreateAmlCompute(ComputeDefinition.AmlCompute compute,
-      String location) {
-    return arm.begin(HttpMethod.PUT, arm.url("computes/" + segment("name", compute.name())),
-        ComputeWire.amlCompute(compute, segment("location", location)), List.of(),
+  public SyncPoller<OperationProgress, ComputeInfo> beginCreateAmlCompute(
+      ComputeDefinition.AmlCompute compute, String location) {
+    return arm.begin(
+        HttpMethod.PUT,
+        arm.url("computes/" + segment("name", compute.name())),
+        ComputeWire.amlCompute(compute, segment("location", location)),
+        List.of(),
         ComputeWire::info);
   }
 
@@ -318,13 +351,18 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, ComputeInfo> beginAttachDatabricks(
-      ComputeDefinition.Databricks compute, String location,
+      ComputeDefinition.Databricks compute,
+      String location,
       Function<SecretReference, String> secretValues) {
     List<String> secrets = new ArrayList<>();
     ObjectNode body =
         ComputeWire.databricks(compute, segment("location", location), secretValues, secrets);
-    return arm.begin(HttpMethod.PUT, arm.url("computes/" + segment("name", compute.name())),
-        body, secrets, ComputeWire::info);
+    return arm.begin(
+        HttpMethod.PUT,
+        arm.url("computes/" + segment("name", compute.name())),
+        body,
+        secrets,
+        ComputeWire::info);
   }
 
   /**
@@ -335,8 +373,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public ComputeInfo getCompute(String name) {
-    return ComputeWire.info(arm.send(HttpMethod.GET,
-        arm.url("computes/" + segment("name", name)), null).body());
+    return ComputeWire.info(
+        arm.send(HttpMethod.GET, arm.url("computes/" + segment("name", name)), null).body());
   }
 
   /**
@@ -361,18 +399,21 @@ public final class AzureMlClient {
     return deleteCompute(name, "Detach");
   }
 
-  private SyncPoller<OperationProgress, OperationProgress> deleteCompute(String name,
-      String action) {
-    return arm.begin(HttpMethod.DELETE, arm.url("computes/" + segment("name", name),
-        "underlyingResourceAction", action), null, List.of(),
+  private SyncPoller<OperationProgress, OperationProgress> deleteCompute(
+      String name, String action) {
+    return arm.begin(
+        HttpMethod.DELETE,
+        arm.url("computes/" + segment("name", name), "underlyingResourceAction", action),
+        null,
+        List.of(),
         body -> new OperationProgress("Succeeded", null, null));
   }
 
   // ---------------------------------------------------------------- environments
 
   /**
-   * Creates an environment version from a Sluice environment: its docker image (Azure ML's
-   * Ubuntu image by default) and a conda file built from its Python version and pip packages.
+   * Creates an environment version from a Sluice environment: its docker image (Azure ML's Ubuntu
+   * image by default) and a conda file built from its Python version and pip packages.
    *
    * @param environment the environment
    * @param version the version, e.g. a hash of the environment
@@ -380,13 +421,21 @@ public final class AzureMlClient {
    * @return the environment version
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public EnvironmentVersion createOrUpdateEnvironment(EnvironmentDefinition environment, String version,
-      Path baseDirectory) {
-    ObjectNode body = AssetWire.environment(CondaSpec.image(environment),
-        CondaSpec.condaFile(environment, baseDirectory), null);
-    return AssetWire.environmentVersion(arm.send(HttpMethod.PUT, arm.url("environments/"
-        + segment("name", environment.name()) + "/versions/" + segment("version", version)),
-        body).body());
+  public EnvironmentVersion createOrUpdateEnvironment(
+      EnvironmentDefinition environment, String version, Path baseDirectory) {
+    ObjectNode body =
+        AssetWire.environment(
+            CondaSpec.image(environment), CondaSpec.condaFile(environment, baseDirectory), null);
+    return AssetWire.environmentVersion(
+        arm.send(
+                HttpMethod.PUT,
+                arm.url(
+                    "environments/"
+                        + segment("name", environment.name())
+                        + "/versions/"
+                        + segment("version", version)),
+                body)
+            .body());
   }
 
   /**
@@ -398,8 +447,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public EnvironmentVersion getEnvironment(String name, String version) {
-    return AssetWire.environmentVersion(arm.send(HttpMethod.GET, arm.url(versionPath(
-        "environments", name, version)), null).body());
+    return AssetWire.environmentVersion(
+        arm.send(HttpMethod.GET, arm.url(versionPath("environments", name, version)), null).body());
   }
 
   /**
@@ -410,7 +459,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.COLLECTION)
   public PagedIterable<EnvironmentVersion> listEnvironmentVersions(String name) {
-    return arm.list(arm.url("environments/" + segment("name", name) + "/versions"),
+    return arm.list(
+        arm.url("environments/" + segment("name", name) + "/versions"),
         AssetWire::environmentVersion);
   }
 
@@ -427,8 +477,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public CodeSnapshot uploadCode(String name, Path sourceDirectory) {
-    return new SnapshotUploads(arm, uploader).code(versionPath("codes", name, "{version}"),
-        name, sourceDirectory);
+    return new SnapshotUploads(arm, uploader)
+        .code(versionPath("codes", name, "{version}"), name, sourceDirectory);
   }
 
   /**
@@ -441,8 +491,12 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public CodeVersion createOrUpdateCodeVersion(String name, String version, String codeUri) {
-    return AssetWire.codeVersion(arm.send(HttpMethod.PUT, arm.url(versionPath("codes", name,
-        version)), AssetWire.code(segment("codeUri", codeUri))).body());
+    return AssetWire.codeVersion(
+        arm.send(
+                HttpMethod.PUT,
+                arm.url(versionPath("codes", name, version)),
+                AssetWire.code(segment("codeUri", codeUri)))
+            .body());
   }
 
   /**
@@ -454,8 +508,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public CodeVersion getCodeVersion(String name, String version) {
-    return AssetWire.codeVersion(arm.send(HttpMethod.GET, arm.url(versionPath("codes", name,
-        version)), null).body());
+    return AssetWire.codeVersion(
+        arm.send(HttpMethod.GET, arm.url(versionPath("codes", name, version)), null).body());
   }
 
   /**
@@ -466,8 +520,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.COLLECTION)
   public PagedIterable<CodeVersion> listCodeVersions(String name) {
-    return arm.list(arm.url("codes/" + segment("name", name) + "/versions"),
-        AssetWire::codeVersion);
+    return arm.list(
+        arm.url("codes/" + segment("name", name) + "/versions"), AssetWire::codeVersion);
   }
 
   // ---------------------------------------------------------------- data
@@ -482,10 +536,14 @@ public final class AzureMlClient {
    * @return the data version
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public DataVersion createOrUpdateDataVersion(String name, String version, DataType type,
-      String uri) {
-    return AssetWire.dataVersion(arm.send(HttpMethod.PUT, arm.url(versionPath("data", name,
-        version)), AssetWire.data(type, segment("uri", uri), null)).body());
+  public DataVersion createOrUpdateDataVersion(
+      String name, String version, DataType type, String uri) {
+    return AssetWire.dataVersion(
+        arm.send(
+                HttpMethod.PUT,
+                arm.url(versionPath("data", name, version)),
+                AssetWire.data(type, segment("uri", uri), null))
+            .body());
   }
 
   /**
@@ -497,8 +555,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public DataVersion getDataVersion(String name, String version) {
-    return AssetWire.dataVersion(arm.send(HttpMethod.GET, arm.url(versionPath("data", name,
-        version)), null).body());
+    return AssetWire.dataVersion(
+        arm.send(HttpMethod.GET, arm.url(versionPath("data", name, version)), null).body());
   }
 
   /**
@@ -509,8 +567,7 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.COLLECTION)
   public PagedIterable<DataVersion> listDataVersions(String name) {
-    return arm.list(arm.url("data/" + segment("name", name) + "/versions"),
-        AssetWire::dataVersion);
+    return arm.list(arm.url("data/" + segment("name", name) + "/versions"), AssetWire::dataVersion);
   }
 
   // ---------------------------------------------------------------- models
@@ -525,10 +582,17 @@ public final class AzureMlClient {
    * @return the model version, of type {@code custom_model}
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public ModelVersion registerModelFromDatastore(String name, String version, String datastore,
-      String path) {
-    return registerModel(name, version, "custom_model", "azureml://datastores/"
-        + segment("datastore", datastore) + "/paths/" + trimSlashes(segment("path", path)), null);
+  public ModelVersion registerModelFromDatastore(
+      String name, String version, String datastore, String path) {
+    return registerModel(
+        name,
+        version,
+        "custom_model",
+        "azureml://datastores/"
+            + segment("datastore", datastore)
+            + "/paths/"
+            + trimSlashes(segment("path", path)),
+        null);
   }
 
   /**
@@ -541,11 +605,17 @@ public final class AzureMlClient {
    * @return the model version, of type {@code mlflow_model}
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
-  public ModelVersion registerModelFromJob(String name, String version, String jobName,
-      String artifactPath) {
-    return registerModel(name, version, "mlflow_model", "azureml://jobs/"
-        + segment("jobName", jobName) + "/outputs/artifacts/paths/"
-        + trimSlashes(segment("artifactPath", artifactPath)), jobName);
+  public ModelVersion registerModelFromJob(
+      String name, String version, String jobName, String artifactPath) {
+    return registerModel(
+        name,
+        version,
+        "mlflow_model",
+        "azureml://jobs/"
+            + segment("jobName", jobName)
+            + "/outputs/artifacts/paths/"
+            + trimSlashes(segment("artifactPath", artifactPath)),
+        jobName);
   }
 
   /**
@@ -562,17 +632,21 @@ public final class AzureMlClient {
     SourceSnapshot snapshot = SourceSnapshot.of(folder);
     DatastoreInfo store = getDefaultDatastore();
     String prefix = MODEL_UPLOAD_PREFIX + "/" + snapshot.hash().substring(0, 32) + "/" + name;
-    new SnapshotUploads(arm, uploader).toDatastore(snapshot, store,
-        listDatastoreSecrets(store.name()), prefix);
+    new SnapshotUploads(arm, uploader)
+        .toDatastore(snapshot, store, listDatastoreSecrets(store.name()), prefix);
     String type = snapshot.files().containsKey("MLmodel") ? "mlflow_model" : "custom_model";
-    return registerModel(name, version, type, "azureml://datastores/" + store.name() + "/paths/"
-        + prefix, null);
+    return registerModel(
+        name, version, type, "azureml://datastores/" + store.name() + "/paths/" + prefix, null);
   }
 
-  private ModelVersion registerModel(String name, String version, String type, String uri,
-      String jobName) {
-    return AssetWire.modelVersion(arm.send(HttpMethod.PUT, arm.url(versionPath("models", name,
-        version)), AssetWire.model(type, uri, jobName, null)).body());
+  private ModelVersion registerModel(
+      String name, String version, String type, String uri, String jobName) {
+    return AssetWire.modelVersion(
+        arm.send(
+                HttpMethod.PUT,
+                arm.url(versionPath("models", name, version)),
+                AssetWire.model(type, uri, jobName, null))
+            .body());
   }
 
   /**
@@ -584,8 +658,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public ModelVersion getModelVersion(String name, String version) {
-    return AssetWire.modelVersion(arm.send(HttpMethod.GET, arm.url(versionPath("models", name,
-        version)), null).body());
+    return AssetWire.modelVersion(
+        arm.send(HttpMethod.GET, arm.url(versionPath("models", name, version)), null).body());
   }
 
   /**
@@ -596,8 +670,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.COLLECTION)
   public PagedIterable<ModelVersion> listModelVersions(String name) {
-    return arm.list(arm.url("models/" + segment("name", name) + "/versions"),
-        AssetWire::modelVersion);
+    return arm.list(
+        arm.url("models/" + segment("name", name) + "/versions"), AssetWire::modelVersion);
   }
 
   // ---------------------------------------------------------------- online endpoints
@@ -611,8 +685,12 @@ public final class AzureMlClient {
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, OnlineEndpointInfo> beginCreateOrUpdateOnlineEndpoint(
       OnlineEndpoint endpoint) {
-    return arm.begin(HttpMethod.PUT, arm.url(endpointPath(endpoint.getName())),
-        EndpointWire.endpoint(endpoint), List.of(), EndpointWire::endpointInfo);
+    return arm.begin(
+        HttpMethod.PUT,
+        arm.url(endpointPath(endpoint.getName())),
+        EndpointWire.endpoint(endpoint),
+        List.of(),
+        EndpointWire::endpointInfo);
   }
 
   /**
@@ -625,8 +703,12 @@ public final class AzureMlClient {
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, OnlineDeploymentInfo> beginCreateOrUpdateOnlineDeployment(
       String endpointName, OnlineDeployment deployment) {
-    return arm.begin(HttpMethod.PUT, arm.url(deploymentPath(endpointName, deployment.getName())),
-        EndpointWire.deployment(deployment), List.of(), EndpointWire::deploymentInfo);
+    return arm.begin(
+        HttpMethod.PUT,
+        arm.url(deploymentPath(endpointName, deployment.getName())),
+        EndpointWire.deployment(deployment),
+        List.of(),
+        EndpointWire::deploymentInfo);
   }
 
   /**
@@ -637,17 +719,22 @@ public final class AzureMlClient {
    * @return a poller that ends when the endpoint is updated
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
-  public SyncPoller<OperationProgress, OnlineEndpointInfo> beginUpdateTraffic(String endpointName,
-      Map<String, Integer> traffic) {
+  public SyncPoller<OperationProgress, OnlineEndpointInfo> beginUpdateTraffic(
+      String endpointName, Map<String, Integer> traffic) {
     int sum = traffic.values().stream().mapToInt(Integer::intValue).sum();
     if (sum != 100 && sum != 0) {
-      throw new IllegalArgumentException("traffic for endpoint '" + endpointName + "' sums to "
-          + sum + "%; give percentages that sum to 100, or all 0");
+      throw new IllegalArgumentException(
+          "traffic for endpoint '"
+              + endpointName
+              + "' sums to "
+              + sum
+              + "%; give percentages that sum to 100, or all 0");
     }
     JsonNode current = arm.send(HttpMethod.GET, arm.url(endpointPath(endpointName)), null).body();
-    OnlineEndpoint endpoint = new OnlineEndpoint(endpointName, ArmJson.text(current, "location"))
-        .setAuthMode(ArmJson.text(ArmJson.properties(current), "authMode"))
-        .setDescription(ArmJson.text(ArmJson.properties(current), "description"));
+    OnlineEndpoint endpoint =
+        new OnlineEndpoint(endpointName, ArmJson.text(current, "location"))
+            .setAuthMode(ArmJson.text(ArmJson.properties(current), "authMode"))
+            .setDescription(ArmJson.text(ArmJson.properties(current), "description"));
     endpoint.getTraffic().putAll(traffic);
     endpoint.getTags().putAll(ArmJson.map(current, "tags"));
     return beginCreateOrUpdateOnlineEndpoint(endpoint);
@@ -661,8 +748,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public OnlineEndpointInfo getOnlineEndpoint(String name) {
-    return EndpointWire.endpointInfo(arm.send(HttpMethod.GET, arm.url(endpointPath(name)), null)
-        .body());
+    return EndpointWire.endpointInfo(
+        arm.send(HttpMethod.GET, arm.url(endpointPath(name)), null).body());
   }
 
   /**
@@ -684,8 +771,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public OnlineDeploymentInfo getOnlineDeployment(String endpointName, String name) {
-    return EndpointWire.deploymentInfo(arm.send(HttpMethod.GET,
-        arm.url(deploymentPath(endpointName, name)), null).body());
+    return EndpointWire.deploymentInfo(
+        arm.send(HttpMethod.GET, arm.url(deploymentPath(endpointName, name)), null).body());
   }
 
   /**
@@ -696,8 +783,8 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.COLLECTION)
   public PagedIterable<OnlineDeploymentInfo> listOnlineDeployments(String endpointName) {
-    return arm.list(arm.url(endpointPath(endpointName) + "/deployments"),
-        EndpointWire::deploymentInfo);
+    return arm.list(
+        arm.url(endpointPath(endpointName) + "/deployments"), EndpointWire::deploymentInfo);
   }
 
   /**
@@ -708,7 +795,11 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, OperationProgress> beginDeleteOnlineEndpoint(String name) {
-    return arm.begin(HttpMethod.DELETE, arm.url(endpointPath(name)), null, List.of(),
+    return arm.begin(
+        HttpMethod.DELETE,
+        arm.url(endpointPath(name)),
+        null,
+        List.of(),
         body -> new OperationProgress("Succeeded", null, null));
   }
 
@@ -722,8 +813,12 @@ public final class AzureMlClient {
   @ServiceMethod(returns = ReturnType.LONG_RUNNING_OPERATION)
   public SyncPoller<OperationProgress, OperationProgress> beginDeleteOnlineDeployment(
       String endpointName, String name) {
-    return arm.begin(HttpMethod.DELETE, arm.url(deploymentPath(endpointName, name)), null,
-        List.of(), body -> new OperationProgress("Succeeded", null, null));
+    return arm.begin(
+        HttpMethod.DELETE,
+        arm.url(deploymentPath(endpointName, name)),
+        null,
+        List.of(),
+        body -> new OperationProgress("Succeeded", null, null));
   }
 
   /**
@@ -737,8 +832,13 @@ public final class AzureMlClient {
   @ServiceMethod(returns = ReturnType.SINGLE)
   public String getDeploymentLogs(String endpointName, String deploymentName, int tail) {
     ObjectNode request = ArmJson.object().put("containerType", "InferenceServer").put("tail", tail);
-    return ArmJson.text(arm.send(HttpMethod.POST, arm.url(deploymentPath(endpointName,
-        deploymentName) + "/getLogs"), request).body(), "content");
+    return ArmJson.text(
+        arm.send(
+                HttpMethod.POST,
+                arm.url(deploymentPath(endpointName, deploymentName) + "/getLogs"),
+                request)
+            .body(),
+        "content");
   }
 
   /**
@@ -749,8 +849,9 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public EndpointKeys getEndpointKeys(String endpointName) {
-    return EndpointWire.keys(endpointName, arm.send(HttpMethod.POST,
-        arm.url(endpointPath(endpointName) + "/listKeys"), null).body());
+    return EndpointWire.keys(
+        endpointName,
+        arm.send(HttpMethod.POST, arm.url(endpointPath(endpointName) + "/listKeys"), null).body());
   }
 
   /**
@@ -761,8 +862,9 @@ public final class AzureMlClient {
    */
   @ServiceMethod(returns = ReturnType.SINGLE)
   public EndpointToken getEndpointToken(String endpointName) {
-    return EndpointWire.token(endpointName, arm.send(HttpMethod.POST,
-        arm.url(endpointPath(endpointName) + "/token"), null).body());
+    return EndpointWire.token(
+        endpointName,
+        arm.send(HttpMethod.POST, arm.url(endpointPath(endpointName) + "/token"), null).body());
   }
 
   /**
@@ -778,16 +880,28 @@ public final class AzureMlClient {
   public String invoke(String endpointName, String deploymentName, String jsonBody) {
     OnlineEndpointInfo endpoint = getOnlineEndpoint(endpointName);
     if (endpoint.scoringUri() == null) {
-      throw new AzureMlException("endpoint '" + endpointName + "' has no scoring URI yet (state "
-          + endpoint.provisioningState() + "); wait for its creation to succeed", 0, null);
+      throw new AzureMlException(
+          "endpoint '"
+              + endpointName
+              + "' has no scoring URI yet (state "
+              + endpoint.provisioningState()
+              + "); wait for its creation to succeed",
+          0,
+          null);
     }
-    Secret secret = switch (String.valueOf(endpoint.authMode())) {
-      case "Key" -> getEndpointKeys(endpointName).primaryKey();
-      case "AMLToken" -> getEndpointToken(endpointName).accessToken();
-      default -> throw new UnsupportedOperationException("endpoint '" + endpointName
-          + "' uses " + endpoint.authMode() + " authentication; invoke supports Key and AMLToken,"
-          + " so create it with setAuthMode(\"Key\")");
-    };
+    Secret secret =
+        switch (String.valueOf(endpoint.authMode())) {
+          case "Key" -> getEndpointKeys(endpointName).primaryKey();
+          case "AMLToken" -> getEndpointToken(endpointName).accessToken();
+          default ->
+              throw new UnsupportedOperationException(
+                  "endpoint '"
+                      + endpointName
+                      + "' uses "
+                      + endpoint.authMode()
+                      + " authentication; invoke supports Key and AMLToken,"
+                      + " so create it with setAuthMode(\"Key\")");
+        };
     return Scoring.post(httpClient, endpoint.scoringUri(), secret, deploymentName, jsonBody);
   }
 
@@ -806,8 +920,13 @@ public final class AzureMlClient {
         return datastore;
       }
     }
-    throw new AzureMlResourceNotFoundException("workspace '" + workspace.name() + "' has no"
-        + " default datastore; register one or set it in the studio", 404, null);
+    throw new AzureMlResourceNotFoundException(
+        "workspace '"
+            + workspace.name()
+            + "' has no"
+            + " default datastore; register one or set it in the studio",
+        404,
+        null);
   }
 
   private String runHistory() {
@@ -844,12 +963,12 @@ public final class AzureMlClient {
   /** Client-side checks of path segments only; the service validates everything else. */
   private static String segment(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("'" + field + "' is " + (value == null ? "null" : "blank")
-          + "; pass a non-blank value");
+      throw new IllegalArgumentException(
+          "'" + field + "' is " + (value == null ? "null" : "blank") + "; pass a non-blank value");
     }
     if (value.contains("?") || value.contains("#")) {
-      throw new IllegalArgumentException("'" + field + "' is '" + value + "'; it may not contain"
-          + " '?' or '#'");
+      throw new IllegalArgumentException(
+          "'" + field + "' is '" + value + "'; it may not contain" + " '?' or '#'");
     }
     return value;
   }

@@ -60,8 +60,8 @@ public final class AzureMlClientBuilder {
   }
 
   /**
-   * Sets the workspace from Azure ML's {@code config.json}, searched from a folder upwards as
-   * Azure ML does ({@code .azureml/}, {@code aml_config/}, the folder itself).
+   * Sets the workspace from Azure ML's {@code config.json}, searched from a folder upwards as Azure
+   * ML does ({@code .azureml/}, {@code aml_config/}, the folder itself).
    *
    * @param path a config file or the folder to search from
    * @return this builder
@@ -83,9 +83,9 @@ public final class AzureMlClientBuilder {
   }
 
   /**
-   * Signs in with azure-identity's {@code DefaultAzureCredential} (environment, workload or
-   * managed identity, Azure CLI, ...). Sluice does not depend on azure-identity, so the
-   * application must put {@code com.azure:azure-identity} on its class path.
+   * Signs in with azure-identity's {@code DefaultAzureCredential} (environment, workload or managed
+   * identity, Azure CLI, ...). Sluice does not depend on azure-identity, so the application must
+   * put {@code com.azure:azure-identity} on its class path.
    *
    * @return this builder
    * @throws IllegalStateException when azure-identity is not on the class path
@@ -96,8 +96,9 @@ public final class AzureMlClientBuilder {
       Object builder = type.getConstructor().newInstance();
       return credential((TokenCredential) type.getMethod("build").invoke(builder));
     } catch (ClassNotFoundException e) {
-      throw fail("DefaultAzureCredential needs azure-identity on the class path; add the"
-          + " dependency com.azure:azure-identity, or pass your own credential(...)");
+      throw fail(
+          "DefaultAzureCredential needs azure-identity on the class path; add the"
+              + " dependency com.azure:azure-identity, or pass your own credential(...)");
     } catch (ReflectiveOperationException e) {
       throw fail("could not create DefaultAzureCredential: " + e);
     }
@@ -158,9 +159,12 @@ public final class AzureMlClientBuilder {
    */
   public AzureMlClientBuilder pollInterval(Duration pollInterval) {
     if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-      throw LOGGER.logExceptionAsError(new IllegalArgumentException(
-          "'pollInterval' is " + pollInterval + "; use a positive duration such as"
-              + " Duration.ofSeconds(5)"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalArgumentException(
+              "'pollInterval' is "
+                  + pollInterval
+                  + "; use a positive duration such as"
+                  + " Duration.ofSeconds(5)"));
     }
     this.pollInterval = pollInterval;
     return this;
@@ -198,17 +202,19 @@ public final class AzureMlClientBuilder {
    */
   public AzureMlClient buildClient() {
     if (workspace == null) {
-      throw fail("no workspace is set; call workspace(Workspace.fromConfig()) or"
-          + " configFile(path)");
+      throw fail(
+          "no workspace is set; call workspace(Workspace.fromConfig()) or" + " configFile(path)");
     }
     if (pipeline != null && (credential != null || httpClient != null)) {
-      throw fail("pipeline(...) was set together with "
-          + (credential != null ? "credential(...)" : "httpClient(...)")
-          + "; a pipeline carries its own authentication and HTTP client, so set only one");
+      throw fail(
+          "pipeline(...) was set together with "
+              + (credential != null ? "credential(...)" : "httpClient(...)")
+              + "; a pipeline carries its own authentication and HTTP client, so set only one");
     }
     if (pipeline == null && credential == null) {
-      throw fail("no credential is set; call defaultAzureCredential(), credential(...)"
-          + " or pass an authenticated pipeline(...)");
+      throw fail(
+          "no credential is set; call defaultAzureCredential(), credential(...)"
+              + " or pass an authenticated pipeline(...)");
     }
     URI uri;
     try {
@@ -216,29 +222,43 @@ public final class AzureMlClientBuilder {
     } catch (IllegalArgumentException e) {
       throw fail("endpoint '" + endpoint + "' is not a URL; use " + DEFAULT_ENDPOINT);
     }
-    if (uri.getScheme() == null || uri.getHost() == null
+    if (uri.getScheme() == null
+        || uri.getHost() == null
         || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-      throw fail("endpoint '" + endpoint + "' is not an absolute http(s) URL; use "
-          + DEFAULT_ENDPOINT);
+      throw fail(
+          "endpoint '" + endpoint + "' is not an absolute http(s) URL; use " + DEFAULT_ENDPOINT);
     }
     if (credential != null && !uri.getScheme().equals("https")) {
-      throw fail("endpoint '" + endpoint + "' is not https; Entra ID tokens are only sent over"
-          + " https");
+      throw fail(
+          "endpoint '"
+              + endpoint
+              + "' is not https; Entra ID tokens are only sent over"
+              + " https");
     }
     HttpPipeline httpPipeline = pipeline;
     if (httpPipeline == null) {
-      SluiceHttpPipelineBuilder builder = new SluiceHttpPipelineBuilder()
-          .credential(credential, stripSlash(endpoint) + "/.default");
+      SluiceHttpPipelineBuilder builder =
+          new SluiceHttpPipelineBuilder()
+              .credential(credential, stripSlash(endpoint) + "/.default");
       if (httpClient != null) {
         builder.httpClient(httpClient);
       }
       httpPipeline = builder.build();
     }
-    ArmClient arm = new ArmClient(httpPipeline, stripSlash(endpoint), serviceVersion.getVersion(),
-        workspace.resourceId(), pollInterval);
-    return new AzureMlClient(arm, workspace, httpClient,
+    ArmClient arm =
+        new ArmClient(
+            httpPipeline,
+            stripSlash(endpoint),
+            serviceVersion.getVersion(),
+            workspace.resourceId(),
+            pollInterval);
+    return new AzureMlClient(
+        arm,
+        workspace,
+        httpClient,
         snapshotUploader != null ? snapshotUploader : new BlobSnapshotUploader(),
-        runHistoryEndpoint == null ? null : stripSlash(runHistoryEndpoint), pollInterval);
+        runHistoryEndpoint == null ? null : stripSlash(runHistoryEndpoint),
+        pollInterval);
   }
 
   private static IllegalStateException fail(String message) {

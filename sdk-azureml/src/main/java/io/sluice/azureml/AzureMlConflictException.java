@@ -1,8 +1,8 @@
 package io.sluice.azureml;
 
 /**
- * The request conflicts with the resource's current state (HTTP 409), for example a
- * job that has already ended or a version that may not be overwritten.
+ * The request conflicts with the resource's current state (HTTP 409), for example a job that has
+ * already ended or a version that may not be overwritten.
  */
 public final class AzureMlConflictException extends AzureMlException {
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,6 @@
 package io.sluice.azureml;
 
-/**
- * The resource does not exist (HTTP 404): a wrong name, version or workspace.
- */
+/** The resource does not exist (HTTP 404): a wrong name, version or workspace. */
 public final class AzureMlResourceNotFoundException extends AzureMlException {
   private static final long serialVersionUID = 1L;
 

@@ -19,8 +19,8 @@ public enum AzureMlServiceVersion implements ServiceVersion {
   }
 
   /**
-   * The version this client uses unless told otherwise; pinned, so behaviour never changes under
-   * a user with a new service release.
+   * The version this client uses unless told otherwise; pinned, so behaviour never changes under a
+   * user with a new service release.
    *
    * @return {@link #V2026_07_01}
    */

@@ -20,8 +20,7 @@ public interface SnapshotUploader {
    * @param folder where they go
    * @param files relative path to local file
    * @param sha256 relative path to the file's SHA-256 in hex
-   * @return the relative paths of the files sent (files already there with the same hash are
-   *     not)
+   * @return the relative paths of the files sent (files already there with the same hash are not)
    */
   List<String> upload(BlobFolder folder, SortedMap<String, Path> files, Map<String, String> sha256);
 }

@@ -18,23 +18,25 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * A MockWebServer standing in for ARM, a client pointed at it, and a fake blob uploader. On
- * close, every ARM request the client sent is checked against the Azure ML swagger.
+ * A MockWebServer standing in for ARM, a client pointed at it, and a fake blob uploader. On close,
+ * every ARM request the client sent is checked against the Azure ML swagger.
  */
 public final class ArmMock implements AutoCloseable {
   /** The workspace every test uses. */
-  public static final Workspace WORKSPACE = Workspace.builder()
-      .subscriptionId("00000000-0000-0000-0000-000000000001")
-      .resourceGroup("rg-sluice")
-      .name("ws-sluice")
-      .region("westeurope")
-      .build();
+  public static final Workspace WORKSPACE =
+      Workspace.builder()
+          .subscriptionId("00000000-0000-0000-0000-000000000001")
+          .resourceGroup("rg-sluice")
+          .name("ws-sluice")
+          .region("westeurope")
+          .build();
 
   /** The workspace's ARM path. */
   public static final String WS = WORKSPACE.resourceId();
 
   private final MockWebServer server = new MockWebServer();
   private final List<RecordedRequest> taken = new ArrayList<>();
+
   /** Each upload the client asked for. */
   public final List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads = new ArrayList<>();
 
@@ -59,18 +61,18 @@ public final class ArmMock implements AutoCloseable {
     }
   }
 
-  /** @return the server's base URL, without a trailing slash */
+  /** Returns the server's base URL, without a trailing slash. */
   public String url() {
     String url = server.url("/").toString();
     return url.substring(0, url.length() - 1);
   }
 
-  /** @return a client that sends to the server, polling every 10 ms */
+  /** Returns a client that sends to the server, polling every 10 ms. */
   public AzureMlClient client() {
     return builder().buildClient();
   }
 
-  /** @return a builder for such a client */
+  /** Returns a builder for such a client. */
   public AzureMlClientBuilder builder() {
     return builder(url(), uploads);
   }
@@ -82,19 +84,23 @@ public final class ArmMock implements AutoCloseable {
    * @param uploads where the uploads the client asks for are noted
    * @return the builder
    */
-  public static AzureMlClientBuilder builder(String url,
-      List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
+  public static AzureMlClientBuilder builder(
+      String url, List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
     return new AzureMlClientBuilder()
         .workspace(WORKSPACE)
         .endpoint(url)
-        .pipeline(new SluiceHttpPipelineBuilder().bearerToken("arm-test-token")
-            .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5)).build())
+        .pipeline(
+            new SluiceHttpPipelineBuilder()
+                .bearerToken("arm-test-token")
+                .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5))
+                .build())
         .pollInterval(Duration.ofMillis(10))
         .runHistoryEndpoint(url)
-        .snapshotUploader((folder, files, sha) -> {
-          uploads.add(Map.entry(folder, files));
-          return new java.util.ArrayList<>(files.keySet());
-        });
+        .snapshotUploader(
+            (folder, files, sha) -> {
+              uploads.add(Map.entry(folder, files));
+              return new java.util.ArrayList<>(files.keySet());
+            });
   }
 
   /**
@@ -136,7 +142,7 @@ public final class ArmMock implements AutoCloseable {
     }
   }
 
-  /** @return every request sent so far, including those already taken */
+  /** Returns every request sent so far, including those already taken. */
   public List<RecordedRequest> all() {
     while (server.getRequestCount() > taken.size()) {
       take();

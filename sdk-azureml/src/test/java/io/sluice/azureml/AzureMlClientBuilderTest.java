@@ -23,13 +23,15 @@ class AzureMlClientBuilderTest {
   @Test
   void buildsFromConfigJsonFoundInAParentFolder(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve(".azureml"));
-    Files.writeString(dir.resolve(".azureml/config.json"), "{\"subscription_id\":"
-        + "\"00000000-0000-0000-0000-000000000009\",\"resource_group\":\"rg-x\","
-        + "\"workspace_name\":\"ws-x\"}");
+    Files.writeString(
+        dir.resolve(".azureml/config.json"),
+        "{\"subscription_id\":"
+            + "\"00000000-0000-0000-0000-000000000009\",\"resource_group\":\"rg-x\","
+            + "\"workspace_name\":\"ws-x\"}");
     Path nested = Files.createDirectories(dir.resolve("src/pipelines"));
 
-    AzureMlClient client = new AzureMlClientBuilder().configFile(nested).credential(CREDENTIAL)
-        .buildClient();
+    AzureMlClient client =
+        new AzureMlClientBuilder().configFile(nested).credential(CREDENTIAL).buildClient();
 
     assertThat(client.getWorkspace().name()).isEqualTo("ws-x");
     assertThat(client.getWorkspace().resourceGroup()).isEqualTo("rg-x");
@@ -38,51 +40,97 @@ class AzureMlClientBuilderTest {
   @Test
   void readsTheScopeFormOfConfigJson(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("config.json");
-    Files.writeString(file, "{\"Scope\":\"/subscriptions/00000000-0000-0000-0000-000000000009/"
-        + "resourceGroups/rg-y/providers/Microsoft.MachineLearningServices/workspaces/ws-y\"}");
-    assertThat(new AzureMlClientBuilder().configFile(file).credential(CREDENTIAL).buildClient()
-        .getWorkspace().name()).isEqualTo("ws-y");
+    Files.writeString(
+        file,
+        "{\"Scope\":\"/subscriptions/00000000-0000-0000-0000-000000000009/"
+            + "resourceGroups/rg-y/providers/Microsoft.MachineLearningServices/workspaces/ws-y\"}");
+    assertThat(
+            new AzureMlClientBuilder()
+                .configFile(file)
+                .credential(CREDENTIAL)
+                .buildClient()
+                .getWorkspace()
+                .name())
+        .isEqualTo("ws-y");
   }
 
   @Test
   void missingConfigJsonNamesWhereItLooked(@TempDir Path dir) {
     assertThatThrownBy(() -> new AzureMlClientBuilder().configFile(dir))
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("config.json");
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("config.json");
   }
 
   @Test
   void everyIncompleteOrConflictingConfigurationIsAnIllegalStateException() {
     Workspace ws = ArmMock.WORKSPACE;
     assertThatThrownBy(() -> new AzureMlClientBuilder().credential(CREDENTIAL).buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no workspace is set")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no workspace is set")
         .hasMessageContaining("Workspace.fromConfig()");
     assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no credential is set");
-    assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).credential(CREDENTIAL)
-        .pipeline(new SluiceHttpPipelineBuilder().build()).buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no credential is set");
+    assertThatThrownBy(
+            () ->
+                new AzureMlClientBuilder()
+                    .workspace(ws)
+                    .credential(CREDENTIAL)
+                    .pipeline(new SluiceHttpPipelineBuilder().build())
+                    .buildClient())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("pipeline(...) was set together with credential(...)");
-    assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws)
-        .httpClient(request -> Mono.empty())
-        .pipeline(new SluiceHttpPipelineBuilder().build()).buildClient())
+    assertThatThrownBy(
+            () ->
+                new AzureMlClientBuilder()
+                    .workspace(ws)
+                    .httpClient(request -> Mono.empty())
+                    .pipeline(new SluiceHttpPipelineBuilder().build())
+                    .buildClient())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("pipeline(...) was set together with httpClient(...)");
-    assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).credential(CREDENTIAL)
-        .endpoint("management.azure.com").buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not an absolute");
-    assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).credential(CREDENTIAL)
-        .endpoint("ftp://management.azure.com").buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("http(s)");
-    assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).credential(CREDENTIAL)
-        .endpoint("http://management.azure.com").buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not https");
-    assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).credential(CREDENTIAL)
-        .endpoint("https://exa mple.com").buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not a URL");
+    assertThatThrownBy(
+            () ->
+                new AzureMlClientBuilder()
+                    .workspace(ws)
+                    .credential(CREDENTIAL)
+                    .endpoint("management.azure.com")
+                    .buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not an absolute");
+    assertThatThrownBy(
+            () ->
+                new AzureMlClientBuilder()
+                    .workspace(ws)
+                    .credential(CREDENTIAL)
+                    .endpoint("ftp://management.azure.com")
+                    .buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("http(s)");
+    assertThatThrownBy(
+            () ->
+                new AzureMlClientBuilder()
+                    .workspace(ws)
+                    .credential(CREDENTIAL)
+                    .endpoint("http://management.azure.com")
+                    .buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not https");
+    assertThatThrownBy(
+            () ->
+                new AzureMlClientBuilder()
+                    .workspace(ws)
+                    .credential(CREDENTIAL)
+                    .endpoint("https://exa mple.com")
+                    .buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not a URL");
     assertThatThrownBy(() -> new AzureMlClientBuilder().pollInterval(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pollInterval");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pollInterval");
     assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(null))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("workspace");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("workspace");
   }
 
   @Test
@@ -96,7 +144,11 @@ class AzureMlClientBuilderTest {
   void defaultsToTheArmEndpointAndThePinnedVersion() {
     assertThat(AzureMlClientBuilder.DEFAULT_ENDPOINT).isEqualTo("https://management.azure.com");
     assertThat(AzureMlServiceVersion.getLatest().getVersion()).isEqualTo("2026-07-01");
-    assertThat(new AzureMlClientBuilder().workspace(ArmMock.WORKSPACE).credential(CREDENTIAL)
-        .buildClient()).isNotNull();
+    assertThat(
+            new AzureMlClientBuilder()
+                .workspace(ArmMock.WORKSPACE)
+                .credential(CREDENTIAL)
+                .buildClient())
+        .isNotNull();
   }
 }

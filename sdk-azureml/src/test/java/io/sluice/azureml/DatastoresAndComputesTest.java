@@ -30,8 +30,16 @@ class DatastoresAndComputesTest {
   static final String SAS = "sv=2024-11-04&ss=b&sig=CANARYsasSIGNATURE";
 
   static String datastore(String name, String type) {
-    return "{\"id\":\"" + WS + "/datastores/" + name + "\",\"name\":\"" + name + "\","
-        + "\"properties\":{\"datastoreType\":\"" + type + "\",\"accountName\":\"sluiceraw\","
+    return "{\"id\":\""
+        + WS
+        + "/datastores/"
+        + name
+        + "\",\"name\":\""
+        + name
+        + "\","
+        + "\"properties\":{\"datastoreType\":\""
+        + type
+        + "\",\"accountName\":\"sluiceraw\","
         + "\"containerName\":\"raw\",\"endpoint\":\"core.windows.net\",\"isDefault\":true,"
         + "\"credentials\":{\"credentialsType\":\"AccountKey\"}}}";
   }
@@ -41,38 +49,63 @@ class DatastoresAndComputesTest {
     Secret key = Secret.of("raw-key", KEY);
     Secret sas = Secret.of("raw-sas", SAS);
     Secret clientSecret = Secret.of("sp", "CANARY-client-secret");
-    DatastoreDefinition withKey = ModelTranslation.datastore(AzureBlobDatastore.builder()
-        .name("rawblob").accountName("sluiceraw").containerName("raw")
-        .credential(DatastoreCredential.accountKey(key)).build());
-    DatastoreDefinition withSas = ModelTranslation.datastore(AzureBlobDatastore.builder()
-        .name("sasblob").accountName("sluiceraw").containerName("raw")
-        .credential(DatastoreCredential.sas(sas)).build());
-    DatastoreDefinition adls = ModelTranslation.datastore(AdlsGen2Datastore.builder().name("lake")
-        .accountName("sluicelake").fileSystem("curated")
-        .credential(new DatastoreCredential.ServicePrincipal(
-            "00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-00000000000b",
-            clientSecret)).build());
-    Function<SecretReference, String> values = RunSecrets.of(List.of(key, sas, clientSecret))::value;
-    try (LogCapture logs = new LogCapture(); ArmMock mock = new ArmMock()) {
+    DatastoreDefinition withKey =
+        ModelTranslation.datastore(
+            AzureBlobDatastore.builder()
+                .name("rawblob")
+                .accountName("sluiceraw")
+                .containerName("raw")
+                .credential(DatastoreCredential.accountKey(key))
+                .build());
+    DatastoreDefinition withSas =
+        ModelTranslation.datastore(
+            AzureBlobDatastore.builder()
+                .name("sasblob")
+                .accountName("sluiceraw")
+                .containerName("raw")
+                .credential(DatastoreCredential.sas(sas))
+                .build());
+    DatastoreDefinition adls =
+        ModelTranslation.datastore(
+            AdlsGen2Datastore.builder()
+                .name("lake")
+                .accountName("sluicelake")
+                .fileSystem("curated")
+                .credential(
+                    new DatastoreCredential.ServicePrincipal(
+                        "00000000-0000-0000-0000-00000000000a",
+                        "00000000-0000-0000-0000-00000000000b",
+                        clientSecret))
+                .build());
+    Function<SecretReference, String> values =
+        RunSecrets.of(List.of(key, sas, clientSecret))::value;
+    try (LogCapture logs = new LogCapture();
+        ArmMock mock = new ArmMock()) {
       AzureMlClient client = mock.client();
       mock.reply(201, datastore("rawblob", "AzureBlob"));
       mock.reply(201, datastore("sasblob", "AzureBlob"));
       mock.reply(201, datastore("lake", "AzureDataLakeGen2"));
       // A service that echoes the key back in its error must not put it in our message.
-      mock.reply(400, "{\"error\":{\"code\":\"ValidationError\",\"message\":\"key " + KEY
-          + " is not base64 for account sluiceraw\"}}");
+      mock.reply(
+          400,
+          "{\"error\":{\"code\":\"ValidationError\",\"message\":\"key "
+              + KEY
+              + " is not base64 for account sluiceraw\"}}");
       mock.reply(200, "{\"secretsType\":\"AccountKey\",\"key\":\"" + KEY + "\"}");
 
       DatastoreInfo info = client.createOrUpdateDatastore(withKey, values);
       client.createOrUpdateDatastore(withSas, values);
       client.createOrUpdateDatastore(adls, values);
-      Throwable error = org.assertj.core.api.Assertions.catchThrowable(
-          () -> client.createOrUpdateDatastore(withKey, values));
+      Throwable error =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> client.createOrUpdateDatastore(withKey, values));
       DatastoreSecrets secrets = client.listDatastoreSecrets("rawblob");
 
       assertThat(info.isDefault()).isTrue();
-      assertThat(error).isInstanceOf(AzureMlBadRequestException.class)
-          .hasMessageContaining("ValidationError").hasMessageNotContaining(KEY);
+      assertThat(error)
+          .isInstanceOf(AzureMlBadRequestException.class)
+          .hasMessageContaining("ValidationError")
+          .hasMessageNotContaining(KEY);
       assertThat(secrets.secret().value()).hasValue(KEY);
       assertThat(secrets.toString()).doesNotContain(KEY);
       List<RecordedRequest> requests = mock.all();
@@ -82,46 +115,71 @@ class DatastoresAndComputesTest {
       assertThat(lake.at("/properties/datastoreType").asText()).isEqualTo("AzureDataLakeGen2");
       assertThat(lake.at("/properties/credentials/credentialsType").asText())
           .isEqualTo("ServicePrincipal");
-      assertThat(logs.text()).contains("datastores/rawblob")
-          .doesNotContain(KEY).doesNotContain("CANARYsasSIGNATURE")
+      assertThat(logs.text())
+          .contains("datastores/rawblob")
+          .doesNotContain(KEY)
+          .doesNotContain("CANARYsasSIGNATURE")
           .doesNotContain("CANARY-client-secret");
     }
   }
 
   @Test
   void createsAmlComputeAndAttachesDatabricksWithoutLeakingTheToken() throws Exception {
-    String compute = "{\"id\":\"" + WS + "/computes/%s\",\"name\":\"%s\",\"location\":"
-        + "\"westeurope\",\"properties\":{\"computeType\":\"%s\",\"provisioningState\":\"%s\"}}";
-    try (LogCapture logs = new LogCapture(); ArmMock mock = new ArmMock()) {
+    String compute =
+        "{\"id\":\""
+            + WS
+            + "/computes/%s\",\"name\":\"%s\",\"location\":"
+            + "\"westeurope\",\"properties\":{\"computeType\":\"%s\",\"provisioningState\":\"%s\"}}";
+    try (LogCapture logs = new LogCapture();
+        ArmMock mock = new ArmMock()) {
       AzureMlClient client = mock.client();
-      mock.reply(201, compute.formatted("cpu", "cpu", "AmlCompute", "Creating"),
-          "Azure-AsyncOperation", "{server}/operations/c-1");
+      mock.reply(
+          201,
+          compute.formatted("cpu", "cpu", "AmlCompute", "Creating"),
+          "Azure-AsyncOperation",
+          "{server}/operations/c-1");
       mock.reply(200, "{\"status\":\"Succeeded\"}");
       mock.reply(200, compute.formatted("cpu", "cpu", "AmlCompute", "Succeeded"));
-      ComputeInfo cpu = client.beginCreateAmlCompute(
-          new ComputeDefinition.AmlCompute("cpu", "Standard_DS3_v2", 0, 4, 120),
-          "westeurope").getFinalResult();
+      ComputeInfo cpu =
+          client
+              .beginCreateAmlCompute(
+                  new ComputeDefinition.AmlCompute("cpu", "Standard_DS3_v2", 0, 4, 120),
+                  "westeurope")
+              .getFinalResult();
       assertThat(cpu.provisioningState()).isEqualTo("Succeeded");
 
       Secret pat = Secret.of("dbx-pat", PAT);
-      ComputeDefinition.Databricks dbx = (ComputeDefinition.Databricks) ModelTranslation.compute(
-          DatabricksCompute.builder().name("dbx")
-              .workspaceUrl("https://adb-1234567890123456.7.azuredatabricks.net")
-              .resourceId("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/"
-                  + "rg-sluice/providers/Microsoft.Databricks/workspaces/dbx-sluice")
-              .accessToken(pat).build());
+      ComputeDefinition.Databricks dbx =
+          (ComputeDefinition.Databricks)
+              ModelTranslation.compute(
+                  DatabricksCompute.builder()
+                      .name("dbx")
+                      .workspaceUrl("https://adb-1234567890123456.7.azuredatabricks.net")
+                      .resourceId(
+                          "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/"
+                              + "rg-sluice/providers/Microsoft.Databricks/workspaces/dbx-sluice")
+                      .accessToken(pat)
+                      .build());
       Function<SecretReference, String> token = RunSecrets.of(List.of(pat))::value;
       mock.reply(200, compute.formatted("dbx", "dbx", "Databricks", "Succeeded"));
       mock.reply(200, compute.formatted("dbx", "dbx", "Databricks", "Succeeded"));
-      assertThat(client.beginAttachDatabricks(dbx, "westeurope", token).getFinalResult().computeType())
+      assertThat(
+              client.beginAttachDatabricks(dbx, "westeurope", token).getFinalResult().computeType())
           .isEqualTo("Databricks");
 
-      mock.reply(409, "{\"error\":{\"code\":\"Conflict\",\"message\":\"token " + PAT
-          + " already used\"}}");
+      mock.reply(
+          409,
+          "{\"error\":{\"code\":\"Conflict\",\"message\":\"token " + PAT + " already used\"}}");
       assertThatThrownBy(() -> client.beginAttachDatabricks(dbx, "westeurope", token).poll())
-          .isInstanceOf(AzureMlConflictException.class).hasMessageNotContaining(PAT);
-      assertThatThrownBy(() -> client.beginAttachDatabricks(
-          new ComputeDefinition.Databricks("bare", null, null, null, null), "westeurope", token)).isInstanceOf(IllegalArgumentException.class)
+          .isInstanceOf(AzureMlConflictException.class)
+          .hasMessageNotContaining(PAT);
+      assertThatThrownBy(
+              () ->
+                  client.beginAttachDatabricks(
+                      new ComputeDefinition.Databricks("bare", null, null, null, null),
+                      "westeurope",
+                      token))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("resourceId is missing");
 
       mock.reply(200, compute.formatted("cpu", "cpu", "AmlCompute", "Succeeded"));

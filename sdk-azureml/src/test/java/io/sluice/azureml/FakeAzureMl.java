@@ -21,16 +21,15 @@ import okhttp3.mockwebserver.SocketPolicy;
 
 /**
  * A stateful stand-in for the Azure ML workspace API, for {@link ArmMock}: datastores, code and
- * environment versions are kept; a job PUT under a new name creates it (one that exists is
- * answered as it is, as ARM answers an unchanged PUT), and command jobs move Queued → Running →
- * Completed (or Failed) as time passes, or Canceled after a cancel that came before their end. A
- * pipeline job runs its nodes as child jobs on a timeline ({@link FakePipelineJob}), listed by
- * run history. Each job keeps the behaviour scripted for its step (by display name, or node name
- * in a pipeline job) when it was submitted; run history reports a command job as a run, with the
- * error it failed with; a pipeline job's node reuses a node that completed unchanged in an earlier
- * one. Code snapshots go to an in-memory {@link #uploader()}.
- * Faults: a share of calls answered 429 (with Retry-After) or 503 before being applied, and the
- * connection dropped after the first job PUT was applied.
+ * environment versions are kept; a job PUT under a new name creates it (one that exists is answered
+ * as it is, as ARM answers an unchanged PUT), and command jobs move Queued → Running → Completed
+ * (or Failed) as time passes, or Canceled after a cancel that came before their end. A pipeline job
+ * runs its nodes as child jobs on a timeline ({@link FakePipelineJob}), listed by run history. Each
+ * job keeps the behaviour scripted for its step (by display name, or node name in a pipeline job)
+ * when it was submitted; run history reports a command job as a run, with the error it failed with;
+ * a pipeline job's node reuses a node that completed unchanged in an earlier one. Code snapshots go
+ * to an in-memory {@link #uploader()}. Faults: a share of calls answered 429 (with Retry-After) or
+ * 503 before being applied, and the connection dropped after the first job PUT was applied.
  */
 public final class FakeAzureMl extends Dispatcher {
   /**
@@ -98,8 +97,11 @@ public final class FakeAzureMl extends Dispatcher {
    * @return the bodies those pipeline jobs were submitted with
    */
   public List<JsonNode> pipelineJobsStarting(String node) {
-    return jobs.values().stream().filter(j -> j.pipeline != null && j.pipeline.started(node))
-        .sorted(Comparator.comparingLong(j -> j.sequence)).map(j -> j.body).toList();
+    return jobs.values().stream()
+        .filter(j -> j.pipeline != null && j.pipeline.started(node))
+        .sorted(Comparator.comparingLong(j -> j.sequence))
+        .map(j -> j.body)
+        .toList();
   }
 
   /**
@@ -110,48 +112,59 @@ public final class FakeAzureMl extends Dispatcher {
    */
   public SnapshotUploader uploader() {
     return (folder, files, sha256) -> {
-      files.forEach((relative, file) -> {
-        try {
-          calls.add(new Call("PUT", folder.containerUrl() + "/" + folder.prefix() + "/" + relative,
-              Files.readString(file), 201, null));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files.forEach(
+          (relative, file) -> {
+            try {
+              calls.add(
+                  new Call(
+                      "PUT",
+                      folder.containerUrl() + "/" + folder.prefix() + "/" + relative,
+                      Files.readString(file),
+                      201,
+                      null));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
       return List.copyOf(files.keySet());
     };
   }
 
-  /** Answers 429 or 503 to this share of calls; optionally drops the answer to the first job PUT. */
+  /**
+   * Answers 429 or 503 to this share of calls; optionally drops the answer to the first job PUT.
+   */
   public FakeAzureMl faults(double rate, boolean resetFirstJobPut) {
     this.faultRate = rate;
     this.resetFirstJobPut = resetFirstJobPut;
     return this;
   }
 
-  /** @return every call received */
+  /** Returns every call received. */
   public List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  /** @return the calls of one method to paths below the workspace that start with a prefix */
+  /** Returns the calls of one method to paths below the workspace that start with a prefix. */
   public List<Call> calls(String method, String prefix) {
-    return calls.stream().filter(c -> c.method().equals(method) && c.path().startsWith(prefix)).toList();
+    return calls.stream()
+        .filter(c -> c.method().equals(method) && c.path().startsWith(prefix))
+        .toList();
   }
 
-  /** @return how many distinct jobs were created */
+  /** Returns how many distinct jobs were created. */
   public int jobsCreated() {
     return jobs.size();
   }
 
-  /** @return the names of the jobs a cancel ended */
+  /** Returns the names of the jobs a cancel ended. */
   public Set<String> canceledJobs() {
     Set<String> names = ConcurrentHashMap.newKeySet();
-    jobs.forEach((name, job) -> {
-      if (job.canceled()) {
-        names.add(name);
-      }
-    });
+    jobs.forEach(
+        (name, job) -> {
+          if (job.canceled()) {
+            names.add(name);
+          }
+        });
     return names;
   }
 
@@ -165,14 +178,17 @@ public final class FakeAzureMl extends Dispatcher {
   public List<JsonNode> startedJobs(String step) {
     long now = System.currentTimeMillis();
     return jobs.values().stream()
-        .filter(j -> j.pipeline == null && j.body.path("properties").path("displayName").asText().equals(step))
+        .filter(
+            j ->
+                j.pipeline == null
+                    && j.body.path("properties").path("displayName").asText().equals(step))
         .filter(j -> j.created + queuedMillis <= Math.min(now, j.canceledAt))
         .sorted(Comparator.comparingLong(j -> j.sequence))
         .map(j -> j.body)
         .toList();
   }
 
-  /** @return the body a job was created with */
+  /** Returns the body a job was created with. */
   public JsonNode jobBody(String name) {
     return jobs.get(name).body;
   }
@@ -181,21 +197,28 @@ public final class FakeAzureMl extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     String body = request.getBody().clone().readUtf8(); // a copy: ArmMock checks the request later
     String full = request.getRequestUrl().encodedPath();
-    String path = full.startsWith(WORKSPACE_PATH + "/") ? full.substring(WORKSPACE_PATH.length() + 1) : full;
+    String path =
+        full.startsWith(WORKSPACE_PATH + "/") ? full.substring(WORKSPACE_PATH.length() + 1) : full;
     MockResponse response;
     try {
-      String base = request.getRequestUrl().newBuilder().encodedPath("/").query(null).build().toString();
+      String base =
+          request.getRequestUrl().newBuilder().encodedPath("/").query(null).build().toString();
       response = handle(request.getMethod(), path, body, base.substring(0, base.length() - 1));
     } catch (RuntimeException e) {
       response = error(500, "InternalError", String.valueOf(e));
     }
-    int status = response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST ? -1
-        : Integer.parseInt(response.getStatus().split(" ")[1]);
-    calls.add(new Call(request.getMethod(), path, body, status, request.getRequestUrl().encodedQuery()));
+    int status =
+        response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST
+            ? -1
+            : Integer.parseInt(response.getStatus().split(" ")[1]);
+    calls.add(
+        new Call(request.getMethod(), path, body, status, request.getRequestUrl().encodedQuery()));
     return response;
   }
 
-  /** @param base the server's URL, without a trailing slash, for the URLs of its answers */
+  /**
+   * @param base the server's URL, without a trailing slash, for the URLs of its answers
+   */
   private MockResponse handle(String method, String path, String body, String base) {
     synchronized (random) {
       if (faultRate > 0 && random.nextDouble() < faultRate) {
@@ -210,28 +233,39 @@ public final class FakeAzureMl extends Dispatcher {
     if (method.equals("GET") && path.startsWith(OPERATION_RESULTS)) {
       return ok(200, "{}"); // a cancel is done when it is accepted
     }
-    if (method.equals("GET") && path.startsWith(RUN_HISTORY_PATH)
+    if (method.equals("GET")
+        && path.startsWith(RUN_HISTORY_PATH)
         && !path.substring(RUN_HISTORY_PATH.length()).contains("/")) {
       return run(path.substring(RUN_HISTORY_PATH.length()));
     }
     if (method.equals("GET") && path.startsWith(RUN_HISTORY_PATH) && path.endsWith("/children")) {
       String name = path.substring(RUN_HISTORY_PATH.length(), path.length() - "/children".length());
       FakeJob job = jobs.get(name);
-      return job == null || job.pipeline == null ? error(404, "UserError", "Run " + name + " not found")
+      return job == null || job.pipeline == null
+          ? error(404, "UserError", "Run " + name + " not found")
           : ok(200, job.pipeline.children().toString());
     }
     if (method.equals("POST") && path.endsWith("/startPendingUpload")) {
-      return ok(200, "{\"blobReferenceForConsumption\":{\"blobUri\":\"https://wsstore.blob.core.windows.net/code/"
-          + path.hashCode() + "\",\"credential\":{\"credentialType\":\"SAS\",\"sasUri\":"
-          + "\"https://wsstore.blob.core.windows.net/code/" + path.hashCode() + "?sv=2024&sig=fake\"}}}");
+      return ok(
+          200,
+          "{\"blobReferenceForConsumption\":{\"blobUri\":\"https://wsstore.blob.core.windows.net/code/"
+              + path.hashCode()
+              + "\",\"credential\":{\"credentialType\":\"SAS\",\"sasUri\":"
+              + "\"https://wsstore.blob.core.windows.net/code/"
+              + path.hashCode()
+              + "?sv=2024&sig=fake\"}}}");
     }
     if (method.equals("GET")) {
       JsonNode resource = resources.get(path);
-      return resource == null ? error(404, "UserError", "Not found: " + path) : ok(200, resource.toString());
+      return resource == null
+          ? error(404, "UserError", "Not found: " + path)
+          : ok(200, resource.toString());
     }
     if (method.equals("PUT")) {
       ObjectNode resource = (ObjectNode) read(body);
-      resource.put("id", WORKSPACE_PATH + "/" + path).put("name", path.substring(path.lastIndexOf('/') + 1));
+      resource
+          .put("id", WORKSPACE_PATH + "/" + path)
+          .put("name", path.substring(path.lastIndexOf('/') + 1));
       resources.put(path, resource);
       return ok(201, resource.toString());
     }
@@ -246,12 +280,16 @@ public final class FakeAzureMl extends Dispatcher {
         return error(404, "UserError", "Job " + name + " not found");
       }
       job.cancel();
-      return new MockResponse().setResponseCode(202)
-          .setHeader("Location", base + OPERATION_RESULTS + name).setHeader("Retry-After", "0");
+      return new MockResponse()
+          .setResponseCode(202)
+          .setHeader("Location", base + OPERATION_RESULTS + name)
+          .setHeader("Retry-After", "0");
     }
     if (method.equals("PUT")) {
-      String problem = job != null || !read(body).path("properties").path("jobType").asText().equals("Pipeline")
-          ? null : FakePipelineJob.problem(read(body));
+      String problem =
+          job != null || !read(body).path("properties").path("jobType").asText().equals("Pipeline")
+              ? null
+              : FakePipelineJob.problem(read(body));
       if (problem != null) {
         return error(400, "UserError", problem);
       }
@@ -271,7 +309,8 @@ public final class FakeAzureMl extends Dispatcher {
 
   /** Whether a node with this reuse key has completed in a pipeline job of the workspace. */
   private boolean completedInAPipelineJob(String reuseKey) {
-    return jobs.values().stream().anyMatch(j -> j.pipeline != null && j.pipeline.completedReuseKeys().contains(reuseKey));
+    return jobs.values().stream()
+        .anyMatch(j -> j.pipeline != null && j.pipeline.completedReuseKeys().contains(reuseKey));
   }
 
   /** A job as Azure ML run history reports it: a run, with the error it failed with. */
@@ -281,10 +320,15 @@ public final class FakeAzureMl extends Dispatcher {
       return error(404, "UserError", "Run " + name + " not found");
     }
     String status = job.status();
-    ObjectNode run = JSON.createObjectNode().put("runId", name).put("status", status)
-        .put("displayName", job.body.path("properties").path("displayName").asText());
+    ObjectNode run =
+        JSON.createObjectNode()
+            .put("runId", name)
+            .put("status", status)
+            .put("displayName", job.body.path("properties").path("displayName").asText());
     if (status.equals("Failed")) {
-      run.putObject("error").putObject("error").put("code", "UserError")
+      run.putObject("error")
+          .putObject("error")
+          .put("code", "UserError")
           .put("message", job.failure == null ? "Execution failed" : job.failure);
     }
     return ok(200, run.toString());
@@ -308,10 +352,18 @@ public final class FakeAzureMl extends Dispatcher {
       String step = body.path("properties").path("displayName").asText();
       this.failure = failures.get(step);
       this.hang = hanging.contains(step);
-      this.pipeline = body.path("properties").path("jobType").asText().equals("Pipeline")
-          ? new FakePipelineJob(name, body, created, queuedMillis, runningMillis, failures::get, hanging::contains,
-              FakeAzureMl.this::completedInAPipelineJob)
-          : null;
+      this.pipeline =
+          body.path("properties").path("jobType").asText().equals("Pipeline")
+              ? new FakePipelineJob(
+                  name,
+                  body,
+                  created,
+                  queuedMillis,
+                  runningMillis,
+                  failures::get,
+                  hanging::contains,
+                  FakeAzureMl.this::completedInAPipelineJob)
+              : null;
     }
 
     boolean canceled() {
@@ -359,16 +411,27 @@ public final class FakeAzureMl extends Dispatcher {
     try {
       return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + body.substring(0, Math.min(80, body.length())), e);
+      throw new IllegalArgumentException(
+          "not JSON: " + body.substring(0, Math.min(80, body.length())), e);
     }
   }
 
   private static MockResponse ok(int status, String json) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(json);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(json);
   }
 
   private static MockResponse error(int status, String code, String message) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}}");
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"error\":{\"code\":\""
+                + code
+                + "\",\"message\":\""
+                + message.replace("\"", "'")
+                + "\"}}");
   }
 }

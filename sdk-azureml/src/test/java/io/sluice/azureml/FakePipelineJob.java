@@ -15,25 +15,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A pipeline job on a timeline, as Azure ML runs one: a node's child job is created once every
- * node whose output it binds ({@code ${{parent.jobs.<node>.outputs.<name>}}}) has completed (Azure
- * ML v2 knows no other ordering), is queued for a while, then runs for the running time. A node
- * whose upstream did not complete never gets a child job. A failed child ends the pipeline job at
- * once, canceling the children still active, unless {@code settings.continue_on_step_failure} is
- * true; then the nodes that do not depend on it go on. A hanging child runs until the pipeline job
- * is canceled; a cancel ends every active child and creates no more.
+ * A pipeline job on a timeline, as Azure ML runs one: a node's child job is created once every node
+ * whose output it binds ({@code ${{parent.jobs.<node>.outputs.<name>}}}) has completed (Azure ML v2
+ * knows no other ordering), is queued for a while, then runs for the running time. A node whose
+ * upstream did not complete never gets a child job. A failed child ends the pipeline job at once,
+ * canceling the children still active, unless {@code settings.continue_on_step_failure} is true;
+ * then the nodes that do not depend on it go on. A hanging child runs until the pipeline job is
+ * canceled; a cancel ends every active child and creates no more.
  *
  * <p>Reuse, as Azure ML v2 does it for a node whose component is deterministic (the default): a
  * node whose command, code, environment, settings and inputs equal those of a node that completed
  * in an earlier pipeline job, and whose upstream nodes were all reused, completes at once without
  * running, its child job marked {@code azureml.isreused}. A bound input counts by what it is bound
- * to: a pipeline input by its value, an upstream output by that node's identity. The pipeline
- * job's {@code settings.force_rerun} turns reuse off.
+ * to: a pipeline input by its value, an upstream output by that node's identity. The pipeline job's
+ * {@code settings.force_rerun} turns reuse off.
  */
 final class FakePipelineJob {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern UPSTREAM = Pattern.compile("\\$\\{\\{parent\\.jobs\\.([^.}]+)\\.outputs\\.([^.}]+)}}");
-  private static final Pattern PARENT_INPUT = Pattern.compile("\\$\\{\\{parent\\.inputs\\.([^.}]+)}}");
+  private static final Pattern UPSTREAM =
+      Pattern.compile("\\$\\{\\{parent\\.jobs\\.([^.}]+)\\.outputs\\.([^.}]+)}}");
+  private static final Pattern PARENT_INPUT =
+      Pattern.compile("\\$\\{\\{parent\\.inputs\\.([^.}]+)}}");
   private static final Pattern OWN_PORT = Pattern.compile("\\$\\{\\{(inputs|outputs)\\.([^.}]+)}}");
   private static final long NEVER = Long.MAX_VALUE;
 
@@ -43,8 +45,14 @@ final class FakePipelineJob {
    * @param failure the error it fails with, or null
    * @param hang whether it runs until canceled
    */
-  record Node(String name, String childRunId, Set<String> upstream, String failure, boolean hang,
-      String reuseKey, boolean reused) {}
+  record Node(
+      String name,
+      String childRunId,
+      Set<String> upstream,
+      String failure,
+      boolean hang,
+      String reuseKey,
+      boolean reused) {}
 
   /** When a node's child job is created, starts and ends (NEVER: not), and how it ends. */
   private record Plan(long created, long start, long end, String result, boolean reused) {
@@ -69,21 +77,43 @@ final class FakePipelineJob {
    * @param hangs whether a node name is scripted to hang now
    * @param completedBefore whether a node with this reuse key completed in an earlier pipeline job
    */
-  FakePipelineJob(String name, JsonNode body, long submitted, long queuedMillis, long runningMillis,
-      Function<String, String> failures, Predicate<String> hangs, Predicate<String> completedBefore) {
+  FakePipelineJob(
+      String name,
+      JsonNode body,
+      long submitted,
+      long queuedMillis,
+      long runningMillis,
+      Function<String, String> failures,
+      Predicate<String> hangs,
+      Predicate<String> completedBefore) {
     this.body = body;
     this.submitted = submitted;
     this.queuedMillis = queuedMillis;
     this.runningMillis = runningMillis;
     JsonNode pipeline = body.path("properties");
     boolean forceRerun = pipeline.path("settings").path("force_rerun").asBoolean(false);
-    pipeline.path("jobs").fieldNames().forEachRemaining(node -> node(name, node, pipeline, failures, hangs,
-        forceRerun ? key -> false : completedBefore));
+    pipeline
+        .path("jobs")
+        .fieldNames()
+        .forEachRemaining(
+            node ->
+                node(
+                    name,
+                    node,
+                    pipeline,
+                    failures,
+                    hangs,
+                    forceRerun ? key -> false : completedBefore));
   }
 
   /** Adds a node, after the nodes it binds, with its reuse key. */
-  private Node node(String name, String node, JsonNode pipeline, Function<String, String> failures,
-      Predicate<String> hangs, Predicate<String> completedBefore) {
+  private Node node(
+      String name,
+      String node,
+      JsonNode pipeline,
+      Function<String, String> failures,
+      Predicate<String> hangs,
+      Predicate<String> completedBefore) {
     Node known = nodes.get(node);
     if (known != null) {
       return known;
@@ -103,27 +133,38 @@ final class FakePipelineJob {
         upstreamReused &= before.reused();
         ((ObjectNode) input.getValue()).put("value", before.reuseKey() + "." + bound.group(2));
       } else if (parent.find()) {
-        ((ObjectNode) input.getValue()).set("value", pipeline.path("inputs").path(parent.group(1)).path("value"));
+        ((ObjectNode) input.getValue())
+            .set("value", pipeline.path("inputs").path(parent.group(1)).path("value"));
       }
     }
     String key = identity.toString();
-    Node created = new Node(node, name + "_" + node, upstream, failures.apply(node), hangs.test(node), key,
-        upstreamReused && completedBefore.test(key));
+    Node created =
+        new Node(
+            node,
+            name + "_" + node,
+            upstream,
+            failures.apply(node),
+            hangs.test(node),
+            key,
+            upstreamReused && completedBefore.test(key));
     nodes.put(node, created);
     return created;
   }
 
-  /** @return the reuse keys of the nodes that have completed by now, having run or been reused */
+  /** Returns the reuse keys of the nodes that have completed by now, having run or been reused. */
   Set<String> completedReuseKeys() {
     long now = System.currentTimeMillis();
     Map<String, Plan> plans = plans();
     Set<String> keys = new LinkedHashSet<>();
-    nodes.values().forEach(node -> {
-      Plan plan = plans.get(node.name());
-      if (plan.result.equals("Completed") && plan.end <= now) {
-        keys.add(node.reuseKey());
-      }
-    });
+    nodes
+        .values()
+        .forEach(
+            node -> {
+              Plan plan = plans.get(node.name());
+              if (plan.result.equals("Completed") && plan.end <= now) {
+                keys.add(node.reuseKey());
+              }
+            });
     return keys;
   }
 
@@ -148,17 +189,30 @@ final class FakePipelineJob {
         Matcher parent = PARENT_INPUT.matcher(value);
         if (bound.find()) {
           if (jobs.path(bound.group(1)).path("outputs").path(bound.group(2)).isMissingNode()) {
-            return "Node '" + node.getKey() + "' binds " + value + ", which no node of the pipeline job outputs";
+            return "Node '"
+                + node.getKey()
+                + "' binds "
+                + value
+                + ", which no node of the pipeline job outputs";
           }
           producers.add(bound.group(1));
         } else if (parent.find() && pipeline.path("inputs").path(parent.group(1)).isMissingNode()) {
-          return "Node '" + node.getKey() + "' binds " + value + ", which is not an input of the pipeline job";
+          return "Node '"
+              + node.getKey()
+              + "' binds "
+              + value
+              + ", which is not an input of the pipeline job";
         }
       }
       Matcher port = OWN_PORT.matcher(node.getValue().path("command").asText());
       while (port.find()) {
         if (node.getValue().path(port.group(1)).path(port.group(2)).isMissingNode()) {
-          return "Node '" + node.getKey() + "': the command's " + port.group() + " names no " + port.group(1)
+          return "Node '"
+              + node.getKey()
+              + "': the command's "
+              + port.group()
+              + " names no "
+              + port.group(1)
               + " of the node";
         }
       }
@@ -171,7 +225,8 @@ final class FakePipelineJob {
     return null;
   }
 
-  private static boolean reaches(String from, String target, Map<String, Set<String>> upstream, Set<String> seen) {
+  private static boolean reaches(
+      String from, String target, Map<String, Set<String>> upstream, Set<String> seen) {
     for (String next : upstream.getOrDefault(from, Set.of())) {
       if (next.equals(target) || (seen.add(next) && reaches(next, target, upstream, seen))) {
         return true;
@@ -180,12 +235,15 @@ final class FakePipelineJob {
     return false;
   }
 
-  /** @return the body the job was submitted with */
+  /** Returns the body the job was submitted with. */
   JsonNode body() {
     return body;
   }
 
-  /** @return whether the node's child job has started running its command by now (a reused one never does) */
+  /**
+   * Returns whether the node's child job has started running its command by now (a reused one never
+   * does).
+   */
   boolean started(String node) {
     if (!nodes.containsKey(node)) {
       return false;
@@ -202,7 +260,7 @@ final class FakePipelineJob {
     }
   }
 
-  /** @return the pipeline job's status now */
+  /** Returns the pipeline job's status now. */
   String status() {
     long now = System.currentTimeMillis();
     Map<String, Plan> plans = plans();
@@ -212,35 +270,50 @@ final class FakePipelineJob {
     if (canceledAt != NEVER) {
       return "Canceled";
     }
-    return plans.values().stream().anyMatch(p -> p.result.equals("Failed")) ? "Failed" : "Completed";
+    return plans.values().stream().anyMatch(p -> p.result.equals("Failed"))
+        ? "Failed"
+        : "Completed";
   }
 
-  /** @return the child jobs created by now, as run history lists them */
+  /** Returns the child jobs created by now, as run history lists them. */
   ObjectNode children() {
     long now = System.currentTimeMillis();
     Map<String, Plan> plans = plans();
     ObjectNode list = JSON.createObjectNode();
     ArrayNode value = list.putArray("value");
-    nodes.values().forEach(node -> {
-      Plan plan = plans.get(node.name());
-      if (plan.created > now) {
-        return;
-      }
-      ObjectNode run = value.addObject().put("runId", node.childRunId()).put("displayName", node.name())
-          .put("runType", "azureml.StepRun")
-          .put("status", plan.end <= now ? plan.result : plan.start <= now ? "Running" : "Queued");
-      if (plan.start <= now) {
-        run.put("startTimeUtc", Instant.ofEpochMilli(plan.start).toString());
-      }
-      if (plan.end <= now) {
-        run.put("endTimeUtc", Instant.ofEpochMilli(plan.end).toString());
-        if (plan.result.equals("Failed")) {
-          run.putObject("error").putObject("error").put("code", "UserError").put("message", node.failure());
-        }
-      }
-      run.putObject("properties").put("azureml.nodeid", node.name())
-          .put("azureml.isreused", String.valueOf(plan.reused));
-    });
+    nodes
+        .values()
+        .forEach(
+            node -> {
+              Plan plan = plans.get(node.name());
+              if (plan.created > now) {
+                return;
+              }
+              ObjectNode run =
+                  value
+                      .addObject()
+                      .put("runId", node.childRunId())
+                      .put("displayName", node.name())
+                      .put("runType", "azureml.StepRun")
+                      .put(
+                          "status",
+                          plan.end <= now ? plan.result : plan.start <= now ? "Running" : "Queued");
+              if (plan.start <= now) {
+                run.put("startTimeUtc", Instant.ofEpochMilli(plan.start).toString());
+              }
+              if (plan.end <= now) {
+                run.put("endTimeUtc", Instant.ofEpochMilli(plan.end).toString());
+                if (plan.result.equals("Failed")) {
+                  run.putObject("error")
+                      .putObject("error")
+                      .put("code", "UserError")
+                      .put("message", node.failure());
+                }
+              }
+              run.putObject("properties")
+                  .put("azureml.nodeid", node.name())
+                  .put("azureml.isreused", String.valueOf(plan.reused));
+            });
     return list;
   }
 
@@ -248,7 +321,10 @@ final class FakePipelineJob {
     Map<String, Plan> natural = new LinkedHashMap<>();
     nodes.keySet().forEach(n -> natural(n, natural));
     long stop = canceledAt;
-    if (!body.path("properties").path("settings").path("continue_on_step_failure").asBoolean(false)) {
+    if (!body.path("properties")
+        .path("settings")
+        .path("continue_on_step_failure")
+        .asBoolean(false)) {
       for (Plan plan : natural.values()) {
         if (plan.result.equals("Failed")) {
           stop = Math.min(stop, plan.end);
@@ -261,7 +337,13 @@ final class FakePipelineJob {
       if (plan.created >= stop) {
         plan = new Plan(NEVER, NEVER, NEVER, "NotStarted");
       } else if (plan.end > stop) {
-        plan = new Plan(plan.created, plan.start < stop ? plan.start : NEVER, stop, "Canceled", plan.reused);
+        plan =
+            new Plan(
+                plan.created,
+                plan.start < stop ? plan.start : NEVER,
+                stop,
+                "Canceled",
+                plan.reused);
       }
       plans.put(e.getKey(), plan);
     }
@@ -278,7 +360,10 @@ final class FakePipelineJob {
     long created = submitted;
     for (String upstream : node.upstream()) {
       Plan before = nodes.containsKey(upstream) ? natural(upstream, plans) : null;
-      created = before == null || !before.result.equals("Completed") ? NEVER : Math.max(created, before.end);
+      created =
+          before == null || !before.result.equals("Completed")
+              ? NEVER
+              : Math.max(created, before.end);
     }
     Plan plan;
     if (created == NEVER) {
@@ -287,8 +372,14 @@ final class FakePipelineJob {
       plan = new Plan(created, created, created, "Completed", true);
     } else {
       long start = created + queuedMillis;
-      plan = node.hang() ? new Plan(created, start, NEVER, "Canceled")
-          : new Plan(created, start, start + runningMillis, node.failure() == null ? "Completed" : "Failed");
+      plan =
+          node.hang()
+              ? new Plan(created, start, NEVER, "Canceled")
+              : new Plan(
+                  created,
+                  start,
+                  start + runningMillis,
+                  node.failure() == null ? "Completed" : "Failed");
     }
     plans.put(name, plan);
     return plan;
@@ -296,6 +387,10 @@ final class FakePipelineJob {
 
   /** When the pipeline job ends: when its last created child does (NEVER: not known yet). */
   private static long end(Map<String, Plan> plans) {
-    return plans.values().stream().filter(p -> p.created != NEVER).mapToLong(Plan::end).max().orElse(0);
+    return plans.values().stream()
+        .filter(p -> p.created != NEVER)
+        .mapToLong(Plan::end)
+        .max()
+        .orElse(0);
   }
 }

@@ -14,19 +14,23 @@ final class LogCapture implements AutoCloseable {
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
   LogCapture() {
-    System.setErr(new PrintStream(new OutputStream() {
-      @Override
-      public synchronized void write(int c) {
-        original.write(c);
-        captured.write(c);
-      }
+    System.setErr(
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public synchronized void write(int c) {
+                original.write(c);
+                captured.write(c);
+              }
 
-      @Override
-      public synchronized void write(byte[] bytes, int off, int len) {
-        original.write(bytes, off, len);
-        captured.write(bytes, off, len);
-      }
-    }, true, StandardCharsets.UTF_8));
+              @Override
+              public synchronized void write(byte[] bytes, int off, int len) {
+                original.write(bytes, off, len);
+                captured.write(bytes, off, len);
+              }
+            },
+            true,
+            StandardCharsets.UTF_8));
   }
 
   String text() {

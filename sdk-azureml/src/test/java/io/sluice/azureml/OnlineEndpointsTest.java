@@ -21,30 +21,46 @@ class OnlineEndpointsTest {
   static final String EP = WS + "/onlineEndpoints/churn";
 
   static String endpoint(String state) {
-    return "{\"id\":\"" + EP + "\",\"name\":\"churn\",\"location\":\"westeurope\","
-        + "\"properties\":{\"authMode\":\"Key\",\"provisioningState\":\"" + state + "\","
+    return "{\"id\":\""
+        + EP
+        + "\",\"name\":\"churn\",\"location\":\"westeurope\","
+        + "\"properties\":{\"authMode\":\"Key\",\"provisioningState\":\""
+        + state
+        + "\","
         + "\"scoringUri\":\"{server}/score\",\"traffic\":{\"blue\":100}}}";
   }
 
   static String deployment(String state) {
-    return "{\"id\":\"" + EP + "/deployments/blue\",\"name\":\"blue\",\"location\":\"westeurope\","
+    return "{\"id\":\""
+        + EP
+        + "/deployments/blue\",\"name\":\"blue\",\"location\":\"westeurope\","
         + "\"sku\":{\"name\":\"Default\",\"capacity\":1},\"properties\":{\"endpointComputeType\":"
-        + "\"Managed\",\"model\":\"" + WS + "/models/churn/versions/1\",\"instanceType\":"
-        + "\"Standard_DS3_v2\",\"provisioningState\":\"" + state + "\"}}";
+        + "\"Managed\",\"model\":\""
+        + WS
+        + "/models/churn/versions/1\",\"instanceType\":"
+        + "\"Standard_DS3_v2\",\"provisioningState\":\""
+        + state
+        + "\"}}";
   }
 
   @Test
   void endpointCreationIsPolledThroughAzureAsyncOperationToSuccess() {
     try (ArmMock mock = new ArmMock()) {
-      mock.reply(201, endpoint("Creating"), "Azure-AsyncOperation", "{server}/operations/ep-1",
-          "Retry-After", "0");
+      mock.reply(
+          201,
+          endpoint("Creating"),
+          "Azure-AsyncOperation",
+          "{server}/operations/ep-1",
+          "Retry-After",
+          "0");
       mock.reply(200, "{\"status\":\"InProgress\"}");
       mock.reply(200, "{\"status\":\"Succeeded\"}");
       mock.reply(200, endpoint("Succeeded").replace("{server}", mock.url()));
 
-      SyncPoller<OperationProgress, OnlineEndpointInfo> poller = mock.client()
-          .beginCreateOrUpdateOnlineEndpoint(new OnlineEndpoint("churn", "westeurope")
-              .setDescription("churn model"));
+      SyncPoller<OperationProgress, OnlineEndpointInfo> poller =
+          mock.client()
+              .beginCreateOrUpdateOnlineEndpoint(
+                  new OnlineEndpoint("churn", "westeurope").setDescription("churn model"));
       PollResponse<OperationProgress> done = poller.waitForCompletion();
       OnlineEndpointInfo info = poller.getFinalResult();
 
@@ -52,7 +68,8 @@ class OnlineEndpointsTest {
       assertThat(info.provisioningState()).isEqualTo("Succeeded");
       assertThat(info.scoringUri()).isEqualTo(mock.url() + "/score");
       List<RecordedRequest> requests = mock.all();
-      assertThat(requests).extracting(RecordedRequest::getMethod)
+      assertThat(requests)
+          .extracting(RecordedRequest::getMethod)
           .containsExactly("PUT", "GET", "GET", "GET");
       assertThat(requests.get(1).getPath()).isEqualTo("/operations/ep-1");
       assertThat(requests.get(3).getPath()).isEqualTo(EP + "?api-version=2026-07-01");
@@ -67,9 +84,12 @@ class OnlineEndpointsTest {
       mock.reply(200, deployment("Succeeded"));
       mock.reply(200, deployment("Succeeded"));
 
-      OnlineDeploymentInfo info = mock.client().beginCreateOrUpdateOnlineDeployment("churn",
-          new OnlineDeployment("blue", "westeurope", WS + "/models/churn/versions/1"))
-          .getFinalResult();
+      OnlineDeploymentInfo info =
+          mock.client()
+              .beginCreateOrUpdateOnlineDeployment(
+                  "churn",
+                  new OnlineDeployment("blue", "westeurope", WS + "/models/churn/versions/1"))
+              .getFinalResult();
 
       assertThat(info.provisioningState()).isEqualTo("Succeeded");
       assertThat(info.instanceCount()).isEqualTo(1);
@@ -80,26 +100,33 @@ class OnlineEndpointsTest {
   void failedProvisioningSurfacesTheServiceError() {
     try (ArmMock mock = new ArmMock()) {
       mock.reply(201, deployment("Creating"), "Azure-AsyncOperation", "{server}/operations/d-1");
-      mock.reply(200, "{\"status\":\"Failed\",\"error\":{\"code\":\"ResourceNotReady\","
-          + "\"message\":\"User container has crashed or terminated: init() raised"
-          + " ModuleNotFoundError\"}}");
+      mock.reply(
+          200,
+          "{\"status\":\"Failed\",\"error\":{\"code\":\"ResourceNotReady\","
+              + "\"message\":\"User container has crashed or terminated: init() raised"
+              + " ModuleNotFoundError\"}}");
 
-      SyncPoller<OperationProgress, OnlineDeploymentInfo> poller = mock.client()
-          .beginCreateOrUpdateOnlineDeployment("churn", new OnlineDeployment("blue",
-              "westeurope", WS + "/models/churn/versions/1").setCodeConfiguration(
-                  WS + "/codes/score/versions/1", "score.py")
-              .setEnvironmentId(WS + "/environments/serve/versions/1"));
+      SyncPoller<OperationProgress, OnlineDeploymentInfo> poller =
+          mock.client()
+              .beginCreateOrUpdateOnlineDeployment(
+                  "churn",
+                  new OnlineDeployment("blue", "westeurope", WS + "/models/churn/versions/1")
+                      .setCodeConfiguration(WS + "/codes/score/versions/1", "score.py")
+                      .setEnvironmentId(WS + "/environments/serve/versions/1"));
       PollResponse<OperationProgress> last = poller.waitForCompletion();
 
       assertThat(last.getStatus()).isEqualTo(LongRunningOperationStatus.FAILED);
-      assertThat(last.getValue().error()).hasValueSatisfying(e -> assertThat(e)
-          .contains("ResourceNotReady").contains("ModuleNotFoundError"));
+      assertThat(last.getValue().error())
+          .hasValueSatisfying(
+              e -> assertThat(e).contains("ResourceNotReady").contains("ModuleNotFoundError"));
       assertThatThrownBy(poller::getFinalResult)
           .isInstanceOf(AzureMlProvisioningException.class)
           .hasMessageContaining("onlineEndpoints/churn/deployments/blue ended Failed")
           .hasMessageContaining("ModuleNotFoundError")
-          .satisfies(e -> assertThat(((AzureMlProvisioningException) e).getErrorCode())
-              .hasValue("ResourceNotReady"));
+          .satisfies(
+              e ->
+                  assertThat(((AzureMlProvisioningException) e).getErrorCode())
+                      .hasValue("ResourceNotReady"));
     }
   }
 
@@ -111,10 +138,11 @@ class OnlineEndpointsTest {
       mock.reply(200, endpoint("Succeeded"));
       mock.reply(200, endpoint("Succeeded"));
       mock.reply(200, endpoint("Succeeded"));
-      assertThat(client.beginUpdateTraffic("churn", Map.of("blue", 100)).getFinalResult()
-          .traffic()).containsEntry("blue", 100);
+      assertThat(client.beginUpdateTraffic("churn", Map.of("blue", 100)).getFinalResult().traffic())
+          .containsEntry("blue", 100);
       assertThatThrownBy(() -> client.beginUpdateTraffic("churn", Map.of("blue", 90)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sums to 90%");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("sums to 90%");
 
       mock.reply(200, "{\"content\":\"Listening on 5001\"}");
       assertThat(client.getDeploymentLogs("churn", "blue", 50)).contains("Listening");
@@ -122,8 +150,10 @@ class OnlineEndpointsTest {
       mock.reply(200, "{\"primaryKey\":\"" + key + "\",\"secondaryKey\":\"k2\"}");
       assertThat(client.getEndpointKeys("churn").toString()).doesNotContain(key);
 
-      mock.reply(200, "{\"accessToken\":\"tok\",\"tokenType\":\"Bearer\",\"expiryTimeUtc\":"
-          + "1800000000,\"refreshAfterTimeUtc\":1799990000}");
+      mock.reply(
+          200,
+          "{\"accessToken\":\"tok\",\"tokenType\":\"Bearer\",\"expiryTimeUtc\":"
+              + "1800000000,\"refreshAfterTimeUtc\":1799990000}");
       assertThat(client.getEndpointToken("churn").expiresAt().getEpochSecond())
           .isEqualTo(1800000000L);
 
@@ -135,12 +165,13 @@ class OnlineEndpointsTest {
       mock.reply(202, null, "Location", "{server}/operations/del-1");
       mock.reply(202, null);
       mock.reply(204, null);
-      assertThat(client.beginDeleteOnlineDeployment("churn", "blue").waitForCompletion()
-          .getStatus()).isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+      assertThat(
+              client.beginDeleteOnlineDeployment("churn", "blue").waitForCompletion().getStatus())
+          .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
 
       List<RecordedRequest> requests = mock.all();
-      RecordedRequest score = requests.stream().filter(r -> r.getPath().equals("/score"))
-          .findFirst().orElseThrow();
+      RecordedRequest score =
+          requests.stream().filter(r -> r.getPath().equals("/score")).findFirst().orElseThrow();
       assertThat(score.getHeader("Authorization")).isEqualTo("Bearer " + key);
       assertThat(score.getHeader("azureml-model-deployment")).isEqualTo("blue");
       assertThat(requests.get(1).getMethod()).isEqualTo("PUT");

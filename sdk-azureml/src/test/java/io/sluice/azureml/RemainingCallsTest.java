@@ -8,8 +8,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reads, lists and deletes the other tests do not reach, so that every ARM call the client
- * can make is sent once against the swagger (checked when the mock closes).
+ * The reads, lists and deletes the other tests do not reach, so that every ARM call the client can
+ * make is sent once against the swagger (checked when the mock closes).
  */
 class RemainingCallsTest {
   static final String EMPTY_PAGE = "{\"value\":[]}";
@@ -29,29 +29,31 @@ class RemainingCallsTest {
       mock.reply(200, AssetsTest.version("environments", "e", "1", "{\"image\":\"i\"}"));
       assertThat(client.getEnvironment("e", "1").name()).isEqualTo("e");
       mock.reply(200, EMPTY_PAGE);
-      client.listEnvironmentVersions("e").stream().count();
+      assertThat(client.listEnvironmentVersions("e").stream()).isEmpty();
       mock.reply(201, AssetsTest.version("codes", "c", "1", "{\"codeUri\":\"https://a/b\"}"));
       assertThat(client.createOrUpdateCodeVersion("c", "1", "https://a/b").codeUri())
           .isEqualTo("https://a/b");
       mock.reply(200, AssetsTest.version("codes", "c", "1", "{\"codeUri\":\"https://a/b\"}"));
       client.getCodeVersion("c", "1");
       mock.reply(200, EMPTY_PAGE);
-      client.listCodeVersions("c").stream().count();
-      mock.reply(200, AssetsTest.version("data", "d", "1", "{\"dataType\":\"uri_file\","
-          + "\"dataUri\":\"u\"}"));
+      assertThat(client.listCodeVersions("c").stream()).isEmpty();
+      mock.reply(
+          200,
+          AssetsTest.version(
+              "data", "d", "1", "{\"dataType\":\"uri_file\"," + "\"dataUri\":\"u\"}"));
       client.getDataVersion("d", "1");
       mock.reply(200, AssetsTest.version("models", "m", "1", "{\"modelType\":\"custom_model\"}"));
       client.getModelVersion("m", "1");
       mock.reply(200, EMPTY_PAGE);
-      client.listModelVersions("m").stream().count();
+      assertThat(client.listModelVersions("m").stream()).isEmpty();
       mock.reply(200, OnlineEndpointsTest.endpoint("Succeeded"));
       assertThat(client.getOnlineEndpoint("churn").authMode()).isEqualTo("Key");
       mock.reply(200, EMPTY_PAGE);
-      client.listOnlineEndpoints().stream().count();
+      assertThat(client.listOnlineEndpoints().stream()).isEmpty();
       mock.reply(200, OnlineEndpointsTest.deployment("Succeeded"));
       client.getOnlineDeployment("churn", "blue");
       mock.reply(200, EMPTY_PAGE);
-      client.listOnlineDeployments("churn").stream().count();
+      assertThat(client.listOnlineDeployments("churn").stream()).isEmpty();
       mock.reply(202, null, "Location", "{server}/operations/del-ep");
       mock.reply(200, null);
       client.beginDeleteOnlineEndpoint("churn").waitForCompletion();
@@ -69,10 +71,14 @@ class RemainingCallsTest {
       mock.reply(202, null);
       mock.reply(200, OnlineEndpointsTest.deployment("Deleting"));
       mock.reply(404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"gone\"}}");
-      assertThat(mock.client().beginDeleteOnlineDeployment("churn", "blue").waitForCompletion()
-          .getStatus()).isEqualTo(
-              com.azure.core.util.polling.LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
-      assertThat(mock.all()).extracting(RecordedRequest::getMethod)
+      assertThat(
+              mock.client()
+                  .beginDeleteOnlineDeployment("churn", "blue")
+                  .waitForCompletion()
+                  .getStatus())
+          .isEqualTo(com.azure.core.util.polling.LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+      assertThat(mock.all())
+          .extracting(RecordedRequest::getMethod)
           .containsExactly("DELETE", "GET", "GET");
     }
   }

@@ -32,8 +32,15 @@ public final class ConfigurationException extends SluiceException {
    * @param knownKeys the keys that are read, as the user would write them
    * @return the exception, naming the key, its value and the known keys
    */
-  public static ConfigurationException unknownKey(String what, String key, String value, String knownKeys) {
+  public static ConfigurationException unknownKey(
+      String what, String key, String value, String knownKeys) {
     return new ConfigurationException(
-        what + ": unknown configuration key '" + key + "' (value '" + value + "'); known keys: " + knownKeys);
+        what
+            + ": unknown configuration key '"
+            + key
+            + "' (value '"
+            + value
+            + "'); known keys: "
+            + knownKeys);
   }
 }

@@ -49,7 +49,9 @@ final class PipelineSecrets {
     Optional<DatastoreCredential> credential =
         datastore instanceof AzureBlobDatastore blob
             ? Optional.of(blob.credential())
-            : datastore instanceof AdlsGen2Datastore adls ? Optional.of(adls.credential()) : Optional.empty();
+            : datastore instanceof AdlsGen2Datastore adls
+                ? Optional.of(adls.credential())
+                : Optional.empty();
     credential.ifPresent(
         c -> {
           if (c instanceof DatastoreCredential.AccountKey k) {
@@ -61,5 +63,4 @@ final class PipelineSecrets {
           }
         });
   }
-
 }

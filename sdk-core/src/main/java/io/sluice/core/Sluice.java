@@ -50,9 +50,14 @@ public final class Sluice {
    * @throws io.sluice.core.spi.TransportNotFoundException naming the artifact to add
    */
   public static Transport transport(String name, Map<String, String> configuration) {
-    var available = Providers.all(TransportProvider.class).stream().map(TransportProvider::name).sorted().toList();
+    var available =
+        Providers.all(TransportProvider.class).stream()
+            .map(TransportProvider::name)
+            .sorted()
+            .toList();
     TransportProvider provider =
-        Providers.find(TransportProvider.class, "transport", name, p -> p.name().equals(name), available);
+        Providers.find(
+            TransportProvider.class, "transport", name, p -> p.name().equals(name), available);
     if (provider.apiVersion() != TransportProvider.API_VERSION) {
       throw new SluiceException(
           "Transport '"

@@ -3,7 +3,9 @@ package io.sluice.databricks;
 import io.sluice.core.SluiceException;
 import io.sluice.databricks.models.ClusterState;
 
-/** A cluster reached a state other than the one waited for (ERROR, or TERMINATED while starting). */
+/**
+ * A cluster reached a state other than the one waited for (ERROR, or TERMINATED while starting).
+ */
 public final class ClusterStateException extends SluiceException {
   private static final long serialVersionUID = 1L;
 
@@ -23,12 +25,12 @@ public final class ClusterStateException extends SluiceException {
     this.state = state;
   }
 
-  /** @return the cluster's id */
+  /** Returns the cluster's id. */
   public String getClusterId() {
     return clusterId;
   }
 
-  /** @return the state it reached */
+  /** Returns the state it reached. */
   public ClusterState getState() {
     return state;
   }

@@ -25,15 +25,19 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Clusters API 2.1, with waiting on the documented state machine: PENDING → RUNNING, RUNNING
- * → RESTARTING / RESIZING → RUNNING, any → TERMINATING → TERMINATED. A wait for RUNNING fails with
+ * The Clusters API 2.1, with waiting on the documented state machine: PENDING → RUNNING, RUNNING →
+ * RESTARTING / RESIZING → RUNNING, any → TERMINATING → TERMINATED. A wait for RUNNING fails with
  * {@link ClusterStateException} on ERROR or TERMINATED; {@link #beginEdit} waits for RUNNING only
  * when the cluster was running, since editing a terminated cluster leaves it terminated.
  */
 public final class ClustersClient {
   private static final String BASE = "/api/2.1/clusters/";
   private static final Set<ClusterState> TRANSIENT =
-      EnumSet.of(ClusterState.PENDING, ClusterState.RESTARTING, ClusterState.RESIZING, ClusterState.UNKNOWN);
+      EnumSet.of(
+          ClusterState.PENDING,
+          ClusterState.RESTARTING,
+          ClusterState.RESIZING,
+          ClusterState.UNKNOWN);
 
   private final DatabricksHttp http;
   private final RunPolling polling;
@@ -53,7 +57,8 @@ public final class ClustersClient {
     if (spec.clusterName() == null || spec.clusterName().isBlank()) {
       throw new IllegalArgumentException("'clusterName' is missing; clusters/create needs a name");
     }
-    return poller(() -> http.post(BASE + "create", spec, JsonNode.class, false).path("cluster_id").asText(),
+    return poller(
+        () -> http.post(BASE + "create", spec, JsonNode.class, false).path("cluster_id").asText(),
         ClusterState.RUNNING);
   }
 
@@ -75,10 +80,12 @@ public final class ClustersClient {
    * @return the poller
    */
   public SyncPoller<ClusterDetails, ClusterDetails> beginStart(String clusterId) {
-    return poller(() -> {
-      http.post(BASE + "start", Map.of("cluster_id", clusterId), Void.class, false);
-      return clusterId;
-    }, ClusterState.RUNNING);
+    return poller(
+        () -> {
+          http.post(BASE + "start", Map.of("cluster_id", clusterId), Void.class, false);
+          return clusterId;
+        },
+        ClusterState.RUNNING);
   }
 
   /**
@@ -88,15 +95,17 @@ public final class ClustersClient {
    * @return the poller
    */
   public SyncPoller<ClusterDetails, ClusterDetails> beginRestart(String clusterId) {
-    return poller(() -> {
-      http.post(BASE + "restart", Map.of("cluster_id", clusterId), Void.class, false);
-      return clusterId;
-    }, ClusterState.RUNNING);
+    return poller(
+        () -> {
+          http.post(BASE + "restart", Map.of("cluster_id", clusterId), Void.class, false);
+          return clusterId;
+        },
+        ClusterState.RUNNING);
   }
 
   /**
-   * Changes a cluster's shape. A running cluster restarts and is waited for; a terminated one
-   * stays terminated and the poller ends at once.
+   * Changes a cluster's shape. A running cluster restarts and is waited for; a terminated one stays
+   * terminated and the poller ends at once.
    *
    * @param clusterId the cluster
    * @param spec its new shape; {@code clusterName} is required
@@ -106,12 +115,15 @@ public final class ClustersClient {
     ClusterState before = getCluster(clusterId).state();
     ObjectNode body = DatabricksJson.MAPPER.valueToTree(spec);
     body.put("cluster_id", clusterId);
-    ClusterState target = before == ClusterState.TERMINATED ? ClusterState.TERMINATED : ClusterState.RUNNING;
-    return poller(() -> {
-      // An edit sends the whole shape, so a replay changes nothing.
-      http.post(BASE + "edit", body, Void.class, true);
-      return clusterId;
-    }, target);
+    ClusterState target =
+        before == ClusterState.TERMINATED ? ClusterState.TERMINATED : ClusterState.RUNNING;
+    return poller(
+        () -> {
+          // An edit sends the whole shape, so a replay changes nothing.
+          http.post(BASE + "edit", body, Void.class, true);
+          return clusterId;
+        },
+        target);
   }
 
   /**
@@ -121,10 +133,12 @@ public final class ClustersClient {
    * @return the poller
    */
   public SyncPoller<ClusterDetails, ClusterDetails> beginTerminate(String clusterId) {
-    return poller(() -> {
-      http.post(BASE + "delete", Map.of("cluster_id", clusterId), Void.class, true);
-      return clusterId;
-    }, ClusterState.TERMINATED);
+    return poller(
+        () -> {
+          http.post(BASE + "delete", Map.of("cluster_id", clusterId), Void.class, true);
+          return clusterId;
+        },
+        ClusterState.TERMINATED);
   }
 
   /**
@@ -142,42 +156,62 @@ public final class ClustersClient {
    * @return the clusters, read a page at a time
    */
   public PagedIterable<ClusterDetails> listClusters() {
-    return Pages.iterable(token -> {
-      Map<String, Object> query = new LinkedHashMap<>();
-      query.put("page_token", token);
-      ClusterList page = http.get(BASE + "list", query, ClusterList.class);
-      return new Pages.Page<>(page.clusters(), page.nextPageToken());
-    });
+    return Pages.iterable(
+        token -> {
+          Map<String, Object> query = new LinkedHashMap<>();
+          query.put("page_token", token);
+          ClusterList page = http.get(BASE + "list", query, ClusterList.class);
+          return new Pages.Page<>(page.clusters(), page.nextPageToken());
+        });
   }
 
-  private SyncPoller<ClusterDetails, ClusterDetails> poller(java.util.function.Supplier<String> start, ClusterState target) {
+  private SyncPoller<ClusterDetails, ClusterDetails> poller(
+      java.util.function.Supplier<String> start, ClusterState target) {
     String[] id = new String[1];
     AtomicInteger polls = new AtomicInteger();
-    return new TypedFailurePoller<>(SyncPoller.createPoller(
-        polling.min(),
-        context -> {
-          id[0] = start.get();
-          return new PollResponse<>(LongRunningOperationStatus.NOT_STARTED, null, Duration.ZERO);
-        },
-        context -> {
-          ClusterDetails cluster = getCluster(id[0]);
-          ClusterState state = cluster.state() == null ? ClusterState.UNKNOWN : cluster.state();
-          if (state == target) {
-            return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, cluster);
-          }
-          boolean passing = TRANSIENT.contains(state)
-              || (target == ClusterState.TERMINATED && (state == ClusterState.TERMINATING || state == ClusterState.RUNNING));
-          if (passing) {
-            return new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, cluster, polling.delay(polls.incrementAndGet()));
-          }
-          throw new ClusterStateException(id[0], state, "Cluster " + id[0] + " is " + state + " while waiting for "
-              + target + ": " + DatabricksErrors.safe(cluster.stateMessage())
-              + "; check its event log in the workspace, fix the cause and start it again");
-        },
-        (context, response) -> {
-          throw new UnsupportedOperationException("A cluster operation cannot be cancelled; terminate the cluster instead");
-        },
-        context -> context.getLatestResponse().getValue()));
+    return new TypedFailurePoller<>(
+        SyncPoller.createPoller(
+            polling.min(),
+            context -> {
+              id[0] = start.get();
+              return new PollResponse<>(
+                  LongRunningOperationStatus.NOT_STARTED, null, Duration.ZERO);
+            },
+            context -> {
+              ClusterDetails cluster = getCluster(id[0]);
+              ClusterState state = cluster.state() == null ? ClusterState.UNKNOWN : cluster.state();
+              if (state == target) {
+                return new PollResponse<>(
+                    LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, cluster);
+              }
+              boolean passing =
+                  TRANSIENT.contains(state)
+                      || (target == ClusterState.TERMINATED
+                          && (state == ClusterState.TERMINATING || state == ClusterState.RUNNING));
+              if (passing) {
+                return new PollResponse<>(
+                    LongRunningOperationStatus.IN_PROGRESS,
+                    cluster,
+                    polling.delay(polls.incrementAndGet()));
+              }
+              throw new ClusterStateException(
+                  id[0],
+                  state,
+                  "Cluster "
+                      + id[0]
+                      + " is "
+                      + state
+                      + " while waiting for "
+                      + target
+                      + ": "
+                      + DatabricksErrors.safe(cluster.stateMessage())
+                      + "; check its event log in the workspace, fix the cause and start it again");
+            },
+            (context, response) -> {
+              throw new UnsupportedOperationException(
+                  "A cluster operation cannot be cancelled; terminate the cluster instead");
+            },
+            context -> context.getLatestResponse().getValue()));
   }
 
   private record ClusterList(List<ClusterDetails> clusters, String nextPageToken) {

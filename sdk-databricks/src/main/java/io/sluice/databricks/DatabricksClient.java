@@ -5,8 +5,8 @@ import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.RunPolling;
 
 /**
- * A client of one Databricks workspace's REST API, grouped by service. Thread-safe; build it
- * once with {@link DatabricksClientBuilder} and share it.
+ * A client of one Databricks workspace's REST API, grouped by service. Thread-safe; build it once
+ * with {@link DatabricksClientBuilder} and share it.
  *
  * <pre>{@code
  * DatabricksClient client = new DatabricksClientBuilder().buildClient(); // DATABRICKS_HOST/TOKEN
@@ -35,42 +35,42 @@ public final class DatabricksClient {
     this.tokens = new TokensClient(http);
   }
 
-  /** @return the workspace URL this client talks to */
+  /** Returns the workspace URL this client talks to. */
   public String getEndpoint() {
     return http.host();
   }
 
-  /** @return Jobs: submitted runs, saved jobs, outputs, repairs */
+  /** Returns jobs: submitted runs, saved jobs, outputs, repairs. */
   public JobsClient getJobsClient() {
     return jobs;
   }
 
-  /** @return Clusters: create, start, edit, terminate, and wait on their states */
+  /** Returns clusters: create, start, edit, terminate, and wait on their states. */
   public ClustersClient getClustersClient() {
     return clusters;
   }
 
-  /** @return DBFS: put, streamed upload in blocks, reads by offset */
+  /** Returns dBFS: put, streamed upload in blocks, reads by offset. */
   public DbfsClient getDbfsClient() {
     return dbfs;
   }
 
-  /** @return the Files API for Unity Catalog volumes ({@code /Volumes/...}) */
+  /** Returns the Files API for Unity Catalog volumes ({@code /Volumes/...}). */
   public FilesClient getFilesClient() {
     return files;
   }
 
-  /** @return Workspace: import and export notebooks and files, folders */
+  /** Returns workspace: import and export notebooks and files, folders. */
   public WorkspaceClient getWorkspaceClient() {
     return workspace;
   }
 
-  /** @return Secrets: scopes, secrets and their ACLs */
+  /** Returns secrets: scopes, secrets and their ACLs. */
   public SecretsClient getSecretsClient() {
     return secrets;
   }
 
-  /** @return Tokens: personal access tokens */
+  /** Returns tokens: personal access tokens. */
   public TokensClient getTokensClient() {
     return tokens;
   }

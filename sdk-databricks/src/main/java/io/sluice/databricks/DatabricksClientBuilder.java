@@ -3,9 +3,9 @@ package io.sluice.databricks;
 import com.azure.core.annotation.ServiceClientBuilder;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.http.HttpHeaders;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
 import io.sluice.databricks.implementation.ConfigResolver;
 import io.sluice.databricks.implementation.DatabricksHttp;
@@ -36,7 +36,8 @@ import java.util.Objects;
 @ServiceClientBuilder(serviceClients = DatabricksClient.class)
 public final class DatabricksClientBuilder {
   /** The Entra ID scope of Azure Databricks. */
-  public static final String AZURE_DATABRICKS_SCOPE = "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default";
+  public static final String AZURE_DATABRICKS_SCOPE =
+      "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default";
 
   private String host;
   private String token;
@@ -208,8 +209,10 @@ public final class DatabricksClientBuilder {
     SluiceHttpPipelineBuilder pipeline = new SluiceHttpPipelineBuilder();
     policies.forEach(pipeline::addPolicy);
     if (azureWorkspaceResourceId != null) {
-      pipeline.addPolicy(new AddHeadersPolicy(
-          new HttpHeaders().set("X-Databricks-Azure-Workspace-Resource-Id", azureWorkspaceResourceId)));
+      pipeline.addPolicy(
+          new AddHeadersPolicy(
+              new HttpHeaders()
+                  .set("X-Databricks-Azure-Workspace-Resource-Id", azureWorkspaceResourceId)));
     }
     if (credential != null) {
       pipeline.credential(credential, AZURE_DATABRICKS_SCOPE);

@@ -33,13 +33,23 @@ public final class DatabricksRunException extends SluiceException {
    * @param run the ended run, as last read
    */
   public DatabricksRunException(
-      long runId, RunLifeCycleState lifeCycleState, RunResultState resultState, String stateMessage,
-      Map<String, String> taskErrors, Run run) {
-    super("Databricks run " + runId + " ended " + lifeCycleState + (resultState == null ? "" : " " + resultState)
-        + (stateMessage == null || stateMessage.isBlank() ? "" : ": " + stateMessage)
-        + taskErrors.entrySet().stream().map(e -> "\n  task '" + e.getKey() + "': " + e.getValue())
-            .collect(Collectors.joining())
-        + (run == null || run.runPageUrl() == null ? "" : "\n  see " + run.runPageUrl()));
+      long runId,
+      RunLifeCycleState lifeCycleState,
+      RunResultState resultState,
+      String stateMessage,
+      Map<String, String> taskErrors,
+      Run run) {
+    super(
+        "Databricks run "
+            + runId
+            + " ended "
+            + lifeCycleState
+            + (resultState == null ? "" : " " + resultState)
+            + (stateMessage == null || stateMessage.isBlank() ? "" : ": " + stateMessage)
+            + taskErrors.entrySet().stream()
+                .map(e -> "\n  task '" + e.getKey() + "': " + e.getValue())
+                .collect(Collectors.joining())
+            + (run == null || run.runPageUrl() == null ? "" : "\n  see " + run.runPageUrl()));
     this.run = run;
     this.runId = runId;
     this.lifeCycleState = lifeCycleState;
@@ -48,32 +58,32 @@ public final class DatabricksRunException extends SluiceException {
     this.taskErrors = Map.copyOf(taskErrors);
   }
 
-  /** @return the run's id */
+  /** Returns the run's id. */
   public long getRunId() {
     return runId;
   }
 
-  /** @return its final life-cycle state */
+  /** Returns its final life-cycle state. */
   public RunLifeCycleState getLifeCycleState() {
     return lifeCycleState;
   }
 
-  /** @return its result, or null when it ended without one (SKIPPED, INTERNAL_ERROR) */
+  /** Returns its result, or null when it ended without one (SKIPPED, INTERNAL_ERROR). */
   public RunResultState getResultState() {
     return resultState;
   }
 
-  /** @return Databricks' state message */
+  /** Returns databricks' state message. */
   public String getStateMessage() {
     return stateMessage;
   }
 
-  /** @return the ended run with its tasks' states, as last read; null after deserialization */
+  /** Returns the ended run with its tasks' states, as last read; null after deserialization. */
   public Run getRun() {
     return run;
   }
 
-  /** @return each failed task's error, by task key */
+  /** Returns each failed task's error, by task key. */
   public Map<String, String> getTaskErrors() {
     return taskErrors;
   }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DBFS (legacy; Unity Catalog volumes use {@link FilesClient}). Small files go up in one
- * {@code put}; larger ones stream through {@code create} / {@code add-block} / {@code close} in
- * blocks of at most 1 MB, the API's limit. File contents are never logged.
+ * DBFS (legacy; Unity Catalog volumes use {@link FilesClient}). Small files go up in one {@code
+ * put}; larger ones stream through {@code create} / {@code add-block} / {@code close} in blocks of
+ * at most 1 MB, the API's limit. File contents are never logged.
  */
 public final class DbfsClient {
   /** The largest block {@code put}, {@code add-block} and {@code read} accept. */
@@ -41,8 +41,12 @@ public final class DbfsClient {
    */
   public void put(String path, byte[] contents, boolean overwrite) {
     if (contents.length > MAX_BLOCK) {
-      throw new IllegalArgumentException("'contents' has " + contents.length + " bytes, over DBFS put's "
-          + MAX_BLOCK + "; use upload(path, stream, overwrite), which sends blocks");
+      throw new IllegalArgumentException(
+          "'contents' has "
+              + contents.length
+              + " bytes, over DBFS put's "
+              + MAX_BLOCK
+              + "; use upload(path, stream, overwrite), which sends blocks");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("path", dbfsPath(path));
@@ -73,7 +77,10 @@ public final class DbfsClient {
       while ((n = data.readNBytes(block, 0, MAX_BLOCK)) > 0) {
         Map<String, Object> add = new LinkedHashMap<>();
         add.put("handle", handle);
-        add.put("data", Base64.getEncoder().encodeToString(n == MAX_BLOCK ? block : java.util.Arrays.copyOf(block, n)));
+        add.put(
+            "data",
+            Base64.getEncoder()
+                .encodeToString(n == MAX_BLOCK ? block : java.util.Arrays.copyOf(block, n)));
         // Not replayed: a block that was appended before the failure would be appended twice.
         http.post(BASE + "add-block", add, Void.class, false);
         total += n;
@@ -107,7 +114,11 @@ public final class DbfsClient {
    * @return the bytes read; fewer than asked at the end of the file
    */
   public byte[] read(String path, long offset, int length) {
-    JsonNode node = http.get(BASE + "read", Map.of("path", dbfsPath(path), "offset", offset, "length", length), JsonNode.class);
+    JsonNode node =
+        http.get(
+            BASE + "read",
+            Map.of("path", dbfsPath(path), "offset", offset, "length", length),
+            JsonNode.class);
     if (node.path("bytes_read").asLong() == 0) {
       return new byte[0];
     }
@@ -151,8 +162,11 @@ public final class DbfsClient {
    * @return its entries
    */
   public PagedIterable<FileInfo> list(String path) {
-    return Pages.iterable(token -> new Pages.Page<>(
-        http.get(BASE + "list", Map.of("path", dbfsPath(path)), FileList.class).files(), null));
+    return Pages.iterable(
+        token ->
+            new Pages.Page<>(
+                http.get(BASE + "list", Map.of("path", dbfsPath(path)), FileList.class).files(),
+                null));
   }
 
   /**
@@ -171,7 +185,8 @@ public final class DbfsClient {
    * @param recursive whether to delete a folder's content
    */
   public void delete(String path, boolean recursive) {
-    http.post(BASE + "delete", Map.of("path", dbfsPath(path), "recursive", recursive), Void.class, true);
+    http.post(
+        BASE + "delete", Map.of("path", dbfsPath(path), "recursive", recursive), Void.class, true);
   }
 
   /** The API takes {@code /a/b}; {@code dbfs:/a/b} is what users and Spark write. */

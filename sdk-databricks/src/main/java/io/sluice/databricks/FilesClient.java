@@ -8,18 +8,18 @@ import io.sluice.databricks.models.DirectoryEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Files API for Unity Catalog volumes ({@code /Volumes/<catalog>/<schema>/<volume>/...}):
- * files up to 5 GiB in one request (streamed from and to disk with the {@link Path} overloads),
- * and folders.
+ * The Files API for Unity Catalog volumes ({@code /Volumes/<catalog>/<schema>/<volume>/...}): files
+ * up to 5 GiB in one request (streamed from and to disk with the {@link Path} overloads), and
+ * folders.
  */
 public final class FilesClient {
   /** The largest file one upload takes. */
@@ -39,7 +39,10 @@ public final class FilesClient {
    * @param overwrite whether to replace an existing file
    */
   public void upload(String path, byte[] contents, boolean overwrite) {
-    http.raw(HttpMethod.PUT, "/api/2.0/fs/files" + encode(path) + "?overwrite=" + overwrite, contents,
+    http.raw(
+        HttpMethod.PUT,
+        "/api/2.0/fs/files" + encode(path) + "?overwrite=" + overwrite,
+        contents,
         "application/octet-stream");
   }
 
@@ -59,8 +62,14 @@ public final class FilesClient {
       throw new UncheckedIOException(e);
     }
     if (size > MAX_FILE) {
-      throw new IllegalArgumentException("'" + file + "' has " + size + " bytes, over the Files API's " + MAX_FILE
-          + "; split it, or write it from a cluster");
+      throw new IllegalArgumentException(
+          "'"
+              + file
+              + "' has "
+              + size
+              + " bytes, over the Files API's "
+              + MAX_FILE
+              + "; split it, or write it from a cluster");
     }
     http.putFile("/api/2.0/fs/files" + encode(path) + "?overwrite=" + overwrite, file);
   }
@@ -121,22 +130,26 @@ public final class FilesClient {
    * @return its entries, read a page at a time
    */
   public PagedIterable<DirectoryEntry> listDirectory(String path) {
-    return Pages.iterable(token -> {
-      Map<String, Object> query = new LinkedHashMap<>();
-      query.put("page_token", token);
-      DirectoryList page = http.get("/api/2.0/fs/directories" + encode(path), query, DirectoryList.class);
-      return new Pages.Page<>(page.contents(), page.nextPageToken());
-    });
+    return Pages.iterable(
+        token -> {
+          Map<String, Object> query = new LinkedHashMap<>();
+          query.put("page_token", token);
+          DirectoryList page =
+              http.get("/api/2.0/fs/directories" + encode(path), query, DirectoryList.class);
+          return new Pages.Page<>(page.contents(), page.nextPageToken());
+        });
   }
 
   /** Encodes each segment, keeping the slashes. */
   static String encode(String path) {
     if (!path.startsWith("/Volumes/")) {
-      throw new IllegalArgumentException("'path' is " + path + "; the Files API takes /Volumes/<catalog>/<schema>/<volume>/...");
+      throw new IllegalArgumentException(
+          "'path' is " + path + "; the Files API takes /Volumes/<catalog>/<schema>/<volume>/...");
     }
     StringBuilder out = new StringBuilder();
     for (String segment : path.substring(1).split("/", -1)) {
-      out.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+      out.append('/')
+          .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return out.toString();
   }

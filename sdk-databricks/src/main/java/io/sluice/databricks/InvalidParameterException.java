@@ -1,6 +1,9 @@
 package io.sluice.databricks;
 
-/** The request was rejected as invalid ({@code INVALID_PARAMETER_VALUE}, {@code MAX_BLOCK_SIZE_EXCEEDED}, or HTTP 400). */
+/**
+ * The request was rejected as invalid ({@code INVALID_PARAMETER_VALUE}, {@code
+ * MAX_BLOCK_SIZE_EXCEEDED}, or HTTP 400).
+ */
 public class InvalidParameterException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 

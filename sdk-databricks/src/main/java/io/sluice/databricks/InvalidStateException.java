@@ -1,6 +1,9 @@
 package io.sluice.databricks;
 
-/** The resource is in a state that does not allow the call ({@code INVALID_STATE}), e.g. starting a pending cluster. */
+/**
+ * The resource is in a state that does not allow the call ({@code INVALID_STATE}), e.g. starting a
+ * pending cluster.
+ */
 public final class InvalidStateException extends InvalidParameterException {
   private static final long serialVersionUID = 1L;
 

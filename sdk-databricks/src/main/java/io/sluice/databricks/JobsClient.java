@@ -7,7 +7,6 @@ import com.azure.core.util.polling.SyncPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.databricks.implementation.DatabricksErrors;
 import io.sluice.databricks.implementation.DatabricksHttp;
-import io.sluice.databricks.implementation.DatabricksJson;
 import io.sluice.databricks.implementation.Pages;
 import io.sluice.databricks.implementation.RunPolling;
 import io.sluice.databricks.implementation.TypedFailurePoller;
@@ -35,10 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The Jobs API 2.2: one-time runs ({@code runs/submit}), saved jobs, run outputs, cancellation and
  * repair.
  *
- * <p>Waiting goes through a {@link SyncPoller} whose delays start at the client's poll interval
- * (at least 2 s) and grow; a run that ends FAILED, CANCELED, TIMEDOUT, SKIPPED or INTERNAL_ERROR
- * makes the poller throw {@link DatabricksRunException} with the state message and each failed
- * task's error, so a failure is never mistaken for a normal return.
+ * <p>Waiting goes through a {@link SyncPoller} whose delays start at the client's poll interval (at
+ * least 2 s) and grow; a run that ends FAILED, CANCELED, TIMEDOUT, SKIPPED or INTERNAL_ERROR makes
+ * the poller throw {@link DatabricksRunException} with the state message and each failed task's
+ * error, so a failure is never mistaken for a normal return.
  */
 public final class JobsClient {
   /** The longest idempotency token Databricks accepts. */
@@ -56,8 +55,8 @@ public final class JobsClient {
   }
 
   /**
-   * Submits a one-time run. The request always carries an idempotency token (a random one when
-   * none is set), which makes the call safe to retry: Databricks answers a replay with the run it
+   * Submits a one-time run. The request always carries an idempotency token (a random one when none
+   * is set), which makes the call safe to retry: Databricks answers a replay with the run it
    * already started.
    *
    * @param request the run
@@ -110,10 +109,17 @@ public final class JobsClient {
    * @throws ResourceNotFoundException when no such run exists
    */
   public Run getRun(long runId, boolean includeHistory) {
-    Run run = http.get(RUNS + "get", includeHistory ? Map.of("run_id", runId, "include_history", true)
-        : Map.of("run_id", runId), Run.class);
+    Run run =
+        http.get(
+            RUNS + "get",
+            includeHistory
+                ? Map.of("run_id", runId, "include_history", true)
+                : Map.of("run_id", runId),
+            Run.class);
     while (run.nextPageToken() != null && !run.nextPageToken().isEmpty()) {
-      Run next = http.get(RUNS + "get", Map.of("run_id", runId, "page_token", run.nextPageToken()), Run.class);
+      Run next =
+          http.get(
+              RUNS + "get", Map.of("run_id", runId, "page_token", run.nextPageToken()), Run.class);
       run = run.withMoreTasks(next.tasks(), next.nextPageToken());
     }
     return run;
@@ -147,13 +153,14 @@ public final class JobsClient {
    * @return the runs, read a page at a time
    */
   public PagedIterable<Run> listRuns(Long jobId) {
-    return Pages.iterable(token -> {
-      Map<String, Object> query = new LinkedHashMap<>();
-      query.put("job_id", jobId);
-      query.put("page_token", token);
-      RunList page = http.get(RUNS + "list", query, RunList.class);
-      return new Pages.Page<>(page.runs(), page.nextPageToken());
-    });
+    return Pages.iterable(
+        token -> {
+          Map<String, Object> query = new LinkedHashMap<>();
+          query.put("job_id", jobId);
+          query.put("page_token", token);
+          RunList page = http.get(RUNS + "list", query, RunList.class);
+          return new Pages.Page<>(page.runs(), page.nextPageToken());
+        });
   }
 
   /**
@@ -186,9 +193,16 @@ public final class JobsClient {
   public Job getJob(long jobId) {
     Job job = http.get(JOBS + "get", Map.of("job_id", jobId), Job.class);
     while (job.nextPageToken() != null && !job.nextPageToken().isEmpty()) {
-      Job next = http.get(JOBS + "get", Map.of("job_id", jobId, "page_token", job.nextPageToken()), Job.class);
-      job = new Job(job.jobId(), job.creatorUserName(), job.createdTime(), job.settings().merge(next.settings()),
-          next.nextPageToken());
+      Job next =
+          http.get(
+              JOBS + "get", Map.of("job_id", jobId, "page_token", job.nextPageToken()), Job.class);
+      job =
+          new Job(
+              job.jobId(),
+              job.creatorUserName(),
+              job.createdTime(),
+              job.settings().merge(next.settings()),
+              next.nextPageToken());
     }
     return job;
   }
@@ -200,8 +214,14 @@ public final class JobsClient {
    * @return the run id
    */
   public long runNow(RunNowRequest request) {
-    RunNowRequest withToken = request.idempotencyToken() != null ? request
-        : new RunNowRequest(request.jobId(), UUID.randomUUID().toString(), request.jobParameters(), request.notebookParams());
+    RunNowRequest withToken =
+        request.idempotencyToken() != null
+            ? request
+            : new RunNowRequest(
+                request.jobId(),
+                UUID.randomUUID().toString(),
+                request.jobParameters(),
+                request.notebookParams());
     checkToken(withToken.idempotencyToken());
     return http.post(JOBS + "run-now", withToken, JsonNode.class, true).path("run_id").asLong();
   }
@@ -231,12 +251,13 @@ public final class JobsClient {
    * @return the jobs, read a page at a time
    */
   public PagedIterable<Job> listJobs() {
-    return Pages.iterable(token -> {
-      Map<String, Object> query = new LinkedHashMap<>();
-      query.put("page_token", token);
-      JobList page = http.get(JOBS + "list", query, JobList.class);
-      return new Pages.Page<>(page.jobs(), page.nextPageToken());
-    });
+    return Pages.iterable(
+        token -> {
+          Map<String, Object> query = new LinkedHashMap<>();
+          query.put("page_token", token);
+          JobList page = http.get(JOBS + "list", query, JobList.class);
+          return new Pages.Page<>(page.jobs(), page.nextPageToken());
+        });
   }
 
   // ------------------------------------------------------------------------------ waiting
@@ -244,29 +265,34 @@ public final class JobsClient {
   private SyncPoller<Run, Run> poller(java.util.function.LongSupplier start) {
     AtomicReference<Long> runId = new AtomicReference<>();
     AtomicInteger polls = new AtomicInteger();
-    return new TypedFailurePoller<>(SyncPoller.createPoller(
-        polling.min(),
-        context -> {
-          runId.set(start.getAsLong());
-          return new PollResponse<>(LongRunningOperationStatus.NOT_STARTED, null, Duration.ZERO);
-        },
-        context -> {
-          Run run = getRun(runId.get());
-          RunLifeCycleState state = run.lifeCycleState();
-          if (!state.isTerminal()) {
-            return new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, run, polling.delay(polls.incrementAndGet()));
-          }
-          RunResultState result = run.state().resultState();
-          if (state == RunLifeCycleState.TERMINATED && result != null && result.isSuccess()) {
-            return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, run);
-          }
-          throw failure(run);
-        },
-        (context, response) -> {
-          cancelRun(runId.get());
-          return response.getValue();
-        },
-        context -> context.getLatestResponse().getValue()));
+    return new TypedFailurePoller<>(
+        SyncPoller.createPoller(
+            polling.min(),
+            context -> {
+              runId.set(start.getAsLong());
+              return new PollResponse<>(
+                  LongRunningOperationStatus.NOT_STARTED, null, Duration.ZERO);
+            },
+            context -> {
+              Run run = getRun(runId.get());
+              RunLifeCycleState state = run.lifeCycleState();
+              if (!state.isTerminal()) {
+                return new PollResponse<>(
+                    LongRunningOperationStatus.IN_PROGRESS,
+                    run,
+                    polling.delay(polls.incrementAndGet()));
+              }
+              RunResultState result = run.state().resultState();
+              if (state == RunLifeCycleState.TERMINATED && result != null && result.isSuccess()) {
+                return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, run);
+              }
+              throw failure(run);
+            },
+            (context, response) -> {
+              cancelRun(runId.get());
+              return response.getValue();
+            },
+            context -> context.getLatestResponse().getValue()));
   }
 
   /**
@@ -279,12 +305,19 @@ public final class JobsClient {
     Map<String, String> errors = new LinkedHashMap<>();
     for (RunTask task : run.tasks()) {
       RunResultState result = task.state() == null ? null : task.state().resultState();
-      if (task.lifeCycleState().isTerminal() && (result == null || !result.isSuccess()) && task.runId() != null) {
+      if (task.lifeCycleState().isTerminal()
+          && (result == null || !result.isSuccess())
+          && task.runId() != null) {
         errors.put(task.taskKey(), taskError(task));
       }
     }
-    return new DatabricksRunException(run.runId(), run.lifeCycleState(), run.state().resultState(),
-        DatabricksErrors.safe(run.state().stateMessage()), errors, run);
+    return new DatabricksRunException(
+        run.runId(),
+        run.lifeCycleState(),
+        run.state().resultState(),
+        DatabricksErrors.safe(run.state().stateMessage()),
+        errors,
+        run);
   }
 
   private String taskError(RunTask task) {
@@ -307,19 +340,24 @@ public final class JobsClient {
       checkToken(request.idempotencyToken());
       return request;
     }
-    return new SubmitRunRequest(request.runName(), request.tasks(), request.timeoutSeconds(), UUID.randomUUID().toString());
+    return new SubmitRunRequest(
+        request.runName(), request.tasks(), request.timeoutSeconds(), UUID.randomUUID().toString());
   }
 
   private static void checkToken(String token) {
     if (token.isEmpty() || token.length() > MAX_IDEMPOTENCY_TOKEN) {
-      throw new IllegalArgumentException("'idempotencyToken' has " + token.length()
-          + " characters; use 1 to " + MAX_IDEMPOTENCY_TOKEN + " (e.g. JobsClient.idempotencyToken(runId, step))");
+      throw new IllegalArgumentException(
+          "'idempotencyToken' has "
+              + token.length()
+              + " characters; use 1 to "
+              + MAX_IDEMPOTENCY_TOKEN
+              + " (e.g. JobsClient.idempotencyToken(runId, step))");
     }
   }
 
   /**
-   * A stable idempotency token for one submission: readable while it fits, else a hash, never
-   * over 64 characters.
+   * A stable idempotency token for one submission: readable while it fits, else a hash, never over
+   * 64 characters.
    *
    * @param parts what identifies the submission, e.g. the pipeline run id and the step name
    * @return the token
@@ -330,8 +368,11 @@ public final class JobsClient {
       return joined;
     }
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(String.join("\u0000", Arrays.asList(parts)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  String.join("\u0000", Arrays.asList(parts))
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       String hash = java.util.HexFormat.of().formatHex(digest).substring(0, 32);
       return joined.substring(0, MAX_IDEMPOTENCY_TOKEN - hash.length() - 1) + "-" + hash;
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -1,6 +1,9 @@
 package io.sluice.databricks;
 
-/** A quota or rate limit was hit ({@code RESOURCE_LIMIT_EXCEEDED}, {@code REQUEST_LIMIT_EXCEEDED}, {@code QUOTA_EXCEEDED}, or HTTP 429 after retries). */
+/**
+ * A quota or rate limit was hit ({@code RESOURCE_LIMIT_EXCEEDED}, {@code REQUEST_LIMIT_EXCEEDED},
+ * {@code QUOTA_EXCEEDED}, or HTTP 429 after retries).
+ */
 public final class ResourceLimitExceededException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 

@@ -29,7 +29,8 @@ public final class SecretsClient {
    * Creates a Databricks-backed scope.
    *
    * @param scope the scope's name
-   * @param initialManagePrincipal {@code users} to let every user manage it, or null for the creator only
+   * @param initialManagePrincipal {@code users} to let every user manage it, or null for the
+   *     creator only
    * @throws ResourceAlreadyExistsException when it exists
    */
   public void createScope(String scope, String initialManagePrincipal) {
@@ -42,7 +43,7 @@ public final class SecretsClient {
     http.post(BASE + "scopes/create", body, Void.class, true);
   }
 
-  /** @return every scope */
+  /** Returns every scope. */
   public List<SecretScope> listScopes() {
     return http.get(BASE + "scopes/list", null, ScopeList.class).scopes();
   }
@@ -99,7 +100,11 @@ public final class SecretsClient {
    * @param permission the permission
    */
   public void putAcl(String scope, String principal, AclPermission permission) {
-    http.post(BASE + "acls/put", Map.of("scope", scope, "principal", principal, "permission", permission), Void.class, true);
+    http.post(
+        BASE + "acls/put",
+        Map.of("scope", scope, "principal", principal, "permission", permission),
+        Void.class,
+        true);
   }
 
   /**
@@ -119,13 +124,14 @@ public final class SecretsClient {
    * @param principal the principal
    */
   public void deleteAcl(String scope, String principal) {
-    http.post(BASE + "acls/delete", Map.of("scope", scope, "principal", principal), Void.class, false);
+    http.post(
+        BASE + "acls/delete", Map.of("scope", scope, "principal", principal), Void.class, false);
   }
 
   private static String checkName(String field, String value) {
     if (value == null || !KEY.matcher(value).matches()) {
-      throw new IllegalArgumentException("'" + field + "' is " + value
-          + "; use 1 to 128 letters, digits, '_', '.' or '-'");
+      throw new IllegalArgumentException(
+          "'" + field + "' is " + value + "; use 1 to 128 letters, digits, '_', '.' or '-'");
     }
     return value;
   }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Tokens API: the caller's personal access tokens. A new token's value is kept as a {@link Secret}. */
+/**
+ * The Tokens API: the caller's personal access tokens. A new token's value is kept as a {@link
+ * Secret}.
+ */
 public final class TokensClient {
   private static final String BASE = "/api/2.0/token/";
 
@@ -34,10 +37,12 @@ public final class TokensClient {
       body.put("comment", comment);
     }
     Created created = http.post(BASE + "create", body, Created.class, false);
-    return new CreatedToken(created.tokenInfo(), Secret.of("databricks-token-" + created.tokenInfo().tokenId(), created.tokenValue()));
+    return new CreatedToken(
+        created.tokenInfo(),
+        Secret.of("databricks-token-" + created.tokenInfo().tokenId(), created.tokenValue()));
   }
 
-  /** @return the caller's tokens, without values */
+  /** Returns the caller's tokens, without values. */
   public List<TokenInfo> listTokens() {
     return http.get(BASE + "list", null, TokenList.class).tokenInfos();
   }

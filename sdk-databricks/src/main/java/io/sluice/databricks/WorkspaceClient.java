@@ -36,10 +36,17 @@ public final class WorkspaceClient {
    * @param content the bytes, at most 10 MB
    * @param overwrite whether to replace what is there
    */
-  public void importObject(String path, WorkspaceFormat format, Language language, byte[] content, boolean overwrite) {
+  public void importObject(
+      String path, WorkspaceFormat format, Language language, byte[] content, boolean overwrite) {
     if (content.length > MAX_IMPORT) {
-      throw new IllegalArgumentException("'content' of " + path + " has " + content.length
-          + " bytes, over workspace import's " + MAX_IMPORT + "; put large files on a volume or DBFS");
+      throw new IllegalArgumentException(
+          "'content' of "
+              + path
+              + " has "
+              + content.length
+              + " bytes, over workspace import's "
+              + MAX_IMPORT
+              + "; put large files on a volume or DBFS");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("path", path);
@@ -60,7 +67,8 @@ public final class WorkspaceClient {
    * @return the content
    */
   public byte[] exportObject(String path, WorkspaceFormat format) {
-    JsonNode node = http.get(BASE + "export", Map.of("path", path, "format", format), JsonNode.class);
+    JsonNode node =
+        http.get(BASE + "export", Map.of("path", path, "format", format), JsonNode.class);
     return Base64.getDecoder().decode(node.path("content").asText(""));
   }
 
@@ -91,7 +99,10 @@ public final class WorkspaceClient {
    * @return its objects
    */
   public PagedIterable<ObjectInfo> list(String path) {
-    return Pages.iterable(token -> new Pages.Page<>(http.get(BASE + "list", Map.of("path", path), ObjectList.class).objects(), null));
+    return Pages.iterable(
+        token ->
+            new Pages.Page<>(
+                http.get(BASE + "list", Map.of("path", path), ObjectList.class).objects(), null));
   }
 
   /**

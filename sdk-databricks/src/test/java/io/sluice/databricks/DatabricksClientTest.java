@@ -45,12 +45,13 @@ class DatabricksClientTest {
     fake = new FakeDatabricks(TOKEN);
     server.setDispatcher(fake);
     server.start();
-    client = new DatabricksClientBuilder()
-        .endpoint(server.url("/").toString())
-        .token(TOKEN)
-        .environment(Map.of())
-        .retryOptions(3, Duration.ofMillis(5), Duration.ofMillis(50))
-        .buildClient();
+    client =
+        new DatabricksClientBuilder()
+            .endpoint(server.url("/").toString())
+            .token(TOKEN)
+            .environment(Map.of())
+            .retryOptions(3, Duration.ofMillis(5), Duration.ofMillis(50))
+            .buildClient();
   }
 
   @AfterEach
@@ -59,23 +60,53 @@ class DatabricksClientTest {
   }
 
   private static JobTask notebook(String key, String... deps) {
-    return new JobTask(key, List.of(deps).stream().map(TaskDependency::new).toList(), null,
-        new ClusterSpec(null, "15.4.x-scala2.12", "Standard_DS3_v2", null, null, 1, null, Map.of(), Map.of(), List.of(),
-            null, Map.of(), null),
-        null, List.of(ClusterLibrary.pypi("pandas==2.2.3", null)),
-        new NotebookTask("/Shared/n", Map.of("input", "dbfs:/in")), null, null, null, 600, null);
+    return new JobTask(
+        key,
+        List.of(deps).stream().map(TaskDependency::new).toList(),
+        null,
+        new ClusterSpec(
+            null,
+            "15.4.x-scala2.12",
+            "Standard_DS3_v2",
+            null,
+            null,
+            1,
+            null,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            null,
+            Map.of(),
+            null),
+        null,
+        List.of(ClusterLibrary.pypi("pandas==2.2.3", null)),
+        new NotebookTask("/Shared/n", Map.of("input", "dbfs:/in")),
+        null,
+        null,
+        null,
+        600,
+        null);
   }
 
   @Test
   void submitWaitsAndReturnsTheSucceededRun() {
     fake.timing(100, 200).exitValue("a", "42");
-    SubmitRunRequest request = new SubmitRunRequest("r", List.of(notebook("a"), notebook("b", "a")), null, "tok-1");
+    SubmitRunRequest request =
+        new SubmitRunRequest("r", List.of(notebook("a"), notebook("b", "a")), null, "tok-1");
     Run run = client.getJobsClient().beginSubmitRun(request).getFinalResult();
 
     assertThat(run.state().resultState().name()).isEqualTo("SUCCESS");
     assertThat(run.tasks()).extracting(t -> t.taskKey()).containsExactly("a", "b");
-    assertThat(client.getJobsClient().getRunOutput(run.tasks().get(0).runId()).notebookOutput().result()).isEqualTo("42");
-    SubmitRun vendor = VendorModels.read("/api/2.2/jobs/runs/submit", fake.calls("/api/2.2/jobs/runs/submit").get(0).body());
+    assertThat(
+            client
+                .getJobsClient()
+                .getRunOutput(run.tasks().get(0).runId())
+                .notebookOutput()
+                .result())
+        .isEqualTo("42");
+    SubmitRun vendor =
+        VendorModels.read(
+            "/api/2.2/jobs/runs/submit", fake.calls("/api/2.2/jobs/runs/submit").get(0).body());
     assertThat(vendor.getIdempotencyToken()).isEqualTo("tok-1");
     assertThat(vendor.getTasks()).hasSize(2);
   }
@@ -83,38 +114,61 @@ class DatabricksClientTest {
   @Test
   void aFailedRunIsATypedFailureWithEachTasksError() {
     fake.timing(50, 100).failTask("a", "ValueError: bad column 'x'");
-    var poller = client.getJobsClient().beginSubmitRun(new SubmitRunRequest("r", List.of(notebook("a"), notebook("b", "a")), null, null));
+    var poller =
+        client
+            .getJobsClient()
+            .beginSubmitRun(
+                new SubmitRunRequest("r", List.of(notebook("a"), notebook("b", "a")), null, null));
 
     assertThatThrownBy(poller::waitForCompletion)
         .isInstanceOf(DatabricksRunException.class)
         .hasMessageContaining("FAILED")
         .hasMessageContaining("task 'a': FAILED: ValueError: bad column 'x'")
-        .satisfies(e -> assertThat(((DatabricksRunException) e).getTaskErrors()).containsKeys("a", "b"));
+        .satisfies(
+            e -> assertThat(((DatabricksRunException) e).getTaskErrors()).containsKeys("a", "b"));
     // A token was added though the request had none, so the submit could be retried.
-    assertThat(VendorModels.<SubmitRun>read("/api/2.2/jobs/runs/submit",
-        fake.calls("/api/2.2/jobs/runs/submit").get(0).body()).getIdempotencyToken()).isNotBlank();
+    assertThat(
+            VendorModels.<SubmitRun>read(
+                    "/api/2.2/jobs/runs/submit",
+                    fake.calls("/api/2.2/jobs/runs/submit").get(0).body())
+                .getIdempotencyToken())
+        .isNotBlank();
   }
 
   @Test
   void pollingIsNoFasterThanOnceEveryTwoSeconds() {
     fake.timing(2500, 3000);
-    client.getJobsClient().beginSubmitRun(new SubmitRunRequest("r", List.of(notebook("a")), null, "t")).waitForCompletion();
+    client
+        .getJobsClient()
+        .beginSubmitRun(new SubmitRunRequest("r", List.of(notebook("a")), null, "t"))
+        .waitForCompletion();
 
     List<FakeDatabricks.Call> polls = fake.calls("/api/2.2/jobs/runs/get");
     assertThat(polls.size()).isBetween(2, 5);
     for (int i = 1; i < polls.size(); i++) {
-      assertThat(polls.get(i).atMillis() - polls.get(i - 1).atMillis()).isGreaterThanOrEqualTo(1990);
+      assertThat(polls.get(i).atMillis() - polls.get(i - 1).atMillis())
+          .isGreaterThanOrEqualTo(1990);
     }
   }
 
   @Test
   void idempotencyTokensStayWithin64Characters() {
-    String token = JobsClient.idempotencyToken("a-very-long-pipeline-run-identifier-20261124-093000-beef", "a-long-step-name");
-    assertThat(token).hasSizeLessThanOrEqualTo(64).isEqualTo(
-        JobsClient.idempotencyToken("a-very-long-pipeline-run-identifier-20261124-093000-beef", "a-long-step-name"));
+    String token =
+        JobsClient.idempotencyToken(
+            "a-very-long-pipeline-run-identifier-20261124-093000-beef", "a-long-step-name");
+    assertThat(token)
+        .hasSizeLessThanOrEqualTo(64)
+        .isEqualTo(
+            JobsClient.idempotencyToken(
+                "a-very-long-pipeline-run-identifier-20261124-093000-beef", "a-long-step-name"));
     assertThat(JobsClient.idempotencyToken("run-1", "prep")).isEqualTo("run-1.prep");
-    assertThatThrownBy(() -> client.getJobsClient().submitRun(new SubmitRunRequest("r", List.of(), null, "x".repeat(65))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'idempotencyToken' has 65 characters");
+    assertThatThrownBy(
+            () ->
+                client
+                    .getJobsClient()
+                    .submitRun(new SubmitRunRequest("r", List.of(), null, "x".repeat(65))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'idempotencyToken' has 65 characters");
   }
 
   @Test
@@ -123,16 +177,53 @@ class DatabricksClientTest {
         .respond("POST /api/2.2/jobs/run-now", "{\"run_id\":8}")
         .respond("POST /api/2.2/jobs/runs/repair", "{\"repair_id\":9}")
         .respond("GET /api/2.2/jobs/list", "{\"jobs\":[{\"job_id\":7}],\"next_page_token\":\"\"}")
-        .respond("GET /api/2.2/jobs/get", "{\"job_id\":7,\"settings\":{\"name\":\"j\",\"tasks\":[{\"task_key\":\"a\"}]}}")
+        .respond(
+            "GET /api/2.2/jobs/get",
+            "{\"job_id\":7,\"settings\":{\"name\":\"j\",\"tasks\":[{\"task_key\":\"a\"}]}}")
         .respond("GET /api/2.2/jobs/runs/list", "{\"runs\":[{\"run_id\":8}]}");
     JobsClient jobs = client.getJobsClient();
-    ClusterSpec shared = new ClusterSpec(null, "15.4.x-scala2.12", "Standard_DS3_v2", null, null, 2, null, null, null, null, null, null, null);
-    JobTask task = new JobTask("a", null, null, null, "shared", null, null,
-        new SparkPythonTask("/Shared/a.py", List.of("-x", "1")), null, null, null, 1);
-    long jobId = jobs.createJob(new JobSettings("j", List.of(task), List.of(new JobCluster("shared", shared)), 1, 3600, Map.of("team", "ml")));
+    ClusterSpec shared =
+        new ClusterSpec(
+            null,
+            "15.4.x-scala2.12",
+            "Standard_DS3_v2",
+            null,
+            null,
+            2,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    JobTask task =
+        new JobTask(
+            "a",
+            null,
+            null,
+            null,
+            "shared",
+            null,
+            null,
+            new SparkPythonTask("/Shared/a.py", List.of("-x", "1")),
+            null,
+            null,
+            null,
+            1);
+    long jobId =
+        jobs.createJob(
+            new JobSettings(
+                "j",
+                List.of(task),
+                List.of(new JobCluster("shared", shared)),
+                1,
+                3600,
+                Map.of("team", "ml")));
     assertThat(jobId).isEqualTo(7);
     assertThat(jobs.runNow(new RunNowRequest(7, null, Map.of("p", "1"), null))).isEqualTo(8);
-    assertThat(jobs.repairRun(new RepairRunRequest(8, List.of("a"), null, true, null))).isEqualTo(9);
+    assertThat(jobs.repairRun(new RepairRunRequest(8, List.of("a"), null, true, null)))
+        .isEqualTo(9);
     jobs.cancelRun(8);
     jobs.deleteJob(7);
     assertThat(jobs.getJob(7).settings().tasks()).hasSize(1);
@@ -145,22 +236,36 @@ class DatabricksClientTest {
   @Test
   void runsAndJobsWithMoreThanOnePageOfTasksAreMerged() throws Exception {
     try (MockWebServer pages = new MockWebServer()) {
-      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
-          "{\"run_id\":1,\"tasks\":[{\"task_key\":\"a\"}],\"next_page_token\":\"t2\"}"));
-      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
-          "{\"run_id\":1,\"tasks\":[{\"task_key\":\"b\"}],\"next_page_token\":\"\"}"));
-      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
-          "{\"job_id\":2,\"settings\":{\"name\":\"j\",\"tasks\":[{\"task_key\":\"a\"}]},\"next_page_token\":\"u2\"}"));
-      pages.enqueue(new okhttp3.mockwebserver.MockResponse().setBody(
-          "{\"job_id\":2,\"settings\":{\"tasks\":[{\"task_key\":\"b\"}],\"job_clusters\":[{\"job_cluster_key\":\"c\"}]}}"));
+      pages.enqueue(
+          new okhttp3.mockwebserver.MockResponse()
+              .setBody(
+                  "{\"run_id\":1,\"tasks\":[{\"task_key\":\"a\"}],\"next_page_token\":\"t2\"}"));
+      pages.enqueue(
+          new okhttp3.mockwebserver.MockResponse()
+              .setBody("{\"run_id\":1,\"tasks\":[{\"task_key\":\"b\"}],\"next_page_token\":\"\"}"));
+      pages.enqueue(
+          new okhttp3.mockwebserver.MockResponse()
+              .setBody(
+                  "{\"job_id\":2,\"settings\":{\"name\":\"j\",\"tasks\":[{\"task_key\":\"a\"}]},\"next_page_token\":\"u2\"}"));
+      pages.enqueue(
+          new okhttp3.mockwebserver.MockResponse()
+              .setBody(
+                  "{\"job_id\":2,\"settings\":{\"tasks\":[{\"task_key\":\"b\"}],\"job_clusters\":[{\"job_cluster_key\":\"c\"}]}}"));
       pages.start();
-      JobsClient jobs = new DatabricksClientBuilder().endpoint(pages.url("/").toString()).token(TOKEN)
-          .environment(Map.of()).buildClient().getJobsClient();
+      JobsClient jobs =
+          new DatabricksClientBuilder()
+              .endpoint(pages.url("/").toString())
+              .token(TOKEN)
+              .environment(Map.of())
+              .buildClient()
+              .getJobsClient();
 
       assertThat(jobs.getRun(1).tasks()).extracting(t -> t.taskKey()).containsExactly("a", "b");
       Job job = jobs.getJob(2);
       assertThat(job.settings().tasks()).extracting(JobTask::taskKey).containsExactly("a", "b");
-      assertThat(job.settings().jobClusters()).extracting(JobCluster::jobClusterKey).containsExactly("c");
+      assertThat(job.settings().jobClusters())
+          .extracting(JobCluster::jobClusterKey)
+          .containsExactly("c");
       pages.takeRequest();
       assertThat(pages.takeRequest().getRequestUrl().queryParameter("page_token")).isEqualTo("t2");
     }
@@ -168,7 +273,8 @@ class DatabricksClientTest {
 
   @Test
   void listsFollowNextPageTokens() {
-    fake.respond("GET /api/2.2/jobs/list", "{\"jobs\":[{\"job_id\":1}],\"next_page_token\":\"p2\"}");
+    fake.respond(
+        "GET /api/2.2/jobs/list", "{\"jobs\":[{\"job_id\":1}],\"next_page_token\":\"p2\"}");
     var jobs = client.getJobsClient().listJobs().iterator();
     assertThat(jobs.next().jobId()).isEqualTo(1);
     fake.respond("GET /api/2.2/jobs/list", "{\"jobs\":[{\"job_id\":2}]}");
@@ -181,12 +287,26 @@ class DatabricksClientTest {
   void clusterCallsWaitOnTheStateMachineAndSendVendorShapedBodies() {
     fake.respond("POST /api/2.1/clusters/create", "{\"cluster_id\":\"c-1\"}")
         .respond("GET /api/2.1/clusters/get", "{\"cluster_id\":\"c-1\",\"state\":\"RUNNING\"}")
-        .respond("GET /api/2.1/clusters/list", "{\"clusters\":[{\"cluster_id\":\"c-1\",\"state\":\"RUNNING\"}]}");
+        .respond(
+            "GET /api/2.1/clusters/list",
+            "{\"clusters\":[{\"cluster_id\":\"c-1\",\"state\":\"RUNNING\"}]}");
     ClustersClient clusters = client.getClustersClient();
-    ClusterSpec spec = new ClusterSpec("etl", "15.4.x-scala2.12", "Standard_DS3_v2", null, null, 2, null,
-        Map.of("spark.speculation", "true"), Map.of("PYSPARK_PYTHON", "/databricks/python3/bin/python3"),
-        List.of(io.sluice.databricks.models.InitScript.of("/Volumes/main/default/init/setup.sh")),
-        io.sluice.databricks.models.ClusterLogConf.of("dbfs:/cluster-logs"), Map.of("team", "ml"), 30);
+    ClusterSpec spec =
+        new ClusterSpec(
+            "etl",
+            "15.4.x-scala2.12",
+            "Standard_DS3_v2",
+            null,
+            null,
+            2,
+            null,
+            Map.of("spark.speculation", "true"),
+            Map.of("PYSPARK_PYTHON", "/databricks/python3/bin/python3"),
+            List.of(
+                io.sluice.databricks.models.InitScript.of("/Volumes/main/default/init/setup.sh")),
+            io.sluice.databricks.models.ClusterLogConf.of("dbfs:/cluster-logs"),
+            Map.of("team", "ml"),
+            30);
 
     assertThat(clusters.beginCreate(spec).getFinalResult().state()).isEqualTo(ClusterState.RUNNING);
     clusters.beginRestart("c-1").waitForCompletion();
@@ -194,32 +314,50 @@ class DatabricksClientTest {
     fake.respond("GET /api/2.1/clusters/get", "{\"cluster_id\":\"c-1\",\"state\":\"TERMINATED\"}");
     clusters.beginTerminate("c-1").waitForCompletion();
     clusters.deleteCluster("c-1");
-    fake.respond("GET /api/2.1/clusters/get", "{\"cluster_id\":\"c-1\",\"state\":\"ERROR\",\"state_message\":\"Quota\"}");
+    fake.respond(
+        "GET /api/2.1/clusters/get",
+        "{\"cluster_id\":\"c-1\",\"state\":\"ERROR\",\"state_message\":\"Quota\"}");
     assertThatThrownBy(() -> clusters.beginStart("c-1").waitForCompletion())
-        .isInstanceOf(ClusterStateException.class).hasMessageContaining("is ERROR while waiting for RUNNING: Quota");
-    assertThat(clusters.listClusters().stream().map(ClusterDetails::clusterId)).containsExactly("c-1");
+        .isInstanceOf(ClusterStateException.class)
+        .hasMessageContaining("is ERROR while waiting for RUNNING: Quota");
+    assertThat(clusters.listClusters().stream().map(ClusterDetails::clusterId))
+        .containsExactly("c-1");
 
     assertThat(VendorModels.checkAll(fake.calls())).isEqualTo(6);
-    CreateCluster vendor = VendorModels.read("/api/2.1/clusters/create", fake.calls("/api/2.1/clusters/create").get(0).body());
+    CreateCluster vendor =
+        VendorModels.read(
+            "/api/2.1/clusters/create", fake.calls("/api/2.1/clusters/create").get(0).body());
     assertThat(vendor.getClusterName()).isEqualTo("etl");
     assertThat(vendor.getAutoterminationMinutes()).isEqualTo(30L);
   }
 
   @Test
   void workspaceSecretsTokensAndDbfsCallsSendVendorShapedBodies() {
-    fake.respond("POST /api/2.0/token/create",
+    fake.respond(
+            "POST /api/2.0/token/create",
             "{\"token_value\":\"dapiffffffffffffffffffffffffffffffff\",\"token_info\":{\"token_id\":\"t1\",\"comment\":\"ci\"}}")
         .respond("GET /api/2.0/token/list", "{\"token_infos\":[{\"token_id\":\"t1\"}]}")
-        .respond("GET /api/2.0/secrets/scopes/list", "{\"scopes\":[{\"name\":\"s\",\"backend_type\":\"DATABRICKS\"}]}")
-        .respond("GET /api/2.0/secrets/list", "{\"secrets\":[{\"key\":\"k\",\"last_updated_timestamp\":1}]}")
-        .respond("GET /api/2.0/secrets/acls/list", "{\"items\":[{\"principal\":\"users\",\"permission\":\"READ\"}]}")
-        .respond("GET /api/2.0/workspace/list", "{\"objects\":[{\"path\":\"/Shared/n\",\"object_type\":\"NOTEBOOK\",\"language\":\"PYTHON\"}]}");
+        .respond(
+            "GET /api/2.0/secrets/scopes/list",
+            "{\"scopes\":[{\"name\":\"s\",\"backend_type\":\"DATABRICKS\"}]}")
+        .respond(
+            "GET /api/2.0/secrets/list",
+            "{\"secrets\":[{\"key\":\"k\",\"last_updated_timestamp\":1}]}")
+        .respond(
+            "GET /api/2.0/secrets/acls/list",
+            "{\"items\":[{\"principal\":\"users\",\"permission\":\"READ\"}]}")
+        .respond(
+            "GET /api/2.0/workspace/list",
+            "{\"objects\":[{\"path\":\"/Shared/n\",\"object_type\":\"NOTEBOOK\",\"language\":\"PYTHON\"}]}");
 
     WorkspaceClient workspace = client.getWorkspaceClient();
     workspace.mkdirs("/Shared/x");
-    workspace.importObject("/Shared/x/n", WorkspaceFormat.SOURCE, Language.PYTHON, "print(1)".getBytes(), true);
-    assertThat(new String(workspace.exportObject("/Shared/x/n", WorkspaceFormat.SOURCE))).isEqualTo("print(1)");
-    assertThat(workspace.list("/Shared").stream().map(o -> o.language())).containsExactly(Language.PYTHON);
+    workspace.importObject(
+        "/Shared/x/n", WorkspaceFormat.SOURCE, Language.PYTHON, "print(1)".getBytes(), true);
+    assertThat(new String(workspace.exportObject("/Shared/x/n", WorkspaceFormat.SOURCE)))
+        .isEqualTo("print(1)");
+    assertThat(workspace.list("/Shared").stream().map(o -> o.language()))
+        .containsExactly(Language.PYTHON);
     workspace.delete("/Shared/x", true);
 
     SecretsClient secrets = client.getSecretsClient();
@@ -228,7 +366,9 @@ class DatabricksClientTest {
     secrets.putAcl("s", "users", AclPermission.READ);
     assertThat(secrets.listScopes()).extracting(s -> s.name()).containsExactly("s");
     assertThat(secrets.listSecrets("s")).extracting(s -> s.key()).containsExactly("k");
-    assertThat(secrets.listAcls("s")).extracting(a -> a.permission()).containsExactly(AclPermission.READ);
+    assertThat(secrets.listAcls("s"))
+        .extracting(a -> a.permission())
+        .containsExactly(AclPermission.READ);
     secrets.deleteAcl("s", "users");
     secrets.deleteSecret("s", "k");
     secrets.deleteScope("s");
@@ -247,57 +387,75 @@ class DatabricksClientTest {
     assertThat(new String(dbfs.readAll("dbfs:/tmp/a.txt"))).isEqualTo("hello");
 
     assertThat(VendorModels.checkAll(fake.calls())).isEqualTo(14);
-    PutSecret put = VendorModels.read("/api/2.0/secrets/put", fake.calls("/api/2.0/secrets/put").get(0).body());
+    PutSecret put =
+        VendorModels.read("/api/2.0/secrets/put", fake.calls("/api/2.0/secrets/put").get(0).body());
     assertThat(put.getStringValue()).isEqualTo("hunter2");
   }
 
   @Test
-  void filesApiStreamsLargeFilesFromAndToDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void filesApiStreamsLargeFilesFromAndToDisk(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     byte[] data = new byte[3 * 1024 * 1024];
     new java.util.Random(3).nextBytes(data);
     java.nio.file.Path local = java.nio.file.Files.write(dir.resolve("big.bin"), data);
     client.getFilesClient().upload("/Volumes/main/default/v/big.bin", local, true);
     assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/big.bin")).hasSize(1);
-    assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/big.bin").get(0).query()).isEqualTo("overwrite=true");
+    assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/big.bin").get(0).query())
+        .isEqualTo("overwrite=true");
 
     fake.respond("GET /api/2.0/fs/files/Volumes/main/default/v/small.csv", "a,b");
     java.nio.file.Path target = dir.resolve("small.csv");
-    assertThat(client.getFilesClient().download("/Volumes/main/default/v/small.csv", target)).isEqualTo(3);
+    assertThat(client.getFilesClient().download("/Volumes/main/default/v/small.csv", target))
+        .isEqualTo(3);
     assertThat(java.nio.file.Files.readString(target)).isEqualTo("a,b");
   }
 
   @Test
   void filesApiUploadsDownloadsAndListsVolumes() {
-    fake.respond("GET /api/2.0/fs/directories/Volumes/main/default/v/dir",
+    fake.respond(
+        "GET /api/2.0/fs/directories/Volumes/main/default/v/dir",
         "{\"contents\":[{\"path\":\"/Volumes/main/default/v/dir/a b.csv\",\"name\":\"a b.csv\",\"is_directory\":false}]}");
     FilesClient files = client.getFilesClient();
     files.createDirectory("/Volumes/main/default/v/dir");
     files.upload("/Volumes/main/default/v/dir/a b.csv", "x,y\n".getBytes(), true);
-    assertThat(files.listDirectory("/Volumes/main/default/v/dir").stream().map(e -> e.name())).containsExactly("a b.csv");
+    assertThat(files.listDirectory("/Volumes/main/default/v/dir").stream().map(e -> e.name()))
+        .containsExactly("a b.csv");
     files.deleteFile("/Volumes/main/default/v/dir/a b.csv");
 
-    assertThat(fake.calls()).extracting(c -> c.method() + " " + c.path()).contains(
-        "PUT /api/2.0/fs/directories/Volumes/main/default/v/dir",
-        "PUT /api/2.0/fs/files/Volumes/main/default/v/dir/a%20b.csv",
-        "DELETE /api/2.0/fs/files/Volumes/main/default/v/dir/a%20b.csv");
-    assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/dir/a%20b.csv").get(0).body()).isEqualTo("x,y\n");
+    assertThat(fake.calls())
+        .extracting(c -> c.method() + " " + c.path())
+        .contains(
+            "PUT /api/2.0/fs/directories/Volumes/main/default/v/dir",
+            "PUT /api/2.0/fs/files/Volumes/main/default/v/dir/a%20b.csv",
+            "DELETE /api/2.0/fs/files/Volumes/main/default/v/dir/a%20b.csv");
+    assertThat(fake.calls("/api/2.0/fs/files/Volumes/main/default/v/dir/a%20b.csv").get(0).body())
+        .isEqualTo("x,y\n");
     assertThatThrownBy(() -> files.upload("dbfs:/x", new byte[0], true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/Volumes/");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("/Volumes/");
   }
 
   @Test
   void errorCodesBecomeTypedExceptions() {
     assertThatThrownBy(() -> client.getJobsClient().getRun(999))
         .isInstanceOf(ResourceNotFoundException.class)
-        .hasMessageContaining("GET /api/2.2/jobs/runs/get failed with 400 INVALID_PARAMETER_VALUE: Run 999 does not exist");
+        .hasMessageContaining(
+            "GET /api/2.2/jobs/runs/get failed with 400 INVALID_PARAMETER_VALUE: Run 999 does not exist");
     assertThatThrownBy(() -> client.getDbfsClient().read("/missing", 0, 10))
         .isInstanceOf(ResourceNotFoundException.class)
-        .satisfies(e -> assertThat(((DatabricksException) e).getErrorCode()).contains("RESOURCE_DOES_NOT_EXIST"));
+        .satisfies(
+            e ->
+                assertThat(((DatabricksException) e).getErrorCode())
+                    .contains("RESOURCE_DOES_NOT_EXIST"));
     client.getSecretsClient().createScope("dup", null);
     assertThatThrownBy(() -> client.getSecretsClient().createScope("dup", null))
         .isInstanceOf(ResourceAlreadyExistsException.class);
-    DatabricksClient wrongToken = new DatabricksClientBuilder().endpoint(server.url("/").toString())
-        .token("dapi00000000000000000000000000000000").environment(Map.of()).buildClient();
+    DatabricksClient wrongToken =
+        new DatabricksClientBuilder()
+            .endpoint(server.url("/").toString())
+            .token("dapi00000000000000000000000000000000")
+            .environment(Map.of())
+            .buildClient();
     assertThatThrownBy(() -> wrongToken.getClustersClient().getCluster("c"))
         .isInstanceOf(PermissionDeniedException.class)
         .hasMessageNotContaining("dapi00000000000000000000000000000000");

@@ -18,9 +18,14 @@ class DbfsRoundTripTest {
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(fake);
       server.start();
-      DbfsClient dbfs = new DatabricksClientBuilder().endpoint(server.url("/").toString()).token(TOKEN)
-          .environment(Map.of()).retryOptions(3, Duration.ofMillis(5), Duration.ofMillis(50)).buildClient()
-          .getDbfsClient();
+      DbfsClient dbfs =
+          new DatabricksClientBuilder()
+              .endpoint(server.url("/").toString())
+              .token(TOKEN)
+              .environment(Map.of())
+              .retryOptions(3, Duration.ofMillis(5), Duration.ofMillis(50))
+              .buildClient()
+              .getDbfsClient();
       byte[] data = new byte[20 * 1024 * 1024 + 123];
       new Random(7).nextBytes(data);
 

@@ -16,9 +16,16 @@ public final class TestComputes {
    * @return the compute, named {@code databricks}
    */
   public static DatabricksCompute databricks(String workspaceUrl, Secret token) {
-    return DatabricksCompute.builder().name("databricks").workspaceUrl(workspaceUrl).accessToken(token)
-        .defaultCluster(DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2")
-            .numWorkers(2).build())
+    return DatabricksCompute.builder()
+        .name("databricks")
+        .workspaceUrl(workspaceUrl)
+        .accessToken(token)
+        .defaultCluster(
+            DatabricksCluster.builder()
+                .sparkVersion("15.4.x-scala2.12")
+                .nodeType("Standard_DS3_v2")
+                .numWorkers(2)
+                .build())
         .build();
   }
 }

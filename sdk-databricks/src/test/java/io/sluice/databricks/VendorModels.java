@@ -35,46 +35,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads recorded request bodies into the vendor's own request models
- * ({@code com.databricks:databricks-sdk-java}) with unknown properties failing, so that every field
- * Sluice sends is one Databricks defines.
+ * Reads recorded request bodies into the vendor's own request models ({@code
+ * com.databricks:databricks-sdk-java}) with unknown properties failing, so that every field Sluice
+ * sends is one Databricks defines.
  */
 public final class VendorModels {
   /** The vendor SDK's own settings, except that unknown fields fail. */
-  public static final ObjectMapper STRICT = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+  public static final ObjectMapper STRICT =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
-  static final Map<String, Class<?>> BODIES = Map.ofEntries(
-      Map.entry("/api/2.2/jobs/runs/submit", SubmitRun.class),
-      Map.entry("/api/2.2/jobs/runs/cancel", CancelRun.class),
-      Map.entry("/api/2.2/jobs/runs/repair", RepairRun.class),
-      Map.entry("/api/2.2/jobs/create", CreateJob.class),
-      Map.entry("/api/2.2/jobs/run-now", RunNow.class),
-      Map.entry("/api/2.2/jobs/delete", DeleteJob.class),
-      Map.entry("/api/2.1/clusters/create", CreateCluster.class),
-      Map.entry("/api/2.1/clusters/edit", EditCluster.class),
-      Map.entry("/api/2.1/clusters/start", StartCluster.class),
-      Map.entry("/api/2.1/clusters/restart", RestartCluster.class),
-      Map.entry("/api/2.1/clusters/delete", DeleteCluster.class),
-      Map.entry("/api/2.1/clusters/permanent-delete", PermanentDeleteCluster.class),
-      Map.entry("/api/2.0/dbfs/put", Put.class),
-      Map.entry("/api/2.0/dbfs/create", Create.class),
-      Map.entry("/api/2.0/dbfs/add-block", AddBlock.class),
-      Map.entry("/api/2.0/dbfs/close", Close.class),
-      Map.entry("/api/2.0/dbfs/mkdirs", MkDirs.class),
-      Map.entry("/api/2.0/dbfs/delete", com.databricks.sdk.service.files.Delete.class),
-      Map.entry("/api/2.0/workspace/import", Import.class),
-      Map.entry("/api/2.0/workspace/mkdirs", Mkdirs.class),
-      Map.entry("/api/2.0/workspace/delete", com.databricks.sdk.service.workspace.Delete.class),
-      Map.entry("/api/2.0/secrets/scopes/create", CreateScope.class),
-      Map.entry("/api/2.0/secrets/scopes/delete", DeleteScope.class),
-      Map.entry("/api/2.0/secrets/put", PutSecret.class),
-      Map.entry("/api/2.0/secrets/delete", DeleteSecret.class),
-      Map.entry("/api/2.0/secrets/acls/put", PutAcl.class),
-      Map.entry("/api/2.0/secrets/acls/delete", DeleteAcl.class),
-      Map.entry("/api/2.0/token/create", CreateTokenRequest.class),
-      Map.entry("/api/2.0/token/delete", RevokeTokenRequest.class));
+  static final Map<String, Class<?>> BODIES =
+      Map.ofEntries(
+          Map.entry("/api/2.2/jobs/runs/submit", SubmitRun.class),
+          Map.entry("/api/2.2/jobs/runs/cancel", CancelRun.class),
+          Map.entry("/api/2.2/jobs/runs/repair", RepairRun.class),
+          Map.entry("/api/2.2/jobs/create", CreateJob.class),
+          Map.entry("/api/2.2/jobs/run-now", RunNow.class),
+          Map.entry("/api/2.2/jobs/delete", DeleteJob.class),
+          Map.entry("/api/2.1/clusters/create", CreateCluster.class),
+          Map.entry("/api/2.1/clusters/edit", EditCluster.class),
+          Map.entry("/api/2.1/clusters/start", StartCluster.class),
+          Map.entry("/api/2.1/clusters/restart", RestartCluster.class),
+          Map.entry("/api/2.1/clusters/delete", DeleteCluster.class),
+          Map.entry("/api/2.1/clusters/permanent-delete", PermanentDeleteCluster.class),
+          Map.entry("/api/2.0/dbfs/put", Put.class),
+          Map.entry("/api/2.0/dbfs/create", Create.class),
+          Map.entry("/api/2.0/dbfs/add-block", AddBlock.class),
+          Map.entry("/api/2.0/dbfs/close", Close.class),
+          Map.entry("/api/2.0/dbfs/mkdirs", MkDirs.class),
+          Map.entry("/api/2.0/dbfs/delete", com.databricks.sdk.service.files.Delete.class),
+          Map.entry("/api/2.0/workspace/import", Import.class),
+          Map.entry("/api/2.0/workspace/mkdirs", Mkdirs.class),
+          Map.entry("/api/2.0/workspace/delete", com.databricks.sdk.service.workspace.Delete.class),
+          Map.entry("/api/2.0/secrets/scopes/create", CreateScope.class),
+          Map.entry("/api/2.0/secrets/scopes/delete", DeleteScope.class),
+          Map.entry("/api/2.0/secrets/put", PutSecret.class),
+          Map.entry("/api/2.0/secrets/delete", DeleteSecret.class),
+          Map.entry("/api/2.0/secrets/acls/put", PutAcl.class),
+          Map.entry("/api/2.0/secrets/acls/delete", DeleteAcl.class),
+          Map.entry("/api/2.0/token/create", CreateTokenRequest.class),
+          Map.entry("/api/2.0/token/delete", RevokeTokenRequest.class));
 
   private VendorModels() {}
 
@@ -93,7 +95,9 @@ public final class VendorModels {
     try {
       return (T) STRICT.readValue(body, type);
     } catch (java.io.IOException e) {
-      throw new AssertionError("The body of " + path + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new AssertionError(
+          "The body of " + path + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -3,10 +3,10 @@ package io.sluice.mlflow;
 import io.sluice.mlflow.models.RunStatus;
 
 /**
- * A run open for logging, ended when the scope closes: {@code FINISHED} if {@link #complete()}
- * was called, {@code FAILED} otherwise. Java cannot tell a closing resource whether its block
- * threw, so marking success explicitly is what lets a body that threw end {@code FAILED}; its
- * exception propagates unchanged. {@link MlflowClient#withRun} marks success for you.
+ * A run open for logging, ended when the scope closes: {@code FINISHED} if {@link #complete()} was
+ * called, {@code FAILED} otherwise. Java cannot tell a closing resource whether its block threw, so
+ * marking success explicitly is what lets a body that threw end {@code FAILED}; its exception
+ * propagates unchanged. {@link MlflowClient#withRun} marks success for you.
  *
  * <pre>{@code
  * try (ActiveRun run = mlflow.startRun(experimentId, "train")) {

@@ -1,6 +1,9 @@
 package io.sluice.mlflow;
 
-/** The server rejected a value ({@code INVALID_PARAMETER_VALUE} or {@code BAD_REQUEST}); the message names it. */
+/**
+ * The server rejected a value ({@code INVALID_PARAMETER_VALUE} or {@code BAD_REQUEST}); the message
+ * names it.
+ */
 public class InvalidParameterException extends MlflowException {
   private static final long serialVersionUID = 1L;
 

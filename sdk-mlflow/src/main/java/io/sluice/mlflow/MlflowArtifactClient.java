@@ -8,7 +8,6 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import io.sluice.mlflow.models.FileInfo;
-import io.sluice.mlflow.models.Run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Run artifacts through the tracking server's artifact proxy ({@code --serve-artifacts}, the
- * default of {@code mlflow server}): files stream from and to disk, so their size is not bounded
- * by memory, and no Python is needed. Get it from {@link MlflowClient#getArtifactClient()};
+ * default of {@code mlflow server}): files stream from and to disk, so their size is not bounded by
+ * memory, and no Python is needed. Get it from {@link MlflowClient#getArtifactClient()};
  * thread-safe.
  */
 public final class MlflowArtifactClient {
@@ -35,8 +34,8 @@ public final class MlflowArtifactClient {
   }
 
   /**
-   * Uploads a file into a run's artifacts through the server's artifact proxy, streaming it
-   * from disk (any size).
+   * Uploads a file into a run's artifacts through the server's artifact proxy, streaming it from
+   * disk (any size).
    *
    * @param runId the run
    * @param file the local file
@@ -44,9 +43,10 @@ public final class MlflowArtifactClient {
    */
   public void uploadArtifact(String runId, Path file, String artifactDirectory) {
     String path = join(artifactDirectory, file.getFileName().toString());
-    HttpRequest request = new HttpRequest(HttpMethod.PUT, artifactUrl(runId, path))
-        .setHeader(HttpHeaderName.CONTENT_TYPE, "application/octet-stream")
-        .setBody(BinaryData.fromFile(file));
+    HttpRequest request =
+        new HttpRequest(HttpMethod.PUT, artifactUrl(runId, path))
+            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/octet-stream")
+            .setBody(BinaryData.fromFile(file));
     rest.send(request, true).close();
   }
 
@@ -61,8 +61,10 @@ public final class MlflowArtifactClient {
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         Path parent = directory.relativize(file).getParent();
-        uploadArtifact(runId, file, join(artifactDirectory,
-            parent == null ? null : parent.toString().replace('\\', '/')));
+        uploadArtifact(
+            runId,
+            file,
+            join(artifactDirectory, parent == null ? null : parent.toString().replace('\\', '/')));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + directory, e);
@@ -78,8 +80,13 @@ public final class MlflowArtifactClient {
    */
   public List<FileInfo> listArtifacts(String runId, String path) {
     List<FileInfo> files = new ArrayList<>();
-    MlflowRest.paged(token -> rest.get("artifacts/list", body("run_id", runId, "path", path,
-        "page_token", token)), "files", FileInfo.class).forEach(files::add);
+    MlflowRest.paged(
+            token ->
+                rest.get(
+                    "artifacts/list", body("run_id", runId, "path", path, "page_token", token)),
+            "files",
+            FileInfo.class)
+        .forEach(files::add);
     return files;
   }
 
@@ -96,10 +103,12 @@ public final class MlflowArtifactClient {
         InputStream in = response.getBodyAsBinaryData().toStream()) {
       Path absolute = target.toAbsolutePath();
       Files.createDirectories(absolute.getParent());
-      Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
+      Path partial =
+          Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
       try {
         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial);
       }
@@ -112,9 +121,13 @@ public final class MlflowArtifactClient {
     String root = tracking.getRun(runId).info().artifactUri();
     String prefix = "mlflow-artifacts:";
     if (root == null || !root.startsWith(prefix)) {
-      throw new MlflowConfigurationException("run " + runId + " stores artifacts at '" + root
-          + "', which the server's artifact proxy does not serve; start the server with"
-          + " --serve-artifacts and create the experiment without an artifact location");
+      throw new MlflowConfigurationException(
+          "run "
+              + runId
+              + " stores artifacts at '"
+              + root
+              + "', which the server's artifact proxy does not serve; start the server with"
+              + " --serve-artifacts and create the experiment without an artifact location");
     }
     String rootPath = root.substring(prefix.length());
     if (rootPath.startsWith("//")) {
@@ -131,7 +144,8 @@ public final class MlflowArtifactClient {
   }
 
   private static String join(String directory, String name) {
-    return directory == null || directory.isEmpty() ? name
+    return directory == null || directory.isEmpty()
+        ? name
         : name == null ? directory : directory + "/" + name;
   }
 }

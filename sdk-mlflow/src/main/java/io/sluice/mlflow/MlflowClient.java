@@ -22,16 +22,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A client for an MLflow tracking server over REST: experiments, runs and what they log,
- * metric histories and dataset inputs. The registry, MLflow 3 logged models and artifacts have
- * their own clients on the same connection: {@link #getRegistryClient()},
- * {@link #getLoggedModelClient()}, {@link #getArtifactClient()}. No Python is needed.
+ * A client for an MLflow tracking server over REST: experiments, runs and what they log, metric
+ * histories and dataset inputs. The registry, MLflow 3 logged models and artifacts have their own
+ * clients on the same connection: {@link #getRegistryClient()}, {@link #getLoggedModelClient()},
+ * {@link #getArtifactClient()}. No Python is needed.
  *
- * <p>Create one with {@link MlflowClientBuilder}. The client is thread-safe; share one per
- * server. Searches return {@link PagedIterable}s that fetch pages as they are iterated. Errors
- * the server reports are {@link MlflowException}s, typed by MLflow's {@code error_code}
- * ({@link ResourceNotFoundException}, {@link ResourceAlreadyExistsException},
- * {@link InvalidParameterException}, {@link MlflowAuthenticationException}).
+ * <p>Create one with {@link MlflowClientBuilder}. The client is thread-safe; share one per server.
+ * Searches return {@link PagedIterable}s that fetch pages as they are iterated. Errors the server
+ * reports are {@link MlflowException}s, typed by MLflow's {@code error_code} ({@link
+ * ResourceNotFoundException}, {@link ResourceAlreadyExistsException}, {@link
+ * InvalidParameterException}, {@link MlflowAuthenticationException}).
  *
  * <pre>{@code
  * MlflowClient mlflow = new MlflowClientBuilder().trackingUri("http://127.0.0.1:5000").buildClient();
@@ -77,9 +77,12 @@ public final class MlflowClient {
    * @throws ResourceAlreadyExistsException when an experiment of that name exists
    */
   public String createExperiment(String name, String artifactLocation, List<Tag> tags) {
-    return rest.call(POST, "experiments/create",
-        body("name", name, "artifact_location", artifactLocation, "tags", tags))
-        .path("experiment_id").asText();
+    return rest.call(
+            POST,
+            "experiments/create",
+            body("name", name, "artifact_location", artifactLocation, "tags", tags))
+        .path("experiment_id")
+        .asText();
   }
 
   /**
@@ -90,8 +93,10 @@ public final class MlflowClient {
    * @throws ResourceNotFoundException when there is none with that id
    */
   public Experiment getExperiment(String experimentId) {
-    return Json.field(rest.get("experiments/get", Map.of("experiment_id", experimentId)),
-        "experiment", Experiment.class);
+    return Json.field(
+        rest.get("experiments/get", Map.of("experiment_id", experimentId)),
+        "experiment",
+        Experiment.class);
   }
 
   /**
@@ -102,8 +107,11 @@ public final class MlflowClient {
    */
   public Optional<Experiment> getExperimentByName(String name) {
     try {
-      return Optional.of(Json.field(rest.get("experiments/get-by-name",
-          Map.of("experiment_name", name)), "experiment", Experiment.class));
+      return Optional.of(
+          Json.field(
+              rest.get("experiments/get-by-name", Map.of("experiment_name", name)),
+              "experiment",
+              Experiment.class));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
@@ -117,9 +125,23 @@ public final class MlflowClient {
    * @return the matching experiments, fetched page by page
    */
   public PagedIterable<Experiment> searchExperiments(String filter, ViewType viewType) {
-    return MlflowRest.paged(token -> rest.call(POST, "experiments/search",
-        body("filter", filter, "view_type", viewType, "max_results", 1000, "page_token", token),
-        true), "experiments", Experiment.class);
+    return MlflowRest.paged(
+        token ->
+            rest.call(
+                POST,
+                "experiments/search",
+                body(
+                    "filter",
+                    filter,
+                    "view_type",
+                    viewType,
+                    "max_results",
+                    1000,
+                    "page_token",
+                    token),
+                true),
+        "experiments",
+        Experiment.class);
   }
 
   /**
@@ -158,8 +180,11 @@ public final class MlflowClient {
    * @param value the tag value
    */
   public void setExperimentTag(String experimentId, String key, String value) {
-    rest.call(POST, "experiments/set-experiment-tag",
-        body("experiment_id", experimentId, "key", key, "value", value), true);
+    rest.call(
+        POST,
+        "experiments/set-experiment-tag",
+        body("experiment_id", experimentId, "key", key, "value", value),
+        true);
   }
 
   /**
@@ -169,7 +194,8 @@ public final class MlflowClient {
    * @param key the tag key
    */
   public void deleteExperimentTag(String experimentId, String key) {
-    rest.call(POST, "experiments/delete-experiment-tag", body("experiment_id", experimentId, "key", key));
+    rest.call(
+        POST, "experiments/delete-experiment-tag", body("experiment_id", experimentId, "key", key));
   }
 
   // ---- runs ----
@@ -183,9 +209,23 @@ public final class MlflowClient {
    * @return the run
    */
   public Run createRun(String experimentId, String runName, List<Tag> tags) {
-    return Json.field(rest.call(POST, "runs/create", body("experiment_id", experimentId,
-        "run_name", runName, "start_time", System.currentTimeMillis(), "tags", tags,
-        "user_id", System.getProperty("user.name"))), "run", Run.class);
+    return Json.field(
+        rest.call(
+            POST,
+            "runs/create",
+            body(
+                "experiment_id",
+                experimentId,
+                "run_name",
+                runName,
+                "start_time",
+                System.currentTimeMillis(),
+                "tags",
+                tags,
+                "user_id",
+                System.getProperty("user.name"))),
+        "run",
+        Run.class);
   }
 
   /**
@@ -212,8 +252,8 @@ public final class MlflowClient {
    * @return what the body returned
    * @throws E what the body threw
    */
-  public <T, E extends Exception> T withRun(String experimentId, String runName,
-      RunBody<T, E> body) throws E {
+  public <T, E extends Exception> T withRun(String experimentId, String runName, RunBody<T, E> body)
+      throws E {
     try (ActiveRun run = startRun(experimentId, runName)) {
       T result = body.apply(run);
       run.complete();
@@ -260,8 +300,14 @@ public final class MlflowClient {
    * @return the run's updated metadata
    */
   public RunInfo updateRun(String runId, RunStatus status, Long endTime, String runName) {
-    return Json.field(rest.call(POST, "runs/update", body("run_id", runId, "status", status,
-        "end_time", endTime, "run_name", runName), true), "run_info", RunInfo.class);
+    return Json.field(
+        rest.call(
+            POST,
+            "runs/update",
+            body("run_id", runId, "status", status, "end_time", endTime, "run_name", runName),
+            true),
+        "run_info",
+        RunInfo.class);
   }
 
   /**
@@ -285,9 +331,27 @@ public final class MlflowClient {
    */
   public PagedIterable<Run> searchRuns(
       List<String> experimentIds, String filter, ViewType viewType, List<String> orderBy) {
-    return MlflowRest.paged(token -> rest.call(POST, "runs/search", body("experiment_ids",
-        experimentIds, "filter", filter, "run_view_type", viewType, "max_results", 1000,
-        "order_by", orderBy, "page_token", token), true), "runs", Run.class);
+    return MlflowRest.paged(
+        token ->
+            rest.call(
+                POST,
+                "runs/search",
+                body(
+                    "experiment_ids",
+                    experimentIds,
+                    "filter",
+                    filter,
+                    "run_view_type",
+                    viewType,
+                    "max_results",
+                    1000,
+                    "order_by",
+                    orderBy,
+                    "page_token",
+                    token),
+                true),
+        "runs",
+        Run.class);
   }
 
   /**
@@ -356,10 +420,10 @@ public final class MlflowClient {
   }
 
   /**
-   * Logs metrics, params and tags, in as many requests as the server's limits need (1,000
-   * metrics, 100 params, 100 tags, 1 MB each). Each request may be retried safely: the server
-   * keeps one copy of a metric point with the same key, value, timestamp and step, a param of
-   * the same value, and the last value of a tag.
+   * Logs metrics, params and tags, in as many requests as the server's limits need (1,000 metrics,
+   * 100 params, 100 tags, 1 MB each). Each request may be retried safely: the server keeps one copy
+   * of a metric point with the same key, value, timestamp and step, a param of the same value, and
+   * the last value of a tag.
    *
    * @param runId the run
    * @param metrics the metric points
@@ -397,8 +461,21 @@ public final class MlflowClient {
    * @return its points in the order the server keeps them
    */
   public PagedIterable<Metric> getMetricHistory(String runId, String key) {
-    return MlflowRest.paged(token -> rest.get("metrics/get-history", body("run_id", runId,
-        "metric_key", key, "max_results", 25_000, "page_token", token)), "metrics", Metric.class);
+    return MlflowRest.paged(
+        token ->
+            rest.get(
+                "metrics/get-history",
+                body(
+                    "run_id",
+                    runId,
+                    "metric_key",
+                    key,
+                    "max_results",
+                    25_000,
+                    "page_token",
+                    token)),
+        "metrics",
+        Metric.class);
   }
 
   /**
@@ -456,11 +533,13 @@ public final class MlflowClient {
 
   static Param param(String key, String value) {
     Validation.key("param key", key);
-    return new Param(key, Validation.value("param '" + key + "'", value, Validation.MAX_PARAM_VALUE_LENGTH));
+    return new Param(
+        key, Validation.value("param '" + key + "'", value, Validation.MAX_PARAM_VALUE_LENGTH));
   }
 
   static Tag tag(String key, String value) {
     Validation.key("tag key", key);
-    return new Tag(key, Validation.value("tag '" + key + "'", value, Validation.MAX_TAG_VALUE_LENGTH));
+    return new Tag(
+        key, Validation.value("tag '" + key + "'", value, Validation.MAX_TAG_VALUE_LENGTH));
   }
 }

@@ -14,12 +14,12 @@ import java.util.function.Consumer;
  *
  * <p>The tracking URI is the one passed to {@link #trackingUri}, else the environment variable
  * {@code MLFLOW_TRACKING_URI}, else {@code http://localhost:5000} (where {@code mlflow server}
- * listens by default). Supported: {@code http(s)://…} (credentials from
- * {@code MLFLOW_TRACKING_TOKEN}, or {@code MLFLOW_TRACKING_USERNAME} and
- * {@code MLFLOW_TRACKING_PASSWORD}), {@code databricks} and {@code databricks://<profile>}
- * ({@code DATABRICKS_HOST}/{@code DATABRICKS_TOKEN} or {@code ~/.databrickscfg}), and
- * {@code azureml://…} (with a {@link #credential TokenCredential}). Anything else fails
- * {@link #buildClient()} with an {@link MlflowConfigurationException} that says what to use.
+ * listens by default). Supported: {@code http(s)://…} (credentials from {@code
+ * MLFLOW_TRACKING_TOKEN}, or {@code MLFLOW_TRACKING_USERNAME} and {@code
+ * MLFLOW_TRACKING_PASSWORD}), {@code databricks} and {@code databricks://<profile>} ({@code
+ * DATABRICKS_HOST}/{@code DATABRICKS_TOKEN} or {@code ~/.databrickscfg}), and {@code azureml://…}
+ * (with a {@link #credential TokenCredential}). Anything else fails {@link #buildClient()} with an
+ * {@link MlflowConfigurationException} that says what to use.
  */
 public final class MlflowClientBuilder {
   private String trackingUri;
@@ -55,8 +55,8 @@ public final class MlflowClientBuilder {
   }
 
   /**
-   * Sets how many times a failed request is retried (429, 5xx, I/O errors; see
-   * {@link SluiceHttpPipelineBuilder}).
+   * Sets how many times a failed request is retried (429, 5xx, I/O errors; see {@link
+   * SluiceHttpPipelineBuilder}).
    *
    * @param maxRetries 0 or more; default 6
    * @return this builder

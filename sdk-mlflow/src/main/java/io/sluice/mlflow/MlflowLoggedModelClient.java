@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MLflow 3 logged models: models with their own id, params, tags and status, which runs produce
- * and registered model versions point at. Get it from
- * {@link MlflowClient#getLoggedModelClient()}; thread-safe.
+ * MLflow 3 logged models: models with their own id, params, tags and status, which runs produce and
+ * registered model versions point at. Get it from {@link MlflowClient#getLoggedModelClient()};
+ * thread-safe.
  */
 public final class MlflowLoggedModelClient {
   private final MlflowRest rest;
@@ -27,8 +27,8 @@ public final class MlflowLoggedModelClient {
   }
 
   /**
-   * Creates a logged model in status {@code LOGGED_MODEL_PENDING}; upload its files, then
-   * {@link #finalizeLoggedModel finalize} it.
+   * Creates a logged model in status {@code LOGGED_MODEL_PENDING}; upload its files, then {@link
+   * #finalizeLoggedModel finalize} it.
    *
    * @param experimentId the experiment
    * @param name its name, or null for a generated one
@@ -37,11 +37,25 @@ public final class MlflowLoggedModelClient {
    * @param tags its tags
    * @return the model
    */
-  public LoggedModel createLoggedModel(String experimentId, String name, String sourceRunId,
-      List<Param> params, List<Tag> tags) {
-    return Json.field(rest.call(POST, "logged-models", body("experiment_id", experimentId,
-        "name", name, "source_run_id", sourceRunId, "params", params, "tags", tags)),
-        "model", LoggedModel.class);
+  public LoggedModel createLoggedModel(
+      String experimentId, String name, String sourceRunId, List<Param> params, List<Tag> tags) {
+    return Json.field(
+        rest.call(
+            POST,
+            "logged-models",
+            body(
+                "experiment_id",
+                experimentId,
+                "name",
+                name,
+                "source_run_id",
+                sourceRunId,
+                "params",
+                params,
+                "tags",
+                tags)),
+        "model",
+        LoggedModel.class);
   }
 
   /**
@@ -52,7 +66,10 @@ public final class MlflowLoggedModelClient {
    * @throws ResourceNotFoundException when it does not exist
    */
   public LoggedModel getLoggedModel(String modelId) {
-    return Json.field(rest.get("logged-models/" + MlflowRest.segment(modelId), Map.of()), "model", LoggedModel.class);
+    return Json.field(
+        rest.get("logged-models/" + MlflowRest.segment(modelId), Map.of()),
+        "model",
+        LoggedModel.class);
   }
 
   /**
@@ -63,8 +80,14 @@ public final class MlflowLoggedModelClient {
    * @return the model
    */
   public LoggedModel finalizeLoggedModel(String modelId, LoggedModelStatus status) {
-    return Json.field(rest.call(PATCH, "logged-models/" + MlflowRest.segment(modelId),
-        body("model_id", modelId, "status", status), true), "model", LoggedModel.class);
+    return Json.field(
+        rest.call(
+            PATCH,
+            "logged-models/" + MlflowRest.segment(modelId),
+            body("model_id", modelId, "status", status),
+            true),
+        "model",
+        LoggedModel.class);
   }
 
   /**
@@ -75,9 +98,23 @@ public final class MlflowLoggedModelClient {
    * @return the matching models, fetched page by page
    */
   public PagedIterable<LoggedModel> searchLoggedModels(List<String> experimentIds, String filter) {
-    return MlflowRest.paged(token -> rest.call(POST, "logged-models/search",
-        body("experiment_ids", experimentIds, "filter", filter, "max_results", 100,
-            "page_token", token), true), "models", LoggedModel.class);
+    return MlflowRest.paged(
+        token ->
+            rest.call(
+                POST,
+                "logged-models/search",
+                body(
+                    "experiment_ids",
+                    experimentIds,
+                    "filter",
+                    filter,
+                    "max_results",
+                    100,
+                    "page_token",
+                    token),
+                true),
+        "models",
+        LoggedModel.class);
   }
 
   /**
@@ -87,7 +124,8 @@ public final class MlflowLoggedModelClient {
    * @param tags the tags to set
    */
   public void setLoggedModelTags(String modelId, List<Tag> tags) {
-    rest.call(PATCH, "logged-models/" + MlflowRest.segment(modelId) + "/tags", body("tags", tags), true);
+    rest.call(
+        PATCH, "logged-models/" + MlflowRest.segment(modelId) + "/tags", body("tags", tags), true);
   }
 
   /**
@@ -97,7 +135,10 @@ public final class MlflowLoggedModelClient {
    * @param key the tag key
    */
   public void deleteLoggedModelTag(String modelId, String key) {
-    rest.call(DELETE, "logged-models/" + MlflowRest.segment(modelId) + "/tags/" + MlflowRest.segment(key), Map.of());
+    rest.call(
+        DELETE,
+        "logged-models/" + MlflowRest.segment(modelId) + "/tags/" + MlflowRest.segment(key),
+        Map.of());
   }
 
   /**

@@ -34,9 +34,13 @@ public final class MlflowRegistryClient {
    * @throws ResourceAlreadyExistsException when one of that name exists
    */
   public RegisteredModel createRegisteredModel(String name, String description, List<Tag> tags) {
-    return Json.field(rest.call(POST, "registered-models/create",
-        body("name", name, "description", description, "tags", tags)),
-        "registered_model", RegisteredModel.class);
+    return Json.field(
+        rest.call(
+            POST,
+            "registered-models/create",
+            body("name", name, "description", description, "tags", tags)),
+        "registered_model",
+        RegisteredModel.class);
   }
 
   /**
@@ -47,8 +51,10 @@ public final class MlflowRegistryClient {
    * @throws ResourceNotFoundException when there is none of that name
    */
   public RegisteredModel getRegisteredModel(String name) {
-    return Json.field(rest.get("registered-models/get", Map.of("name", name)),
-        "registered_model", RegisteredModel.class);
+    return Json.field(
+        rest.get("registered-models/get", Map.of("name", name)),
+        "registered_model",
+        RegisteredModel.class);
   }
 
   /**
@@ -58,8 +64,13 @@ public final class MlflowRegistryClient {
    * @return the matching models, fetched page by page
    */
   public PagedIterable<RegisteredModel> searchRegisteredModels(String filter) {
-    return MlflowRest.paged(token -> rest.get("registered-models/search", body("filter", filter,
-        "max_results", 1000, "page_token", token)), "registered_models", RegisteredModel.class);
+    return MlflowRest.paged(
+        token ->
+            rest.get(
+                "registered-models/search",
+                body("filter", filter, "max_results", 1000, "page_token", token)),
+        "registered_models",
+        RegisteredModel.class);
   }
 
   /**
@@ -70,8 +81,10 @@ public final class MlflowRegistryClient {
    * @return the renamed model
    */
   public RegisteredModel renameRegisteredModel(String name, String newName) {
-    return Json.field(rest.call(POST, "registered-models/rename",
-        body("name", name, "new_name", newName)), "registered_model", RegisteredModel.class);
+    return Json.field(
+        rest.call(POST, "registered-models/rename", body("name", name, "new_name", newName)),
+        "registered_model",
+        RegisteredModel.class);
   }
 
   /**
@@ -82,8 +95,14 @@ public final class MlflowRegistryClient {
    * @return the model
    */
   public RegisteredModel updateRegisteredModel(String name, String description) {
-    return Json.field(rest.call(PATCH, "registered-models/update",
-        body("name", name, "description", description), true), "registered_model", RegisteredModel.class);
+    return Json.field(
+        rest.call(
+            PATCH,
+            "registered-models/update",
+            body("name", name, "description", description),
+            true),
+        "registered_model",
+        RegisteredModel.class);
   }
 
   /**
@@ -103,7 +122,8 @@ public final class MlflowRegistryClient {
    * @param value the tag value
    */
   public void setRegisteredModelTag(String name, String key, String value) {
-    rest.call(POST, "registered-models/set-tag", body("name", name, "key", key, "value", value), true);
+    rest.call(
+        POST, "registered-models/set-tag", body("name", name, "key", key, "value", value), true);
   }
 
   /**
@@ -124,8 +144,11 @@ public final class MlflowRegistryClient {
    * @param version the version
    */
   public void setRegisteredModelAlias(String name, String alias, String version) {
-    rest.call(POST, "registered-models/alias",
-        body("name", name, "alias", alias, "version", version), true);
+    rest.call(
+        POST,
+        "registered-models/alias",
+        body("name", name, "alias", alias, "version", version),
+        true);
   }
 
   /**
@@ -147,15 +170,18 @@ public final class MlflowRegistryClient {
    * @throws ResourceNotFoundException when the alias is not set
    */
   public ModelVersion getModelVersionByAlias(String name, String alias) {
-    return Json.field(rest.get("registered-models/alias", Map.of("name", name, "alias", alias)),
-        "model_version", ModelVersion.class);
+    return Json.field(
+        rest.get("registered-models/alias", Map.of("name", name, "alias", alias)),
+        "model_version",
+        ModelVersion.class);
   }
 
   /**
    * Registers a new version of a model.
    *
    * @param name the registered model
-   * @param source where the model files are, such as {@code runs:/<run>/model} or {@code models:/<model_id>}
+   * @param source where the model files are, such as {@code runs:/<run>/model} or {@code
+   *     models:/<model_id>}
    * @param runId the run that produced it, or null
    * @param modelId the MLflow 3 logged model it registers (required with a {@code models:/}
    *     source), or null
@@ -164,9 +190,23 @@ public final class MlflowRegistryClient {
    */
   public ModelVersion createModelVersion(
       String name, String source, String runId, String modelId, List<Tag> tags) {
-    return Json.field(rest.call(POST, "model-versions/create", body("name", name,
-        "source", source, "run_id", runId, "model_id", modelId, "tags", tags)),
-        "model_version", ModelVersion.class);
+    return Json.field(
+        rest.call(
+            POST,
+            "model-versions/create",
+            body(
+                "name",
+                name,
+                "source",
+                source,
+                "run_id",
+                runId,
+                "model_id",
+                modelId,
+                "tags",
+                tags)),
+        "model_version",
+        ModelVersion.class);
   }
 
   /**
@@ -178,8 +218,10 @@ public final class MlflowRegistryClient {
    * @throws ResourceNotFoundException when it does not exist
    */
   public ModelVersion getModelVersion(String name, String version) {
-    return Json.field(rest.get("model-versions/get", Map.of("name", name, "version", version)),
-        "model_version", ModelVersion.class);
+    return Json.field(
+        rest.get("model-versions/get", Map.of("name", name, "version", version)),
+        "model_version",
+        ModelVersion.class);
   }
 
   /**
@@ -189,8 +231,13 @@ public final class MlflowRegistryClient {
    * @return the matching versions, fetched page by page
    */
   public PagedIterable<ModelVersion> searchModelVersions(String filter) {
-    return MlflowRest.paged(token -> rest.get("model-versions/search", body("filter", filter,
-        "max_results", 10_000, "page_token", token)), "model_versions", ModelVersion.class);
+    return MlflowRest.paged(
+        token ->
+            rest.get(
+                "model-versions/search",
+                body("filter", filter, "max_results", 10_000, "page_token", token)),
+        "model_versions",
+        ModelVersion.class);
   }
 
   /**
@@ -202,9 +249,14 @@ public final class MlflowRegistryClient {
    * @return the version
    */
   public ModelVersion updateModelVersion(String name, String version, String description) {
-    return Json.field(rest.call(PATCH, "model-versions/update",
-        body("name", name, "version", version, "description", description), true),
-        "model_version", ModelVersion.class);
+    return Json.field(
+        rest.call(
+            PATCH,
+            "model-versions/update",
+            body("name", name, "version", version, "description", description),
+            true),
+        "model_version",
+        ModelVersion.class);
   }
 
   /**
@@ -229,9 +281,21 @@ public final class MlflowRegistryClient {
    */
   public ModelVersion transitionModelVersionStage(
       String name, String version, String stage, boolean archiveExistingVersions) {
-    return Json.field(rest.call(POST, "model-versions/transition-stage", body("name", name,
-        "version", version, "stage", stage, "archive_existing_versions", archiveExistingVersions)),
-        "model_version", ModelVersion.class);
+    return Json.field(
+        rest.call(
+            POST,
+            "model-versions/transition-stage",
+            body(
+                "name",
+                name,
+                "version",
+                version,
+                "stage",
+                stage,
+                "archive_existing_versions",
+                archiveExistingVersions)),
+        "model_version",
+        ModelVersion.class);
   }
 
   /**
@@ -243,8 +307,11 @@ public final class MlflowRegistryClient {
    * @param value the tag value
    */
   public void setModelVersionTag(String name, String version, String key, String value) {
-    rest.call(POST, "model-versions/set-tag",
-        body("name", name, "version", version, "key", key, "value", value), true);
+    rest.call(
+        POST,
+        "model-versions/set-tag",
+        body("name", name, "version", version, "key", key, "value", value),
+        true);
   }
 
   /**
@@ -255,6 +322,7 @@ public final class MlflowRegistryClient {
    * @param key the tag key
    */
   public void deleteModelVersionTag(String name, String version, String key) {
-    rest.call(DELETE, "model-versions/delete-tag", body("name", name, "version", version, "key", key));
+    rest.call(
+        DELETE, "model-versions/delete-tag", body("name", name, "version", version, "key", key));
   }
 }

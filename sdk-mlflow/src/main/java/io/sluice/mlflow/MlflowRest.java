@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Sends MLflow REST calls through the shared pipeline and turns error responses into exceptions. */
+/**
+ * Sends MLflow REST calls through the shared pipeline and turns error responses into exceptions.
+ */
 final class MlflowRest {
   static final String API = "/api/2.0/mlflow/";
   static final String ARTIFACTS_API = "/api/2.0/mlflow-artifacts/artifacts";
@@ -56,9 +58,10 @@ final class MlflowRest {
    */
   JsonNode call(HttpMethod method, String path, Object body, boolean retrySafe) {
     byte[] json = body instanceof byte[] bytes ? bytes : Json.write(body);
-    HttpRequest request = new HttpRequest(method, url(API + path, Map.of()))
-        .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
-        .setBody(json);
+    HttpRequest request =
+        new HttpRequest(method, url(API + path, Map.of()))
+            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+            .setBody(json);
     return json(send(request, retrySafe));
   }
 
@@ -78,10 +81,14 @@ final class MlflowRest {
     StringBuilder url = new StringBuilder(baseUrl).append(path);
     char separator = '?';
     for (Map.Entry<String, ?> entry : query.entrySet()) {
-      Iterable<?> values = entry.getValue() instanceof Iterable<?> list ? list
-          : entry.getValue() == null ? List.of() : List.of(entry.getValue());
+      Iterable<?> values =
+          entry.getValue() instanceof Iterable<?> list
+              ? list
+              : entry.getValue() == null ? List.of() : List.of(entry.getValue());
       for (Object item : values) {
-        url.append(separator).append(entry.getKey()).append('=')
+        url.append(separator)
+            .append(entry.getKey())
+            .append('=')
             .append(segment(String.valueOf(item)));
         separator = '&';
       }
@@ -90,20 +97,22 @@ final class MlflowRest {
   }
 
   /**
-   * Pages through a search: {@code fetch} gets the page for a token (null for the first), the
-   * items are read from {@code itemsField}, the next token from {@code next_page_token}.
+   * Pages through a search: {@code fetch} gets the page for a token (null for the first), the items
+   * are read from {@code itemsField}, the next token from {@code next_page_token}.
    */
   static <T> PagedIterable<T> paged(
       Function<String, JsonNode> fetch, String itemsField, Class<T> type) {
-    Function<String, PagedResponse<T>> page = token -> {
-      JsonNode node = fetch.apply(token);
-      List<T> items = new ArrayList<>();
-      for (JsonNode item : node.path(itemsField)) {
-        items.add(Json.MAPPER.convertValue(item, type));
-      }
-      String next = node.path("next_page_token").asText("");
-      return new PagedResponseBase<Void, T>(null, 200, null, items, next.isEmpty() ? null : next, null);
-    };
+    Function<String, PagedResponse<T>> page =
+        token -> {
+          JsonNode node = fetch.apply(token);
+          List<T> items = new ArrayList<>();
+          for (JsonNode item : node.path(itemsField)) {
+            items.add(Json.MAPPER.convertValue(item, type));
+          }
+          String next = node.path("next_page_token").asText("");
+          return new PagedResponseBase<Void, T>(
+              null, 200, null, items, next.isEmpty() ? null : next, null);
+        };
     return new PagedIterable<>(() -> page.apply(null), page);
   }
 
@@ -145,26 +154,34 @@ final class MlflowRest {
       // Not JSON (a proxy's HTML page, plain text): keep the text as the message.
     }
     String path = request.getUrl().getPath();
-    String full = Redaction.redact(request.getHttpMethod() + " " + path + " failed with HTTP " + status
-        + (code == null ? "" : " " + code) + ": " + message);
+    String full =
+        Redaction.redact(
+            request.getHttpMethod()
+                + " "
+                + path
+                + " failed with HTTP "
+                + status
+                + (code == null ? "" : " " + code)
+                + ": "
+                + message);
     if (status == 401 || status == 403) {
       return new MlflowAuthenticationException(full, status, code);
     }
     if (code == null) {
-      return status == 404 ? new ResourceNotFoundException(full, status, null)
+      return status == 404
+          ? new ResourceNotFoundException(full, status, null)
           : new MlflowException(full, status, null);
     }
-    switch (code) {
-      case "RESOURCE_DOES_NOT_EXIST", "ENDPOINT_NOT_FOUND", "NOT_FOUND":
-        return new ResourceNotFoundException(full, status, code);
-      case "RESOURCE_ALREADY_EXISTS", "ALREADY_EXISTS":
-        return new ResourceAlreadyExistsException(full, status, code);
-      case "INVALID_PARAMETER_VALUE", "BAD_REQUEST":
-        return new InvalidParameterException(full, status, code);
-      case "UNAUTHENTICATED", "PERMISSION_DENIED", "CUSTOMER_UNAUTHORIZED":
-        return new MlflowAuthenticationException(full, status, code);
-      default:
-        return new MlflowException(full, status, code);
-    }
+    return switch (code) {
+      case "RESOURCE_DOES_NOT_EXIST", "ENDPOINT_NOT_FOUND", "NOT_FOUND" ->
+          new ResourceNotFoundException(full, status, code);
+      case "RESOURCE_ALREADY_EXISTS", "ALREADY_EXISTS" ->
+          new ResourceAlreadyExistsException(full, status, code);
+      case "INVALID_PARAMETER_VALUE", "BAD_REQUEST" ->
+          new InvalidParameterException(full, status, code);
+      case "UNAUTHENTICATED", "PERMISSION_DENIED", "CUSTOMER_UNAUTHORIZED" ->
+          new MlflowAuthenticationException(full, status, code);
+      default -> new MlflowException(full, status, code);
+    };
   }
 }

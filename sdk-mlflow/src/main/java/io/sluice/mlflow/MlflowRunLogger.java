@@ -12,25 +12,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Logs metrics, params and tags of one run without waiting for the server: calls return at
- * once, and one background thread merges what they queued into {@code log-batch} requests
- * within the server's limits.
+ * Logs metrics, params and tags of one run without waiting for the server: calls return at once,
+ * and one background thread merges what they queued into {@code log-batch} requests within the
+ * server's limits.
  *
  * <ul>
- *   <li><b>Bounded memory.</b> The queue holds a fixed number of entries; when it is full a
- *       logging call waits for room (back-pressure) instead of growing the heap.
- *   <li><b>Order.</b> Entries are sent in the order they were queued, one request at a time,
- *       so a metric's steps reach the server in the order they were logged.
- *   <li><b>Nothing lost, nothing doubled.</b> A batch that fails with 429, 5xx or an I/O error
- *       is sent again, unchanged, until it succeeds (within a 10-minute window); the server
- *       keeps a single copy of a replayed metric point, param or tag.
- *   <li><b>Failures surface.</b> A batch the server rejects fails the logger: the next call,
- *       {@link #flush()} or {@link #close()} throws {@link AsyncLoggingException} with the
- *       server's error as its cause.
+ *   <li><b>Bounded memory.</b> The queue holds a fixed number of entries; when it is full a logging
+ *       call waits for room (back-pressure) instead of growing the heap.
+ *   <li><b>Order.</b> Entries are sent in the order they were queued, one request at a time, so a
+ *       metric's steps reach the server in the order they were logged.
+ *   <li><b>Nothing lost, nothing doubled.</b> A batch that fails with 429, 5xx or an I/O error is
+ *       sent again, unchanged, until it succeeds (within a 10-minute window); the server keeps a
+ *       single copy of a replayed metric point, param or tag.
+ *   <li><b>Failures surface.</b> A batch the server rejects fails the logger: the next call, {@link
+ *       #flush()} or {@link #close()} throws {@link AsyncLoggingException} with the server's error
+ *       as its cause.
  * </ul>
  *
- * <p>Thread-safe. Close it (try-with-resources) so that queued entries are sent: its thread is
- * a daemon and does not keep the JVM alive.
+ * <p>Thread-safe. Close it (try-with-resources) so that queued entries are sent: its thread is a
+ * daemon and does not keep the JVM alive.
  */
 public final class MlflowRunLogger implements AutoCloseable {
   private static final ClientLogger LOGGER = new ClientLogger(MlflowRunLogger.class);
@@ -126,8 +126,13 @@ public final class MlflowRunLogger implements AutoCloseable {
           progress.wait();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new AsyncLoggingException("interrupted while flushing the logger of run " + runId
-              + "; " + (target - delivered) + " entries may still be unsent", e);
+          throw new AsyncLoggingException(
+              "interrupted while flushing the logger of run "
+                  + runId
+                  + "; "
+                  + (target - delivered)
+                  + " entries may still be unsent",
+              e);
         }
       }
       throwIfFailed();
@@ -158,8 +163,11 @@ public final class MlflowRunLogger implements AutoCloseable {
 
   private void enqueue(Object entity) {
     if (closing) {
-      throw LOGGER.logExceptionAsError(new IllegalStateException(
-          "the logger of run " + runId + " is closed; open a new one with MlflowClient.runLogger"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalStateException(
+              "the logger of run "
+                  + runId
+                  + " is closed; open a new one with MlflowClient.runLogger"));
     }
     synchronized (progress) {
       throwIfFailed();
@@ -168,8 +176,11 @@ public final class MlflowRunLogger implements AutoCloseable {
       queue.put(entity);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AsyncLoggingException("interrupted while waiting for room in the logger of run "
-          + runId + "; the entry was not logged", e);
+      throw new AsyncLoggingException(
+          "interrupted while waiting for room in the logger of run "
+              + runId
+              + "; the entry was not logged",
+          e);
     }
     queued.incrementAndGet();
   }
@@ -230,7 +241,10 @@ public final class MlflowRunLogger implements AutoCloseable {
           return false;
         }
         Thread.sleep(backoff.toMillis());
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
       }
     }
   }
@@ -249,8 +263,15 @@ public final class MlflowRunLogger implements AutoCloseable {
   }
 
   private void fail(Exception cause, int lost) {
-    AsyncLoggingException error = new AsyncLoggingException("at least " + lost
-        + " metrics, params or tags of run " + runId + " were not logged: " + cause.getMessage(), cause);
+    AsyncLoggingException error =
+        new AsyncLoggingException(
+            "at least "
+                + lost
+                + " metrics, params or tags of run "
+                + runId
+                + " were not logged: "
+                + cause.getMessage(),
+            cause);
     LOGGER.warning(error.getMessage());
     queue.clear();
     synchronized (progress) {

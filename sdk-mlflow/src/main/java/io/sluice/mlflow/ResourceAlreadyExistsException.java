@@ -1,6 +1,9 @@
 package io.sluice.mlflow;
 
-/** An experiment, registered model or alias of that name already exists ({@code RESOURCE_ALREADY_EXISTS}). */
+/**
+ * An experiment, registered model or alias of that name already exists ({@code
+ * RESOURCE_ALREADY_EXISTS}).
+ */
 public class ResourceAlreadyExistsException extends MlflowException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.sluice.mlflow;
 
-/** The experiment, run, model or artifact does not exist ({@code RESOURCE_DOES_NOT_EXIST}, HTTP 404). */
+/**
+ * The experiment, run, model or artifact does not exist ({@code RESOURCE_DOES_NOT_EXIST}, HTTP
+ * 404).
+ */
 public class ResourceNotFoundException extends MlflowException {
   private static final long serialVersionUID = 1L;
 

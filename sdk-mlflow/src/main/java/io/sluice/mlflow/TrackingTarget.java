@@ -14,12 +14,12 @@ import java.util.function.Consumer;
  * client does.
  *
  * <ul>
- *   <li>{@code http(s)://…}: bearer from {@code MLFLOW_TRACKING_TOKEN}, or basic from
- *       {@code MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}.
+ *   <li>{@code http(s)://…}: bearer from {@code MLFLOW_TRACKING_TOKEN}, or basic from {@code
+ *       MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}.
  *   <li>{@code databricks}: {@code DATABRICKS_HOST} and {@code DATABRICKS_TOKEN}, else the profile
  *       {@code DATABRICKS_CONFIG_PROFILE} (default {@code DEFAULT}) of the config file.
- *   <li>{@code databricks://<profile>}: that profile of {@code DATABRICKS_CONFIG_FILE} or
- *       {@code ~/.databrickscfg}; the name is read as written, underscores included.
+ *   <li>{@code databricks://<profile>}: that profile of {@code DATABRICKS_CONFIG_FILE} or {@code
+ *       ~/.databrickscfg}; the name is read as written, underscores included.
  *   <li>{@code azureml://<host>/<path>}: {@code https://<host>/<path>} with Entra ID tokens.
  * </ul>
  *
@@ -43,30 +43,44 @@ final class TrackingTarget {
     int colon = value.indexOf(':');
     String scheme = value.equals("databricks") ? value : colon < 0 ? "" : value.substring(0, colon);
     switch (scheme) {
-      case "http", "https":
+      case "http", "https" -> {
         return http(value, env);
-      case "databricks":
+      }
+      case "databricks" -> {
         return databricks(value, env, credential);
-      case "azureml":
+      }
+      case "azureml" -> {
         if (credential == null) {
-          throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' needs Entra ID"
-              + " tokens; pass a TokenCredential to MlflowClientBuilder.credential(...)");
+          throw new MlflowConfigurationException(
+              "tracking URI '"
+                  + Redaction.redact(value)
+                  + "' needs Entra ID"
+                  + " tokens; pass a TokenCredential to MlflowClientBuilder.credential(...)");
         }
-        return new TrackingTarget("https" + value.substring("azureml".length()),
+        return new TrackingTarget(
+            "https" + value.substring("azureml".length()),
             builder -> builder.credential(credential, AZURE_ML_SCOPE));
-      default:
-        throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' has scheme '"
-            + scheme + "', which Sluice does not serve; use http(s)://host:port of an"
-            + " `mlflow server` (for a local store start `mlflow server --backend-store-uri"
-            + " sqlite:///mlflow.db`), databricks, databricks://<profile> or azureml://…");
+      }
+      default ->
+          throw new MlflowConfigurationException(
+              "tracking URI '"
+                  + Redaction.redact(value)
+                  + "' has scheme '"
+                  + scheme
+                  + "', which Sluice does not serve; use http(s)://host:port of an"
+                  + " `mlflow server` (for a local store start `mlflow server --backend-store-uri"
+                  + " sqlite:///mlflow.db`), databricks, databricks://<profile> or azureml://…");
     }
   }
 
   private static TrackingTarget http(String value, Map<String, String> env) {
     URI parsed = URI.create(value);
     if (parsed.getHost() == null) {
-      throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' has no host;"
-          + " use e.g. http://127.0.0.1:5000");
+      throw new MlflowConfigurationException(
+          "tracking URI '"
+              + Redaction.redact(value)
+              + "' has no host;"
+              + " use e.g. http://127.0.0.1:5000");
     }
     String token = env.get("MLFLOW_TRACKING_TOKEN");
     String username = env.get("MLFLOW_TRACKING_USERNAME");
@@ -75,11 +89,12 @@ final class TrackingTarget {
       return new TrackingTarget(value, builder -> builder.bearerToken(token));
     }
     if ((username == null) != (password == null)) {
-      throw new MlflowConfigurationException("only one of MLFLOW_TRACKING_USERNAME and"
-          + " MLFLOW_TRACKING_PASSWORD is set; set both for basic authentication, or neither");
+      throw new MlflowConfigurationException(
+          "only one of MLFLOW_TRACKING_USERNAME and"
+              + " MLFLOW_TRACKING_PASSWORD is set; set both for basic authentication, or neither");
     }
-    return new TrackingTarget(value,
-        username == null ? builder -> { } : builder -> builder.basicAuth(username, password));
+    return new TrackingTarget(
+        value, username == null ? builder -> {} : builder -> builder.basicAuth(username, password));
   }
 
   private static TrackingTarget databricks(
@@ -87,32 +102,57 @@ final class TrackingTarget {
     Map<String, String> settings;
     String source;
     if (value.equals("databricks") && env.get("DATABRICKS_HOST") != null) {
-      settings = Map.of("host", env.get("DATABRICKS_HOST"),
-          "token", env.getOrDefault("DATABRICKS_TOKEN", ""));
+      settings =
+          Map.of(
+              "host",
+              env.get("DATABRICKS_HOST"),
+              "token",
+              env.getOrDefault("DATABRICKS_TOKEN", ""));
       source = "DATABRICKS_HOST";
     } else {
-      String profile = value.startsWith("databricks://") ? value.substring("databricks://".length())
-          : env.getOrDefault("DATABRICKS_CONFIG_PROFILE", "DEFAULT");
+      String profile =
+          value.startsWith("databricks://")
+              ? value.substring("databricks://".length())
+              : env.getOrDefault("DATABRICKS_CONFIG_PROFILE", "DEFAULT");
       if (profile.isEmpty() || profile.contains(":") || profile.contains("/")) {
-        throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' does not name a"
-            + " profile; use databricks://<profile> with a section name of the Databricks config"
-            + " file (secret-scope URIs databricks://<scope>:<prefix> are not supported)");
+        throw new MlflowConfigurationException(
+            "tracking URI '"
+                + Redaction.redact(value)
+                + "' does not name a"
+                + " profile; use databricks://<profile> with a section name of the Databricks config"
+                + " file (secret-scope URIs databricks://<scope>:<prefix> are not supported)");
       }
-      Path file = Path.of(env.getOrDefault("DATABRICKS_CONFIG_FILE",
-          Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".databrickscfg").toString()));
+      Path file =
+          Path.of(
+              env.getOrDefault(
+                  "DATABRICKS_CONFIG_FILE",
+                  Path.of(
+                          env.getOrDefault("HOME", System.getProperty("user.home")),
+                          ".databrickscfg")
+                      .toString()));
       Map<String, Map<String, String>> profiles = DatabricksConfigFile.read(file);
       settings = profiles.get(profile);
       if (settings == null) {
-        throw new MlflowConfigurationException("tracking URI '" + Redaction.redact(value) + "' names profile '"
-            + profile + "', which " + file + " does not have (profiles: " + profiles.keySet()
-            + "); add a [" + profile + "] section with host and token, or set DATABRICKS_HOST"
-            + " and DATABRICKS_TOKEN with the URI 'databricks'");
+        throw new MlflowConfigurationException(
+            "tracking URI '"
+                + Redaction.redact(value)
+                + "' names profile '"
+                + profile
+                + "', which "
+                + file
+                + " does not have (profiles: "
+                + profiles.keySet()
+                + "); add a ["
+                + profile
+                + "] section with host and token, or set DATABRICKS_HOST"
+                + " and DATABRICKS_TOKEN with the URI 'databricks'");
       }
       source = "profile '" + profile + "' of " + file;
     }
     String host = settings.getOrDefault("host", "");
     if (host.isBlank()) {
-      throw new MlflowConfigurationException(source + " has no host; set host = https://<workspace>");
+      throw new MlflowConfigurationException(
+          source + " has no host; set host = https://<workspace>");
     }
     String baseUrl = host.startsWith("http") ? host : "https://" + host;
     String token = settings.getOrDefault("token", "");
@@ -125,10 +165,12 @@ final class TrackingTarget {
       return new TrackingTarget(baseUrl, builder -> builder.basicAuth(username, password));
     }
     if (credential != null) {
-      return new TrackingTarget(baseUrl,
-          builder -> builder.credential(credential, AZURE_DATABRICKS_SCOPE));
+      return new TrackingTarget(
+          baseUrl, builder -> builder.credential(credential, AZURE_DATABRICKS_SCOPE));
     }
-    throw new MlflowConfigurationException(source + " has no token; set token (a personal access"
-        + " token), username and password, or pass a TokenCredential to MlflowClientBuilder.credential(...)");
+    throw new MlflowConfigurationException(
+        source
+            + " has no token; set token (a personal access"
+            + " token), username and password, or pass a TokenCredential to MlflowClientBuilder.credential(...)");
   }
 }

@@ -22,8 +22,11 @@ class LargeArtifactIT {
   @Test
   void fiftyMegabytesRoundTripByteIdentical(@TempDir Path tmp) throws Exception {
     MlflowClient mlflow = new MlflowClientBuilder().trackingUri(MlflowServer.uri()).buildClient();
-    String runId = mlflow.createRun(mlflow.createExperiment("large-" + UUID.randomUUID()), null, List.of())
-        .info().runId();
+    String runId =
+        mlflow
+            .createRun(mlflow.createExperiment("large-" + UUID.randomUUID()), null, List.of())
+            .info()
+            .runId();
     Path source = tmp.resolve("weights.bin");
     Random random = new Random(50);
     byte[] chunk = new byte[1024 * 1024];
@@ -37,18 +40,23 @@ class LargeArtifactIT {
     long start = System.nanoTime();
     mlflow.getArtifactClient().uploadArtifact(runId, source, "model");
     long uploaded = System.nanoTime();
-    mlflow.getArtifactClient().downloadArtifact(runId, "model/weights.bin", tmp.resolve("back/weights.bin"));
+    mlflow
+        .getArtifactClient()
+        .downloadArtifact(runId, "model/weights.bin", tmp.resolve("back/weights.bin"));
     long downloaded = System.nanoTime();
-    System.out.printf("50 MB artifact: upload %.2f s, download %.2f s%n",
+    System.out.printf(
+        "50 MB artifact: upload %.2f s, download %.2f s%n",
         (uploaded - start) / 1e9, (downloaded - uploaded) / 1e9);
 
     assertThat(Files.size(tmp.resolve("back/weights.bin"))).isEqualTo(SIZE);
     assertThat(sha256(tmp.resolve("back/weights.bin"))).isEqualTo(sha256(source));
-    assertThat(mlflow.getArtifactClient().listArtifacts(runId, "model")).singleElement()
+    assertThat(mlflow.getArtifactClient().listArtifacts(runId, "model"))
+        .singleElement()
         .satisfies(file -> assertThat(file.fileSize()).isEqualTo((long) SIZE));
   }
 
-  private static String sha256(Path file) throws IOException, java.security.NoSuchAlgorithmException {
+  private static String sha256(Path file)
+      throws IOException, java.security.NoSuchAlgorithmException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     try (var in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];

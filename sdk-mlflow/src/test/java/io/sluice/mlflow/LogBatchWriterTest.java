@@ -45,7 +45,8 @@ class LogBatchWriterTest {
       assertThat(node.get("params").size()).isLessThanOrEqualTo(100);
       assertThat(node.get("tags").size()).isLessThanOrEqualTo(100);
       assertThat(node.get("metrics").size() + node.get("params").size() + node.get("tags").size())
-          .isEqualTo(batch.size()).isLessThanOrEqualTo(1000);
+          .isEqualTo(batch.size())
+          .isLessThanOrEqualTo(1000);
       total += batch.size();
     }
     assertThat(total).isEqualTo(entities.size());
@@ -53,8 +54,10 @@ class LogBatchWriterTest {
 
   @Test
   void aRepeatedParamOrTagKeyStartsTheNextBatch() {
-    List<LogBatchWriter> batches = split(List.of(new Tag("k", "1"), new Param("p", "a"),
-        new Tag("k", "2"), new Param("p", "a")));
+    List<LogBatchWriter> batches =
+        split(
+            List.of(
+                new Tag("k", "1"), new Param("p", "a"), new Tag("k", "2"), new Param("p", "a")));
     assertThat(batches).hasSize(2);
     assertThat(new String(batches.get(1).toJson())).contains("\"value\":\"2\"");
   }
@@ -63,8 +66,10 @@ class LogBatchWriterTest {
   void writesTheWireFormat() throws Exception {
     LogBatchWriter batch = new LogBatchWriter("run-1");
     batch.tryAdd(new Metric("loss", 0.5, 10, 2));
-    assertThat(Json.MAPPER.readTree(batch.toJson())).isEqualTo(Json.MAPPER.readTree(
-        "{\"run_id\":\"run-1\",\"metrics\":[{\"key\":\"loss\",\"value\":0.5,\"timestamp\":10,\"step\":2}],"
-            + "\"params\":[],\"tags\":[]}"));
+    assertThat(Json.MAPPER.readTree(batch.toJson()))
+        .isEqualTo(
+            Json.MAPPER.readTree(
+                "{\"run_id\":\"run-1\",\"metrics\":[{\"key\":\"loss\",\"value\":0.5,\"timestamp\":10,\"step\":2}],"
+                    + "\"params\":[],\"tags\":[]}"));
   }
 }

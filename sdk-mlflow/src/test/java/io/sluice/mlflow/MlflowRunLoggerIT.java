@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(MlflowServer.class)
 class MlflowRunLoggerIT {
-  private final MlflowClient direct = new MlflowClientBuilder().trackingUri(MlflowServer.uri()).buildClient();
+  private final MlflowClient direct =
+      new MlflowClientBuilder().trackingUri(MlflowServer.uri()).buildClient();
 
   private String newRun() {
     String experimentId = direct.createExperiment("logger-" + UUID.randomUUID());
@@ -27,8 +28,11 @@ class MlflowRunLoggerIT {
     String runId = newRun();
     int count = 100_000;
     // A queue far smaller than the load: logging calls must wait for room, not grow the heap.
-    MlflowClient client = new MlflowClientBuilder().trackingUri(MlflowServer.uri())
-        .asyncQueueCapacity(5_000).buildClient();
+    MlflowClient client =
+        new MlflowClientBuilder()
+            .trackingUri(MlflowServer.uri())
+            .asyncQueueCapacity(5_000)
+            .buildClient();
     long start = System.nanoTime();
     try (MlflowRunLogger logger = client.runLogger(runId)) {
       logger.logParam("optimizer", "adam");
@@ -39,7 +43,8 @@ class MlflowRunLoggerIT {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("async logger: %d metrics in %.1f s = %.0f metrics/s%n", count, seconds, count / seconds);
+    System.out.printf(
+        "async logger: %d metrics in %.1f s = %.0f metrics/s%n", count, seconds, count / seconds);
 
     List<Long> steps = direct.getMetricHistory(runId, "loss").stream().map(Metric::step).toList();
     assertThat(steps).hasSize(count);
@@ -53,8 +58,13 @@ class MlflowRunLoggerIT {
     String runId = newRun();
     int count = 20_000;
     try (FaultInjectingProxy proxy = new FaultInjectingProxy(MlflowServer.uri(), 0.3)) {
-      MlflowClient faulty = new MlflowClientBuilder().trackingUri(proxy.uri()).maxRetries(maxRetries)
-          .retryDelay(Duration.ofMillis(20), Duration.ofMillis(200)).asyncQueueCapacity(2_000).buildClient();
+      MlflowClient faulty =
+          new MlflowClientBuilder()
+              .trackingUri(proxy.uri())
+              .maxRetries(maxRetries)
+              .retryDelay(Duration.ofMillis(20), Duration.ofMillis(200))
+              .asyncQueueCapacity(2_000)
+              .buildClient();
       try (MlflowRunLogger logger = faulty.runLogger(runId)) {
         for (int step = 0; step < count; step++) {
           logger.logMetric("acc", step / (double) count, 1_000_000L + step, step);
@@ -64,8 +74,10 @@ class MlflowRunLoggerIT {
         }
         logger.logParam("seed", "7");
       }
-      System.out.printf("fault proxy (client retries %d): %d requests; 429 / 503 / reset before /"
-          + " reset after forwarding: %s%n", maxRetries, proxy.requests.get(), proxy.faults);
+      System.out.printf(
+          "fault proxy (client retries %d): %d requests; 429 / 503 / reset before /"
+              + " reset after forwarding: %s%n",
+          maxRetries, proxy.requests.get(), proxy.faults);
       for (int kind = 0; kind < 4; kind++) {
         assertThat(proxy.faults.get(kind)).as("fault kind %d injected", kind).isPositive();
       }
@@ -74,18 +86,20 @@ class MlflowRunLoggerIT {
     assertThat(history).hasSize(count);
     assertThat(history.stream().map(Metric::step).toList())
         .isEqualTo(LongStream.range(0, count).boxed().toList());
-    assertThat(direct.getRun(runId).data().tags()).anySatisfy(tag ->
-        assertThat(tag.key() + "=" + tag.value()).isEqualTo("progress=19000"));
+    assertThat(direct.getRun(runId).data().tags())
+        .anySatisfy(tag -> assertThat(tag.key() + "=" + tag.value()).isEqualTo("progress=19000"));
   }
 
   @Test
   void aRejectedBatchIsRaisedToTheCaller() {
     MlflowRunLogger logger = direct.runLogger("0123456789abcdef0123456789abcdef");
     logger.logMetric("loss", 1, 0);
-    assertThatThrownBy(logger::flush).isInstanceOf(AsyncLoggingException.class)
+    assertThatThrownBy(logger::flush)
+        .isInstanceOf(AsyncLoggingException.class)
         .hasCauseInstanceOf(ResourceNotFoundException.class)
         .hasMessageContaining("0123456789abcdef0123456789abcdef");
-    assertThatThrownBy(() -> logger.logMetric("loss", 2, 1)).isInstanceOf(AsyncLoggingException.class);
+    assertThatThrownBy(() -> logger.logMetric("loss", 2, 1))
+        .isInstanceOf(AsyncLoggingException.class);
     assertThatThrownBy(logger::close).isInstanceOf(AsyncLoggingException.class);
   }
 }

@@ -25,36 +25,44 @@ class MlflowRunLoggerTest {
     CountDownLatch release = new CountDownLatch(1);
     List<Long> steps = new ArrayList<>();
     try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-          sending.countDown();
-          release.await();
-          JsonNode batch;
-          try {
-            batch = Json.MAPPER.readTree(request.getBody().readByteArray());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          synchronized (steps) {
-            batch.get("metrics").forEach(metric -> steps.add(metric.get("step").asLong()));
-          }
-          return new MockResponse().setBody("{}");
-        }
-      });
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+              sending.countDown();
+              release.await();
+              JsonNode batch;
+              try {
+                batch = Json.MAPPER.readTree(request.getBody().readByteArray());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              synchronized (steps) {
+                batch.get("metrics").forEach(metric -> steps.add(metric.get("step").asLong()));
+              }
+              return new MockResponse().setBody("{}");
+            }
+          });
       server.start();
-      MlflowClient client = new MlflowClientBuilder().trackingUri(server.url("/").toString())
-          .asyncQueueCapacity(100).buildClient();
+      MlflowClient client =
+          new MlflowClientBuilder()
+              .trackingUri(server.url("/").toString())
+              .asyncQueueCapacity(100)
+              .buildClient();
       try (MlflowRunLogger logger = client.runLogger("run")) {
         // The first entry goes to the (stalled) server alone; 100 more fill the queue. The server
         // stays stalled, so a call that waited for it would never return.
         logger.logMetric("loss", 0, 0);
-        assertThat(sending.await(30, TimeUnit.SECONDS)).as("the first batch reached the server").isTrue();
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-          for (int step = 1; step < 101; step++) {
-            logger.logMetric("loss", step, step);
-          }
-        });
+        assertThat(sending.await(30, TimeUnit.SECONDS))
+            .as("the first batch reached the server")
+            .isTrue();
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> {
+              for (int step = 1; step < 101; step++) {
+                logger.logMetric("loss", step, step);
+              }
+            });
 
         Thread blocked = new Thread(() -> logger.logMetric("loss", 101, 101));
         blocked.start();

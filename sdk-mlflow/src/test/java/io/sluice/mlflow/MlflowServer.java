@@ -24,25 +24,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real {@code mlflow server} for integration tests, one per test JVM.
  *
- * <p>Creates a virtualenv with {@code mlflow==3.17.2} under the cache directory given by the
- * system property {@code sluice.cache.dir} (once, under a lock that other JVMs honour too; later
- * runs reuse it), then starts the server on a free loopback port (another one if that port is
- * taken before mlflow binds it) with a SQLite store and proxied artifacts in a fresh temporary
- * directory, waits for {@code /health}, and when the test run ends stops it and deletes that
- * directory. Nothing skips: without Python 3 the tests fail and say so.
+ * <p>Creates a virtualenv with {@code mlflow==3.17.2} under the cache directory given by the system
+ * property {@code sluice.cache.dir} (once, under a lock that other JVMs honour too; later runs
+ * reuse it), then starts the server on a free loopback port (another one if that port is taken
+ * before mlflow binds it) with a SQLite store and proxied artifacts in a fresh temporary directory,
+ * waits for {@code /health}, and when the test run ends stops it and deletes that directory.
+ * Nothing skips: without Python 3 the tests fail and say so.
  */
 public final class MlflowServer implements BeforeAllCallback {
   static final String MLFLOW_VERSION = "3.17.2";
-  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static final Duration STARTUP = Duration.ofMinutes(2);
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(Running.class, key -> {
-          Running running = start(FreePorts::loopbackPort);
-          Running.instance = running;
-          return running;
-        }, Running.class);
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(
+            Running.class,
+            key -> {
+              Running running = start(FreePorts::loopbackPort);
+              Running.instance = running;
+              return running;
+            },
+            Running.class);
   }
 
   /** The running server's tracking URI, {@code http://127.0.0.1:<port>}. */
@@ -56,8 +61,11 @@ public final class MlflowServer implements BeforeAllCallback {
   }
 
   private static Path venv() {
-    Path cache = Path.of(System.getProperty("sluice.cache.dir",
-        Path.of("..", ".cache").toAbsolutePath().normalize().toString()));
+    Path cache =
+        Path.of(
+            System.getProperty(
+                "sluice.cache.dir",
+                Path.of("..", ".cache").toAbsolutePath().normalize().toString()));
     return cache.resolve("mlflow-" + MLFLOW_VERSION).resolve("venv");
   }
 
@@ -66,14 +74,24 @@ public final class MlflowServer implements BeforeAllCallback {
     Path marker = venv.resolve(".sluice-installed");
     try {
       // Other test JVMs (parallel module builds, other worktrees) may install at the same moment.
-      CacheLock.holding(venv.resolveSibling("venv.lock"), () -> {
-        if (!Files.exists(marker)) {
-          run(List.of("python3", "-m", "venv", "--clear", venv.toString()), Duration.ofMinutes(2));
-          run(List.of(venv.resolve("bin/pip").toString(), "install", "--disable-pip-version-check",
-              "--quiet", "mlflow==" + MLFLOW_VERSION), Duration.ofMinutes(15));
-          Files.writeString(marker, MLFLOW_VERSION);
-        }
-      });
+      CacheLock.holding(
+          venv.resolveSibling("venv.lock"),
+          () -> {
+            if (!Files.exists(marker)) {
+              run(
+                  List.of("python3", "-m", "venv", "--clear", venv.toString()),
+                  Duration.ofMinutes(2));
+              run(
+                  List.of(
+                      venv.resolve("bin/pip").toString(),
+                      "install",
+                      "--disable-pip-version-check",
+                      "--quiet",
+                      "mlflow==" + MLFLOW_VERSION),
+                  Duration.ofMinutes(15));
+              Files.writeString(marker, MLFLOW_VERSION);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install mlflow into " + venv, e);
     }
@@ -94,16 +112,27 @@ public final class MlflowServer implements BeforeAllCallback {
       throw new UncheckedIOException(e);
     }
     try {
-      List<String> command = List.of(venv.resolve("bin/mlflow").toString(), "server",
-          "--host", "127.0.0.1", "--port", Integer.toString(port),
-          "--backend-store-uri", "sqlite:///" + work.resolve("mlflow.db"),
-          "--serve-artifacts", "--artifacts-destination", work.resolve("artifacts").toString(),
-          // One worker starts in seconds; four import MLflow in parallel and take far longer.
-          "--workers", "1");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          // A file, not the test's own streams: the build tool waits on inherited pipes.
-          .redirectOutput(work.resolve("server.log").toFile());
+      List<String> command =
+          List.of(
+              venv.resolve("bin/mlflow").toString(),
+              "server",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              Integer.toString(port),
+              "--backend-store-uri",
+              "sqlite:///" + work.resolve("mlflow.db"),
+              "--serve-artifacts",
+              "--artifacts-destination",
+              work.resolve("artifacts").toString(),
+              // One worker starts in seconds; four import MLflow in parallel and take far longer.
+              "--workers",
+              "1");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              // A file, not the test's own streams: the build tool waits on inherited pipes.
+              .redirectOutput(work.resolve("server.log").toFile());
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(name -> name.startsWith("MLFLOW_"));
       env.put("PYTHONUNBUFFERED", "1"); // the log tells when the port is bound
@@ -118,16 +147,23 @@ public final class MlflowServer implements BeforeAllCallback {
 
   private static void run(List<String> command, Duration timeout) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("'" + String.join(" ", command) + "' failed; the MLflow"
-            + " integration tests need python3 with venv and pip, and access to PyPI");
+        throw new IllegalStateException(
+            "'"
+                + String.join(" ", command)
+                + "' failed; the MLflow"
+                + " integration tests need python3 with venv and pip, and access to PyPI");
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command.get(0)
-          + "; the MLflow integration tests need python3 with venv", e);
+      throw new IllegalStateException(
+          "cannot run " + command.get(0) + "; the MLflow integration tests need python3 with venv",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -153,7 +189,8 @@ public final class MlflowServer implements BeforeAllCallback {
     void awaitHealthy() {
       HttpClient http = HttpClient.newHttpClient();
       long deadline = System.nanoTime() + STARTUP.toNanos();
-      while (System.nanoTime() < deadline && process.isAlive()
+      while (System.nanoTime() < deadline
+          && process.isAlive()
           && !Thread.currentThread().isInterrupted()) {
         // Until mlflow says it bound the port, /health may be answered by whoever holds it.
         if (bound() && healthy(http)) {
@@ -166,8 +203,13 @@ public final class MlflowServer implements BeforeAllCallback {
       if (log.toLowerCase(Locale.ROOT).contains("address already in use")) {
         throw new PortTakenException("mlflow server", port);
       }
-      throw new IllegalStateException("mlflow server did not become healthy on " + uri
-          + " within " + STARTUP + "; the end of its log:\n" + log);
+      throw new IllegalStateException(
+          "mlflow server did not become healthy on "
+              + uri
+              + " within "
+              + STARTUP
+              + "; the end of its log:\n"
+              + log);
     }
 
     private boolean bound() {
@@ -180,9 +222,12 @@ public final class MlflowServer implements BeforeAllCallback {
 
     private boolean healthy(HttpClient http) {
       try {
-        HttpResponse<String> response = http.send(
-            HttpRequest.newBuilder(URI.create(uri + "/health")).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(uri + "/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200;
       } catch (IOException e) {
         return false; // not listening yet

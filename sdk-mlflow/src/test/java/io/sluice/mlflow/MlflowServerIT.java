@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 class MlflowServerIT {
 
   @Test
-  void aPortTakenBeforeMlflowBindsItIsGivenUpForAnotherAndTheStoreIsDeletedOnClose() throws Exception {
+  void aPortTakenBeforeMlflowBindsItIsGivenUpForAnotherAndTheStoreIsDeletedOnClose()
+      throws Exception {
     Path work;
     // Another process has the first port handed out, as one can between the check and the bind.
     try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       int taken = other.getLocalPort();
       PrimitiveIterator.OfInt ports =
-          IntStream.concat(IntStream.of(taken), IntStream.generate(FreePorts::loopbackPort)).iterator();
+          IntStream.concat(IntStream.of(taken), IntStream.generate(FreePorts::loopbackPort))
+              .iterator();
 
       try (MlflowServer.Running server = MlflowServer.start(ports::nextInt)) {
         work = server.work;

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Uses a token and a password no other test uses, through successes, server errors and
- * injected faults, then scans every log line the integration tests wrote (failsafe sends them
- * to {@code target/it-requests.log} at debug level) and every exception for them.
+ * Uses a token and a password no other test uses, through successes, server errors and injected
+ * faults, then scans every log line the integration tests wrote (failsafe sends them to {@code
+ * target/it-requests.log} at debug level) and every exception for them.
  */
 @ExtendWith(MlflowServer.class)
 class TokenCanaryIT {
@@ -24,8 +24,11 @@ class TokenCanaryIT {
 
   @Test
   void canariesNeverReachLogsOrExceptionMessages() throws Exception {
-    MlflowClient withToken = new MlflowClientBuilder().trackingUri(MlflowServer.uri())
-        .environment(Map.of("MLFLOW_TRACKING_TOKEN", TOKEN)).buildClient();
+    MlflowClient withToken =
+        new MlflowClientBuilder()
+            .trackingUri(MlflowServer.uri())
+            .environment(Map.of("MLFLOW_TRACKING_TOKEN", TOKEN))
+            .buildClient();
     String experimentId = withToken.createExperiment("canary-" + UUID.randomUUID());
     String runId = withToken.createRun(experimentId, null, List.of()).info().runId();
     Throwable notFound = catchThrowable(() -> withToken.getExperiment("987654321"));
@@ -33,20 +36,34 @@ class TokenCanaryIT {
     Throwable changedParam = catchThrowable(() -> withToken.logParam(runId, "p", "b"));
 
     try (FaultInjectingProxy proxy = new FaultInjectingProxy(MlflowServer.uri(), 0.5)) {
-      MlflowClient basic = new MlflowClientBuilder().trackingUri(proxy.uri())
-          .retryDelay(Duration.ofMillis(10), Duration.ofMillis(50))
-          .environment(Map.of("MLFLOW_TRACKING_USERNAME", "sluice", "MLFLOW_TRACKING_PASSWORD", PASSWORD))
-          .buildClient();
+      MlflowClient basic =
+          new MlflowClientBuilder()
+              .trackingUri(proxy.uri())
+              .retryDelay(Duration.ofMillis(10), Duration.ofMillis(50))
+              .environment(
+                  Map.of(
+                      "MLFLOW_TRACKING_USERNAME", "sluice", "MLFLOW_TRACKING_PASSWORD", PASSWORD))
+              .buildClient();
       try (MlflowRunLogger logger = basic.runLogger(runId)) {
         for (int step = 0; step < 50; step++) {
           logger.logMetric("m", step, step);
         }
       }
-      Throwable refused = catchThrowable(() -> new MlflowClientBuilder()
-          .trackingUri("http://127.0.0.1:1").maxRetries(0)
-          .environment(Map.of("MLFLOW_TRACKING_TOKEN", TOKEN)).buildClient().getRun(runId));
-      Throwable badScheme = catchThrowable(() -> new MlflowClientBuilder()
-          .trackingUri("ftp://sluice:" + PASSWORD + "@files.example/x").buildClient());
+      Throwable refused =
+          catchThrowable(
+              () ->
+                  new MlflowClientBuilder()
+                      .trackingUri("http://127.0.0.1:1")
+                      .maxRetries(0)
+                      .environment(Map.of("MLFLOW_TRACKING_TOKEN", TOKEN))
+                      .buildClient()
+                      .getRun(runId));
+      Throwable badScheme =
+          catchThrowable(
+              () ->
+                  new MlflowClientBuilder()
+                      .trackingUri("ftp://sluice:" + PASSWORD + "@files.example/x")
+                      .buildClient());
 
       assertThat(changedParam).isInstanceOf(InvalidParameterException.class);
       for (Throwable t : List.of(notFound, refused, badScheme, changedParam)) {

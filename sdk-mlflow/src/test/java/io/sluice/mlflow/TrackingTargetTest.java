@@ -27,46 +27,77 @@ class TrackingTargetTest {
   /** The Authorization header the target's authentication sends to its base URL. */
   private static String authorization(TrackingTarget target) {
     AtomicReference<String> seen = new AtomicReference<>();
-    SluiceHttpPipelineBuilder builder = new SluiceHttpPipelineBuilder().maxRetries(0)
-        .httpClient(request -> {
-          seen.set(request.getHeaders().getValue(com.azure.core.http.HttpHeaderName.AUTHORIZATION));
-          // Nothing to answer: the header is all this test wants.
-          return Mono.error(new IllegalStateException("captured"));
-        });
+    SluiceHttpPipelineBuilder builder =
+        new SluiceHttpPipelineBuilder()
+            .maxRetries(0)
+            .httpClient(
+                request -> {
+                  seen.set(
+                      request
+                          .getHeaders()
+                          .getValue(com.azure.core.http.HttpHeaderName.AUTHORIZATION));
+                  // Nothing to answer: the header is all this test wants.
+                  return Mono.error(new IllegalStateException("captured"));
+                });
     target.authentication.accept(builder);
-    assertThatThrownBy(() -> builder.build()
-        .sendSync(new HttpRequest(HttpMethod.GET, target.baseUrl + "/x"), Context.NONE))
+    assertThatThrownBy(
+            () ->
+                builder
+                    .build()
+                    .sendSync(new HttpRequest(HttpMethod.GET, target.baseUrl + "/x"), Context.NONE))
         .hasMessageContaining("captured");
     return seen.get();
   }
 
   @Test
   void httpUsesTheArgumentThenTheEnvironmentThenTheDefault() {
-    assertThat(TrackingTarget.resolve("http://a:1/", Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null).baseUrl)
+    assertThat(
+            TrackingTarget.resolve("http://a:1/", Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null)
+                .baseUrl)
         .isEqualTo("http://a:1");
-    assertThat(TrackingTarget.resolve(null, Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null).baseUrl)
+    assertThat(
+            TrackingTarget.resolve(null, Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null).baseUrl)
         .isEqualTo("http://b:2");
-    assertThat(TrackingTarget.resolve(null, Map.of(), null).baseUrl).isEqualTo("http://localhost:5000");
+    assertThat(TrackingTarget.resolve(null, Map.of(), null).baseUrl)
+        .isEqualTo("http://localhost:5000");
   }
 
   @Test
   void httpCredentialsComeFromTheMlflowVariables() {
-    assertThat(authorization(TrackingTarget.resolve("https://h",
-        Map.of("MLFLOW_TRACKING_TOKEN", CANARY), null))).isEqualTo("Bearer " + CANARY);
-    assertThat(authorization(TrackingTarget.resolve("https://h",
-        Map.of("MLFLOW_TRACKING_USERNAME", "u", "MLFLOW_TRACKING_PASSWORD", "p"), null)))
+    assertThat(
+            authorization(
+                TrackingTarget.resolve("https://h", Map.of("MLFLOW_TRACKING_TOKEN", CANARY), null)))
+        .isEqualTo("Bearer " + CANARY);
+    assertThat(
+            authorization(
+                TrackingTarget.resolve(
+                    "https://h",
+                    Map.of("MLFLOW_TRACKING_USERNAME", "u", "MLFLOW_TRACKING_PASSWORD", "p"),
+                    null)))
         .isEqualTo("Basic dTpw");
     assertThat(authorization(TrackingTarget.resolve("https://h", Map.of(), null))).isNull();
-    assertThatThrownBy(() -> TrackingTarget.resolve("https://h", Map.of("MLFLOW_TRACKING_USERNAME", "u"), null))
-        .isInstanceOf(MlflowConfigurationException.class).hasMessageContaining("MLFLOW_TRACKING_PASSWORD");
+    assertThatThrownBy(
+            () ->
+                TrackingTarget.resolve("https://h", Map.of("MLFLOW_TRACKING_USERNAME", "u"), null))
+        .isInstanceOf(MlflowConfigurationException.class)
+        .hasMessageContaining("MLFLOW_TRACKING_PASSWORD");
   }
 
   @Test
   void databricksProfilesWithUnderscoresAndEnvironment() throws IOException {
     Path config = home.resolve(".databrickscfg");
-    Files.writeString(config, String.join("\n",
-        "[DEFAULT]", "host = https://default.azuredatabricks.net", "token = dapi-default",
-        "", "# a comment", "[my_team-dev]", "host = adb-123.4.azuredatabricks.net", "token = " + CANARY));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "[DEFAULT]",
+            "host = https://default.azuredatabricks.net",
+            "token = dapi-default",
+            "",
+            "# a comment",
+            "[my_team-dev]",
+            "host = adb-123.4.azuredatabricks.net",
+            "token = " + CANARY));
     Map<String, String> env = Map.of("HOME", home.toString());
 
     TrackingTarget profile = TrackingTarget.resolve("databricks://my_team-dev", env, null);
@@ -74,43 +105,56 @@ class TrackingTargetTest {
     assertThat(authorization(profile)).isEqualTo("Bearer " + CANARY);
     assertThat(TrackingTarget.resolve("databricks", env, null).baseUrl)
         .isEqualTo("https://default.azuredatabricks.net");
-    assertThat(TrackingTarget.resolve("databricks",
-        Map.of("DATABRICKS_HOST", "https://env.net", "DATABRICKS_TOKEN", "t"), null).baseUrl)
+    assertThat(
+            TrackingTarget.resolve(
+                    "databricks",
+                    Map.of("DATABRICKS_HOST", "https://env.net", "DATABRICKS_TOKEN", "t"),
+                    null)
+                .baseUrl)
         .isEqualTo("https://env.net");
 
     assertThatThrownBy(() -> TrackingTarget.resolve("databricks://other_profile", env, null))
         .isInstanceOf(MlflowConfigurationException.class)
-        .hasMessageContaining("'other_profile'").hasMessageContaining("[DEFAULT, my_team-dev]")
+        .hasMessageContaining("'other_profile'")
+        .hasMessageContaining("[DEFAULT, my_team-dev]")
         .hasMessageNotContaining(CANARY);
     assertThatThrownBy(() -> TrackingTarget.resolve("databricks://scope:prefix", env, null))
-        .isInstanceOf(MlflowConfigurationException.class).hasMessageContaining("secret-scope");
+        .isInstanceOf(MlflowConfigurationException.class)
+        .hasMessageContaining("secret-scope");
   }
 
   @Test
   void azureMlNeedsACredentialAndUsesHttps() {
-    String uri = "azureml://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/r"
-        + "/providers/Microsoft.MachineLearningServices/workspaces/w";
+    String uri =
+        "azureml://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/r"
+            + "/providers/Microsoft.MachineLearningServices/workspaces/w";
     assertThatThrownBy(() -> TrackingTarget.resolve(uri, Map.of(), null))
-        .isInstanceOf(MlflowConfigurationException.class).hasMessageContaining("TokenCredential");
-    TokenCredential credential = request -> Mono.just(new AccessToken(CANARY, OffsetDateTime.now().plusHours(1)));
+        .isInstanceOf(MlflowConfigurationException.class)
+        .hasMessageContaining("TokenCredential");
+    TokenCredential credential =
+        request -> Mono.just(new AccessToken(CANARY, OffsetDateTime.now().plusHours(1)));
     TrackingTarget target = TrackingTarget.resolve(uri, Map.of(), credential);
-    assertThat(target.baseUrl).startsWith("https://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/");
+    assertThat(target.baseUrl)
+        .startsWith("https://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/");
     assertThat(authorization(target)).isEqualTo("Bearer " + CANARY);
   }
 
   @Test
   void unsupportedSchemesFailWithWhatToUse() {
-    for (String uri : new String[] {"file:///tmp/mlruns", "sqlite:///mlflow.db", "./mlruns", "ftp://x"}) {
+    for (String uri :
+        new String[] {"file:///tmp/mlruns", "sqlite:///mlflow.db", "./mlruns", "ftp://x"}) {
       assertThatThrownBy(() -> new MlflowClientBuilder().trackingUri(uri).buildClient())
           .isInstanceOf(MlflowConfigurationException.class)
-          .hasMessageContaining("does not serve").hasMessageContaining("databricks://<profile>");
+          .hasMessageContaining("does not serve")
+          .hasMessageContaining("databricks://<profile>");
     }
   }
 
   @Test
   void builderRejectsBadValuesNamingTheField() {
     assertThatThrownBy(() -> new MlflowClientBuilder().maxRetries(-2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'maxRetries' is -2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'maxRetries' is -2");
     assertThatThrownBy(() -> new MlflowClientBuilder().asyncQueueCapacity(0))
         .hasMessageContaining("'asyncQueueCapacity' is 0");
   }

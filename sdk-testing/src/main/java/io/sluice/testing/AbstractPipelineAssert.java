@@ -16,13 +16,15 @@ import org.assertj.core.api.AbstractAssert;
  * @param <SELF> the assertion's own type
  * @param <ACTUAL> what is checked
  */
-public abstract class AbstractPipelineAssert<SELF extends AbstractPipelineAssert<SELF, ACTUAL>, ACTUAL>
+public abstract class AbstractPipelineAssert<
+        SELF extends AbstractPipelineAssert<SELF, ACTUAL>, ACTUAL>
     extends AbstractAssert<SELF, ACTUAL> {
 
   private final Function<ACTUAL, PipelineFacts> factsOf;
   private PipelineFacts facts;
 
-  AbstractPipelineAssert(ACTUAL actual, Class<?> selfType, Function<ACTUAL, PipelineFacts> factsOf) {
+  AbstractPipelineAssert(
+      ACTUAL actual, Class<?> selfType, Function<ACTUAL, PipelineFacts> factsOf) {
     super(actual, selfType);
     this.factsOf = factsOf;
   }
@@ -88,8 +90,8 @@ public abstract class AbstractPipelineAssert<SELF extends AbstractPipelineAssert
   /**
    * Checks that step {@code first} must finish before step {@code second} starts: {@code second}
    * depends on {@code first} directly or through other steps, so every schedule, on every
-   * transport, runs {@code first} first. Two independent steps do not pass, whatever their place
-   * in the definition's deterministic order.
+   * transport, runs {@code first} first. Two independent steps do not pass, whatever their place in
+   * the definition's deterministic order.
    *
    * @param first the step that runs first
    * @param second the step that runs after it
@@ -169,8 +171,8 @@ public abstract class AbstractPipelineAssert<SELF extends AbstractPipelineAssert
   }
 
   /**
-   * Fails with a message built by {@link String#format}, arguments shown as they are (AssertJ's
-   * own would quote strings) and prefixed by the assertion's description, if any.
+   * Fails with a message built by {@link String#format}, arguments shown as they are (AssertJ's own
+   * would quote strings) and prefixed by the assertion's description, if any.
    */
   void fail(String format, Object... arguments) {
     failWithMessage("%s", String.format(format, arguments));

@@ -8,8 +8,8 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * The checks a step of a {@link io.sluice.core.model.Pipeline} and a compiled {@link
- * io.sluice.core.definition.StepDefinition} share: what it depends on, consumes and produces.
- * Get one from {@link AbstractPipelineAssert}'s {@code step(name)} or from {@link
+ * io.sluice.core.definition.StepDefinition} share: what it depends on, consumes and produces. Get
+ * one from {@link AbstractPipelineAssert}'s {@code step(name)} or from {@link
  * SluiceAssertions#assertThat(io.sluice.core.definition.StepDefinition)}.
  *
  * @param <SELF> the assertion's own type
@@ -66,8 +66,8 @@ public abstract class AbstractStepAssert<SELF extends AbstractStepAssert<SELF, A
   }
 
   /**
-   * Checks that the step reads the intermediate data ({@code PipelineData}) of this name, under
-   * any input name.
+   * Checks that the step reads the intermediate data ({@code PipelineData}) of this name, under any
+   * input name.
    *
    * @param dataName the data's name
    * @return this assertion
@@ -93,7 +93,12 @@ public abstract class AbstractStepAssert<SELF extends AbstractStepAssert<SELF, A
     if (!found.contains(dataName)) {
       fail(
           "Expected step '%s' to %s '%s', but it %ss %s%s",
-          facts.name(), verb, dataName, verb, found.isEmpty() ? none : PipelineFacts.list(found), more);
+          facts.name(),
+          verb,
+          dataName,
+          verb,
+          found.isEmpty() ? none : PipelineFacts.list(found),
+          more);
     }
     return myself;
   }

@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Keeps a recorded run's events and hands them to its listeners: held back until {@link
- * #release()}, so that the events of {@code submit} reach the listeners on the caller's thread,
- * and passed on as they come after that.
+ * #release()}, so that the events of {@code submit} reach the listeners on the caller's thread, and
+ * passed on as they come after that.
  */
 final class EventRelay implements RunListener {
   private final List<RunEvent> events = new ArrayList<>();

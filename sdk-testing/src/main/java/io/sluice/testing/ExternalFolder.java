@@ -9,16 +9,15 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A folder of test data kept outside the repository (published API specifications, large
- * samples), so that a fresh clone builds without it and a machine that has it checks more. The
- * folder is named by a system property; without it, by a default relative to the repository root
- * (the nearest folder, from the working directory up, that holds {@code mvnw}). A relative
- * property value is also read from the repository root, since each module's tests run in their own
- * folder.
+ * A folder of test data kept outside the repository (published API specifications, large samples),
+ * so that a fresh clone builds without it and a machine that has it checks more. The folder is
+ * named by a system property; without it, by a default relative to the repository root (the nearest
+ * folder, from the working directory up, that holds {@code mvnw}). A relative property value is
+ * also read from the repository root, since each module's tests run in their own folder.
  *
- * <p>A missing folder skips the test that needs it with one line naming the property to set;
- * under the environment variable {@code CI=true} it fails the test instead, so a build server
- * never passes by silently checking less.
+ * <p>A missing folder skips the test that needs it with one line naming the property to set; under
+ * the environment variable {@code CI=true} it fails the test instead, so a build server never
+ * passes by silently checking less.
  *
  * <pre>{@code
  * static final ExternalFolder SPECS = ExternalFolder.of("myproject.specs.dir", "../specs");
@@ -45,16 +44,25 @@ public final class ExternalFolder {
    * @return the folder, which may not exist
    */
   public static ExternalFolder of(String property, String defaultFromRoot) {
-    return of(property, defaultFromRoot, System::getProperty, System.getenv(),
+    return of(
+        property,
+        defaultFromRoot,
+        System::getProperty,
+        System.getenv(),
         Path.of("").toAbsolutePath());
   }
 
   /** The same as {@link #of(String, String)}, with the process state given, for tests. */
-  static ExternalFolder of(String property, String defaultFromRoot,
-      UnaryOperator<String> systemProperties, Map<String, String> environment, Path workingDirectory) {
+  static ExternalFolder of(
+      String property,
+      String defaultFromRoot,
+      UnaryOperator<String> systemProperties,
+      Map<String, String> environment,
+      Path workingDirectory) {
     String value = systemProperties.apply(property);
     Path root = repositoryRoot(workingDirectory);
-    Path folder = root.resolve(value == null || value.isBlank() ? defaultFromRoot : value).normalize();
+    Path folder =
+        root.resolve(value == null || value.isBlank() ? defaultFromRoot : value).normalize();
     return new ExternalFolder(property, folder, "true".equalsIgnoreCase(environment.get("CI")));
   }
 
@@ -67,7 +75,7 @@ public final class ExternalFolder {
     return workingDirectory;
   }
 
-  /** @return the absolute folder, which may not exist */
+  /** Returns the absolute folder, which may not exist. */
   public Path path() {
     return path;
   }
@@ -86,8 +94,11 @@ public final class ExternalFolder {
       return Optional.of(file);
     }
     if (ci) {
-      Assertions.fail(missing(file) + "; CI=true, so the check may not be skipped: run with -D"
-          + property + "=<folder>");
+      Assertions.fail(
+          missing(file)
+              + "; CI=true, so the check may not be skipped: run with -D"
+              + property
+              + "=<folder>");
     }
     return Optional.empty();
   }
@@ -101,8 +112,14 @@ public final class ExternalFolder {
    * @throws org.opentest4j.AssertionFailedError if it is missing under {@code CI=true}
    */
   public Path require(String relative) {
-    return find(relative).orElseGet(() -> Assumptions.abort(missing(path.resolve(relative))
-        + "; skipped: run with -D" + property + "=<folder> to enable it"));
+    return find(relative)
+        .orElseGet(
+            () ->
+                Assumptions.abort(
+                    missing(path.resolve(relative))
+                        + "; skipped: run with -D"
+                        + property
+                        + "=<folder> to enable it"));
   }
 
   private static String missing(Path file) {

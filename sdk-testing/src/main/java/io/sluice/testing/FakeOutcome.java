@@ -1,8 +1,8 @@
 package io.sluice.testing;
 
 /**
- * What a {@link RecordingTransport} makes a step do: complete, fail with a message, or keep
- * running until the run is canceled.
+ * What a {@link RecordingTransport} makes a step do: complete, fail with a message, or keep running
+ * until the run is canceled.
  *
  * @param failure the failure message, or null
  * @param keepsRunning whether the step runs until the run is canceled

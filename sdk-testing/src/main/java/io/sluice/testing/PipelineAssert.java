@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Checks on a {@link Pipeline} as built: its steps and how they depend on each other (worked out
- * as the compiler does, without compiling), its parameters, and whether it compiles cleanly. Get
- * one from {@link SluiceAssertions#assertThat(Pipeline)}.
+ * Checks on a {@link Pipeline} as built: its steps and how they depend on each other (worked out as
+ * the compiler does, without compiling), its parameters, and whether it compiles cleanly. Get one
+ * from {@link SluiceAssertions#assertThat(Pipeline)}.
  *
  * <p>The compiling checks resolve relative source directories, scripts and notebooks against the
  * working directory, or against {@link #withBaseDirectory(Path)}:
@@ -51,7 +51,8 @@ public final class PipelineAssert extends AbstractPipelineAssert<PipelineAssert,
    */
   public StepAssert step(String stepName) {
     existingStep(stepName);
-    Step step = actual.steps().stream().filter(s -> s.name().equals(stepName)).findFirst().orElseThrow();
+    Step step =
+        actual.steps().stream().filter(s -> s.name().equals(stepName)).findFirst().orElseThrow();
     return new StepAssert(step, facts().steps().get(stepName)).as("%s", facts().describe());
   }
 
@@ -93,7 +94,9 @@ public final class PipelineAssert extends AbstractPipelineAssert<PipelineAssert,
           problems.isEmpty() ? "" : String.format(" (warnings:%n%s)", describe(problems)));
     }
     List<String> missing =
-        Arrays.stream(messageFragments).filter(f -> errors.stream().noneMatch(e -> e.contains(f))).toList();
+        Arrays.stream(messageFragments)
+            .filter(f -> errors.stream().noneMatch(e -> e.contains(f)))
+            .toList();
     if (!missing.isEmpty()) {
       fail(
           "Expected %s to fail validation with %s, but no problem mentions %s; the problems are:%n%s",
@@ -117,7 +120,9 @@ public final class PipelineAssert extends AbstractPipelineAssert<PipelineAssert,
     try {
       definition = PipelineCompiler.compile(actual, baseDirectory);
     } catch (PipelineValidationException e) {
-      fail("Expected %s to compile, but validation found:%n%s", facts().describe(), describe(e.problems()));
+      fail(
+          "Expected %s to compile, but validation found:%n%s",
+          facts().describe(), describe(e.problems()));
       return null;
     }
     return new PipelineDefinitionAssert(definition);
@@ -129,10 +134,14 @@ public final class PipelineAssert extends AbstractPipelineAssert<PipelineAssert,
   }
 
   private static String describe(List<Problem> problems) {
-    return problems.stream().map(p -> "  - " + p).collect(Collectors.joining(System.lineSeparator()));
+    return problems.stream()
+        .map(p -> "  - " + p)
+        .collect(Collectors.joining(System.lineSeparator()));
   }
 
   private static String quoted(String[] fragments) {
-    return Arrays.stream(fragments).map(f -> "\"" + f + "\"").collect(Collectors.joining(", ", "[", "]"));
+    return Arrays.stream(fragments)
+        .map(f -> "\"" + f + "\"")
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 }

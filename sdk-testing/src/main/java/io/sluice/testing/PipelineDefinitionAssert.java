@@ -5,7 +5,8 @@ import io.sluice.core.definition.StepDefinition;
 
 /**
  * Checks on a compiled {@link PipelineDefinition}: steps, their order and dependencies, data,
- * parameters and fingerprints. Get one from {@link SluiceAssertions#assertThat(PipelineDefinition)}.
+ * parameters and fingerprints. Get one from {@link
+ * SluiceAssertions#assertThat(PipelineDefinition)}.
  *
  * <pre>{@code
  * assertThat(definition)

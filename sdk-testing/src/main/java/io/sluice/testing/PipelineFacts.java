@@ -4,13 +4,13 @@ import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
 import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.ParameterDefinition;
+import io.sluice.core.definition.ParameterType;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.model.Argument;
 import io.sluice.core.model.DataPath;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.InputBinding;
-import io.sluice.core.definition.ParameterType;
 import io.sluice.core.model.ParameterTypes;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
@@ -42,7 +42,10 @@ import java.util.stream.Collectors;
  * @param parameters the parameters by name
  */
 record PipelineFacts(
-    String kind, String name, Map<String, StepFacts> steps, Map<String, ParameterFacts> parameters) {
+    String kind,
+    String name,
+    Map<String, StepFacts> steps,
+    Map<String, ParameterFacts> parameters) {
 
   /**
    * One step.
@@ -112,8 +115,8 @@ record PipelineFacts(
    * A parameter and its default.
    *
    * @param type its type
-   * @param value its default: a String, Integer, Long, Double or Boolean, or {@code
-   *     datastore:path} for a data path
+   * @param value its default: a String, Integer, Long, Double or Boolean, or {@code datastore:path}
+   *     for a data path
    */
   record ParameterFacts(ParameterType type, Object value) {
 
@@ -129,7 +132,8 @@ record PipelineFacts(
     }
 
     static ParameterFacts of(ParameterDefinition parameter) {
-      return new ParameterFacts(parameter.type(), expected(RunParameters.defaultValue(parameter)).value());
+      return new ParameterFacts(
+          parameter.type(), expected(RunParameters.defaultValue(parameter)).value());
     }
 
     static ParameterFacts of(PipelineParameter<?> parameter) {
@@ -138,7 +142,10 @@ record PipelineFacts(
 
     @Override
     public String toString() {
-      return (value instanceof String ? "\"" + value + "\"" : String.valueOf(value)) + " (" + type + ")";
+      return (value instanceof String ? "\"" + value + "\"" : String.valueOf(value))
+          + " ("
+          + type
+          + ")";
     }
   }
 
@@ -152,7 +159,9 @@ record PipelineFacts(
 
   static PipelineFacts of(Pipeline pipeline) {
     Map<String, String> producers = new HashMap<>();
-    pipeline.steps().forEach(s -> s.outputs().forEach(o -> producers.putIfAbsent(o.name(), s.name())));
+    pipeline
+        .steps()
+        .forEach(s -> s.outputs().forEach(o -> producers.putIfAbsent(o.name(), s.name())));
     Map<String, StepFacts> steps = new LinkedHashMap<>();
     pipeline.steps().forEach(s -> steps.putIfAbsent(s.name(), StepFacts.of(s, producers)));
     Map<String, ParameterFacts> parameters = new TreeMap<>();
@@ -200,7 +209,9 @@ record PipelineFacts(
     return seen;
   }
 
-  /** A path of direct dependencies from {@code from} up to {@code to}, as {@code from <- x <- to}. */
+  /**
+   * A path of direct dependencies from {@code from} up to {@code to}, as {@code from <- x <- to}.
+   */
   Optional<String> dependencyPath(String from, String to) {
     Map<String, String> cameFrom = new HashMap<>();
     Deque<String> todo = new ArrayDeque<>(List.of(from));

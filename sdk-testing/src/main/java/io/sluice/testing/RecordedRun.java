@@ -32,7 +32,11 @@ public final class RecordedRun implements PipelineRun {
   private final EventRelay relay;
   private final ScriptedStepExecutor executor;
 
-  RecordedRun(PipelineDefinition definition, PipelineRun run, EventRelay relay, ScriptedStepExecutor executor) {
+  RecordedRun(
+      PipelineDefinition definition,
+      PipelineRun run,
+      EventRelay relay,
+      ScriptedStepExecutor executor) {
     this.definition = definition;
     this.run = run;
     this.relay = relay;
@@ -49,7 +53,10 @@ public final class RecordedRun implements PipelineRun {
     return definition.name();
   }
 
-  /** @return {@link RunState#COMPLETED} or {@link RunState#FAILED} once ended; else the state it is in */
+  /**
+   * @return {@link RunState#COMPLETED} or {@link RunState#FAILED} once ended; else the state it is
+   *     in
+   */
   @Override
   public RunState state() {
     return run.state();
@@ -82,9 +89,20 @@ public final class RecordedRun implements PipelineRun {
     List<StepStatus> failed =
         steps().values().stream().filter(s -> s.state() == StepState.FAILED).toList();
     throw new PipelineRunException(
-        "Pipeline '" + pipelineName() + "' run '" + id() + "' " + state + ": "
-            + failed.stream().findFirst().map(s -> "step '" + s.step() + "' failed").orElse("canceled")
-            + failed.stream().map(s -> "\n  - step '" + s.step() + "': " + s.message()).collect(Collectors.joining()),
+        "Pipeline '"
+            + pipelineName()
+            + "' run '"
+            + id()
+            + "' "
+            + state
+            + ": "
+            + failed.stream()
+                .findFirst()
+                .map(s -> "step '" + s.step() + "' failed")
+                .orElse("canceled")
+            + failed.stream()
+                .map(s -> "\n  - step '" + s.step() + "': " + s.message())
+                .collect(Collectors.joining()),
         state,
         failed);
   }
@@ -106,7 +124,9 @@ public final class RecordedRun implements PipelineRun {
     Map<String, URI> runOutputs = run.outputs();
     Map<String, URI> outputs = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
-      step.outputs().stream().filter(runOutputs::containsKey).forEach(o -> outputs.put(o, runOutputs.get(o)));
+      step.outputs().stream()
+          .filter(runOutputs::containsKey)
+          .forEach(o -> outputs.put(o, runOutputs.get(o)));
     }
     return outputs;
   }
@@ -122,14 +142,14 @@ public final class RecordedRun implements PipelineRun {
     relay.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** @return every event of the run so far, in the order the listeners received them */
+  /** Returns every event of the run so far, in the order the listeners received them. */
   public List<RunEvent> events() {
     return relay.events();
   }
 
   /**
-   * What a step was given each time it started in this run: its arguments or widgets, rendered
-   * as every transport renders them.
+   * What a step was given each time it started in this run: its arguments or widgets, rendered as
+   * every transport renders them.
    *
    * @param stepName the step's name
    * @return its calls, oldest first; empty when it did not start
@@ -150,7 +170,12 @@ public final class RecordedRun implements PipelineRun {
     StepStatus status = steps().get(stepName);
     if (status == null) {
       throw new IllegalArgumentException(
-          "Run '" + id() + "' has no step '" + stepName + "'; its steps are " + new ArrayList<>(steps().keySet()));
+          "Run '"
+              + id()
+              + "' has no step '"
+              + stepName
+              + "'; its steps are "
+              + new ArrayList<>(steps().keySet()));
     }
     return status;
   }

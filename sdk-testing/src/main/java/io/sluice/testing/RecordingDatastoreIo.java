@@ -26,7 +26,8 @@ final class RecordingDatastoreIo implements DatastoreIo {
 
   /** Makes an empty folder where the data would be. */
   @Override
-  public void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
+  public void download(
+      DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     try {
       Files.createDirectories(target);
     } catch (IOException e) {
@@ -35,13 +36,15 @@ final class RecordingDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public void upload(
+      Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     // Nothing is written: the run is recorded, not run.
   }
 
   /** The same for every path: recorded data never changes. */
   @Override
-  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public String contentHash(
+      DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     return "recorded";
   }
 }

@@ -35,24 +35,23 @@ import java.util.stream.Stream;
 /**
  * A {@link Transport} for tests: it keeps every definition and {@link RunOptions} submitted to it
  * and plays each run on the real orchestrator (the one the {@code local} and {@code orchestrated}
- * transports run on) with scripted step outcomes instead of running anything: every step
- * completes, except the steps given a fake failure, so that users can test their own error
- * handling. Scheduling, skips, continue-on-step-failure, the duplicate-run policy and the order of
- * events are therefore those of every orchestrated run. The run has ended when {@link #submit}
- * returns, unless a step is faked as running until canceled ({@link #fakeRunning(String)}); its
- * events so far go to the {@code RunOptions} listeners on the caller's thread, in order: run
- * {@code RUNNING}, then step by step (one at a time, ready steps in the definition's order) {@code
- * RUNNING} and {@code COMPLETED} or {@code FAILED}; a step that does not run shows one state
- * alone: {@code SKIPPED}, or {@code COMPLETED} when kept from an earlier attempt of the same run;
- * then the run's final state. What each step was given (arguments, widgets) is kept in {@link
- * RecordedRun#calls(String)}.
+ * transports run on) with scripted step outcomes instead of running anything: every step completes,
+ * except the steps given a fake failure, so that users can test their own error handling.
+ * Scheduling, skips, continue-on-step-failure, the duplicate-run policy and the order of events are
+ * therefore those of every orchestrated run. The run has ended when {@link #submit} returns, unless
+ * a step is faked as running until canceled ({@link #fakeRunning(String)}); its events so far go to
+ * the {@code RunOptions} listeners on the caller's thread, in order: run {@code RUNNING}, then step
+ * by step (one at a time, ready steps in the definition's order) {@code RUNNING} and {@code
+ * COMPLETED} or {@code FAILED}; a step that does not run shows one state alone: {@code SKIPPED}, or
+ * {@code COMPLETED} when kept from an earlier attempt of the same run; then the run's final state.
+ * What each step was given (arguments, widgets) is kept in {@link RecordedRun#calls(String)}.
  *
  * <p><b>Strict by default.</b> {@link #strict()} (and every shared instance) refuses a submission
- * whose definition has a remote step, a {@code DatabricksStep} or a step on any compute but a
- * local one, with no fake outcome configured for it ({@link #fakeCompleted(String)} or {@link
+ * whose definition has a remote step, a {@code DatabricksStep} or a step on any compute but a local
+ * one, with no fake outcome configured for it ({@link #fakeCompleted(String)} or {@link
  * #fakeFailed(String, String)}): a test must say what the remote side does. {@link
- * #verifyAllFakesUsed()} fails when a fake outcome was never used, usually a misspelt step name
- * or a step that never ran. {@link #lenient()} completes remote steps without fakes.
+ * #verifyAllFakesUsed()} fails when a fake outcome was never used, usually a misspelt step name or
+ * a step that never ran. {@link #lenient()} completes remote steps without fakes.
  *
  * <p>Every submission is also checked as a real transport would check it: the definition must
  * round-trip through its canonical JSON, and each {@code RunOptions} parameter must be one of the
@@ -118,8 +117,7 @@ public final class RecordingTransport implements Transport {
   }
 
   /**
-   * The shared instance {@code Sluice.transport("recording")} returns; strict until told
-   * otherwise.
+   * The shared instance {@code Sluice.transport("recording")} returns; strict until told otherwise.
    *
    * @return the shared default instance
    */
@@ -143,7 +141,7 @@ public final class RecordingTransport implements Transport {
     return NAME;
   }
 
-  /** @return whether remote steps need a fake outcome */
+  /** Returns whether remote steps need a fake outcome. */
   public synchronized boolean isStrict() {
     return strict;
   }
@@ -179,14 +177,16 @@ public final class RecordingTransport implements Transport {
    * @return this transport
    */
   public synchronized RecordingTransport fakeFailed(String stepName, String message) {
-    fakes.put(Objects.requireNonNull(stepName, "stepName"), FakeOutcome.fails(Objects.requireNonNull(message, "message")));
+    fakes.put(
+        Objects.requireNonNull(stepName, "stepName"),
+        FakeOutcome.fails(Objects.requireNonNull(message, "message")));
     return this;
   }
 
   /**
-   * Fakes a step as running until its run is canceled, in every later submission that has the
-   * step: {@code submit} then returns as soon as the step runs, with the run still going, so that a
-   * test can cancel it. The step ends {@link StepState#CANCELED}; the events that follow reach the
+   * Fakes a step as running until its run is canceled, in every later submission that has the step:
+   * {@code submit} then returns as soon as the step runs, with the run still going, so that a test
+   * can cancel it. The step ends {@link StepState#CANCELED}; the events that follow reach the
    * listeners on the run's own thread.
    *
    * @param stepName the step's name
@@ -212,7 +212,7 @@ public final class RecordingTransport implements Transport {
     return this;
   }
 
-  /** @return every accepted submission, oldest first */
+  /** Returns every accepted submission, oldest first. */
   public synchronized List<Submission> submissions() {
     return List.copyOf(submissions);
   }
@@ -254,7 +254,8 @@ public final class RecordingTransport implements Transport {
               + "; "
               + (submissions.isEmpty()
                   ? "nothing was submitted"
-                  : "the submitted runs had the steps " + PipelineFacts.list(ran)
+                  : "the submitted runs had the steps "
+                      + PipelineFacts.list(ran)
                       + " (a step skipped after a failure does not use its fake)")
               + "; fix the step name or remove the fake");
     }
@@ -284,7 +285,9 @@ public final class RecordingTransport implements Transport {
     EventRelay relay = new EventRelay(options.listeners());
     PipelineRun run =
         orchestrator(runId, executor)
-            .submit(definition, RunOptions.builder().from(options).runId(runId).listeners(List.of(relay)).build());
+            .submit(
+                definition,
+                RunOptions.builder().from(options).runId(runId).listeners(List.of(relay)).build());
     if (options.runId().isEmpty()) {
       runCounter++;
     }
@@ -299,16 +302,21 @@ public final class RecordingTransport implements Transport {
   }
 
   /**
-   * An orchestrator for one run id: its own runs folder (so no other run's results are reused),
-   * the scripted executor for every step, recorded datastores, one step at a time.
+   * An orchestrator for one run id: its own runs folder (so no other run's results are reused), the
+   * scripted executor for every step, recorded datastores, one step at a time.
    */
   private Orchestrator orchestrator(String runId, ScriptedStepExecutor executor) {
     Path runs = runsFolder().resolve(runId);
     Orchestrator.Settings settings =
         new Orchestrator.Settings(
-            NAME, runs, runs, 1, (environment, extra) -> {
+            NAME,
+            runs,
+            runs,
+            1,
+            (environment, extra) -> {
               throw new IllegalStateException("A recorded run builds no Python environment");
-            }, Optional.empty());
+            },
+            Optional.empty());
     return Orchestrator.builder(settings)
         .stepExecutors(List.of(executor))
         .datastoreIos(List.of(new RecordingDatastoreIo()))
@@ -342,15 +350,25 @@ public final class RecordingTransport implements Transport {
 
   /** Waits until the run has ended, or every step faked as running runs. */
   private void awaitEndOrRunningFakes(PipelineDefinition definition, PipelineRun run) {
-    List<String> running = definition.steps().stream().map(StepDefinition::name)
-        .filter(step -> fakes.getOrDefault(step, FakeOutcome.COMPLETES).keepsRunning()).toList();
+    List<String> running =
+        definition.steps().stream()
+            .map(StepDefinition::name)
+            .filter(step -> fakes.getOrDefault(step, FakeOutcome.COMPLETES).keepsRunning())
+            .toList();
     Instant deadline = Instant.now().plus(RUN_TIMEOUT);
     while (!running.isEmpty()
         && !run.state().isTerminal()
         && !running.stream().allMatch(step -> run.steps().get(step).state() == StepState.RUNNING)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Run '" + run.id() + "' neither ended nor ran its running fakes "
-            + running + " within " + RUN_TIMEOUT + "; its steps: " + run.steps().values());
+        throw new AssertionError(
+            "Run '"
+                + run.id()
+                + "' neither ended nor ran its running fakes "
+                + running
+                + " within "
+                + RUN_TIMEOUT
+                + "; its steps: "
+                + run.steps().values());
       }
       try {
         Thread.sleep(5);
@@ -374,12 +392,18 @@ public final class RecordingTransport implements Transport {
       back = PipelineDefinition.fromJson(definition.toJson());
     } catch (RuntimeException e) {
       throw new AssertionError(
-          "Pipeline '" + definition.name() + "': the definition does not round-trip through its"
-              + " canonical JSON, so no real transport could run it: " + e.getMessage(), e);
+          "Pipeline '"
+              + definition.name()
+              + "': the definition does not round-trip through its"
+              + " canonical JSON, so no real transport could run it: "
+              + e.getMessage(),
+          e);
     }
     if (!back.equals(definition)) {
       throw new AssertionError(
-          "Pipeline '" + definition.name() + "': the definition read back from its canonical JSON"
+          "Pipeline '"
+              + definition.name()
+              + "': the definition read back from its canonical JSON"
               + " differs from the one submitted; submit definitions made by PipelineCompiler");
     }
   }
@@ -388,7 +412,8 @@ public final class RecordingTransport implements Transport {
     Map<String, String> unfaked = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
       if (!fakes.containsKey(step.name())) {
-        remoteReason(definition, step).ifPresent(r -> unfaked.put(step.name(), "'" + step.name() + "' (" + r + ")"));
+        remoteReason(definition, step)
+            .ifPresent(r -> unfaked.put(step.name(), "'" + step.name() + "' (" + r + ")"));
       }
     }
     if (!unfaked.isEmpty()) {
@@ -431,6 +456,10 @@ public final class RecordingTransport implements Transport {
 
   @Override
   public String toString() {
-    return "RecordingTransport{" + (isStrict() ? "strict" : "lenient") + ", " + submissions().size() + " submission(s)}";
+    return "RecordingTransport{"
+        + (isStrict() ? "strict" : "lenient")
+        + ", "
+        + submissions().size()
+        + " submission(s)}";
   }
 }

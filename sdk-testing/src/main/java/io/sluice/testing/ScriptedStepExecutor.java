@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * The step executor of a {@link RecordingTransport} run: runs nothing, and ends every step as its
- * fake outcome says (a step that keeps running ends when the run is canceled), or completes it
- * when it has none. Remembers which fakes were used and what each step was given.
+ * fake outcome says (a step that keeps running ends when the run is canceled), or completes it when
+ * it has none. Remembers which fakes were used and what each step was given.
  */
 final class ScriptedStepExecutor implements StepExecutor {
   /** The result of a step completed without a fake outcome, as its status message shows it. */
@@ -33,7 +33,9 @@ final class ScriptedStepExecutor implements StepExecutor {
   private final Set<String> used = ConcurrentHashMap.newKeySet();
   private final Map<String, List<StepCall>> calls = new ConcurrentHashMap<>();
 
-  /** @param outcomes by step name */
+  /**
+   * @param outcomes by step name
+   */
   ScriptedStepExecutor(Map<String, FakeOutcome> outcomes) {
     this.outcomes = Map.copyOf(outcomes);
   }
@@ -83,13 +85,18 @@ final class ScriptedStepExecutor implements StepExecutor {
     Map<String, String> parameters = context.parameterValues();
     Function<String, String> ports = context.ports(StepLocation::uri);
     if (step.task() instanceof PythonScriptTask) {
-      return new StepCall(step.name(), StepArguments.scriptArguments(step, parameters, ports), Map.of(),
+      return new StepCall(
+          step.name(),
+          StepArguments.scriptArguments(step, parameters, ports),
+          Map.of(),
           StepArguments.parameterEnvironment(step, parameters, ports));
     }
     if (step.task() instanceof DatabricksTask.Notebook) {
-      return new StepCall(step.name(), List.of(), StepArguments.notebookWidgets(step, parameters, ports), Map.of());
+      return new StepCall(
+          step.name(), List.of(), StepArguments.notebookWidgets(step, parameters, ports), Map.of());
     }
-    return new StepCall(step.name(), StepArguments.databricksArgv(step, parameters, ports), Map.of(), Map.of());
+    return new StepCall(
+        step.name(), StepArguments.databricksArgv(step, parameters, ports), Map.of(), Map.of());
   }
 
   /** Nothing is staged to upload: the outputs are only named. */
@@ -98,7 +105,7 @@ final class ScriptedStepExecutor implements StepExecutor {
     return true;
   }
 
-  /** @return the steps whose fake outcome was used */
+  /** Returns the steps whose fake outcome was used. */
   Set<String> used() {
     return Set.copyOf(used);
   }

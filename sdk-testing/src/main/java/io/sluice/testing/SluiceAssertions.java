@@ -21,9 +21,9 @@ import io.sluice.core.model.Pipeline;
  *     .step("train").fingerprintUnchangedFrom(previous);
  * }</pre>
  *
- * <p>Every failure says what was expected and what was found: the steps there are, a step's
- * actual dependencies and why it has each, the validation problems, or the part of a fingerprint
- * that changed.
+ * <p>Every failure says what was expected and what was found: the steps there are, a step's actual
+ * dependencies and why it has each, the validation problems, or the part of a fingerprint that
+ * changed.
  */
 public final class SluiceAssertions {
   private SluiceAssertions() {}

@@ -13,7 +13,11 @@ import java.util.Map;
  * @param widgets its widgets, for a notebook
  * @param environment the {@code AML_PARAMETER_*} variables of a script step
  */
-public record StepCall(String step, List<String> arguments, Map<String, String> widgets, Map<String, String> environment) {
+public record StepCall(
+    String step,
+    List<String> arguments,
+    Map<String, String> widgets,
+    Map<String, String> environment) {
   /** Copies the collections. */
   public StepCall {
     arguments = List.copyOf(arguments);

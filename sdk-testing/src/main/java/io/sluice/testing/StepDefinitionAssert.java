@@ -12,10 +12,14 @@ import java.util.List;
  * its fingerprint (which decides reuse) changed between two compilations. Get one from {@link
  * PipelineDefinitionAssert#step(String)} or {@link SluiceAssertions#assertThat(StepDefinition)}.
  */
-public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitionAssert, StepDefinition> {
+public final class StepDefinitionAssert
+    extends AbstractStepAssert<StepDefinitionAssert, StepDefinition> {
 
   StepDefinitionAssert(StepDefinition actual, PipelineDefinition definition) {
-    super(actual, StepDefinitionAssert.class, actual == null ? null : StepFacts.of(actual, definition));
+    super(
+        actual,
+        StepDefinitionAssert.class,
+        actual == null ? null : StepFacts.of(actual, definition));
   }
 
   /**
@@ -78,7 +82,9 @@ public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitio
           actual.name(),
           shortHash(before.value()),
           shortHash(now.value()),
-          changes.isEmpty() ? "the parts are equal but the value is not" : String.join("; ", changes));
+          changes.isEmpty()
+              ? "the parts are equal but the value is not"
+              : String.join("; ", changes));
     }
     return myself;
   }
@@ -91,7 +97,9 @@ public final class StepDefinitionAssert extends AbstractStepAssert<StepDefinitio
   private StepDefinition otherStep(PipelineDefinition other) {
     isNotNull();
     if (actual.fingerprint() == null) {
-      fail("Step '%s' has no fingerprint; compare steps compiled by PipelineCompiler", actual.name());
+      fail(
+          "Step '%s' has no fingerprint; compare steps compiled by PipelineCompiler",
+          actual.name());
     }
     StepDefinition otherStep = other.step(actual.name()).orElse(null);
     if (otherStep == null) {

@@ -39,7 +39,8 @@ class ExternalFolderTest {
   @Test
   void thePropertyWinsAndARelativeValueIsReadFromTheRepositoryRoot() throws IOException {
     Path root = repository();
-    assertThat(folder("other", Map.of(), root.resolve("module")).path()).isEqualTo(root.resolve("other"));
+    assertThat(folder("other", Map.of(), root.resolve("module")).path())
+        .isEqualTo(root.resolve("other"));
     assertThat(folder(tmp.toString(), Map.of(), root.resolve("module")).path()).isEqualTo(tmp);
   }
 
@@ -47,18 +48,22 @@ class ExternalFolderTest {
   void aMissingFileSkipsTheTestWithTheWayToEnableIt() throws IOException {
     ExternalFolder specs = folder(null, Map.of(), repository());
     assertThat(specs.find("absent.json")).isEmpty();
-    assertThatThrownBy(() -> specs.require("absent.json")).isInstanceOf(TestAbortedException.class)
-        .hasMessage(tmp.resolve("work/shared/specs/absent.json")
-            + " not found; skipped: run with -Dx.specs.dir=<folder> to enable it");
+    assertThatThrownBy(() -> specs.require("absent.json"))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessage(
+            tmp.resolve("work/shared/specs/absent.json")
+                + " not found; skipped: run with -Dx.specs.dir=<folder> to enable it");
   }
 
   @Test
   void underCiAMissingFileFailsTheTest() throws IOException {
     ExternalFolder specs = folder(null, Map.of("CI", "true"), repository());
     assertThat(specs.find("api.json")).isPresent();
-    assertThatThrownBy(() -> specs.find("absent.json")).isInstanceOf(AssertionFailedError.class)
-        .hasMessageContaining("absent.json not found; CI=true, so the check may not be skipped:"
-            + " run with -Dx.specs.dir=<folder>");
+    assertThatThrownBy(() -> specs.find("absent.json"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining(
+            "absent.json not found; CI=true, so the check may not be skipped:"
+                + " run with -Dx.specs.dir=<folder>");
     assertThatThrownBy(() -> specs.require("absent.json")).isInstanceOf(AssertionFailedError.class);
   }
 }

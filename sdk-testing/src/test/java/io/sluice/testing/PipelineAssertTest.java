@@ -33,7 +33,12 @@ class PipelineAssertTest {
         .runsBefore("prep", "score")
         .hasParameterWithDefault("region", "westeurope")
         .hasParameterWithDefault("epochs", 10);
-    assertThat(seed).step("train").dependsOn("prep").doesNotDependOn("report").consumes("clean").produces("model");
+    assertThat(seed)
+        .step("train")
+        .dependsOn("prep")
+        .doesNotDependOn("report")
+        .consumes("clean")
+        .produces("model");
     assertThat(seed).step("prep").doesNotDependOn("train").produces("clean");
   }
 
@@ -59,7 +64,8 @@ class PipelineAssertTest {
   void hasStepCountShowsTheSteps() {
     assertThatThrownBy(() -> assertThat(seed).hasStepCount(3))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("Expected pipeline 'seed' to have 3 steps, but it has 4: [prep, train, score, report]");
+        .hasMessage(
+            "Expected pipeline 'seed' to have 3 steps, but it has 4: [prep, train, score, report]");
   }
 
   @Test
@@ -78,7 +84,8 @@ class PipelineAssertTest {
                 + " [train (consumes 'model' produced by 'train')] (a step depends on the producers"
                 + " of the PipelineData it consumes and on the steps in its runAfter)");
     assertThatThrownBy(() -> assertThat(seed).step("report").dependsOn("prep"))
-        .hasMessageContaining("Expected step 'report' to depend on 'prep', but it depends on no step");
+        .hasMessageContaining(
+            "Expected step 'report' to depend on 'prep', but it depends on no step");
   }
 
   @Test
@@ -110,7 +117,8 @@ class PipelineAssertTest {
         .hasMessageContaining("but it consumes no PipelineData (its inputs are [])");
     assertThatThrownBy(() -> assertThat(seed).step("train").produces("clean"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("[pipeline 'seed'] Expected step 'train' to produce 'clean', but it produces [model]");
+        .hasMessage(
+            "[pipeline 'seed'] Expected step 'train' to produce 'clean', but it produces [model]");
     assertThatThrownBy(() -> assertThat(seed).step("score").produces("scores"))
         .hasMessageContaining("but it produces nothing");
   }
@@ -140,8 +148,7 @@ class PipelineAssertTest {
                 + " other way round: score <- train <- prep (order steps by consuming PipelineData"
                 + " or with runAfter)");
     assertThatThrownBy(() -> assertThat(seed).runsBefore("report", "score"))
-        .hasMessageContaining(
-            "but neither depends on the other; 'score' waits for [prep, train]");
+        .hasMessageContaining("but neither depends on the other; 'score' waits for [prep, train]");
     assertThatThrownBy(() -> assertThat(seed).runsBefore("prep", "report"))
         .hasMessageContaining("'report' waits for no step");
     assertThatThrownBy(() -> assertThat(seed).runsBefore("prep", "deploy"))
@@ -178,7 +185,10 @@ class PipelineAssertTest {
             .build();
     assertThat(withPath).hasParameterWithDefault("input", raw);
     assertThatThrownBy(
-            () -> assertThat(withPath).hasParameterWithDefault("input", DataPath.of(Pipelines.WORKSPACE, "other.csv")))
+            () ->
+                assertThat(withPath)
+                    .hasParameterWithDefault(
+                        "input", DataPath.of(Pipelines.WORKSPACE, "other.csv")))
         .hasMessageContaining(
             "with default \"workspace:other.csv\" (DATA_PATH), but its default is"
                 + " \"workspace:raw/input.csv\" (DATA_PATH)");
@@ -198,16 +208,22 @@ class PipelineAssertTest {
             .defaultDatastore(Pipelines.WORKSPACE)
             .steps(Pipelines.script("prep").addOutputs(unused).build())
             .build();
-    assertThatThrownBy(() -> assertThat(warned).withBaseDirectory(sources).compilesWithoutWarnings())
+    assertThatThrownBy(
+            () -> assertThat(warned).withBaseDirectory(sources).compilesWithoutWarnings())
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
             "Expected pipeline 'warned' to compile without errors or warnings, but validation found 1"
                 + " problem(s):")
         .hasMessageContaining(
             "  - warning: step 'prep', outputs: output 'unused' is not consumed by any step");
-    assertThatThrownBy(() -> assertThat(seed).withBaseDirectory(sources.resolve("nowhere")).compilesWithoutWarnings())
+    assertThatThrownBy(
+            () ->
+                assertThat(seed)
+                    .withBaseDirectory(sources.resolve("nowhere"))
+                    .compilesWithoutWarnings())
         .hasMessageContaining("found 4 problem(s)")
-        .hasMessageContaining("step 'prep', sourceDirectory: source directory 'prep' does not exist");
+        .hasMessageContaining(
+            "step 'prep', sourceDirectory: source directory 'prep' does not exist");
   }
 
   @Test
@@ -221,7 +237,9 @@ class PipelineAssertTest {
             .build();
     assertThat(cycle).withBaseDirectory(sources).failsValidationWith("a -> b -> a");
     assertThat(cycle).withBaseDirectory(sources).failsValidationWith("cycle", "step 'a'");
-    assertThatThrownBy(() -> assertThat(cycle).withBaseDirectory(sources).failsValidationWith("cycle", "b -> c"))
+    assertThatThrownBy(
+            () ->
+                assertThat(cycle).withBaseDirectory(sources).failsValidationWith("cycle", "b -> c"))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith(
             "Expected pipeline 'cycle' to fail validation with [\"cycle\", \"b -> c\"], but no"
@@ -231,9 +249,11 @@ class PipelineAssertTest {
 
   @Test
   void failsValidationWithFailsForAValidPipeline() {
-    assertThatThrownBy(() -> assertThat(seed).withBaseDirectory(sources).failsValidationWith("cycle"))
+    assertThatThrownBy(
+            () -> assertThat(seed).withBaseDirectory(sources).failsValidationWith("cycle"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("Expected pipeline 'seed' to fail validation with [\"cycle\"], but it has no errors");
+        .hasMessage(
+            "Expected pipeline 'seed' to fail validation with [\"cycle\"], but it has no errors");
   }
 
   @Test
@@ -244,15 +264,22 @@ class PipelineAssertTest {
             .defaultDatastore(Pipelines.WORKSPACE)
             .steps(Pipelines.script("prep").addOutputs(PipelineData.of("unused")).build())
             .build();
-    assertThatThrownBy(() -> assertThat(warned).withBaseDirectory(sources).failsValidationWith("not consumed"))
+    assertThatThrownBy(
+            () -> assertThat(warned).withBaseDirectory(sources).failsValidationWith("not consumed"))
         .hasMessageContaining("but it has no errors (warnings:")
         .hasMessageContaining("output 'unused' is not consumed");
   }
 
   @Test
   void compilesNavigatesToTheDefinition() {
-    assertThat(seed).withBaseDirectory(sources).compiles().hasStepCount(4).step("score").dependsOn("train");
-    assertThatThrownBy(() -> assertThat(seed).withBaseDirectory(sources.resolve("nowhere")).compiles())
+    assertThat(seed)
+        .withBaseDirectory(sources)
+        .compiles()
+        .hasStepCount(4)
+        .step("score")
+        .dependsOn("train");
+    assertThatThrownBy(
+            () -> assertThat(seed).withBaseDirectory(sources.resolve("nowhere")).compiles())
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("Expected pipeline 'seed' to compile, but validation found:")
         .hasMessageContaining("source directory 'train' does not exist");

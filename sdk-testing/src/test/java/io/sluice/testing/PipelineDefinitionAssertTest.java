@@ -21,7 +21,12 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
         .runsBefore("train", "score")
         .hasParameterWithDefault("epochs", 10)
         .hasParameterWithDefault("region", "westeurope");
-    assertThat(seed).step("score").dependsOn("train").doesNotDependOn("prep").consumes("model").runsOn("local");
+    assertThat(seed)
+        .step("score")
+        .dependsOn("train")
+        .doesNotDependOn("prep")
+        .consumes("model")
+        .runsOn("local");
     assertThat(seed).step("prep").produces("clean");
   }
 
@@ -43,7 +48,8 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
                 + " does: it consumes 'clean' produced by 'prep'; its dependencies are [prep"
                 + " (consumes 'clean' produced by 'prep')]");
     assertThatThrownBy(() -> assertThat(seed).step("report").dependsOn("prep"))
-        .hasMessageContaining("Expected step 'report' to depend on 'prep', but it depends on no step");
+        .hasMessageContaining(
+            "Expected step 'report' to depend on 'prep', but it depends on no step");
   }
 
   @Test
@@ -105,7 +111,8 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
     assertThat(remote).step("a").runsOn("cpu-cluster");
     assertThatThrownBy(() -> assertThat(remote).step("a").runsOn("local"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("[pipeline definition 'remote'] Expected step 'a' to run on compute 'local', but it runs on 'cpu-cluster'");
+        .hasMessage(
+            "[pipeline definition 'remote'] Expected step 'a' to run on compute 'local', but it runs on 'cpu-cluster'");
   }
 
   @Test
@@ -166,7 +173,8 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
   @Test
   void fingerprintChecksNeedTheStepInTheOtherDefinition() {
     PipelineDefinition other =
-        Pipelines.compile(Pipeline.builder().name("other").steps(Pipelines.script("a").build()).build(), sources);
+        Pipelines.compile(
+            Pipeline.builder().name("other").steps(Pipelines.script("a").build()).build(), sources);
     assertThatThrownBy(() -> assertThat(seed).step("train").fingerprintUnchangedFrom(other))
         .isInstanceOf(AssertionError.class)
         .hasMessage(
@@ -185,7 +193,11 @@ class PipelineDefinitionAssertTest extends SeedTestBase {
   @Test
   void aStepCanBeCheckedOnItsOwn() {
     StepDefinition train = seed.step("train").orElseThrow();
-    assertThat(train).dependsOn("prep").consumes("clean").produces("model").fingerprintUnchangedFrom(seed);
+    assertThat(train)
+        .dependsOn("prep")
+        .consumes("clean")
+        .produces("model")
+        .fingerprintUnchangedFrom(seed);
     assertThatThrownBy(() -> assertThat(train).doesNotDependOn("prep"))
         .isInstanceOf(AssertionError.class)
         .hasMessage(

@@ -30,7 +30,9 @@ class RecordingTransportProviderTest {
   void sluiceFindsTheSharedInstanceByName() {
     Transport transport = Sluice.transport("recording");
 
-    assertThat(transport).isSameAs(RecordingTransport.shared()).isSameAs(Sluice.transport("recording"));
+    assertThat(transport)
+        .isSameAs(RecordingTransport.shared())
+        .isSameAs(Sluice.transport("recording"));
     assertThat(transport.name()).isEqualTo("recording");
     assertThat(RecordingTransport.shared().isStrict()).isTrue();
   }
@@ -41,15 +43,20 @@ class RecordingTransportProviderTest {
     System.setProperty(Sluice.TRANSPORT_PROPERTY, "recording");
 
     // what the code under test does
-    Sluice.defaultTransport().submit(Pipelines.compile(Pipelines.seed(), sources), RunOptions.defaults());
+    Sluice.defaultTransport()
+        .submit(Pipelines.compile(Pipelines.seed(), sources), RunOptions.defaults());
 
     assertThat(RecordingTransport.shared().lastSubmission().definition().name()).isEqualTo("seed");
   }
 
   @Test
   void theInstanceKeyPicksANamedSharedInstance() {
-    Transport named = Sluice.transport("recording", Map.of(RecordingTransportProvider.INSTANCE_KEY, "provider-test"));
+    Transport named =
+        Sluice.transport(
+            "recording", Map.of(RecordingTransportProvider.INSTANCE_KEY, "provider-test"));
 
-    assertThat(named).isSameAs(RecordingTransport.shared("provider-test")).isNotSameAs(RecordingTransport.shared());
+    assertThat(named)
+        .isSameAs(RecordingTransport.shared("provider-test"))
+        .isNotSameAs(RecordingTransport.shared());
   }
 }

@@ -62,7 +62,8 @@ class RecordingTransportTest extends SeedTestBase {
   void lastSubmissionFailsWhenNothingWasSubmitted() {
     assertThatThrownBy(() -> RecordingTransport.strict().lastSubmission())
         .isInstanceOf(AssertionError.class)
-        .hasMessage("Expected a pipeline to have been submitted to the recording transport, but none was");
+        .hasMessage(
+            "Expected a pipeline to have been submitted to the recording transport, but none was");
   }
 
   @Test
@@ -71,12 +72,18 @@ class RecordingTransportTest extends SeedTestBase {
     List<Thread> threads = new ArrayList<>();
     RecordedRun run =
         RecordingTransport.strict()
-            .submit(seed, RunOptions.builder().addListeners(heard::add, e -> threads.add(Thread.currentThread())).build());
+            .submit(
+                seed,
+                RunOptions.builder()
+                    .addListeners(heard::add, e -> threads.add(Thread.currentThread()))
+                    .build());
 
     assertThat(run.state()).isEqualTo(RunState.COMPLETED);
     assertThat(run.waitForCompletion(Duration.ZERO)).isEqualTo(RunState.COMPLETED);
     assertThat(run.steps()).containsOnlyKeys("prep", "report", "train", "score");
-    assertThat(run.steps().values()).extracting(StepStatus::state).containsOnly(StepState.COMPLETED);
+    assertThat(run.steps().values())
+        .extracting(StepStatus::state)
+        .containsOnly(StepState.COMPLETED);
     assertThat(run.step("train").startedAt()).isPresent();
     assertThat(heard).isEqualTo(run.events());
     assertThat(describe(heard))
@@ -95,8 +102,10 @@ class RecordingTransportTest extends SeedTestBase {
     assertThat(threads).hasSameSizeAs(heard).containsOnly(Thread.currentThread());
     assertThat(run.outputs())
         .containsExactly(
-            Map.entry("clean", URI.create("recording:/workspace/sluice/runs/recording-1/prep/clean")),
-            Map.entry("model", URI.create("recording:/workspace/sluice/runs/recording-1/train/model")));
+            Map.entry(
+                "clean", URI.create("recording:/workspace/sluice/runs/recording-1/prep/clean")),
+            Map.entry(
+                "model", URI.create("recording:/workspace/sluice/runs/recording-1/train/model")));
     // Nothing lands in the seed's local datastore, the folder "data".
     assertThat(Path.of("data", "sluice", "runs", "recording-1")).doesNotExist();
   }
@@ -123,20 +132,25 @@ class RecordingTransportTest extends SeedTestBase {
               assertThat(e.state()).isEqualTo(RunState.FAILED);
               assertThat(e.failedSteps()).extracting(StepStatus::step).containsExactly("train");
             })
-        .hasMessage("Pipeline 'seed' run 'recording-1' FAILED: step 'train' failed\n  - step 'train': out of memory");
+        .hasMessage(
+            "Pipeline 'seed' run 'recording-1' FAILED: step 'train' failed\n  - step 'train': out of memory");
     transport.verifyAllFakesUsed();
   }
 
   @Test
   void independentStepsStopAfterAFailureUnlessThePipelineContinues() {
     Pipeline.Builder twoSteps =
-        Pipeline.builder().name("two").steps(Pipelines.script("a").build(), Pipelines.script("b").build());
+        Pipeline.builder()
+            .name("two")
+            .steps(Pipelines.script("a").build(), Pipelines.script("b").build());
     RecordingTransport transport = RecordingTransport.strict().fakeFailed("a", "boom");
 
-    RecordedRun stops = transport.submit(Pipelines.compile(twoSteps.build(), sources), RunOptions.defaults());
+    RecordedRun stops =
+        transport.submit(Pipelines.compile(twoSteps.build(), sources), RunOptions.defaults());
     RecordedRun goesOn =
         transport.submit(
-            Pipelines.compile(twoSteps.continueOnStepFailure(true).build(), sources), RunOptions.defaults());
+            Pipelines.compile(twoSteps.continueOnStepFailure(true).build(), sources),
+            RunOptions.defaults());
 
     assertThat(stops.step("b").state()).isEqualTo(StepState.SKIPPED);
     assertThat(stops.step("b").message())
@@ -148,7 +162,10 @@ class RecordingTransportTest extends SeedTestBase {
   @Test
   void strictRefusesRemoteStepsWithoutAFake() {
     PipelineDefinition remote =
-        remote(DatabricksCompute.of("dbx"), AmlCompute.of("cpu-cluster"), ComputeTarget.named("gpu-pool"));
+        remote(
+            DatabricksCompute.of("dbx"),
+            AmlCompute.of("cpu-cluster"),
+            ComputeTarget.named("gpu-pool"));
     RecordingTransport transport = RecordingTransport.strict();
 
     assertThatThrownBy(() -> transport.submit(remote, RunOptions.defaults()))
@@ -165,9 +182,13 @@ class RecordingTransportTest extends SeedTestBase {
 
   @Test
   void fakesLetStrictAcceptRemoteSteps() {
-    // Named computes only: sdk-core cannot yet read back AmlCompute and DatabricksCompute from JSON.
+    // Named computes only: sdk-core cannot yet read back AmlCompute and DatabricksCompute from
+    // JSON.
     PipelineDefinition remote =
-        remote(ComputeTarget.named("dbx"), ComputeTarget.named("cpu-cluster"), ComputeTarget.named("gpu-pool"));
+        remote(
+            ComputeTarget.named("dbx"),
+            ComputeTarget.named("cpu-cluster"),
+            ComputeTarget.named("gpu-pool"));
     RecordingTransport transport = RecordingTransport.strict();
 
     transport.fakeCompleted("prep").fakeCompleted("train");
@@ -190,7 +211,10 @@ class RecordingTransportTest extends SeedTestBase {
     RecordingTransport transport = RecordingTransport.lenient();
     assertThat(transport.isStrict()).isFalse();
     PipelineDefinition remote =
-        remote(ComputeTarget.named("dbx"), ComputeTarget.named("cpu-cluster"), ComputeTarget.named("gpu-pool"));
+        remote(
+            ComputeTarget.named("dbx"),
+            ComputeTarget.named("cpu-cluster"),
+            ComputeTarget.named("gpu-pool"));
     RecordedRun run = transport.submit(remote, RunOptions.defaults());
     assertThat(run.state()).isEqualTo(RunState.COMPLETED);
     assertThat(transport.requireFakesForRemoteSteps(true).isStrict()).isTrue();
@@ -202,10 +226,14 @@ class RecordingTransportTest extends SeedTestBase {
   @Test
   void verifyAllFakesUsedNamesTheUnusedOnes() {
     RecordingTransport transport =
-        RecordingTransport.strict().fakeCompleted("trian").fakeFailed("prep", "disk full").fakeCompleted("score");
+        RecordingTransport.strict()
+            .fakeCompleted("trian")
+            .fakeFailed("prep", "disk full")
+            .fakeCompleted("score");
     assertThatThrownBy(transport::verifyAllFakesUsed)
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("these were not: 'trian' (completes), 'prep' (fails: disk full), 'score' (completes); nothing was submitted");
+        .hasMessageContaining(
+            "these were not: 'trian' (completes), 'prep' (fails: disk full), 'score' (completes); nothing was submitted");
 
     transport.submit(seed, RunOptions.defaults());
     assertThatThrownBy(transport::verifyAllFakesUsed)
@@ -220,27 +248,46 @@ class RecordingTransportTest extends SeedTestBase {
   @Test
   void parametersMustBeThePipelinesAndOfTheirType() {
     RecordingTransport transport = RecordingTransport.strict();
-    assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epoch", 3).build()))
+    assertThatThrownBy(
+            () -> transport.submit(seed, RunOptions.builder().putParameter("epoch", 3).build()))
         .isInstanceOf(SluiceException.class)
         .hasMessage(
             "Parameter 'epoch' does not exist in pipeline 'seed'; known parameters: epochs, region. Fix the"
                 + " name or remove the override");
-    assertThatThrownBy(() -> transport.submit(seed, RunOptions.builder().putParameter("epochs", "three").build()))
+    assertThatThrownBy(
+            () ->
+                transport.submit(
+                    seed, RunOptions.builder().putParameter("epochs", "three").build()))
         .isInstanceOf(ParameterValueException.class)
-        .hasMessage("Parameter 'epochs' is INTEGER but was given 'three' (String); pass an Integer between"
-            + " -2147483648 and 2147483647, e.g. 300");
+        .hasMessage(
+            "Parameter 'epochs' is INTEGER but was given 'three' (String); pass an Integer between"
+                + " -2147483648 and 2147483647, e.g. 300");
     assertThat(transport.submissions()).isEmpty();
   }
 
   @Test
   void aDefinitionOfAnotherSchemaVersionCannotEvenBeBuilt() {
     int future = PipelineDefinition.SCHEMA_VERSION + 1;
-    assertThatThrownBy(() -> new PipelineDefinition(
-            future, seed.name(), null, false, null, seed.parameters(), seed.datastores(), seed.computes(),
-            seed.environments(), seed.data(), seed.steps()))
+    assertThatThrownBy(
+            () ->
+                new PipelineDefinition(
+                    future,
+                    seed.name(),
+                    null,
+                    false,
+                    null,
+                    seed.parameters(),
+                    seed.datastores(),
+                    seed.computes(),
+                    seed.environments(),
+                    seed.data(),
+                    seed.steps()))
         .isInstanceOf(InvalidDefinitionException.class)
-        .hasMessageContaining("schemaVersion: schemaVersion is " + future + "; this Sluice reads version "
-            + PipelineDefinition.SCHEMA_VERSION);
+        .hasMessageContaining(
+            "schemaVersion: schemaVersion is "
+                + future
+                + "; this Sluice reads version "
+                + PipelineDefinition.SCHEMA_VERSION);
   }
 
   @Test
@@ -256,16 +303,25 @@ class RecordingTransportTest extends SeedTestBase {
                 + " another runId, or set duplicateRunPolicy to RESUME (go on with it) or ALLOW_IF_FAILED (run a"
                 + " failed run again)");
     RunOptions allowIfFailed =
-        RunOptions.builder().from(nightly).duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build();
+        RunOptions.builder()
+            .from(nightly)
+            .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED)
+            .build();
     assertThatThrownBy(() -> transport.submit(seed, allowIfFailed))
         .isInstanceOf(DuplicateRunException.class)
-        .hasMessageContaining("duplicateRunPolicy ALLOW_IF_FAILED runs it again only after it failed or was canceled");
+        .hasMessageContaining(
+            "duplicateRunPolicy ALLOW_IF_FAILED runs it again only after it failed or was canceled");
 
     transport.fakeFailed("score", "flaky");
-    assertThat(transport.submit(seed, RunOptions.builder().runId("retry").build()).state()).isEqualTo(RunState.FAILED);
+    assertThat(transport.submit(seed, RunOptions.builder().runId("retry").build()).state())
+        .isEqualTo(RunState.FAILED);
     RecordedRun again =
         transport.submit(
-            seed, RunOptions.builder().runId("retry").duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build());
+            seed,
+            RunOptions.builder()
+                .runId("retry")
+                .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED)
+                .build());
     assertThat(again.step("prep").state()).isEqualTo(StepState.COMPLETED);
     assertThat(transport.submissions()).hasSize(3);
   }
@@ -284,7 +340,8 @@ class RecordingTransportTest extends SeedTestBase {
 
     assertThat(resumed.state()).isEqualTo(RunState.COMPLETED);
     assertThat(resumed.step("prep").state()).isEqualTo(StepState.COMPLETED);
-    assertThat(resumed.step("prep").message()).isEqualTo("kept from an earlier attempt of this run");
+    assertThat(resumed.step("prep").message())
+        .isEqualTo("kept from an earlier attempt of this run");
     assertThat(resumed.step("prep").startedAt()).isEmpty();
     assertThat(resumed.step("report").state()).isEqualTo(StepState.COMPLETED);
     assertThat(resumed.step("train").state()).isEqualTo(StepState.COMPLETED);
@@ -292,7 +349,8 @@ class RecordingTransportTest extends SeedTestBase {
     assertThat(resumed.outputs()).containsKeys("clean", "model");
 
     // The orchestrator keeps what this run's journal holds even when a rerun is forced.
-    RecordedRun forced = transport.submit(changed, RunOptions.builder().from(resume).forceRerun(true).build());
+    RecordedRun forced =
+        transport.submit(changed, RunOptions.builder().from(resume).forceRerun(true).build());
     assertThat(forced.step("prep").state()).isEqualTo(StepState.COMPLETED);
     assertThat(forced.step("prep").message()).isEqualTo("kept from an earlier attempt of this run");
   }
@@ -320,7 +378,8 @@ class RecordingTransportTest extends SeedTestBase {
     assertThat(late).isEmpty();
     assertThatThrownBy(() -> run.step("deploy"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Run 'recording-1' has no step 'deploy'; its steps are [prep, report, train, score]");
+        .hasMessage(
+            "Run 'recording-1' has no step 'deploy'; its steps are [prep, report, train, score]");
   }
 
   private static PythonScriptStep onCompute(Step step, ComputeTarget compute) {
@@ -333,7 +392,9 @@ class RecordingTransportTest extends SeedTestBase {
             e ->
                 e instanceof RunEvent.RunStateChanged r
                     ? "run " + r.state()
-                    : ((RunEvent.StepStateChanged) e).status().step() + " " + ((RunEvent.StepStateChanged) e).status().state())
+                    : ((RunEvent.StepStateChanged) e).status().step()
+                        + " "
+                        + ((RunEvent.StepStateChanged) e).status().state())
         .collect(Collectors.toList());
   }
 
@@ -342,7 +403,8 @@ class RecordingTransportTest extends SeedTestBase {
    * DatabricksStep is put into the compiled definition by hand: building a DatabricksStep with one
    * entry point fails in sdk-core's own check.
    */
-  private PipelineDefinition remote(ComputeTarget databricks, ComputeTarget trainOn, ComputeTarget scoreOn) {
+  private PipelineDefinition remote(
+      ComputeTarget databricks, ComputeTarget trainOn, ComputeTarget scoreOn) {
     PipelineDefinition compiled =
         Pipelines.compile(
             Pipeline.builder()
@@ -362,17 +424,30 @@ class RecordingTransportTest extends SeedTestBase {
     StepDefinition prep = compiled.step("prep").orElseThrow();
     StepDefinition databricksPrep =
         new StepDefinition(
-            prep.name(), databricks.name(), prep.inputs(), prep.outputs(), prep.dependsOn(),
-            prep.allowReuse(), null, null,
-            new DatabricksTask.Notebook("/Shared/prep", Map.of(), null, List.of(), null, null, null),
+            prep.name(),
+            databricks.name(),
+            prep.inputs(),
+            prep.outputs(),
+            prep.dependsOn(),
+            prep.allowReuse(),
+            null,
+            null,
+            new DatabricksTask.Notebook(
+                "/Shared/prep", Map.of(), null, List.of(), null, null, null),
             prep.fingerprint());
     return new PipelineDefinition(
-        compiled.schemaVersion(), "remote", null, false, compiled.defaultDatastore(), compiled.parameters(),
+        compiled.schemaVersion(),
+        "remote",
+        null,
+        false,
+        compiled.defaultDatastore(),
+        compiled.parameters(),
         compiled.datastores(),
         Stream.concat(compiled.computes().stream(), Stream.of(ModelTranslation.compute(databricks)))
             .sorted(java.util.Comparator.comparing(ComputeDefinition::name))
             .toList(),
-        compiled.environments(), compiled.data(),
+        compiled.environments(),
+        compiled.data(),
         compiled.steps().stream().map(s -> s.name().equals("prep") ? databricksPrep : s).toList());
   }
 }

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Runs the seed pipeline on this machine with the embedded {@code local} transport and prints
- * where its outputs and MLflow runs are.
+ * Runs the seed pipeline on this machine with the embedded {@code local} transport and prints where
+ * its outputs and MLflow runs are.
  *
  * <p>System properties: {@code sluice.seed.dir} (the seed folder with {@code data/}, {@code
  * notebooks/}, {@code scripts/}; found from the working directory by default) and {@code
@@ -39,19 +39,28 @@ public final class RunSeed {
     PipelineDefinition definition = PipelineCompiler.compile(pipeline, seed);
     System.out.println("Pipeline '" + definition.name() + "':\n" + definition.toMermaid());
 
-    LocalTransport transport = LocalTransport.builder().baseDirectory(seed).runsDirectory(runs).build();
+    LocalTransport transport =
+        LocalTransport.builder().baseDirectory(seed).runsDirectory(runs).build();
     PipelineRun run =
-        transport.submit(definition, RunOptions.builder().addListeners(ConsoleProgress.standardOutput()).build());
+        transport.submit(
+            definition,
+            RunOptions.builder().addListeners(ConsoleProgress.standardOutput()).build());
     run.waitForCompletion(Duration.ofHours(1));
 
     System.out.println();
     for (StepStatus status : run.steps().values()) {
-      System.out.println("  " + status.step() + ": " + status.state() + (status.message().isEmpty() ? "" : " - " + status.message()));
+      System.out.println(
+          "  "
+              + status.step()
+              + ": "
+              + status.state()
+              + (status.message().isEmpty() ? "" : " - " + status.message()));
     }
     System.out.println("Outputs:");
     run.outputs().forEach((name, uri) -> System.out.println("  " + name + ": " + uri));
     System.out.println("Run folder (definition, journal, step logs): " + runs.resolve(run.id()));
-    System.out.println("MLflow runs: mlflow ui --backend-store-uri sqlite:///" + runs.resolve("mlflow/mlflow.db"));
+    System.out.println(
+        "MLflow runs: mlflow ui --backend-store-uri sqlite:///" + runs.resolve("mlflow/mlflow.db"));
   }
 
   private static Path seedDirectory() {
@@ -59,7 +68,8 @@ public final class RunSeed {
     if (configured != null) {
       return Path.of(configured).toAbsolutePath();
     }
-    for (String candidate : new String[] {"examples/src/main/resources/seed", "src/main/resources/seed"}) {
+    for (String candidate :
+        new String[] {"examples/src/main/resources/seed", "src/main/resources/seed"}) {
       if (Files.isDirectory(Path.of(candidate))) {
         return Path.of(candidate).toAbsolutePath();
       }

@@ -21,12 +21,13 @@ import io.sluice.core.model.TabularDataset;
  *                 --(clean_data)--> train (PythonScriptStep, scripts/train.py) --(model)-->
  * </pre>
  *
- * The same object runs locally (notebook on local PySpark) and, unchanged, on Databricks and
- * Azure ML through their transports.
+ * The same object runs locally (notebook on local PySpark) and, unchanged, on Databricks and Azure
+ * ML through their transports.
  */
 public final class SeedPipeline {
   /** The number of trees, chosen at submission. */
-  public static final PipelineParameter<Integer> N_ESTIMATORS = PipelineParameter.of("n_estimators", 200);
+  public static final PipelineParameter<Integer> N_ESTIMATORS =
+      PipelineParameter.of("n_estimators", 200);
 
   /** The depth of each tree, chosen at submission. */
   public static final PipelineParameter<Integer> MAX_DEPTH = PipelineParameter.of("max_depth", 6);
@@ -66,10 +67,14 @@ public final class SeedPipeline {
    * @return the pipeline; its source paths are relative to the seed folder
    */
   public static Pipeline build(
-      Datastore rawData, Datastore workspace, DatabricksCompute databricks, ComputeTarget training) {
+      Datastore rawData,
+      Datastore workspace,
+      DatabricksCompute databricks,
+      ComputeTarget training) {
     TabularDataset customers = TabularDataset.fromDelimitedFiles(rawData.path("customers.csv"));
     PipelineData cleanData = PipelineData.of("clean_data");
-    PipelineData model = PipelineData.builder().name("model").pipelineOutputName("churn_model").build();
+    PipelineData model =
+        PipelineData.builder().name("model").pipelineOutputName("churn_model").build();
 
     DatabricksStep prep =
         DatabricksStep.builder()
@@ -91,7 +96,8 @@ public final class SeedPipeline {
             .sourceDirectory("scripts")
             .scriptName("train.py")
             .environment(
-                Environment.of("churn-train", "mlflow==3.17.2", "scikit-learn==1.9.1", "pandas==3.1.1"))
+                Environment.of(
+                    "churn-train", "mlflow==3.17.2", "scikit-learn==1.9.1", "pandas==3.1.1"))
             .addInput(cleanData)
             .addOutput(model)
             .arguments(

@@ -30,11 +30,18 @@ import java.util.Map;
  * @param rawContainer the container that holds {@code customers.csv}
  * @param workspaceContainer the container for intermediate data and outputs
  */
-public record OrchestratedSeed(Path seed, Path runs, String databricksUrl, String armUrl, String blobEndpoint,
-    String rawContainer, String workspaceContainer) {
+public record OrchestratedSeed(
+    Path seed,
+    Path runs,
+    String databricksUrl,
+    String armUrl,
+    String blobEndpoint,
+    String rawContainer,
+    String workspaceContainer) {
   static final String TOKEN = "dapi" + "5eed" + "0rch" + "e57ra7edfeedface01234567";
   static final Secret TOKEN_SECRET = Secret.of("databricks-token", TOKEN);
-  static final Secret STORAGE_KEY = Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY);
+  static final Secret STORAGE_KEY =
+      Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY);
 
   AzureBlobDatastore raw() {
     return TwoScripts.azuriteStore("raw", blobEndpoint, rawContainer);
@@ -46,11 +53,24 @@ public record OrchestratedSeed(Path seed, Path runs, String databricksUrl, Strin
 
   PipelineRun submit(String runId, DuplicateRunPolicy policy) {
     FakeWorkspaces.pointAt(armUrl);
-    AmlCompute cluster = AmlCompute.builder().name("cpu-cluster").vmSize("STANDARD_DS3_V2").maxNodes(2).build();
-    return Sluice.transport("orchestrated", Map.of("baseDirectory", seed.toString(), "runsDirectory", runs.toString()))
-        .submit(PipelineCompiler.compile(SeedPipeline.build(raw(), workspace(),
-                TestComputes.databricks(databricksUrl, TOKEN_SECRET), cluster), seed),
-            RunOptions.builder().runId(runId).duplicateRunPolicy(policy).addSecrets(TOKEN_SECRET, STORAGE_KEY).build());
+    AmlCompute cluster =
+        AmlCompute.builder().name("cpu-cluster").vmSize("STANDARD_DS3_V2").maxNodes(2).build();
+    return Sluice.transport(
+            "orchestrated",
+            Map.of("baseDirectory", seed.toString(), "runsDirectory", runs.toString()))
+        .submit(
+            PipelineCompiler.compile(
+                SeedPipeline.build(
+                    raw(),
+                    workspace(),
+                    TestComputes.databricks(databricksUrl, TOKEN_SECRET),
+                    cluster),
+                seed),
+            RunOptions.builder()
+                .runId(runId)
+                .duplicateRunPolicy(policy)
+                .addSecrets(TOKEN_SECRET, STORAGE_KEY)
+                .build());
   }
 
   /**
@@ -59,14 +79,23 @@ public record OrchestratedSeed(Path seed, Path runs, String databricksUrl, Strin
    * @param args the record's fields in order, then the run id
    */
   public static void main(String[] args) {
-    new OrchestratedSeed(Path.of(args[0]), Path.of(args[1]), args[2], args[3], args[4], args[5], args[6])
+    new OrchestratedSeed(
+            Path.of(args[0]), Path.of(args[1]), args[2], args[3], args[4], args[5], args[6])
         .submit(args[7], DuplicateRunPolicy.REJECT)
         .waitForCompletion(Duration.ofMinutes(5));
   }
 
-  /** @return the arguments {@link #main} takes, with the run id */
+  /** Returns the arguments {@link #main} takes, with the run id. */
   String[] arguments(String runId) {
-    return new String[] {seed.toString(), runs.toString(), databricksUrl, armUrl, blobEndpoint, rawContainer,
-        workspaceContainer, runId};
+    return new String[] {
+      seed.toString(),
+      runs.toString(),
+      databricksUrl,
+      armUrl,
+      blobEndpoint,
+      rawContainer,
+      workspaceContainer,
+      runId
+    };
   }
 }

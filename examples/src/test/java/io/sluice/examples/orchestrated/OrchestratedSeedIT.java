@@ -40,14 +40,16 @@ import org.junit.jupiter.api.io.TempDir;
 class OrchestratedSeedIT {
   private static final String SUBMIT = "/api/2.2/jobs/runs/submit";
   private static final String CANCEL = "/api/2.2/jobs/runs/cancel";
-  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final Duration WAIT = Duration.ofMinutes(2);
   private static final AtomicInteger CONTAINERS = new AtomicInteger();
 
   @TempDir Path runs;
   private final MockWebServer databricksServer = new MockWebServer();
   private final MockWebServer armServer = new MockWebServer();
-  private final FakeDatabricks databricks = new FakeDatabricks(OrchestratedSeed.TOKEN).timing(200, 800)
-      .exitValue("prep", "{\"rows\": 2000}");
+  private final FakeDatabricks databricks =
+      new FakeDatabricks(OrchestratedSeed.TOKEN)
+          .timing(200, 800)
+          .exitValue("prep", "{\"rows\": 2000}");
   private final FakeAzureMl azureMl = new FakeAzureMl().timing(200, 800);
   private OrchestratedSeed seed;
 
@@ -58,14 +60,23 @@ class OrchestratedSeedIT {
     armServer.setDispatcher(azureMl);
     armServer.start();
     String suffix = CONTAINERS.incrementAndGet() + "-" + ProcessHandle.current().pid();
-    seed = new OrchestratedSeed(Path.of("src/main/resources/seed").toAbsolutePath(), runs,
-        "http://127.0.0.1:" + databricksServer.getPort(), url(armServer), azurite.blobEndpoint(),
-        "raw-" + suffix, "ws-" + suffix);
+    seed =
+        new OrchestratedSeed(
+            Path.of("src/main/resources/seed").toAbsolutePath(),
+            runs,
+            "http://127.0.0.1:" + databricksServer.getPort(),
+            url(armServer),
+            azurite.blobEndpoint(),
+            "raw-" + suffix,
+            "ws-" + suffix);
     azurite.createContainer(seed.rawContainer());
     azurite.createContainer(seed.workspaceContainer());
-    new BlobDatastoreIo().upload(seed.seed().resolve("data/customers.csv"),
-        ModelTranslation.datastore(seed.raw()), "customers.csv",
-        azurite.secrets());
+    new BlobDatastoreIo()
+        .upload(
+            seed.seed().resolve("data/customers.csv"),
+            ModelTranslation.datastore(seed.raw()),
+            "customers.csv",
+            azurite.secrets());
   }
 
   @AfterEach
@@ -83,28 +94,55 @@ class OrchestratedSeedIT {
     assertThat(run.steps().values()).extracting(s -> s.state()).containsOnly(StepState.COMPLETED);
     assertThat(run.steps().get("prep").message()).isEqualTo("{\"rows\": 2000}");
     SubmitRun prep = VendorModels.read(SUBMIT, databricks.calls(SUBMIT).get(0).body());
-    String written = List.copyOf(prep.getTasks()).get(0).getNotebookTask().getBaseParameters().get("clean_data");
-    String read = azureMl.jobBody(IdempotencyKeys.of("seed-1", "train"))
-        .path("properties").path("inputs").path("clean_data").path("uri").asText();
+    String written =
+        List.copyOf(prep.getTasks()).get(0).getNotebookTask().getBaseParameters().get("clean_data");
+    String read =
+        azureMl
+            .jobBody(IdempotencyKeys.of("seed-1", "train"))
+            .path("properties")
+            .path("inputs")
+            .path("clean_data")
+            .path("uri")
+            .asText();
     String path = "sluice/runs/seed-1/prep/clean_data";
-    assertThat(written).isEqualTo("wasbs://" + seed.workspaceContainer() + "@devstoreaccount1.blob.core.windows.net/"
-        + path);
+    assertThat(written)
+        .isEqualTo(
+            "wasbs://"
+                + seed.workspaceContainer()
+                + "@devstoreaccount1.blob.core.windows.net/"
+                + path);
     assertThat(read).isEqualTo("azureml://datastores/workspaceblobstore/paths/" + path + "/");
     assertThat(run.outputs().get("clean_data").toString()).isEqualTo(written);
-    assertThat(List.copyOf(prep.getTasks()).get(0).getNotebookTask().getBaseParameters().get("raw_data"))
-        .isEqualTo("wasbs://" + seed.rawContainer() + "@devstoreaccount1.blob.core.windows.net/customers.csv");
+    assertThat(
+            List.copyOf(prep.getTasks())
+                .get(0)
+                .getNotebookTask()
+                .getBaseParameters()
+                .get("raw_data"))
+        .isEqualTo(
+            "wasbs://"
+                + seed.rawContainer()
+                + "@devstoreaccount1.blob.core.windows.net/customers.csv");
     assertThat(databricks.runsStarted()).isEqualTo(1);
     assertThat(azureMl.jobsCreated()).isEqualTo(1);
-    assertThat(azureMl.jobBody(IdempotencyKeys.of("seed-1", "train")).path("properties").path("computeId").asText())
+    assertThat(
+            azureMl
+                .jobBody(IdempotencyKeys.of("seed-1", "train"))
+                .path("properties")
+                .path("computeId")
+                .asText())
         .endsWith("/computes/cpu-cluster");
   }
 
   @Test
-  void anOrchestratorKilledWhileTheNotebookRunsFinishesOnRestartWithOneSubmissionPerStep() throws Exception {
+  void anOrchestratorKilledWhileTheNotebookRunsFinishesOnRestartWithOneSubmissionPerStep()
+      throws Exception {
     databricks.timing(300, 6_000);
     Process runner = childJvm("seed-kill");
     Path journal = runs.resolve("seed-kill/journal.jsonl");
-    for (int i = 0; i < 900 && !(Files.exists(journal) && Files.readString(journal).contains("\"remoteRun\"")); i++) {
+    for (int i = 0;
+        i < 900 && !(Files.exists(journal) && Files.readString(journal).contains("\"remoteRun\""));
+        i++) {
       Thread.sleep(100);
     }
     assertThat(Files.readString(journal)).contains("\"remoteRun\"");
@@ -121,7 +159,8 @@ class OrchestratedSeedIT {
   }
 
   @Test
-  void anOrchestratorKilledWhileTrainingRunsFinishesOnRestartWithOneSubmissionPerStep() throws Exception {
+  void anOrchestratorKilledWhileTrainingRunsFinishesOnRestartWithOneSubmissionPerStep()
+      throws Exception {
     azureMl.timing(300, 6_000);
     Process runner = childJvm("seed-kill-2");
     for (int i = 0; i < 900 && azureMl.jobsCreated() < 1; i++) {
@@ -149,8 +188,10 @@ class OrchestratedSeedIT {
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(databricks.runsStarted()).isEqualTo(1);
     assertThat(azureMl.jobsCreated()).isEqualTo(1);
-    assertThat(databricks.calls().stream().filter(c -> c.status() == 429 || c.status() == 503)).isNotEmpty();
-    assertThat(azureMl.calls().stream().filter(c -> c.status() == 429 || c.status() == 503)).isNotEmpty();
+    assertThat(databricks.calls().stream().filter(c -> c.status() == 429 || c.status() == 503))
+        .isNotEmpty();
+    assertThat(azureMl.calls().stream().filter(c -> c.status() == 429 || c.status() == 503))
+        .isNotEmpty();
   }
 
   @Test
@@ -181,14 +222,19 @@ class OrchestratedSeedIT {
 
     assertThatThrownBy(() -> run.waitForCompletion(WAIT)).isInstanceOf(PipelineRunException.class);
     assertThat(run.state()).isEqualTo(RunState.CANCELED);
-    assertThat(azureMl.canceledJobs()).containsExactly(IdempotencyKeys.of("seed-cancel-2", "train"));
+    assertThat(azureMl.canceledJobs())
+        .containsExactly(IdempotencyKeys.of("seed-cancel-2", "train"));
     assertThat(run.steps().get("train").state()).isEqualTo(StepState.CANCELED);
   }
 
   private Process childJvm(String runId) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), OrchestratedSeed.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrchestratedSeed.class.getName()));
     command.addAll(List.of(seed.arguments(runId)));
     return new ProcessBuilder(command).inheritIO().start();
   }

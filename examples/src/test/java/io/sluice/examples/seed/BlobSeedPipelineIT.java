@@ -40,14 +40,25 @@ class BlobSeedPipelineIT {
     AzureBlobDatastore workspace = azurite.datastore("workspaceblobstore", "workspace");
     BlobDatastoreIo blobs = new BlobDatastoreIo();
     Path seed = Path.of("src/main/resources/seed").toAbsolutePath();
-    blobs.upload(seed.resolve("data/customers.csv"), ModelTranslation.datastore(raw), "customers.csv", azurite.secrets());
+    blobs.upload(
+        seed.resolve("data/customers.csv"),
+        ModelTranslation.datastore(raw),
+        "customers.csv",
+        azurite.secrets());
 
     PipelineRun run =
-        Sluice.transport("local", Map.of("baseDirectory", seed.toString(), "runsDirectory", work.resolve("runs").toString()))
+        Sluice.transport(
+                "local",
+                Map.of(
+                    "baseDirectory",
+                    seed.toString(),
+                    "runsDirectory",
+                    work.resolve("runs").toString()))
             .submit(
                 PipelineCompiler.compile(SeedPipeline.build(raw, workspace), seed),
                 RunOptions.builder()
-                    .addSecrets(Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY))
+                    .addSecrets(
+                        Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY))
                     .build());
 
     assertThat(run.waitForCompletion(Duration.ofMinutes(30))).isEqualTo(RunState.COMPLETED);
@@ -57,18 +68,30 @@ class BlobSeedPipelineIT {
                 + run.id()
                 + "/prep/clean_data");
     Path downloaded = work.resolve("clean");
-    blobs.download(ModelTranslation.datastore(workspace), "sluice/runs/" + run.id() + "/prep/clean_data", downloaded, azurite.secrets());
+    blobs.download(
+        ModelTranslation.datastore(workspace),
+        "sluice/runs/" + run.id() + "/prep/clean_data",
+        downloaded,
+        azurite.secrets());
     List<Path> csvs;
     try (Stream<Path> files = Files.walk(downloaded)) {
       csvs = files.filter(p -> p.toString().endsWith(".csv")).toList();
     }
     assertThat(csvs).hasSize(1);
-    assertThat(Files.readAllLines(csvs.get(0))).hasSizeGreaterThan(1900).first().asString().contains("customer_id");
+    assertThat(Files.readAllLines(csvs.get(0)))
+        .hasSizeGreaterThan(1900)
+        .first()
+        .asString()
+        .contains("customer_id");
     assertThat(filesContaining(work.resolve("runs"), AzuriteServer.ACCOUNT_KEY))
         .as("files of the run folder holding the account key (definition, journal, logs, secrets)")
         .isEmpty();
     Path model = work.resolve("model");
-    blobs.download(ModelTranslation.datastore(workspace), "sluice/runs/" + run.id() + "/train/model", model, azurite.secrets());
+    blobs.download(
+        ModelTranslation.datastore(workspace),
+        "sluice/runs/" + run.id() + "/train/model",
+        model,
+        azurite.secrets());
     assertThat(model.resolve("model/MLmodel")).exists();
   }
 
@@ -77,13 +100,16 @@ class BlobSeedPipelineIT {
       return files
           .filter(Files::isRegularFile)
           .filter(f -> !f.toString().contains("/mlruns/") && f.toFile().length() < 50_000_000)
-          .filter(f -> {
-            try {
-              return new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret);
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
+          .filter(
+              f -> {
+                try {
+                  return new String(
+                          Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                      .contains(secret);
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
           .toList();
     }
   }

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The cloud half against a fake Azure ML: register, deploy, route traffic, score. */
 class DeploySeedModelTest {
-  static final Workspace WS = Workspace.builder().subscriptionId("sub").resourceGroup("rg")
-      .name("ws-seed").region("westeurope").build();
+  static final Workspace WS =
+      Workspace.builder()
+          .subscriptionId("sub")
+          .resourceGroup("rg")
+          .name("ws-seed")
+          .region("westeurope")
+          .build();
 
   /** A fake ARM that answers by path and records what it was asked. */
   static final class FakeAzureMl extends Dispatcher {
@@ -33,24 +38,37 @@ class DeploySeedModelTest {
     public MockResponse dispatch(RecordedRequest request) {
       String path = request.getPath().replaceFirst("\\?.*", "");
       calls.add(request.getMethod() + " " + path.replace(WS.resourceId(), ""));
-      String ep = "{\"id\":\"" + WS.resourceId() + "/onlineEndpoints/churn\",\"name\":\"churn\","
-          + "\"location\":\"westeurope\",\"properties\":{\"authMode\":\"Key\","
-          + "\"provisioningState\":\"Succeeded\",\"scoringUri\":\"" + base + "/score\","
-          + "\"traffic\":{\"blue\":100}}}";
+      String ep =
+          "{\"id\":\""
+              + WS.resourceId()
+              + "/onlineEndpoints/churn\",\"name\":\"churn\","
+              + "\"location\":\"westeurope\",\"properties\":{\"authMode\":\"Key\","
+              + "\"provisioningState\":\"Succeeded\",\"scoringUri\":\""
+              + base
+              + "/score\","
+              + "\"traffic\":{\"blue\":100}}}";
       if (path.endsWith("/models/churn-model/versions")) {
         return json(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no model\"}}");
       } else if (path.endsWith("/datastores")) {
-        return json(200, "{\"value\":[{\"name\":\"workspaceblobstore\",\"properties\":{"
-            + "\"datastoreType\":\"AzureBlob\",\"accountName\":\"wsstore\",\"containerName\":"
-            + "\"blobs\",\"endpoint\":\"core.windows.net\",\"isDefault\":true}}]}");
+        return json(
+            200,
+            "{\"value\":[{\"name\":\"workspaceblobstore\",\"properties\":{"
+                + "\"datastoreType\":\"AzureBlob\",\"accountName\":\"wsstore\",\"containerName\":"
+                + "\"blobs\",\"endpoint\":\"core.windows.net\",\"isDefault\":true}}]}");
       } else if (path.endsWith("/listSecrets")) {
         return json(200, "{\"secretsType\":\"AccountKey\",\"key\":\"k\"}");
       } else if (path.contains("/models/churn-model/versions/")) {
-        return json(201, "{\"id\":\"" + WS.resourceId() + "/models/churn-model/versions/1\","
-            + "\"name\":\"1\",\"properties\":{\"modelType\":\"mlflow_model\"}}");
+        return json(
+            201,
+            "{\"id\":\""
+                + WS.resourceId()
+                + "/models/churn-model/versions/1\","
+                + "\"name\":\"1\",\"properties\":{\"modelType\":\"mlflow_model\"}}");
       } else if (path.endsWith("/deployments/blue")) {
-        return json(200, "{\"id\":\"d\",\"name\":\"blue\",\"sku\":{\"capacity\":1},"
-            + "\"properties\":{\"provisioningState\":\"Succeeded\"}}");
+        return json(
+            200,
+            "{\"id\":\"d\",\"name\":\"blue\",\"sku\":{\"capacity\":1},"
+                + "\"properties\":{\"provisioningState\":\"Succeeded\"}}");
       } else if (path.endsWith("/onlineEndpoints/churn")) {
         return json(200, ep);
       } else if (path.endsWith("/listKeys")) {
@@ -62,7 +80,9 @@ class DeploySeedModelTest {
     }
 
     private static MockResponse json(int status, String body) {
-      return new MockResponse().setResponseCode(status).setBody(body)
+      return new MockResponse()
+          .setResponseCode(status)
+          .setBody(body)
           .setHeader("Content-Type", "application/json");
     }
   }
@@ -77,33 +97,45 @@ class DeploySeedModelTest {
       server.setDispatcher(fake);
       server.start();
       fake.base = server.url("").toString().replaceAll("/$", "");
-      AzureMlClient client = new AzureMlClientBuilder().workspace(WS).endpoint(fake.base)
-          .pipeline(new SluiceHttpPipelineBuilder().bearerToken("t").build())
-          .pollInterval(Duration.ofMillis(5))
-          .snapshotUploader((folder, files, sha) -> {
-            uploaded.addAll(files.values());
-            return new java.util.ArrayList<>(files.keySet());
-          })
-          .buildClient();
+      AzureMlClient client =
+          new AzureMlClientBuilder()
+              .workspace(WS)
+              .endpoint(fake.base)
+              .pipeline(new SluiceHttpPipelineBuilder().bearerToken("t").build())
+              .pollInterval(Duration.ofMillis(5))
+              .snapshotUploader(
+                  (folder, files, sha) -> {
+                    uploaded.addAll(files.values());
+                    return new java.util.ArrayList<>(files.keySet());
+                  })
+              .buildClient();
 
-      DeploySeedModel.Deployed deployed = DeploySeedModel.deploy(client, model, "churn",
-          "westeurope");
+      DeploySeedModel.Deployed deployed =
+          DeploySeedModel.deploy(client, model, "churn", "westeurope");
 
       assertThat(deployed.model().id()).endsWith("/models/churn-model/versions/1");
       assertThat(deployed.endpoint().traffic()).containsEntry("blue", 100);
       assertThat(deployed.score()).isEqualTo("[1]");
       assertThat(uploaded).hasSize(2);
-      assertThat(fake.calls).contains("PUT /models/churn-model/versions/1",
-          "PUT /onlineEndpoints/churn", "PUT /onlineEndpoints/churn/deployments/blue",
-          "POST /onlineEndpoints/churn/listKeys", "POST /score");
+      assertThat(fake.calls)
+          .contains(
+              "PUT /models/churn-model/versions/1",
+              "PUT /onlineEndpoints/churn",
+              "PUT /onlineEndpoints/churn/deployments/blue",
+              "POST /onlineEndpoints/churn/listKeys",
+              "POST /score");
     }
   }
 
   @Test
   void refusesAFolderWithoutAnMlflowModel(@TempDir Path empty) {
-    AzureMlClient client = new AzureMlClientBuilder().workspace(WS)
-        .pipeline(new SluiceHttpPipelineBuilder().build()).buildClient();
+    AzureMlClient client =
+        new AzureMlClientBuilder()
+            .workspace(WS)
+            .pipeline(new SluiceHttpPipelineBuilder().build())
+            .buildClient();
     assertThatThrownBy(() -> DeploySeedModel.deploy(client, empty, "churn", "westeurope"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MLmodel");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MLmodel");
   }
 }

@@ -91,7 +91,8 @@ class SeedPipelineIT {
     PipelineRun second = transport.submit(definition(), RunOptions.defaults());
 
     second.waitForCompletion(WAIT);
-    assertThat(second.steps().values()).allSatisfy(s -> assertThat(s.state()).isEqualTo(StepState.REUSED));
+    assertThat(second.steps().values())
+        .allSatisfy(s -> assertThat(s.state()).isEqualTo(StepState.REUSED));
     assertThat(second.steps().get("train").message()).contains("reused run " + first.id());
     // No step ran, so no step started Spark or Python: the run folder has no step logs.
     assertThat(runs.resolve(second.id()).resolve("steps")).doesNotExist();
@@ -108,11 +109,12 @@ class SeedPipelineIT {
         transport.submit(
             definition(),
             RunOptions.builder()
-                .addListeners(e -> {
-                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
-                    messages.add(c.status().step() + ": " + c.status().message());
-                  }
-                })
+                .addListeners(
+                    e -> {
+                      if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                        messages.add(c.status().step() + ": " + c.status().message());
+                      }
+                    })
                 .build());
 
     third.waitForCompletion(WAIT);
@@ -131,11 +133,12 @@ class SeedPipelineIT {
             definition(),
             RunOptions.builder()
                 .putParameter(SeedPipeline.N_ESTIMATORS.name(), 300)
-                .addListeners(e -> {
-                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
-                    messages.add(c.status().step() + ": " + c.status().message());
-                  }
-                })
+                .addListeners(
+                    e -> {
+                      if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                        messages.add(c.status().step() + ": " + c.status().message());
+                      }
+                    })
                 .build());
 
     fourth.waitForCompletion(WAIT);
@@ -148,8 +151,13 @@ class SeedPipelineIT {
   private static JsonNode readBackTrainingRun(String pipelineRunId) throws Exception {
     PythonScriptStep train =
         (PythonScriptStep)
-            SeedPipeline.build(LocalDatastore.of("raw", "x"), LocalDatastore.of("w", "y")).steps().get(1);
-    Path python = transport.pythonEnvironments().python(train.environment().map(ModelTranslation::environment), List.of());
+            SeedPipeline.build(LocalDatastore.of("raw", "x"), LocalDatastore.of("w", "y"))
+                .steps()
+                .get(1);
+    Path python =
+        transport
+            .pythonEnvironments()
+            .python(train.environment().map(ModelTranslation::environment), List.of());
     String script =
         "import json, sys, mlflow\n"
             + "client = mlflow.MlflowClient(tracking_uri=sys.argv[1])\n"
@@ -160,7 +168,11 @@ class SeedPipelineIT {
             + " 'parentRunId': run.data.tags.get('mlflow.parentRunId', '')}))\n";
     Process process =
         new ProcessBuilder(
-                python.toString(), "-c", script, "sqlite:///" + runs.resolve("mlflow/mlflow.db"), pipelineRunId)
+                python.toString(),
+                "-c",
+                script,
+                "sqlite:///" + runs.resolve("mlflow/mlflow.db"),
+                pipelineRunId)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -168,5 +180,4 @@ class SeedPipelineIT {
     String[] lines = out.strip().split("\n");
     return new ObjectMapper().readTree(lines[lines.length - 1]);
   }
-
 }

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  */
 final class CommandJobs {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern BINDING = Pattern.compile("\\$\\{\\{(inputs|outputs)\\.([A-Za-z0-9_.-]+)}}");
-  private static final Pattern DATASTORE_URI = Pattern.compile("azureml://datastores/([^/]+)/paths/(.*)");
+  private static final Pattern BINDING =
+      Pattern.compile("\\$\\{\\{(inputs|outputs)\\.([A-Za-z0-9_.-]+)}}");
+  private static final Pattern DATASTORE_URI =
+      Pattern.compile("azureml://datastores/([^/]+)/paths/(.*)");
 
   private final Map<String, JsonNode> datastores;
 
@@ -54,17 +56,21 @@ final class CommandJobs {
       arguments.add(resolve(word, properties));
     }
     Map<String, String> environment = new LinkedHashMap<>();
-    properties.path("environmentVariables").fields().forEachRemaining(e -> {
-      if (e.getKey().startsWith("AZUREML_") || e.getKey().startsWith("AML_PARAMETER_")) {
-        environment.put(e.getKey(), literal(e.getValue().asText()));
-      }
-    });
+    properties
+        .path("environmentVariables")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().startsWith("AZUREML_") || e.getKey().startsWith("AML_PARAMETER_")) {
+                environment.put(e.getKey(), literal(e.getValue().asText()));
+              }
+            });
     return new StepInvocation(arguments, Map.of(), environment);
   }
 
   /**
-   * A request body with the secrets of a datastore registration left out: the workspace keeps
-   * them as a secret store does, so that is where a credential belongs.
+   * A request body with the secrets of a datastore registration left out: the workspace keeps them
+   * as a secret store does, so that is where a credential belongs.
    *
    * @param path the request's path below the workspace
    * @param body the body
@@ -92,7 +98,10 @@ final class CommandJobs {
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
       JsonNode bound = properties.path(matcher.group(1)).path(matcher.group(2));
-      String value = bound.has("value") ? literal(bound.path("value").asText()) : location(bound.path("uri").asText());
+      String value =
+          bound.has("value")
+              ? literal(bound.path("value").asText())
+              : location(bound.path("uri").asText());
       matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
     }
     return matcher.appendTail(resolved).toString();
@@ -104,8 +113,8 @@ final class CommandJobs {
   }
 
   /**
-   * The storage location of a datastore URI, without the trailing {@code /} that marks a folder;
-   * a URI on a datastore the run did not register is kept as it is.
+   * The storage location of a datastore URI, without the trailing {@code /} that marks a folder; a
+   * URI on a datastore the run did not register is kept as it is.
    */
   private String location(String uri) {
     String folder = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
@@ -117,8 +126,22 @@ final class CommandJobs {
     String suffix = store.path("endpoint").asText("core.windows.net");
     String account = store.path("accountName").asText();
     return store.path("datastoreType").asText().equals("AzureDataLakeGen2")
-        ? "abfss://" + store.path("filesystem").asText() + "@" + account + ".dfs." + suffix + "/" + matcher.group(2)
-        : "wasbs://" + store.path("containerName").asText() + "@" + account + ".blob." + suffix + "/" + matcher.group(2);
+        ? "abfss://"
+            + store.path("filesystem").asText()
+            + "@"
+            + account
+            + ".dfs."
+            + suffix
+            + "/"
+            + matcher.group(2)
+        : "wasbs://"
+            + store.path("containerName").asText()
+            + "@"
+            + account
+            + ".blob."
+            + suffix
+            + "/"
+            + matcher.group(2);
   }
 
   /**
@@ -135,7 +158,10 @@ final class CommandJobs {
     }
   }
 
-  /** Splits a command line into words: single and double quotes and backslashes as the shell reads them. */
+  /**
+   * Splits a command line into words: single and double quotes and backslashes as the shell reads
+   * them.
+   */
   static List<String> shellWords(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();

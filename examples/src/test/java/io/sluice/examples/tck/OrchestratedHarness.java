@@ -7,8 +7,8 @@ import io.sluice.azureml.models.BlobFolder;
 import io.sluice.azureml.orchestrated.FakeWorkspaces;
 import io.sluice.azureml.orchestrated.TwoScripts;
 import io.sluice.core.Sluice;
-import io.sluice.core.model.AmlCompute;
 import io.sluice.core.compiler.ModelTranslation;
+import io.sluice.core.model.AmlCompute;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.Datastore;
 import io.sluice.core.model.Secret;
@@ -41,15 +41,16 @@ import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockWebServer;
 
 /**
- * The {@code orchestrated} transport with its remote steps on fakes: scripts on an Azure ML
- * cluster as command jobs of a fake Azure ML API, notebooks on a fake Databricks workspace, data on
- * a container of Azurite. A step's behaviour is scripted on both fakes under its name (a step runs
- * on one of them); what it was given is read from the request that started its remote job.
+ * The {@code orchestrated} transport with its remote steps on fakes: scripts on an Azure ML cluster
+ * as command jobs of a fake Azure ML API, notebooks on a fake Databricks workspace, data on a
+ * container of Azurite. A step's behaviour is scripted on both fakes under its name (a step runs on
+ * one of them); what it was given is read from the request that started its remote job.
  */
 final class OrchestratedHarness implements TransportHarness {
   static final String TOKEN = "dapi" + "0rch" + "e57a" + "tck0canary0123456789abcdef";
   static final Secret TOKEN_SECRET = Secret.of("databricks-token", TOKEN);
-  static final Secret STORAGE_KEY = Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY);
+  static final Secret STORAGE_KEY =
+      Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY);
   private static final AtomicInteger CONTAINERS = new AtomicInteger();
 
   private final Path work;
@@ -59,7 +60,8 @@ final class OrchestratedHarness implements TransportHarness {
   private final MockWebServer armServer = new MockWebServer();
   private final FakeDatabricks databricks = new FakeDatabricks(TOKEN).timing(100, 300);
   private final FakeAzureMl azureMl = new FakeAzureMl().timing(100, 300);
-  private final List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads =
+      new CopyOnWriteArrayList<>();
   private final Transport transport;
 
   OrchestratedHarness(Path work, AzuriteServer azurite) {
@@ -77,12 +79,15 @@ final class OrchestratedHarness implements TransportHarness {
     }
     String armUrl = armServer.url("/").toString();
     FakeWorkspaces.pointAt(armUrl.substring(0, armUrl.length() - 1), uploads);
-    transport = Sluice.transport("orchestrated", Map.of(
-        "baseDirectory", work.toString(),
-        "runsDirectory", runs().toString(),
-        "parallelism", "2",
-        "databricks.maxRetries", "3",
-        "databricks.retryDelay", "10"));
+    transport =
+        Sluice.transport(
+            "orchestrated",
+            Map.of(
+                "baseDirectory", work.toString(),
+                "runsDirectory", runs().toString(),
+                "parallelism", "2",
+                "databricks.maxRetries", "3",
+                "databricks.retryDelay", "10"));
   }
 
   private Path runs() {
@@ -121,7 +126,8 @@ final class OrchestratedHarness implements TransportHarness {
     try {
       Path file = Files.createTempFile(work, "data", ".txt");
       Files.writeString(file, content);
-      new BlobDatastoreIo().upload(file, ModelTranslation.datastore(datastore()), path, azurite.secrets());
+      new BlobDatastoreIo()
+          .upload(file, ModelTranslation.datastore(datastore()), path, azurite.secrets());
       Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -132,19 +138,24 @@ final class OrchestratedHarness implements TransportHarness {
   public void script(String step, StepBehaviour behaviour) {
     databricks.succeedTask(step);
     azureMl.succeedStep(step);
-    behaviour.apply(() -> { }, message -> {
-      databricks.failTask(step, message);
-      azureMl.failStep(step, message);
-    }, () -> {
-      databricks.hangTask(step);
-      azureMl.hangStep(step);
-    });
+    behaviour.apply(
+        () -> {},
+        message -> {
+          databricks.failTask(step, message);
+          azureMl.failStep(step, message);
+        },
+        () -> {
+          databricks.hangTask(step);
+          azureMl.hangStep(step);
+        });
   }
 
   @Override
   public List<StepInvocation> invocations(String step) {
     List<StepInvocation> invocations = new ArrayList<>();
-    databricks.startedTasks(step).forEach(task -> invocations.add(DatabricksTasks.invocation(task)));
+    databricks
+        .startedTasks(step)
+        .forEach(task -> invocations.add(DatabricksTasks.invocation(task)));
     CommandJobs jobs = new CommandJobs(registeredDatastores());
     azureMl.startedJobs(step).forEach(job -> invocations.add(jobs.invocation(job)));
     return invocations;
@@ -155,7 +166,8 @@ final class OrchestratedHarness implements TransportHarness {
     Map<String, JsonNode> datastores = new LinkedHashMap<>();
     for (FakeAzureMl.Call call : azureMl.calls("PUT", "datastores/")) {
       if (call.status() / 100 == 2) {
-        datastores.put(call.path().substring("datastores/".length()), CommandJobs.json(call.body()));
+        datastores.put(
+            call.path().substring("datastores/".length()), CommandJobs.json(call.body()));
       }
     }
     return datastores;
@@ -164,9 +176,11 @@ final class OrchestratedHarness implements TransportHarness {
   @Override
   public List<String> sideEffects() {
     List<String> effects = new ArrayList<>();
-    databricks.calls().stream().filter(c -> !c.method().equals("GET"))
+    databricks.calls().stream()
+        .filter(c -> !c.method().equals("GET"))
         .forEach(c -> effects.add("databricks " + c.method() + " " + c.path()));
-    azureMl.calls().stream().filter(c -> !c.method().equals("GET"))
+    azureMl.calls().stream()
+        .filter(c -> !c.method().equals("GET"))
         .forEach(c -> effects.add("azureml " + c.method() + " " + c.path()));
     uploads.forEach(u -> effects.add("azureml upload " + u.getKey()));
     if (Files.isDirectory(runs())) {
@@ -183,16 +197,36 @@ final class OrchestratedHarness implements TransportHarness {
   public String outboundText() {
     StringBuilder text = new StringBuilder();
     // A secret scope is where a credential belongs, as an Authorization header is.
-    databricks.calls().stream().filter(c -> !c.path().equals("/api/2.0/secrets/put"))
-        .forEach(c -> text.append(c.method()).append(' ').append(c.path()).append('?').append(c.query())
-            .append('\n').append(c.body()).append('\n'));
+    databricks.calls().stream()
+        .filter(c -> !c.path().equals("/api/2.0/secrets/put"))
+        .forEach(
+            c ->
+                text.append(c.method())
+                    .append(' ')
+                    .append(c.path())
+                    .append('?')
+                    .append(c.query())
+                    .append('\n')
+                    .append(c.body())
+                    .append('\n'));
     text.append(databricks.storedText());
-    azureMl.calls().forEach(c -> text.append(c.method()).append(' ').append(c.path()).append('\n')
-        .append(CommandJobs.withoutDatastoreSecrets(c.path(), c.body())).append('\n'));
-    uploads.forEach(u -> u.getValue().values().forEach(file -> text.append(readText(file)).append('\n')));
+    azureMl
+        .calls()
+        .forEach(
+            c ->
+                text.append(c.method())
+                    .append(' ')
+                    .append(c.path())
+                    .append('\n')
+                    .append(CommandJobs.withoutDatastoreSecrets(c.path(), c.body()))
+                    .append('\n'));
+    uploads.forEach(
+        u -> u.getValue().values().forEach(file -> text.append(readText(file)).append('\n')));
     if (Files.isDirectory(runs())) {
       try (Stream<Path> files = Files.walk(runs())) {
-        files.filter(Files::isRegularFile).forEach(file -> text.append(readText(file)).append('\n'));
+        files
+            .filter(Files::isRegularFile)
+            .forEach(file -> text.append(readText(file)).append('\n'));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -202,7 +236,10 @@ final class OrchestratedHarness implements TransportHarness {
 
   private static String readText(Path file) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
     } catch (CharacterCodingException binary) {
       return ""; // a binary file (an MLflow database) holds no text the contract reads
     } catch (IOException e) {

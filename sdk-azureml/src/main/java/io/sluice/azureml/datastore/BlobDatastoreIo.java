@@ -92,7 +92,8 @@ public final class BlobDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public String contentHash(
+      DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     return run(
         datastore,
         path,
@@ -106,7 +107,8 @@ public final class BlobDatastoreIo implements DatastoreIo {
   }
 
   /** The container client of a datastore, for checks on how it is built. */
-  BlobContainerClient containerClient(DatastoreDefinition datastore, Function<String, String> secrets) {
+  BlobContainerClient containerClient(
+      DatastoreDefinition datastore, Function<String, String> secrets) {
     return clients.container(BlobLocation.of(datastore), secrets);
   }
 

@@ -27,7 +27,8 @@ record BlobLocation(
     DatastoreCredentialDefinition credential) {
 
   static boolean supports(DatastoreDefinition datastore) {
-    return datastore instanceof DatastoreDefinition.AzureBlob || datastore instanceof DatastoreDefinition.AdlsGen2;
+    return datastore instanceof DatastoreDefinition.AzureBlob
+        || datastore instanceof DatastoreDefinition.AdlsGen2;
   }
 
   static BlobLocation of(DatastoreDefinition datastore) {
@@ -45,7 +46,9 @@ record BlobLocation(
       String blobHost = host(adls.accountName(), "blob", adls.endpointSuffix());
       // An explicit DFS endpoint names the blob one (.dfs. → .blob.); an emulator's has neither.
       String endpoint =
-          adls.dfsEndpoint() != null ? adls.dfsEndpoint().replace(".dfs.", ".blob.") : "https://" + blobHost;
+          adls.dfsEndpoint() != null
+              ? adls.dfsEndpoint().replace(".dfs.", ".blob.")
+              : "https://" + blobHost;
       return new BlobLocation(
           adls.name(),
           adls.accountName(),
@@ -74,11 +77,18 @@ record BlobLocation(
     }
     String endpoint = url.substring(0, slash);
     DatastoreCredentialDefinition credential =
-        folder.sasToken()
+        folder
+            .sasToken()
             .<DatastoreCredentialDefinition>map(
                 s -> new DatastoreCredentialDefinition.Sas(new SecretReference(s.reference())))
-            .or(() -> folder.accountKey().map(
-                k -> new DatastoreCredentialDefinition.AccountKey(new SecretReference(k.reference()))))
+            .or(
+                () ->
+                    folder
+                        .accountKey()
+                        .map(
+                            k ->
+                                new DatastoreCredentialDefinition.AccountKey(
+                                    new SecretReference(k.reference()))))
             .orElseGet(DatastoreCredentialDefinition.Identity::new);
     return new BlobLocation(
         name, accountName(endpoint), url.substring(slash + 1), endpoint, url, credential);

@@ -80,7 +80,8 @@ final class StorageClients {
     } else if (credential instanceof DatastoreCredentialDefinition.Sas sas) {
       String token = value(sas.token(), location, secrets);
       builder.sasToken(token.startsWith("?") ? token.substring(1) : token);
-    } else if (tokenCredential != null && credential instanceof DatastoreCredentialDefinition.Identity) {
+    } else if (tokenCredential != null
+        && credential instanceof DatastoreCredentialDefinition.Identity) {
       builder.credential(tokenCredential);
     } else {
       throw new ConfigurationException(
@@ -99,7 +100,8 @@ final class StorageClients {
   }
 
   /** The secret's value, as the run's resolver gives it. */
-  static String value(SecretReference secret, BlobLocation location, Function<String, String> secrets) {
+  static String value(
+      SecretReference secret, BlobLocation location, Function<String, String> secrets) {
     String value = secrets == null ? null : secrets.apply(secret.reference());
     if (value == null || value.isEmpty()) {
       throw new ConfigurationException(

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs one transfer per blob on a bounded pool; the first failure cancels the rest, since the
- * operation as a whole has failed and a retry starts it over. Also the one way a file is written
- * to a blob, for datastore uploads and code snapshots alike.
+ * operation as a whole has failed and a retry starts it over. Also the one way a file is written to
+ * a blob, for datastore uploads and code snapshots alike.
  */
 final class Transfers {
   /** Files in flight at once; each large file is itself split into parallel blocks. */

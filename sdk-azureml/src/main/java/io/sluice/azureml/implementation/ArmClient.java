@@ -46,7 +46,11 @@ public final class ArmClient {
    * @param workspaceId the workspace's ARM id
    * @param pollInterval the default wait between two polls of a long-running operation
    */
-  public ArmClient(HttpPipeline pipeline, String endpoint, String apiVersion, String workspaceId,
+  public ArmClient(
+      HttpPipeline pipeline,
+      String endpoint,
+      String apiVersion,
+      String workspaceId,
       Duration pollInterval) {
     this.pipeline = pipeline;
     this.endpoint = endpoint;
@@ -55,12 +59,12 @@ public final class ArmClient {
     this.pollInterval = pollInterval;
   }
 
-  /** @return the HTTP pipeline, for calls outside ARM that share its retries and logging */
+  /** Returns the HTTP pipeline, for calls outside ARM that share its retries and logging. */
   public HttpPipeline pipeline() {
     return pipeline;
   }
 
-  /** @return the workspace's ARM id */
+  /** Returns the workspace's ARM id. */
   public String workspaceId() {
     return workspaceId;
   }
@@ -80,7 +84,9 @@ public final class ArmClient {
     url.append("?api-version=").append(apiVersion);
     for (int i = 0; i + 1 < query.length; i += 2) {
       if (query[i + 1] != null) {
-        url.append('&').append(query[i]).append('=')
+        url.append('&')
+            .append(query[i])
+            .append('=')
             .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
       }
     }
@@ -93,8 +99,10 @@ public final class ArmClient {
    * @return the URL with {@code api-version}
    */
   public String workspacesUrl() {
-    return endpoint + workspaceId.substring(0, workspaceId.lastIndexOf('/'))
-        + "?api-version=" + apiVersion;
+    return endpoint
+        + workspaceId.substring(0, workspaceId.lastIndexOf('/'))
+        + "?api-version="
+        + apiVersion;
   }
 
   /**
@@ -107,7 +115,8 @@ public final class ArmClient {
    * @return the response
    * @throws AzureMlException for a 4xx or 5xx response
    */
-  public ArmResponse send(HttpMethod method, String url, JsonNode body, Collection<String> secrets) {
+  public ArmResponse send(
+      HttpMethod method, String url, JsonNode body, Collection<String> secrets) {
     HttpRequest request = new HttpRequest(method, url);
     if (body != null) {
       request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
@@ -120,8 +129,8 @@ public final class ArmClient {
       byte[] bytes = response.getBodyAsBinaryData().toBytes();
       JsonNode json = parse(bytes);
       if (response.getStatusCode() >= 400) {
-        throw ArmErrors.toException(method + " " + describe(url), response.getStatusCode(), json,
-            secrets);
+        throw ArmErrors.toException(
+            method + " " + describe(url), response.getStatusCode(), json, secrets);
       }
       return new ArmResponse(response.getStatusCode(), response.getHeaders(), json);
     }
@@ -156,8 +165,13 @@ public final class ArmClient {
     List<T> items = new ArrayList<>();
     response.body().path("value").forEach(item -> items.add(mapper.apply(item)));
     String next = ArmJson.text(response.body(), "nextLink");
-    return new PagedResponseBase<Void, T>(new HttpRequest(HttpMethod.GET, url),
-        response.statusCode(), response.headers(), items, next, null);
+    return new PagedResponseBase<Void, T>(
+        new HttpRequest(HttpMethod.GET, url),
+        response.statusCode(),
+        response.headers(),
+        items,
+        next,
+        null);
   }
 
   /**
@@ -171,9 +185,14 @@ public final class ArmClient {
    * @param <T> the result type
    * @return the poller
    */
-  public <T> SyncPoller<OperationProgress, T> begin(HttpMethod method, String url, JsonNode body,
-      Collection<String> secrets, Function<JsonNode, T> result) {
-    return new LongRunningOperation<>(this, method, url, body, secrets, result).poller(pollInterval);
+  public <T> SyncPoller<OperationProgress, T> begin(
+      HttpMethod method,
+      String url,
+      JsonNode body,
+      Collection<String> secrets,
+      Function<JsonNode, T> result) {
+    return new LongRunningOperation<>(this, method, url, body, secrets, result)
+        .poller(pollInterval);
   }
 
   private static JsonNode parse(byte[] bytes) {

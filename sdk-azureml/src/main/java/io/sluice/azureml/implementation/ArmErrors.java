@@ -31,9 +31,15 @@ public final class ArmErrors {
     if (message == null && body != null && body.isTextual()) {
       message = body.asText();
     }
-    String text = scrub(what + " failed with HTTP " + status
-        + (code == null ? "" : " " + code) + (message == null ? "" : ": " + message)
-        + hint(status), secrets);
+    String text =
+        scrub(
+            what
+                + " failed with HTTP "
+                + status
+                + (code == null ? "" : " " + code)
+                + (message == null ? "" : ": " + message)
+                + hint(status),
+            secrets);
     return switch (status) {
       case 400 -> new AzureMlBadRequestException(text, status, code);
       case 401, 403 -> new AzureMlAuthenticationException(text, status, code);

@@ -25,7 +25,7 @@ public final class ArmJson {
     }
   }
 
-  /** @return a new empty object */
+  /** Returns a new empty object. */
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
   }

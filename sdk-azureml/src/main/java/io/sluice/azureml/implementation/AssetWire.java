@@ -51,31 +51,46 @@ public final class AssetWire {
   /** Reads an environment version; its name is the container's, from the id. */
   public static EnvironmentVersion environmentVersion(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
-    return new EnvironmentVersion(ArmJson.text(resource, "id"), container(resource),
-        ArmJson.text(resource, "name"), ArmJson.text(p, "image"), ArmJson.text(p, "condaFile"));
+    return new EnvironmentVersion(
+        ArmJson.text(resource, "id"),
+        container(resource),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(p, "image"),
+        ArmJson.text(p, "condaFile"));
   }
 
   /** Reads a code version. */
   public static CodeVersion codeVersion(JsonNode resource) {
-    return new CodeVersion(ArmJson.text(resource, "id"), container(resource),
-        ArmJson.text(resource, "name"), ArmJson.text(ArmJson.properties(resource), "codeUri"));
+    return new CodeVersion(
+        ArmJson.text(resource, "id"),
+        container(resource),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(ArmJson.properties(resource), "codeUri"));
   }
 
   /** Reads a data version. */
   public static DataVersion dataVersion(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
     String type = ArmJson.text(p, "dataType");
-    return new DataVersion(ArmJson.text(resource, "id"), container(resource),
-        ArmJson.text(resource, "name"), type == null ? null : DataType.fromString(type),
-        ArmJson.text(p, "dataUri"), ArmJson.text(p, "description"));
+    return new DataVersion(
+        ArmJson.text(resource, "id"),
+        container(resource),
+        ArmJson.text(resource, "name"),
+        type == null ? null : DataType.fromString(type),
+        ArmJson.text(p, "dataUri"),
+        ArmJson.text(p, "description"));
   }
 
   /** Reads a model version. */
   public static ModelVersion modelVersion(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
-    return new ModelVersion(ArmJson.text(resource, "id"), container(resource),
-        ArmJson.text(resource, "name"), ArmJson.text(p, "modelType"),
-        ArmJson.text(p, "modelUri"), ArmJson.text(p, "jobName"));
+    return new ModelVersion(
+        ArmJson.text(resource, "id"),
+        container(resource),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(p, "modelType"),
+        ArmJson.text(p, "modelUri"),
+        ArmJson.text(p, "jobName"));
   }
 
   /** A version resource's name is its version; the asset name is the id segment before it. */
@@ -86,6 +101,7 @@ public final class AssetWire {
     }
     String[] parts = id.split("/");
     return parts.length >= 3 && parts[parts.length - 2].equals("versions")
-        ? parts[parts.length - 3] : null;
+        ? parts[parts.length - 3]
+        : null;
   }
 }

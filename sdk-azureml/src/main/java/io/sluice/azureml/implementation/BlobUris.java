@@ -34,8 +34,8 @@ public final class BlobUris {
       prefix = prefix.substring(0, prefix.length() - 1);
     }
     String query = URI.create(sasUri).getRawQuery();
-    Optional<Secret> sas = query == null ? Optional.empty()
-        : Optional.of(Secret.of("azureml:pendingUpload", query));
+    Optional<Secret> sas =
+        query == null ? Optional.empty() : Optional.of(Secret.of("azureml:pendingUpload", query));
     return new BlobFolder(base + container, prefix, sas, Optional.empty());
   }
 

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a Sluice {@link EnvironmentDefinition} into the image and conda file of an Azure ML environment. */
+/**
+ * Turns a Sluice {@link EnvironmentDefinition} into the image and conda file of an Azure ML
+ * environment.
+ */
 public final class CondaSpec {
   /** The base image when the environment names none: Azure ML's curated Ubuntu image. */
-  public static final String DEFAULT_IMAGE = "mcr.microsoft.com/azureml/openmpi5.0-ubuntu24.04:latest";
+  public static final String DEFAULT_IMAGE =
+      "mcr.microsoft.com/azureml/openmpi5.0-ubuntu24.04:latest";
 
   private CondaSpec() {}
 
-  /** @return the environment's docker image, or {@link #DEFAULT_IMAGE} */
+  /** Returns the environment's docker image, or {@link #DEFAULT_IMAGE}. */
   public static String image(EnvironmentDefinition environment) {
     return Optional.ofNullable(environment.dockerImage()).orElse(DEFAULT_IMAGE);
   }
@@ -34,18 +38,29 @@ public final class CondaSpec {
       return read(baseDirectory.resolve(environment.condaFile()));
     }
     List<String> pip = new ArrayList<>(environment.pipPackages());
-    Optional.ofNullable(environment.requirementsFile()).ifPresent(file -> read(baseDirectory.resolve(file)).lines()
-        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(pip::add));
-    StringBuilder yaml = new StringBuilder()
-        .append("name: ").append(environment.name()).append('\n')
-        .append("channels:\n  - conda-forge\n")
-        .append("dependencies:\n")
-        .append("  - python=").append(Optional.ofNullable(environment.pythonVersion()).orElse("3.11")).append('\n')
-        .append("  - pip\n");
+    Optional.ofNullable(environment.requirementsFile())
+        .ifPresent(
+            file ->
+                read(baseDirectory.resolve(file))
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(pip::add));
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("name: ")
+            .append(environment.name())
+            .append('\n')
+            .append("channels:\n  - conda-forge\n")
+            .append("dependencies:\n")
+            .append("  - python=")
+            .append(Optional.ofNullable(environment.pythonVersion()).orElse("3.11"))
+            .append('\n')
+            .append("  - pip\n");
     if (!pip.isEmpty()) {
       yaml.append("  - pip:\n");
-      Optional.ofNullable(environment.pipIndexUrl()).ifPresent(u -> yaml.append("      - --extra-index-url ").append(u)
-          .append('\n'));
+      Optional.ofNullable(environment.pipIndexUrl())
+          .ifPresent(u -> yaml.append("      - --extra-index-url ").append(u).append('\n'));
       pip.forEach(p -> yaml.append("      - ").append(p).append('\n'));
     }
     return yaml.toString();
@@ -55,7 +70,8 @@ public final class CondaSpec {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + "; check the environment's file path", e);
+      throw new UncheckedIOException(
+          "cannot read " + file + "; check the environment's file path", e);
     }
   }
 }

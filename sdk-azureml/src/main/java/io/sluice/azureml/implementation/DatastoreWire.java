@@ -24,28 +24,36 @@ public final class DatastoreWire {
    * @return the body
    * @throws IllegalArgumentException for another kind
    */
-  public static ObjectNode resource(DatastoreDefinition datastore,
-      Function<SecretReference, String> secretValues, Collection<String> secrets) {
+  public static ObjectNode resource(
+      DatastoreDefinition datastore,
+      Function<SecretReference, String> secretValues,
+      Collection<String> secrets) {
     ObjectNode properties = ArmJson.object();
     DatastoreCredentialDefinition credential;
     if (datastore instanceof DatastoreDefinition.AzureBlob blob) {
-      properties.put("datastoreType", "AzureBlob")
+      properties
+          .put("datastoreType", "AzureBlob")
           .put("accountName", blob.accountName())
           .put("containerName", blob.containerName())
           .put("endpoint", blob.endpointSuffix())
           .put("protocol", blob.protocol());
       credential = blob.credential();
     } else if (datastore instanceof DatastoreDefinition.AdlsGen2 adls) {
-      properties.put("datastoreType", "AzureDataLakeGen2")
+      properties
+          .put("datastoreType", "AzureDataLakeGen2")
           .put("accountName", adls.accountName())
           .put("filesystem", adls.fileSystem())
           .put("endpoint", adls.endpointSuffix())
           .put("protocol", "https");
       credential = adls.credential();
     } else {
-      throw new IllegalArgumentException("Datastore '" + datastore.name() + "' is a "
-          + datastore.getClass().getSimpleName() + "; Azure ML datastores are registered from an"
-          + " AzureBlobDatastore or an AdlsGen2Datastore");
+      throw new IllegalArgumentException(
+          "Datastore '"
+              + datastore.name()
+              + "' is a "
+              + datastore.getClass().getSimpleName()
+              + "; Azure ML datastores are registered from an"
+              + " AzureBlobDatastore or an AdlsGen2Datastore");
     }
     properties.set("credentials", credentials(credential, secretValues, secrets));
     ObjectNode resource = ArmJson.object();
@@ -53,20 +61,27 @@ public final class DatastoreWire {
     return resource;
   }
 
-  private static ObjectNode credentials(DatastoreCredentialDefinition credential,
-      Function<SecretReference, String> secretValues, Collection<String> secrets) {
+  private static ObjectNode credentials(
+      DatastoreCredentialDefinition credential,
+      Function<SecretReference, String> secretValues,
+      Collection<String> secrets) {
     ObjectNode node = ArmJson.object();
     if (credential instanceof DatastoreCredentialDefinition.AccountKey key) {
-      node.put("credentialsType", "AccountKey").putObject("secrets")
-          .put("secretsType", "AccountKey").put("key", value(key.key(), secretValues, secrets));
+      node.put("credentialsType", "AccountKey")
+          .putObject("secrets")
+          .put("secretsType", "AccountKey")
+          .put("key", value(key.key(), secretValues, secrets));
     } else if (credential instanceof DatastoreCredentialDefinition.Sas sas) {
-      node.put("credentialsType", "Sas").putObject("secrets")
-          .put("secretsType", "Sas").put("sasToken", value(sas.token(), secretValues, secrets));
+      node.put("credentialsType", "Sas")
+          .putObject("secrets")
+          .put("secretsType", "Sas")
+          .put("sasToken", value(sas.token(), secretValues, secrets));
     } else if (credential instanceof DatastoreCredentialDefinition.ServicePrincipal sp) {
       node.put("credentialsType", "ServicePrincipal")
           .put("tenantId", sp.tenantId())
           .put("clientId", sp.clientId())
-          .putObject("secrets").put("secretsType", "ServicePrincipal")
+          .putObject("secrets")
+          .put("secretsType", "ServicePrincipal")
           .put("clientSecret", value(sp.clientSecret(), secretValues, secrets));
     } else {
       node.put("credentialsType", "None");
@@ -74,8 +89,10 @@ public final class DatastoreWire {
     return node;
   }
 
-  private static String value(SecretReference secret,
-      Function<SecretReference, String> secretValues, Collection<String> secrets) {
+  private static String value(
+      SecretReference secret,
+      Function<SecretReference, String> secretValues,
+      Collection<String> secrets) {
     String value = secretValues.apply(secret);
     secrets.add(value);
     return value;
@@ -90,10 +107,14 @@ public final class DatastoreWire {
   public static DatastoreInfo info(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
     String container = ArmJson.text(p, "containerName");
-    return new DatastoreInfo(ArmJson.text(resource, "id"), ArmJson.text(resource, "name"),
-        ArmJson.text(p, "datastoreType"), ArmJson.text(p, "accountName"),
+    return new DatastoreInfo(
+        ArmJson.text(resource, "id"),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(p, "datastoreType"),
+        ArmJson.text(p, "accountName"),
         container != null ? container : ArmJson.text(p, "filesystem"),
-        ArmJson.text(p, "endpoint"), ArmJson.text(p.path("credentials"), "credentialsType"),
+        ArmJson.text(p, "endpoint"),
+        ArmJson.text(p.path("credentials"), "credentialsType"),
         p.path("isDefault").asBoolean(false));
   }
 
@@ -113,9 +134,10 @@ public final class DatastoreWire {
     if (value == null) {
       value = ArmJson.text(body, "clientSecret");
     }
-    Secret secret = value == null || value.isEmpty()
-        ? Secret.reference("azureml:datastores/" + datastore)
-        : Secret.of("azureml:datastores/" + datastore, value);
+    Secret secret =
+        value == null || value.isEmpty()
+            ? Secret.reference("azureml:datastores/" + datastore)
+            : Secret.of("azureml:datastores/" + datastore, value);
     return new DatastoreSecrets(type, secret);
   }
 }

@@ -35,13 +35,16 @@ public final class EndpointWire {
   public static ObjectNode deployment(OnlineDeployment deployment) {
     ObjectNode resource = ArmJson.object().put("location", deployment.getLocation());
     resource.putObject("sku").put("name", "Default").put("capacity", deployment.getInstanceCount());
-    ObjectNode p = resource.putObject("properties")
-        .put("endpointComputeType", "Managed")
-        .put("model", deployment.getModelId())
-        .put("instanceType", deployment.getInstanceType());
+    ObjectNode p =
+        resource
+            .putObject("properties")
+            .put("endpointComputeType", "Managed")
+            .put("model", deployment.getModelId())
+            .put("instanceType", deployment.getInstanceType());
     ArmJson.put(p, "environmentId", deployment.getEnvironmentId());
     if (deployment.getCodeId() != null) {
-      p.putObject("codeConfiguration").put("codeId", deployment.getCodeId())
+      p.putObject("codeConfiguration")
+          .put("codeId", deployment.getCodeId())
           .put("scoringScript", deployment.getScoringScript());
     }
     ArmJson.putMap(p, "environmentVariables", deployment.getEnvironmentVariables());
@@ -54,35 +57,46 @@ public final class EndpointWire {
     JsonNode p = ArmJson.properties(resource);
     Map<String, Integer> traffic = new LinkedHashMap<>();
     p.path("traffic").fields().forEachRemaining(e -> traffic.put(e.getKey(), e.getValue().asInt()));
-    return new OnlineEndpointInfo(ArmJson.text(resource, "id"), ArmJson.text(resource, "name"),
-        ArmJson.text(resource, "location"), ArmJson.text(p, "authMode"),
-        ArmJson.text(p, "provisioningState"), ArmJson.text(p, "scoringUri"), traffic);
+    return new OnlineEndpointInfo(
+        ArmJson.text(resource, "id"),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(resource, "location"),
+        ArmJson.text(p, "authMode"),
+        ArmJson.text(p, "provisioningState"),
+        ArmJson.text(p, "scoringUri"),
+        traffic);
   }
 
   /** Reads a deployment. */
   public static OnlineDeploymentInfo deploymentInfo(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
-    return new OnlineDeploymentInfo(ArmJson.text(resource, "id"), ArmJson.text(resource, "name"),
-        ArmJson.text(p, "model"), ArmJson.text(p, "instanceType"),
-        resource.path("sku").path("capacity").asInt(1), ArmJson.text(p, "provisioningState"));
+    return new OnlineDeploymentInfo(
+        ArmJson.text(resource, "id"),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(p, "model"),
+        ArmJson.text(p, "instanceType"),
+        resource.path("sku").path("capacity").asInt(1),
+        ArmJson.text(p, "provisioningState"));
   }
 
   /** Reads {@code listKeys}. */
   public static EndpointKeys keys(String endpoint, JsonNode body) {
-    return new EndpointKeys(secret("azureml:endpoints/" + endpoint + "/primary",
-        ArmJson.text(body, "primaryKey")),
+    return new EndpointKeys(
+        secret("azureml:endpoints/" + endpoint + "/primary", ArmJson.text(body, "primaryKey")),
         secret("azureml:endpoints/" + endpoint + "/secondary", ArmJson.text(body, "secondaryKey")));
   }
 
   /** Reads {@code token}. */
   public static EndpointToken token(String endpoint, JsonNode body) {
-    return new EndpointToken(secret("azureml:endpoints/" + endpoint + "/token",
-        ArmJson.text(body, "accessToken")),
+    return new EndpointToken(
+        secret("azureml:endpoints/" + endpoint + "/token", ArmJson.text(body, "accessToken")),
         Instant.ofEpochSecond(body.path("expiryTimeUtc").asLong()),
         Instant.ofEpochSecond(body.path("refreshAfterTimeUtc").asLong()));
   }
 
   private static Secret secret(String reference, String value) {
-    return value == null || value.isEmpty() ? Secret.reference(reference) : Secret.of(reference, value);
+    return value == null || value.isEmpty()
+        ? Secret.reference(reference)
+        : Secret.of(reference, value);
   }
 }

@@ -20,9 +20,10 @@ public final class JobFollower {
    * @param interval the wait between two reads
    * @return the poller; its final result is the ended job
    */
-  public static SyncPoller<Job, Job> poller(Supplier<Job> read, Runnable cancel,
-      Duration interval) {
-    return SyncPoller.createPoller(interval,
+  public static SyncPoller<Job, Job> poller(
+      Supplier<Job> read, Runnable cancel, Duration interval) {
+    return SyncPoller.createPoller(
+        interval,
         context -> response(read.get()),
         context -> response(read.get()),
         (context, latest) -> {

@@ -50,7 +50,8 @@ public final class JobWire {
       ArmJson.put(node, "codeId", command.getCodeId());
       ArmJson.putMap(node, "environmentVariables", command.getEnvironmentVariables());
       if (command.getTimeout() != null) {
-        node.putObject("limits").put("jobLimitsType", "Command")
+        node.putObject("limits")
+            .put("jobLimitsType", "Command")
             .put("timeout", command.getTimeout().toString());
       }
       if (command.getInstanceCount() != null) {
@@ -74,12 +75,13 @@ public final class JobWire {
       return;
     }
     ObjectNode map = node.putObject("inputs");
-    inputs.forEach((name, input) -> {
-      ObjectNode wire = map.putObject(name).put("jobInputType", input.getJobInputType());
-      ArmJson.put(wire, "value", input.getValue());
-      ArmJson.put(wire, "uri", input.getUri());
-      ArmJson.put(wire, "mode", input.getMode());
-    });
+    inputs.forEach(
+        (name, input) -> {
+          ObjectNode wire = map.putObject(name).put("jobInputType", input.getJobInputType());
+          ArmJson.put(wire, "value", input.getValue());
+          ArmJson.put(wire, "uri", input.getUri());
+          ArmJson.put(wire, "mode", input.getMode());
+        });
   }
 
   private static void outputs(ObjectNode node, Map<String, JobOutput> outputs) {
@@ -87,11 +89,12 @@ public final class JobWire {
       return;
     }
     ObjectNode map = node.putObject("outputs");
-    outputs.forEach((name, output) -> {
-      ObjectNode wire = map.putObject(name).put("jobOutputType", output.getJobOutputType());
-      ArmJson.put(wire, "uri", output.getUri());
-      ArmJson.put(wire, "mode", output.getMode());
-    });
+    outputs.forEach(
+        (name, output) -> {
+          ObjectNode wire = map.putObject(name).put("jobOutputType", output.getJobOutputType());
+          ArmJson.put(wire, "uri", output.getUri());
+          ArmJson.put(wire, "mode", output.getMode());
+        });
   }
 
   /**
@@ -104,11 +107,18 @@ public final class JobWire {
     JsonNode p = ArmJson.properties(resource);
     Map<String, String> properties = ArmJson.map(p, "properties");
     String status = ArmJson.text(p, "status");
-    return new Job(ArmJson.text(resource, "id"), ArmJson.text(resource, "name"),
-        ArmJson.text(p, "jobType"), JobStatus.fromString(status == null ? "Unknown" : status),
-        ArmJson.text(p, "displayName"), ArmJson.text(p, "experimentName"),
-        ArmJson.text(p, "computeId"), time(properties.get("StartTimeUtc")),
-        time(properties.get("EndTimeUtc")), Optional.empty(), properties);
+    return new Job(
+        ArmJson.text(resource, "id"),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(p, "jobType"),
+        JobStatus.fromString(status == null ? "Unknown" : status),
+        ArmJson.text(p, "displayName"),
+        ArmJson.text(p, "experimentName"),
+        ArmJson.text(p, "computeId"),
+        time(properties.get("StartTimeUtc")),
+        time(properties.get("EndTimeUtc")),
+        Optional.empty(),
+        properties);
   }
 
   /**
@@ -121,13 +131,20 @@ public final class JobWire {
     String status = ArmJson.text(run, "status");
     JsonNode error = run.path("error").path("error");
     String message = ArmJson.text(error, "message");
-    return new Job("", ArmJson.text(run, "runId"), ArmJson.text(run, "runType"),
+    return new Job(
+        "",
+        ArmJson.text(run, "runId"),
+        ArmJson.text(run, "runType"),
         JobStatus.fromString(status == null ? "Unknown" : status),
-        ArmJson.text(run, "displayName") != null ? ArmJson.text(run, "displayName")
+        ArmJson.text(run, "displayName") != null
+            ? ArmJson.text(run, "displayName")
             : ArmJson.text(run, "name"),
-        ArmJson.text(run, "experimentId"), ArmJson.text(run, "target"),
-        time(ArmJson.text(run, "startTimeUtc")), time(ArmJson.text(run, "endTimeUtc")),
-        Optional.ofNullable(message), ArmJson.map(run, "properties"));
+        ArmJson.text(run, "experimentId"),
+        ArmJson.text(run, "target"),
+        time(ArmJson.text(run, "startTimeUtc")),
+        time(ArmJson.text(run, "endTimeUtc")),
+        Optional.ofNullable(message),
+        ArmJson.map(run, "properties"));
   }
 
   private static Optional<OffsetDateTime> time(String text) {

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * One ARM long-running operation. The status comes from the {@code Azure-AsyncOperation} monitor
- * when the service names one, else from the {@code Location} URL (202 while running), else from
- * the resource's own {@code provisioningState}. A PUT or PATCH ends by reading the resource again
+ * when the service names one, else from the {@code Location} URL (202 while running), else from the
+ * resource's own {@code provisioningState}. A PUT or PATCH ends by reading the resource again
  * (ARM's {@code original-uri} final state); other methods end with the last response.
  */
 final class LongRunningOperation<T> {
@@ -33,8 +33,13 @@ final class LongRunningOperation<T> {
   private final Function<JsonNode, T> result;
   private volatile JsonNode last;
 
-  LongRunningOperation(ArmClient client, HttpMethod method, String url, JsonNode body,
-      Collection<String> secrets, Function<JsonNode, T> result) {
+  LongRunningOperation(
+      ArmClient client,
+      HttpMethod method,
+      String url,
+      JsonNode body,
+      Collection<String> secrets,
+      Function<JsonNode, T> result) {
     this.client = client;
     this.method = method;
     this.url = url;
@@ -44,7 +49,10 @@ final class LongRunningOperation<T> {
   }
 
   SyncPoller<OperationProgress, T> poller(Duration interval) {
-    return SyncPoller.createPoller(interval, this::activate, this::poll,
+    return SyncPoller.createPoller(
+        interval,
+        this::activate,
+        this::poll,
         (context, response) -> {
           throw new UnsupportedOperationException(
               "ARM operations cannot be canceled once started; delete the resource instead");
@@ -74,8 +82,12 @@ final class LongRunningOperation<T> {
       ArmResponse response = client.send(HttpMethod.GET, async, null);
       String status = ArmJson.text(response.body(), "status");
       JsonNode error = response.body().get("error");
-      return progress(status(status), status, ArmJson.text(error, "code"),
-          ArmJson.text(error, "message"), response);
+      return progress(
+          status(status),
+          status,
+          ArmJson.text(error, "code"),
+          ArmJson.text(error, "message"),
+          response);
     }
     String location = context.getData(LOCATION);
     if (location != null) {
@@ -84,17 +96,25 @@ final class LongRunningOperation<T> {
         return progress(LongRunningOperationStatus.IN_PROGRESS, "InProgress", null, null, response);
       }
       last = response.body();
-      return progress(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null,
-          response);
+      return progress(
+          LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null, response);
     }
     if (method == HttpMethod.DELETE) {
       try {
         client.send(HttpMethod.GET, url, null);
-        return progress(LongRunningOperationStatus.IN_PROGRESS, "Deleting", null, null,
+        return progress(
+            LongRunningOperationStatus.IN_PROGRESS,
+            "Deleting",
+            null,
+            null,
             new ArmResponse(202, new com.azure.core.http.HttpHeaders(), null));
       } catch (AzureMlResourceNotFoundException gone) {
         // Without a monitor URL, a deletion is done once the resource is gone.
-        return progress(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null,
+        return progress(
+            LongRunningOperationStatus.SUCCESSFULLY_COMPLETED,
+            "Succeeded",
+            null,
+            null,
             new ArmResponse(200, new com.azure.core.http.HttpHeaders(), null));
       }
     }
@@ -106,9 +126,16 @@ final class LongRunningOperation<T> {
     OperationProgress progress = latest.getValue();
     if (latest.getStatus() == LongRunningOperationStatus.FAILED
         || latest.getStatus() == LongRunningOperationStatus.USER_CANCELLED) {
-      throw new AzureMlProvisioningException(ArmErrors.scrub(method + " " + path()
-          + " ended " + progress.status() + progress.error().map(e -> ": " + e).orElse(""),
-          secrets), progress.errorCode());
+      throw new AzureMlProvisioningException(
+          ArmErrors.scrub(
+              method
+                  + " "
+                  + path()
+                  + " ended "
+                  + progress.status()
+                  + progress.error().map(e -> ": " + e).orElse(""),
+              secrets),
+          progress.errorCode());
     }
     if (method == HttpMethod.PUT || method == HttpMethod.PATCH) {
       return result.apply(client.send(HttpMethod.GET, url, null).body());
@@ -121,12 +148,16 @@ final class LongRunningOperation<T> {
     String state = ArmJson.text(properties, "provisioningState");
     if (state == null) {
       // Resources without a provisioning state (and 204 answers) are done when answered.
-      return progress(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null,
-          response);
+      return progress(
+          LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, "Succeeded", null, null, response);
     }
     JsonNode errors = properties.path("provisioningErrors").path(0).path("error");
-    return progress(status(state), state, ArmJson.text(errors, "code"),
-        ArmJson.text(errors, "message"), response);
+    return progress(
+        status(state),
+        state,
+        ArmJson.text(errors, "code"),
+        ArmJson.text(errors, "message"),
+        response);
   }
 
   private static LongRunningOperationStatus status(String status) {
@@ -139,16 +170,23 @@ final class LongRunningOperation<T> {
     };
   }
 
-  private PollResponse<OperationProgress> progress(LongRunningOperationStatus status, String text,
-      String code, String message, ArmResponse response) {
+  private PollResponse<OperationProgress> progress(
+      LongRunningOperationStatus status,
+      String text,
+      String code,
+      String message,
+      ArmResponse response) {
     String retryAfter = response.headers().getValue(HttpHeaderName.RETRY_AFTER);
     Duration wait = null;
     if (retryAfter != null && retryAfter.matches("\\d{1,5}")) {
       wait = Duration.ofSeconds(Long.parseLong(retryAfter));
     }
-    OperationProgress value = new OperationProgress(text, code,
-        message == null ? null : ArmErrors.scrub(message, secrets));
-    return wait == null ? new PollResponse<>(status, value) : new PollResponse<>(status, value, wait);
+    OperationProgress value =
+        new OperationProgress(
+            text, code, message == null ? null : ArmErrors.scrub(message, secrets));
+    return wait == null
+        ? new PollResponse<>(status, value)
+        : new PollResponse<>(status, value, wait);
   }
 
   private String path() {

@@ -29,26 +29,40 @@ public final class Scoring {
    * @param body the JSON body
    * @return the response body
    */
-  public static String post(HttpClient httpClient, String scoringUri, Secret secret,
-      String deployment, String body) {
-    String value = secret.value().orElseThrow(() -> new IllegalStateException(
-        "the endpoint's key or token has no value; the service returned none"));
+  public static String post(
+      HttpClient httpClient, String scoringUri, Secret secret, String deployment, String body) {
+    String value =
+        secret
+            .value()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the endpoint's key or token has no value; the service returned none"));
     SluiceHttpPipelineBuilder builder = new SluiceHttpPipelineBuilder().bearerToken(value);
     if (httpClient != null) {
       builder.httpClient(httpClient);
     }
     HttpPipeline pipeline = builder.build();
-    HttpRequest request = new HttpRequest(HttpMethod.POST, scoringUri)
-        .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
-        .setBody(body.getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        new HttpRequest(HttpMethod.POST, scoringUri)
+            .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+            .setBody(body.getBytes(StandardCharsets.UTF_8));
     if (deployment != null) {
       request.setHeader(HttpHeaderName.fromString("azureml-model-deployment"), deployment);
     }
     try (HttpResponse response = pipeline.sendSync(request, com.azure.core.util.Context.NONE)) {
       String text = response.getBodyAsBinaryData().toString();
       if (response.getStatusCode() >= 400) {
-        throw new AzureMlException(ArmErrors.scrub("scoring " + scoringUri + " failed with HTTP "
-            + response.getStatusCode() + ": " + text, List.of(value)), response.getStatusCode(),
+        throw new AzureMlException(
+            ArmErrors.scrub(
+                "scoring "
+                    + scoringUri
+                    + " failed with HTTP "
+                    + response.getStatusCode()
+                    + ": "
+                    + text,
+                List.of(value)),
+            response.getStatusCode(),
             null);
       }
       return text;

@@ -46,27 +46,37 @@ public final class SnapshotUploads {
     SourceSnapshot snapshot = SourceSnapshot.of(directory);
     String path = pathTemplate.replace("{version}", snapshot.hash().substring(0, 32));
     try {
-      CodeVersion existing = AssetWire.codeVersion(arm.send(HttpMethod.GET, arm.url(path), null)
-          .body());
+      CodeVersion existing =
+          AssetWire.codeVersion(arm.send(HttpMethod.GET, arm.url(path), null).body());
       return new CodeSnapshot(existing, snapshot.files().size(), 0, 0);
     } catch (AzureMlResourceNotFoundException notYetUploaded) {
       // A new snapshot: ask for a place to upload it to.
     }
-    ObjectNode request = ArmJson.object().put("pendingUploadId", UUID.randomUUID().toString())
-        .put("pendingUploadType", "TemporaryBlobReference");
-    JsonNode reference = arm.send(HttpMethod.POST, arm.url(path + "/startPendingUpload"), request)
-        .body().path("blobReferenceForConsumption");
+    ObjectNode request =
+        ArmJson.object()
+            .put("pendingUploadId", UUID.randomUUID().toString())
+            .put("pendingUploadType", "TemporaryBlobReference");
+    JsonNode reference =
+        arm.send(HttpMethod.POST, arm.url(path + "/startPendingUpload"), request)
+            .body()
+            .path("blobReferenceForConsumption");
     String blobUri = ArmJson.text(reference, "blobUri");
     String sasUri = ArmJson.text(reference.path("credential"), "sasUri");
     if (blobUri == null || sasUri == null) {
-      throw new AzureMlException("startPendingUpload for code '" + name + "' returned no blob"
-          + " reference with a SAS credential; the workspace's storage may not allow SAS", 200,
+      throw new AzureMlException(
+          "startPendingUpload for code '"
+              + name
+              + "' returned no blob"
+              + " reference with a SAS credential; the workspace's storage may not allow SAS",
+          200,
           null);
     }
-    List<String> sent = uploader.upload(BlobUris.folderFromSas(blobUri, sasUri), snapshot.files(),
-        snapshot.sha256());
-    CodeVersion created = AssetWire.codeVersion(arm.send(HttpMethod.PUT, arm.url(path),
-        AssetWire.code(blobUri)).body());
+    List<String> sent =
+        uploader.upload(
+            BlobUris.folderFromSas(blobUri, sasUri), snapshot.files(), snapshot.sha256());
+    CodeVersion created =
+        AssetWire.codeVersion(
+            arm.send(HttpMethod.PUT, arm.url(path), AssetWire.code(blobUri)).body());
     return new CodeSnapshot(created, snapshot.files().size(), sent.size(), bytes(snapshot, sent));
   }
 
@@ -79,14 +89,20 @@ public final class SnapshotUploads {
    * @param prefix the folder below the container
    * @return the relative paths sent
    */
-  public List<String> toDatastore(SourceSnapshot snapshot, DatastoreInfo store,
-      DatastoreSecrets secrets, String prefix) {
-    String containerUrl = "https://" + store.accountName() + ".blob."
-        + Optional.ofNullable(store.endpoint()).orElse("core.windows.net") + "/" + store.container();
+  public List<String> toDatastore(
+      SourceSnapshot snapshot, DatastoreInfo store, DatastoreSecrets secrets, String prefix) {
+    String containerUrl =
+        "https://"
+            + store.accountName()
+            + ".blob."
+            + Optional.ofNullable(store.endpoint()).orElse("core.windows.net")
+            + "/"
+            + store.container();
     Optional<Secret> secret = Optional.of(secrets.secret());
-    BlobFolder target = "Sas".equals(secrets.secretsType())
-        ? new BlobFolder(containerUrl, prefix, secret, Optional.empty())
-        : new BlobFolder(containerUrl, prefix, Optional.empty(), secret);
+    BlobFolder target =
+        "Sas".equals(secrets.secretsType())
+            ? new BlobFolder(containerUrl, prefix, secret, Optional.empty())
+            : new BlobFolder(containerUrl, prefix, Optional.empty(), secret);
     return uploader.upload(target, snapshot.files(), snapshot.sha256());
   }
 

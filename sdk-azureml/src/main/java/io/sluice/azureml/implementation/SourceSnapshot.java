@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The files of a source directory that go into a snapshot, each with its SHA-256, and a hash of
- * the whole: equal hashes mean equal snapshots, so an unchanged directory is never sent again.
+ * The files of a source directory that go into a snapshot, each with its SHA-256, and a hash of the
+ * whole: equal hashes mean equal snapshots, so an unchanged directory is never sent again.
  *
  * @param root the directory
  * @param files relative path ({@code /} separators) to file, sorted
@@ -37,8 +37,11 @@ public record SourceSnapshot(
    */
   public static SourceSnapshot of(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("source directory " + root + " does not exist or is not"
-          + " a directory; pass the folder that holds the code");
+      throw new IllegalArgumentException(
+          "source directory "
+              + root
+              + " does not exist or is not"
+              + " a directory; pass the folder that holds the code");
     }
     IgnoreRules ignore = IgnoreRules.forDirectory(root);
     SortedMap<String, Path> files = new TreeMap<>();

@@ -27,10 +27,15 @@ public final class WorkspaceWire {
   /** Reads a workspace. */
   public static WorkspaceInfo info(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
-    return new WorkspaceInfo(ArmJson.text(resource, "id"), ArmJson.text(resource, "name"),
-        ArmJson.text(resource, "location"), ArmJson.text(p, "friendlyName"),
-        ArmJson.text(p, "provisioningState"), ArmJson.text(p, "discoveryUrl"),
-        ArmJson.text(p, "mlFlowTrackingUri"), ArmJson.text(p, "storageAccount"),
+    return new WorkspaceInfo(
+        ArmJson.text(resource, "id"),
+        ArmJson.text(resource, "name"),
+        ArmJson.text(resource, "location"),
+        ArmJson.text(p, "friendlyName"),
+        ArmJson.text(p, "provisioningState"),
+        ArmJson.text(p, "discoveryUrl"),
+        ArmJson.text(p, "mlFlowTrackingUri"),
+        ArmJson.text(p, "storageAccount"),
         ArmJson.text(p, "keyVault"));
   }
 }

@@ -8,4 +8,5 @@ package io.sluice.azureml.models;
  * @param uploadedFiles how many were sent; 0 when an identical snapshot already existed
  * @param uploadedBytes how many bytes were sent
  */
-public record CodeSnapshot(CodeVersion codeVersion, int files, int uploadedFiles, long uploadedBytes) {}
+public record CodeSnapshot(
+    CodeVersion codeVersion, int files, int uploadedFiles, long uploadedBytes) {}

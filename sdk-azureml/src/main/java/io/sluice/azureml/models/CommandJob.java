@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A command job: a shell command run in an environment on a compute, with code, inputs and
- * outputs ({@code ${{inputs.x}}} and {@code ${{outputs.y}}} in the command are replaced by their
- * paths on the compute).
+ * A command job: a shell command run in an environment on a compute, with code, inputs and outputs
+ * ({@code ${{inputs.x}}} and {@code ${{outputs.y}}} in the command are replaced by their paths on
+ * the compute).
  */
 public final class CommandJob extends JobDefinition<CommandJob> {
   private final String command;
@@ -34,17 +34,17 @@ public final class CommandJob extends JobDefinition<CommandJob> {
     return "Command";
   }
 
-  /** @return the command line */
+  /** Returns the command line. */
   public String getCommand() {
     return command;
   }
 
-  /** @return the environment */
+  /** Returns the environment. */
   public String getEnvironmentId() {
     return environmentId;
   }
 
-  /** @return the code asset's ARM id, or null */
+  /** Returns the code asset's ARM id, or null. */
   public String getCodeId() {
     return codeId;
   }
@@ -60,7 +60,7 @@ public final class CommandJob extends JobDefinition<CommandJob> {
     return this;
   }
 
-  /** @return the time limit, or null */
+  /** Returns the time limit, or null. */
   public Duration getTimeout() {
     return timeout;
   }
@@ -76,7 +76,7 @@ public final class CommandJob extends JobDefinition<CommandJob> {
     return this;
   }
 
-  /** @return the number of nodes, or null for one */
+  /** Returns the number of nodes, or null for one. */
   public Integer getInstanceCount() {
     return instanceCount;
   }
@@ -92,7 +92,7 @@ public final class CommandJob extends JobDefinition<CommandJob> {
     return this;
   }
 
-  /** @return environment variables, modifiable */
+  /** Returns environment variables, modifiable. */
   public Map<String, String> getEnvironmentVariables() {
     return environmentVariables;
   }

@@ -7,8 +7,10 @@ import java.util.Collection;
 public final class DataType extends ExpandableStringEnum<DataType> {
   /** One file. */
   public static final DataType URI_FILE = fromString("uri_file");
+
   /** A folder. */
   public static final DataType URI_FOLDER = fromString("uri_folder");
+
   /** A folder with an {@code MLTable} file describing a table. */
   public static final DataType MLTABLE = fromString("mltable");
 
@@ -30,7 +32,7 @@ public final class DataType extends ExpandableStringEnum<DataType> {
     return fromString(name, DataType.class);
   }
 
-  /** @return every known type */
+  /** Returns every known type. */
   public static Collection<DataType> values() {
     return values(DataType.class);
   }

@@ -11,4 +11,9 @@ package io.sluice.azureml.models;
  * @param description its description, or null
  */
 public record DataVersion(
-    String id, String name, String version, DataType dataType, String dataUri, String description) {}
+    String id,
+    String name,
+    String version,
+    DataType dataType,
+    String dataUri,
+    String description) {}

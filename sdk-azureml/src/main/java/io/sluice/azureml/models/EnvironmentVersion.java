@@ -9,4 +9,5 @@ package io.sluice.azureml.models;
  * @param image the docker image it builds on
  * @param condaFile the conda specification, or null
  */
-public record EnvironmentVersion(String id, String name, String version, String image, String condaFile) {}
+public record EnvironmentVersion(
+    String id, String name, String version, String image, String condaFile) {}

@@ -20,7 +20,7 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
 
   JobDefinition() {}
 
-  /** @return {@code Command} or {@code Pipeline} */
+  /** Returns {@code Command} or {@code Pipeline}. */
   public abstract String getJobType();
 
   @SuppressWarnings("unchecked")
@@ -28,7 +28,7 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
     return (S) this;
   }
 
-  /** @return the name shown in the studio, or null */
+  /** Returns the name shown in the studio, or null. */
   public String getDisplayName() {
     return displayName;
   }
@@ -44,7 +44,7 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
     return self();
   }
 
-  /** @return the experiment the job belongs to, or null for {@code Default} */
+  /** Returns the experiment the job belongs to, or null for {@code Default}. */
   public String getExperimentName() {
     return experimentName;
   }
@@ -60,7 +60,7 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
     return self();
   }
 
-  /** @return the description, or null */
+  /** Returns the description, or null. */
   public String getDescription() {
     return description;
   }
@@ -76,7 +76,7 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
     return self();
   }
 
-  /** @return the compute's ARM id, or null */
+  /** Returns the compute's ARM id, or null. */
   public String getComputeId() {
     return computeId;
   }
@@ -92,12 +92,12 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
     return self();
   }
 
-  /** @return the tags, modifiable */
+  /** Returns the tags, modifiable. */
   public Map<String, String> getTags() {
     return tags;
   }
 
-  /** @return the inputs by name, modifiable */
+  /** Returns the inputs by name, modifiable. */
   public Map<String, JobInput> getInputs() {
     return inputs;
   }
@@ -114,7 +114,7 @@ public abstract sealed class JobDefinition<S extends JobDefinition<S>>
     return self();
   }
 
-  /** @return the outputs by name, modifiable */
+  /** Returns the outputs by name, modifiable. */
   public Map<String, JobOutput> getOutputs() {
     return outputs;
   }

@@ -67,25 +67,26 @@ public final class JobInput {
    * @return the input
    */
   public static JobInput binding(String expression) {
-    return new JobInput("literal", Objects.requireNonNull(expression, "'expression' is null"), null);
+    return new JobInput(
+        "literal", Objects.requireNonNull(expression, "'expression' is null"), null);
   }
 
-  /** @return {@code literal}, {@code uri_file}, {@code uri_folder} or {@code mltable} */
+  /** Returns {@code literal}, {@code uri_file}, {@code uri_folder} or {@code mltable}. */
   public String getJobInputType() {
     return jobInputType;
   }
 
-  /** @return the literal value, or null */
+  /** Returns the literal value, or null. */
   public String getValue() {
     return value;
   }
 
-  /** @return the data URI, or null for a literal */
+  /** Returns the data URI, or null for a literal. */
   public String getUri() {
     return uri;
   }
 
-  /** @return how the compute sees the data, or null for the service's default */
+  /** Returns how the compute sees the data, or null for the service's default. */
   public String getMode() {
     return mode;
   }

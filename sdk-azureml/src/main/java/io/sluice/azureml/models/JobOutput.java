@@ -31,12 +31,12 @@ public final class JobOutput {
     return new JobOutput("uri_file", uri);
   }
 
-  /** @return {@code uri_folder} or {@code uri_file} */
+  /** Returns {@code uri_folder} or {@code uri_file}. */
   public String getJobOutputType() {
     return jobOutputType;
   }
 
-  /** @return where it is written, or null */
+  /** Returns where it is written, or null. */
   public String getUri() {
     return uri;
   }
@@ -52,7 +52,7 @@ public final class JobOutput {
     return this;
   }
 
-  /** @return {@code ReadWriteMount}, {@code Upload} or {@code Direct}, or null */
+  /** Returns {@code ReadWriteMount}, {@code Upload} or {@code Direct}, or null. */
   public String getMode() {
     return mode;
   }

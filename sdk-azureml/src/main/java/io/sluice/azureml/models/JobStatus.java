@@ -8,30 +8,43 @@ import java.util.Set;
 public final class JobStatus extends ExpandableStringEnum<JobStatus> {
   /** Created, not yet started. */
   public static final JobStatus NOT_STARTED = fromString("NotStarted");
+
   /** Waiting for compute. */
   public static final JobStatus QUEUED = fromString("Queued");
+
   /** Preparing the environment. */
   public static final JobStatus PREPARING = fromString("Preparing");
+
   /** Compute is being provisioned. */
   public static final JobStatus PROVISIONING = fromString("Provisioning");
+
   /** Starting. */
   public static final JobStatus STARTING = fromString("Starting");
+
   /** Running. */
   public static final JobStatus RUNNING = fromString("Running");
+
   /** Uploading outputs. */
   public static final JobStatus FINALIZING = fromString("Finalizing");
+
   /** A cancel was asked for and is under way. */
   public static final JobStatus CANCEL_REQUESTED = fromString("CancelRequested");
+
   /** Ended successfully. */
   public static final JobStatus COMPLETED = fromString("Completed");
+
   /** Ended with an error. */
   public static final JobStatus FAILED = fromString("Failed");
+
   /** Canceled. */
   public static final JobStatus CANCELED = fromString("Canceled");
+
   /** The compute stopped answering. */
   public static final JobStatus NOT_RESPONDING = fromString("NotResponding");
+
   /** Paused. */
   public static final JobStatus PAUSED = fromString("Paused");
+
   /** Unknown to the service. */
   public static final JobStatus UNKNOWN = fromString("Unknown");
 
@@ -55,12 +68,12 @@ public final class JobStatus extends ExpandableStringEnum<JobStatus> {
     return fromString(name, JobStatus.class);
   }
 
-  /** @return every known status */
+  /** Returns every known status. */
   public static Collection<JobStatus> values() {
     return values(JobStatus.class);
   }
 
-  /** @return true for {@code Completed}, {@code Failed} and {@code Canceled} */
+  /** Returns true for {@code Completed}, {@code Failed} and {@code Canceled}. */
   public boolean isTerminal() {
     return TERMINAL.contains(this);
   }

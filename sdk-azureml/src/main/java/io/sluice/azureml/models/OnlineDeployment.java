@@ -32,22 +32,22 @@ public final class OnlineDeployment {
     this.modelId = Objects.requireNonNull(modelId, "'modelId' is null");
   }
 
-  /** @return the name */
+  /** Returns the name. */
   public String getName() {
     return name;
   }
 
-  /** @return the region */
+  /** Returns the region. */
   public String getLocation() {
     return location;
   }
 
-  /** @return the model version's ARM id */
+  /** Returns the model version's ARM id. */
   public String getModelId() {
     return modelId;
   }
 
-  /** @return the VM size, {@code Standard_DS3_v2} by default */
+  /** Returns the VM size, {@code Standard_DS3_v2} by default. */
   public String getInstanceType() {
     return instanceType;
   }
@@ -63,7 +63,7 @@ public final class OnlineDeployment {
     return this;
   }
 
-  /** @return the number of instances, 1 by default */
+  /** Returns the number of instances, 1 by default. */
   public int getInstanceCount() {
     return instanceCount;
   }
@@ -84,7 +84,7 @@ public final class OnlineDeployment {
     return this;
   }
 
-  /** @return the environment's ARM id, or null for an MLflow model */
+  /** Returns the environment's ARM id, or null for an MLflow model. */
   public String getEnvironmentId() {
     return environmentId;
   }
@@ -100,12 +100,12 @@ public final class OnlineDeployment {
     return this;
   }
 
-  /** @return the code asset's ARM id, or null */
+  /** Returns the code asset's ARM id, or null. */
   public String getCodeId() {
     return codeId;
   }
 
-  /** @return the scoring script, relative to the code, or null */
+  /** Returns the scoring script, relative to the code, or null. */
   public String getScoringScript() {
     return scoringScript;
   }
@@ -123,7 +123,7 @@ public final class OnlineDeployment {
     return this;
   }
 
-  /** @return environment variables, modifiable */
+  /** Returns environment variables, modifiable. */
   public Map<String, String> getEnvironmentVariables() {
     return environmentVariables;
   }

@@ -24,17 +24,17 @@ public final class OnlineEndpoint {
     this.location = Objects.requireNonNull(location, "'location' is null");
   }
 
-  /** @return the name */
+  /** Returns the name. */
   public String getName() {
     return name;
   }
 
-  /** @return the region */
+  /** Returns the region. */
   public String getLocation() {
     return location;
   }
 
-  /** @return {@code Key} (the default), {@code AMLToken} or {@code AADToken} */
+  /** Returns {@code Key} (the default), {@code AMLToken} or {@code AADToken}. */
   public String getAuthMode() {
     return authMode;
   }
@@ -50,7 +50,7 @@ public final class OnlineEndpoint {
     return this;
   }
 
-  /** @return the description, or null */
+  /** Returns the description, or null. */
   public String getDescription() {
     return description;
   }
@@ -66,12 +66,12 @@ public final class OnlineEndpoint {
     return this;
   }
 
-  /** @return the percentage of traffic per deployment name, modifiable */
+  /** Returns the percentage of traffic per deployment name, modifiable. */
   public Map<String, Integer> getTraffic() {
     return traffic;
   }
 
-  /** @return the tags, modifiable */
+  /** Returns the tags, modifiable. */
   public Map<String, String> getTags() {
     return tags;
   }

@@ -21,7 +21,7 @@ public record OperationProgress(String status, String errorCode, String errorMes
     if (errorCode == null && errorMessage == null) {
       return Optional.empty();
     }
-    return Optional.of((errorCode == null ? "" : errorCode + ": ")
-        + (errorMessage == null ? "" : errorMessage));
+    return Optional.of(
+        (errorCode == null ? "" : errorCode + ": ") + (errorMessage == null ? "" : errorMessage));
   }
 }

@@ -19,7 +19,7 @@ public final class PipelineJob extends JobDefinition<PipelineJob> {
     return "Pipeline";
   }
 
-  /** @return the child jobs by node name, modifiable */
+  /** Returns the child jobs by node name, modifiable. */
   public Map<String, CommandJob> getJobs() {
     return jobs;
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to create or update as a workspace. Azure ML needs a storage account, a key vault and
- * (for monitoring) Application Insights that already exist, by ARM id.
+ * What to create or update as a workspace. Azure ML needs a storage account, a key vault and (for
+ * monitoring) Application Insights that already exist, by ARM id.
  */
 public final class WorkspaceOptions {
   private final String location;
@@ -27,12 +27,12 @@ public final class WorkspaceOptions {
     this.location = Objects.requireNonNull(location, "'location' is null");
   }
 
-  /** @return the region */
+  /** Returns the region. */
   public String getLocation() {
     return location;
   }
 
-  /** @return the studio name, or null */
+  /** Returns the studio name, or null. */
   public String getFriendlyName() {
     return friendlyName;
   }
@@ -48,7 +48,7 @@ public final class WorkspaceOptions {
     return this;
   }
 
-  /** @return the description, or null */
+  /** Returns the description, or null. */
   public String getDescription() {
     return description;
   }
@@ -64,7 +64,7 @@ public final class WorkspaceOptions {
     return this;
   }
 
-  /** @return the storage account's ARM id, or null */
+  /** Returns the storage account's ARM id, or null. */
   public String getStorageAccount() {
     return storageAccount;
   }
@@ -80,7 +80,7 @@ public final class WorkspaceOptions {
     return this;
   }
 
-  /** @return the key vault's ARM id, or null */
+  /** Returns the key vault's ARM id, or null. */
   public String getKeyVault() {
     return keyVault;
   }
@@ -96,7 +96,7 @@ public final class WorkspaceOptions {
     return this;
   }
 
-  /** @return Application Insights' ARM id, or null */
+  /** Returns application Insights' ARM id, or null. */
   public String getApplicationInsights() {
     return applicationInsights;
   }
@@ -112,7 +112,7 @@ public final class WorkspaceOptions {
     return this;
   }
 
-  /** @return the container registry's ARM id, or null */
+  /** Returns the container registry's ARM id, or null. */
   public String getContainerRegistry() {
     return containerRegistry;
   }
@@ -128,7 +128,7 @@ public final class WorkspaceOptions {
     return this;
   }
 
-  /** @return the tags, modifiable */
+  /** Returns the tags, modifiable. */
   public Map<String, String> getTags() {
     return tags;
   }

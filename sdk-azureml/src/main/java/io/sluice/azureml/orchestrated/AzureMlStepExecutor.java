@@ -21,19 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@code PythonScriptStep} on an Azure ML compute ({@link ComputeDefinition.AmlCompute} or a compute named in
- * the workspace) for the {@code orchestrated} transport: one command job per step, named by the
- * step's {@link StepContext#idempotencyKey()}, so that a retried or repeated create is the same
- * job. The name is journaled before the job is created; a resumed run re-attaches to the job (or
- * creates it, if the earlier attempt died first). Waiting polls adaptively, at most once per 2 s;
- * canceling the pipeline run cancels the job; a failure carries the job's error and its studio
- * link. The workspace comes from {@code config.json}, found from the run's base directory.
+ * Runs a {@code PythonScriptStep} on an Azure ML compute ({@link ComputeDefinition.AmlCompute} or a
+ * compute named in the workspace) for the {@code orchestrated} transport: one command job per step,
+ * named by the step's {@link StepContext#idempotencyKey()}, so that a retried or repeated create is
+ * the same job. The name is journaled before the job is created; a resumed run re-attaches to the
+ * job (or creates it, if the earlier attempt died first). Waiting polls adaptively, at most once
+ * per 2 s; canceling the pipeline run cancels the job; a failure carries the job's error and its
+ * studio link. The workspace comes from {@code config.json}, found from the run's base directory.
  *
  * <p>Settings: the {@code orchestrated} transport's configuration keys under {@code azureml.}:
  * {@code azureml.configFile} (a {@code config.json} or the folder to search from, instead of the
- * base directory) and {@code azureml.endpoint} (the ARM endpoint), as the {@code azureml}
- * transport reads {@code configFile} and {@code endpoint}. They are checked when the transport is
- * made; an unknown key fails naming the key, its value and the known keys.
+ * base directory) and {@code azureml.endpoint} (the ARM endpoint), as the {@code azureml} transport
+ * reads {@code configFile} and {@code endpoint}. They are checked when the transport is made; an
+ * unknown key fails naming the key, its value and the known keys.
  */
 public final class AzureMlStepExecutor implements StepExecutor {
   private static final Logger LOGGER = LoggerFactory.getLogger(AzureMlStepExecutor.class);
@@ -50,8 +50,10 @@ public final class AzureMlStepExecutor implements StepExecutor {
 
   @Override
   public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
-    return step.task() instanceof PythonScriptTask && transport.equals("orchestrated")
-        && (compute instanceof ComputeDefinition.AmlCompute || compute instanceof ComputeDefinition.Named);
+    return step.task() instanceof PythonScriptTask
+        && transport.equals("orchestrated")
+        && (compute instanceof ComputeDefinition.AmlCompute
+            || compute instanceof ComputeDefinition.Named);
   }
 
   @Override
@@ -86,16 +88,25 @@ public final class AzureMlStepExecutor implements StepExecutor {
     }
     Job ended = waitFor(context, client, name);
     if (!ended.status().equals(JobStatus.COMPLETED)) {
-      throw new StepFailedException("Step '" + context.step().name() + "' failed on Azure ML: job " + name
-          + " ended " + ended.status() + error(client, name, ended).map(e -> ": " + e).orElse("")
-          + "\n  see https://ml.azure.com/runs/" + name + "?wsid=" + client.getWorkspace().resourceId());
+      throw new StepFailedException(
+          "Step '"
+              + context.step().name()
+              + "' failed on Azure ML: job "
+              + name
+              + " ended "
+              + ended.status()
+              + error(client, name, ended).map(e -> ": " + e).orElse("")
+              + "\n  see https://ml.azure.com/runs/"
+              + name
+              + "?wsid="
+              + client.getWorkspace().resourceId());
     }
     return StepResult.empty();
   }
 
   /**
-   * Why a job failed, as run history keeps it; a failure to read it is logged and leaves the
-   * step's failure without the reason rather than hiding the failure.
+   * Why a job failed, as run history keeps it; a failure to read it is logged and leaves the step's
+   * failure without the reason rather than hiding the failure.
    */
   private static Optional<String> error(AzureMlClient client, String name, Job ended) {
     if (!ended.status().equals(JobStatus.FAILED)) {

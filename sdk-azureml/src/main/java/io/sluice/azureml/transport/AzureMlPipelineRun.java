@@ -31,8 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Events follow the contract every transport keeps: a step starts QUEUED without an event,
  * reports RUNNING (also when its child went from queued to its end between two polls) and then its
  * final state; once the pipeline job has ended, a node that never got a child job, or whose child
- * never started, is SKIPPED (CANCELED when the run was), since Azure ML reports nothing more for it;
- * the run's final state comes after every step's.
+ * never started, is SKIPPED (CANCELED when the run was), since Azure ML reports nothing more for
+ * it; the run's final state comes after every step's.
  */
 final class AzureMlPipelineRun implements PipelineRun {
   /** The longest wait between two polls of an unchanging run. */
@@ -52,8 +52,14 @@ final class AzureMlPipelineRun implements PipelineRun {
    * @param runId the run's id, which events name
    * @param jobName the pipeline job of the run's current attempt
    */
-  AzureMlPipelineRun(AzureMlClient client, PipelineDefinition definition, String runId, String jobName,
-      Map<String, URI> outputUris, Duration pollInterval, List<RunListener> listeners) {
+  AzureMlPipelineRun(
+      AzureMlClient client,
+      PipelineDefinition definition,
+      String runId,
+      String jobName,
+      Map<String, URI> outputUris,
+      Duration pollInterval,
+      List<RunListener> listeners) {
     this.client = client;
     this.definition = definition;
     this.runId = runId;
@@ -97,10 +103,15 @@ final class AzureMlPipelineRun implements PipelineRun {
     Map<String, StepStatus> steps = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
       Job child = children.get(step.name());
-      StepStatus status = child == null ? StepStatus.queued(step.name())
-          : new StepStatus(step.name(), stepState(child),
-              child.startedAt().map(t -> t.toInstant()), child.endedAt().map(t -> t.toInstant()),
-              child.error().orElse(""));
+      StepStatus status =
+          child == null
+              ? StepStatus.queued(step.name())
+              : new StepStatus(
+                  step.name(),
+                  stepState(child),
+                  child.startedAt().map(t -> t.toInstant()),
+                  child.endedAt().map(t -> t.toInstant()),
+                  child.error().orElse(""));
       if (state.isTerminal() && status.state() == StepState.QUEUED) {
         status = notRun(step, state, steps);
       }
@@ -113,29 +124,50 @@ final class AzureMlPipelineRun implements PipelineRun {
   /** A step the ended pipeline job never started, with why. */
   private StepStatus notRun(StepDefinition step, RunState state, Map<String, StepStatus> earlier) {
     if (state == RunState.CANCELED) {
-      return new StepStatus(step.name(), StepState.CANCELED, Optional.empty(), Optional.empty(),
+      return new StepStatus(
+          step.name(),
+          StepState.CANCELED,
+          Optional.empty(),
+          Optional.empty(),
           "the run was canceled before the step started");
     }
-    List<String> unmet = step.dependsOn().stream()
-        .filter(d -> earlier.containsKey(d) && !earlier.get(d).state().isSuccessful())
-        .map(d -> "'" + d + "' (" + earlier.get(d).state() + ")").toList();
-    return new StepStatus(step.name(), StepState.SKIPPED, Optional.empty(), Optional.empty(),
-        unmet.isEmpty() ? "skipped: Azure ML pipeline job '" + jobName + "' ended " + state
-            + " before the step started"
+    List<String> unmet =
+        step.dependsOn().stream()
+            .filter(d -> earlier.containsKey(d) && !earlier.get(d).state().isSuccessful())
+            .map(d -> "'" + d + "' (" + earlier.get(d).state() + ")")
+            .toList();
+    return new StepStatus(
+        step.name(),
+        StepState.SKIPPED,
+        Optional.empty(),
+        Optional.empty(),
+        unmet.isEmpty()
+            ? "skipped: Azure ML pipeline job '"
+                + jobName
+                + "' ended "
+                + state
+                + " before the step started"
             : "skipped: it runs after " + String.join(", ", unmet) + ", which did not complete");
   }
 
-  /** Reports a step's change; a step seen ending before it was seen running reports RUNNING first. */
+  /**
+   * Reports a step's change; a step seen ending before it was seen running reports RUNNING first.
+   */
   private void report(StepStatus status) {
     StepState before = reported.getOrDefault(status.step(), StepState.QUEUED);
     if (before == status.state()) {
       return;
     }
-    boolean ran = status.state() == StepState.COMPLETED || status.state() == StepState.FAILED
-        || (status.state() == StepState.CANCELED && status.startedAt().isPresent());
+    boolean ran =
+        status.state() == StepState.COMPLETED
+            || status.state() == StepState.FAILED
+            || (status.state() == StepState.CANCELED && status.startedAt().isPresent());
     if (before == StepState.QUEUED && ran) {
-      emit(new RunEvent.StepStateChanged(runId, new StepStatus(status.step(), StepState.RUNNING,
-          status.startedAt(), Optional.empty(), "")));
+      emit(
+          new RunEvent.StepStateChanged(
+              runId,
+              new StepStatus(
+                  status.step(), StepState.RUNNING, status.startedAt(), Optional.empty(), "")));
     }
     reported.put(status.step(), status.state());
     emit(new RunEvent.StepStateChanged(runId, status));
@@ -160,8 +192,14 @@ final class AzureMlPipelineRun implements PipelineRun {
     Map<String, StepStatus> seen = Map.of();
     while (!state.isTerminal()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new RunTimeoutException("Azure ML pipeline job '" + jobName + "' is still "
-            + state + " after " + timeout + "; it keeps running: wait again or cancel() it");
+        throw new RunTimeoutException(
+            "Azure ML pipeline job '"
+                + jobName
+                + "' is still "
+                + state
+                + " after "
+                + timeout
+                + "; it keeps running: wait again or cancel() it");
       }
       sleep(wait);
       Map<String, StepStatus> now;
@@ -176,12 +214,21 @@ final class AzureMlPipelineRun implements PipelineRun {
       seen = now;
     }
     if (state != RunState.COMPLETED) {
-      List<StepStatus> failed = (seen.isEmpty() ? steps() : seen).values().stream()
-          .filter(s -> s.state() == StepState.FAILED).toList();
-      StringBuilder message = new StringBuilder("Azure ML pipeline job '").append(jobName)
-          .append("' ended ").append(state);
-      failed.forEach(s -> message.append("; step '").append(s.step()).append("' failed")
-          .append(s.message().isEmpty() ? "" : ": " + s.message()));
+      List<StepStatus> failed =
+          (seen.isEmpty() ? steps() : seen)
+              .values().stream().filter(s -> s.state() == StepState.FAILED).toList();
+      StringBuilder message =
+          new StringBuilder("Azure ML pipeline job '")
+              .append(jobName)
+              .append("' ended ")
+              .append(state);
+      failed.forEach(
+          s ->
+              message
+                  .append("; step '")
+                  .append(s.step())
+                  .append("' failed")
+                  .append(s.message().isEmpty() ? "" : ": " + s.message()));
       throw new PipelineRunException(message.toString(), state, failed);
     }
     return state;
@@ -196,12 +243,16 @@ final class AzureMlPipelineRun implements PipelineRun {
   public Map<String, URI> outputs() {
     Map<String, URI> available = new LinkedHashMap<>();
     Map<String, StepStatus> steps = steps();
-    definition.data().forEach(data -> {
-      StepStatus producer = steps.get(data.producer());
-      if (producer != null && producer.state().isSuccessful()) {
-        Optional.ofNullable(outputUris.get(data.name())).ifPresent(u -> available.put(data.name(), u));
-      }
-    });
+    definition
+        .data()
+        .forEach(
+            data -> {
+              StepStatus producer = steps.get(data.producer());
+              if (producer != null && producer.state().isSuccessful()) {
+                Optional.ofNullable(outputUris.get(data.name()))
+                    .ifPresent(u -> available.put(data.name(), u));
+              }
+            });
     return available;
   }
 
@@ -225,8 +276,10 @@ final class AzureMlPipelineRun implements PipelineRun {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RunTimeoutException("interrupted while waiting for Azure ML pipeline job '"
-          + jobName + "'; it keeps running");
+      throw new RunTimeoutException(
+          "interrupted while waiting for Azure ML pipeline job '"
+              + jobName
+              + "'; it keeps running");
     }
   }
 
@@ -237,7 +290,8 @@ final class AzureMlPipelineRun implements PipelineRun {
       return RunState.FAILED;
     } else if (status.equals(JobStatus.CANCELED)) {
       return RunState.CANCELED;
-    } else if (status.equals(JobStatus.RUNNING) || status.equals(JobStatus.FINALIZING)
+    } else if (status.equals(JobStatus.RUNNING)
+        || status.equals(JobStatus.FINALIZING)
         || status.equals(JobStatus.CANCEL_REQUESTED)) {
       return RunState.RUNNING;
     }

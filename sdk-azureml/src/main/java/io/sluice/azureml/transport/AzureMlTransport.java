@@ -26,12 +26,12 @@ import java.util.Optional;
 /**
  * Runs a pipeline definition as one Azure ML v2 pipeline job. Before submitting, the blob and ADLS
  * datastores the workspace lacks are registered (with secret values from the run's options), each
- * script step's source directory is uploaded as a content-hashed code asset (unchanged code is not sent
- * again) and its environment is registered. The run id names the job, so submitting the same run
- * id twice never creates two jobs; a run that runs again after a failure does so as a new attempt
- * ({@link RunAttempts}): on {@code RESUME}, Azure ML reuses the nodes that completed unchanged; on
- * {@code ALLOW_IF_FAILED}, every node runs again ({@code force_rerun}). A pipeline with a {@code
- * DatabricksStep} is refused; the {@code orchestrated} transport runs those.
+ * script step's source directory is uploaded as a content-hashed code asset (unchanged code is not
+ * sent again) and its environment is registered. The run id names the job, so submitting the same
+ * run id twice never creates two jobs; a run that runs again after a failure does so as a new
+ * attempt ({@link RunAttempts}): on {@code RESUME}, Azure ML reuses the nodes that completed
+ * unchanged; on {@code ALLOW_IF_FAILED}, every node runs again ({@code force_rerun}). A pipeline
+ * with a {@code DatabricksStep} is refused; the {@code orchestrated} transport runs those.
  */
 public final class AzureMlTransport implements Transport {
   /** The environment of a step that names none: Azure ML's curated scikit-learn image. */
@@ -51,8 +51,8 @@ public final class AzureMlTransport implements Transport {
    * @param defaultCompute the compute for steps that name none, or null
    * @param pollInterval the wait between two status requests of a run
    */
-  public AzureMlTransport(AzureMlClient client, Path baseDirectory, String defaultCompute,
-      Duration pollInterval) {
+  public AzureMlTransport(
+      AzureMlClient client, Path baseDirectory, String defaultCompute, Duration pollInterval) {
     this.client = Objects.requireNonNull(client, "'client' is null");
     this.baseDirectory = Objects.requireNonNull(baseDirectory, "'baseDirectory' is null");
     this.defaultCompute = defaultCompute;
@@ -77,19 +77,23 @@ public final class AzureMlTransport implements Transport {
   @Override
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
     // Everything a submission can be refused for is checked before the first request.
-    Map<String, String> parameters = RunParameters.resolve(definition, options.parameters())
-        .texts(PipelineJobCompiler::datastoreUri);
-    PipelineJobCompiler compiler = new PipelineJobCompiler(definition,
-        client.getWorkspace().resourceId(), defaultCompute);
+    Map<String, String> parameters =
+        RunParameters.resolve(definition, options.parameters())
+            .texts(PipelineJobCompiler::datastoreUri);
+    PipelineJobCompiler compiler =
+        new PipelineJobCompiler(definition, client.getWorkspace().resourceId(), defaultCompute);
     compiler.checkSupported(parameters);
     String runId = options.runId().orElseGet(() -> RunIds.newRunId(definition.name()));
-    Optional<RunAttempts.Attempt> latest = options.runId().isPresent()
-        ? RunAttempts.latest(client, runId) : Optional.empty();
+    Optional<RunAttempts.Attempt> latest =
+        options.runId().isPresent() ? RunAttempts.latest(client, runId) : Optional.empty();
     Optional<DuplicateRuns.EarlierRun> earlier =
         latest.map(a -> new DuplicateRuns.EarlierRun(a.ended(), Optional.empty()));
     int attempt = 1;
     boolean forceRerun = options.forceRerun();
-    switch (DuplicateRuns.decide(runId, options.duplicateRunPolicy(), earlier,
+    switch (DuplicateRuns.decide(
+        runId,
+        options.duplicateRunPolicy(),
+        earlier,
         ReuseKeys.definitionFingerprint(definition))) {
       case RESUME -> {
         RunAttempts.Attempt last = latest.orElseThrow();
@@ -103,7 +107,7 @@ public final class AzureMlTransport implements Transport {
         attempt = latest.orElseThrow().number() + 1;
         forceRerun = true;
       }
-      case START -> { }
+      case START -> {}
     }
     String jobName = RunAttempts.jobName(runId, attempt);
     new DatastoreRegistration(client, RunSecrets.of(options)::value).registerMissing(definition);
@@ -111,23 +115,34 @@ public final class AzureMlTransport implements Transport {
     for (StepDefinition step : definition.steps()) {
       assets.put(step.name(), StepAssets.compile(client, baseDirectory, definition, step));
     }
-    PipelineJob job = compiler.compile(runId, jobName, parameters, assets,
-        options.experimentName().orElse(definition.name()), forceRerun);
+    PipelineJob job =
+        compiler.compile(
+            runId,
+            jobName,
+            parameters,
+            assets,
+            options.experimentName().orElse(definition.name()),
+            forceRerun);
     client.createOrUpdateJob(jobName, job);
     return run(definition, runId, jobName, options);
   }
 
-  private AzureMlPipelineRun run(PipelineDefinition definition, String runId, String jobName,
-      RunOptions options) {
+  private AzureMlPipelineRun run(
+      PipelineDefinition definition, String runId, String jobName, RunOptions options) {
     Map<String, URI> outputs = new LinkedHashMap<>();
     for (DataDefinition data : definition.data()) {
-      String datastore = data.datastore() != null ? data.datastore()
-          : definition.defaultDatastore() != null ? definition.defaultDatastore()
-          : PipelineJobCompiler.DEFAULT_DATASTORE;
-      outputs.put(data.name(), URI.create(PipelineJobCompiler.datastoreUri(datastore,
-          DataPaths.output(runId, data)) + "/"));
+      String datastore =
+          data.datastore() != null
+              ? data.datastore()
+              : definition.defaultDatastore() != null
+                  ? definition.defaultDatastore()
+                  : PipelineJobCompiler.DEFAULT_DATASTORE;
+      outputs.put(
+          data.name(),
+          URI.create(
+              PipelineJobCompiler.datastoreUri(datastore, DataPaths.output(runId, data)) + "/"));
     }
-    return new AzureMlPipelineRun(client, definition, runId, jobName, outputs, pollInterval,
-        options.listeners());
+    return new AzureMlPipelineRun(
+        client, definition, runId, jobName, outputs, pollInterval, options.listeners());
   }
 }

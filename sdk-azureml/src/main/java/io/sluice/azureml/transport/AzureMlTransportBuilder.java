@@ -111,7 +111,10 @@ public final class AzureMlTransportBuilder {
   public AzureMlTransport build() {
     AzureMlTransportSettings settings = settings();
     AzureMlClient workspace = client != null ? client : newClient(settings);
-    return new AzureMlTransport(workspace, settings.baseDirectory(), settings.defaultCompute().orElse(null),
+    return new AzureMlTransport(
+        workspace,
+        settings.baseDirectory(),
+        settings.defaultCompute().orElse(null),
         settings.pollInterval());
   }
 

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code azureml} transport's settings besides its workspace, read from the provider's key/value
- * map ({@code configFile} and {@code endpoint} are read where the client is built).
+ * The {@code azureml} transport's settings besides its workspace, read from the provider's
+ * key/value map ({@code configFile} and {@code endpoint} are read where the client is built).
  */
-record AzureMlTransportSettings(Path baseDirectory, Optional<String> defaultCompute, Duration pollInterval) {
+record AzureMlTransportSettings(
+    Path baseDirectory, Optional<String> defaultCompute, Duration pollInterval) {
 
   static AzureMlTransportSettings from(Map<String, String> configuration) {
     return new AzureMlTransportSettings(
@@ -32,7 +33,11 @@ record AzureMlTransportSettings(Path baseDirectory, Optional<String> defaultComp
   }
 
   private static ConfigurationException refused(String value, Throwable cause) {
-    return new ConfigurationException(AzureMlTransportProvider.NAME + " transport: pollIntervalSeconds is '" + value
-        + "'; use a whole number of seconds, 1 or more", cause);
+    return new ConfigurationException(
+        AzureMlTransportProvider.NAME
+            + " transport: pollIntervalSeconds is '"
+            + value
+            + "'; use a whole number of seconds, 1 or more",
+        cause);
   }
 }

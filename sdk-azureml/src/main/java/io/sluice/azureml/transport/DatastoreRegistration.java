@@ -9,9 +9,9 @@ import io.sluice.core.definition.SecretReference;
 import java.util.function.Function;
 
 /**
- * Registers the definition's blob and ADLS datastores the workspace does not have yet, so that
- * the job's {@code azureml://datastores/<name>/...} URIs resolve. A datastore the workspace already
- * has is left as it is: its registration (and credential) is the workspace owner's.
+ * Registers the definition's blob and ADLS datastores the workspace does not have yet, so that the
+ * job's {@code azureml://datastores/<name>/...} URIs resolve. A datastore the workspace already has
+ * is left as it is: its registration (and credential) is the workspace owner's.
  */
 final class DatastoreRegistration {
   private final AzureMlClient client;
@@ -44,9 +44,13 @@ final class DatastoreRegistration {
     try {
       return secrets.apply(reference);
     } catch (SluiceException e) {
-      throw new AzureMlTransportException("the workspace has no datastore '" + datastore.name()
-          + "', so the transport registers it, but: " + e.getMessage()
-          + "; or register the datastore in the workspace first", e);
+      throw new AzureMlTransportException(
+          "the workspace has no datastore '"
+              + datastore.name()
+              + "', so the transport registers it, but: "
+              + e.getMessage()
+              + "; or register the datastore in the workspace first",
+          e);
     }
   }
 }

@@ -10,11 +10,11 @@ import io.sluice.core.definition.DataDefinition;
 import io.sluice.core.definition.DataPathDefinition;
 import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.InputDefinition;
+import io.sluice.core.definition.InputMode;
+import io.sluice.core.definition.OutputMode;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.core.definition.InputMode;
-import io.sluice.core.definition.OutputMode;
 import io.sluice.core.semantics.DataPaths;
 import io.sluice.core.semantics.StepArguments;
 import java.time.Duration;
@@ -29,16 +29,21 @@ import java.util.Set;
  * command job with its code, environment and compute; intermediate data flows through {@code
  * ${{parent.jobs.<producer>.outputs.<data>}}} bindings; outputs land at {@code
  * azureml://datastores/<datastore>/paths/sluice/runs/<run>/<step>/<output>}; parameters become the
- * pipeline job's literal inputs. A {@code runAfter} edge, which carries no data, is bound as Azure ML
- * v1 bound it: the earlier node writes an empty control output that the later node takes as an input
- * it never reads, since a v2 pipeline job orders its nodes only through such bindings.
+ * pipeline job's literal inputs. A {@code runAfter} edge, which carries no data, is bound as Azure
+ * ML v1 bound it: the earlier node writes an empty control output that the later node takes as an
+ * input it never reads, since a v2 pipeline job orders its nodes only through such bindings.
  */
 final class PipelineJobCompiler {
   static final String DEFAULT_DATASTORE = "workspaceblobstore";
+
   /** The empty output a node writes when a later node runs after it without reading its data. */
   static final String RUN_AFTER_OUTPUT = "sluice_run_after";
-  /** The prefix of the inputs that bind a node to the control outputs of the nodes it runs after. */
+
+  /**
+   * The prefix of the inputs that bind a node to the control outputs of the nodes it runs after.
+   */
   static final String RUN_AFTER_INPUT = "sluice_run_after_";
+
   /**
    * The environment variable that holds the pipeline job's name in a node that must not be reused:
    * Azure ML reuses a node only when its settings are unchanged, and a command job has no {@code
@@ -68,18 +73,29 @@ final class PipelineJobCompiler {
     List<String> problems = new ArrayList<>();
     for (StepDefinition step : definition.steps()) {
       if (step.task() instanceof DatabricksTask) {
-        problems.add("step '" + step.name() + "' is a DatabricksStep, and Azure ML v2 pipeline"
-            + " jobs have no Databricks step type");
+        problems.add(
+            "step '"
+                + step.name()
+                + "' is a DatabricksStep, and Azure ML v2 pipeline"
+                + " jobs have no Databricks step type");
       } else if (computeName(step) == null) {
-        problems.add("step '" + step.name() + "' runs on the local machine; give it an AmlCompute"
-            + " or set the azureml transport's 'defaultCompute'");
+        problems.add(
+            "step '"
+                + step.name()
+                + "' runs on the local machine; give it an AmlCompute"
+                + " or set the azureml transport's 'defaultCompute'");
       }
     }
     if (!problems.isEmpty()) {
-      throw new AzureMlTransportException("Pipeline '" + definition.name() + "' cannot run as"
-          + " one Azure ML pipeline job: " + String.join("; ", problems) + ". Run it with the"
-          + " 'orchestrated' transport instead, which sends Databricks steps to Databricks and"
-          + " script steps to Azure ML command jobs.");
+      throw new AzureMlTransportException(
+          "Pipeline '"
+              + definition.name()
+              + "' cannot run as"
+              + " one Azure ML pipeline job: "
+              + String.join("; ", problems)
+              + ". Run it with the"
+              + " 'orchestrated' transport instead, which sends Databricks steps to Databricks and"
+              + " script steps to Azure ML command jobs.");
     }
     definition.steps().forEach(step -> command(step, parameters));
   }
@@ -91,12 +107,18 @@ final class PipelineJobCompiler {
    * @param forceRerun whether every node runs, none reused from an earlier job (the pipeline's
    *     {@code force_rerun} setting)
    */
-  PipelineJob compile(String runId, String jobName, Map<String, String> parameters,
-      Map<String, CompiledStep> assets, String experimentName, boolean forceRerun) {
-    PipelineJob job = new PipelineJob()
-        .setDisplayName(definition.name())
-        .setExperimentName(experimentName)
-        .setDescription(definition.description());
+  PipelineJob compile(
+      String runId,
+      String jobName,
+      Map<String, String> parameters,
+      Map<String, CompiledStep> assets,
+      String experimentName,
+      boolean forceRerun) {
+    PipelineJob job =
+        new PipelineJob()
+            .setDisplayName(definition.name())
+            .setExperimentName(experimentName)
+            .setDescription(definition.description());
     job.getSettings().put("continue_on_step_failure", definition.continueOnStepFailure());
     if (forceRerun) {
       job.getSettings().put("force_rerun", true);
@@ -112,15 +134,20 @@ final class PipelineJobCompiler {
       }
       List<String> runAfter = runAfter(step);
       for (int i = 0; i < runAfter.size(); i++) {
-        node.addInput(RUN_AFTER_INPUT + (i + 1),
-            JobInput.binding("${{parent.jobs." + runAfter.get(i) + ".outputs." + RUN_AFTER_OUTPUT + "}}"));
+        node.addInput(
+            RUN_AFTER_INPUT + (i + 1),
+            JobInput.binding(
+                "${{parent.jobs." + runAfter.get(i) + ".outputs." + RUN_AFTER_OUTPUT + "}}"));
       }
       runAfterTargets.addAll(runAfter);
       job.addJob(step.name(), node);
     }
     // Azure ML chooses where an output without a location lands; nothing is written there.
-    runAfterTargets.forEach(target -> job.getJobs().get(target)
-        .addOutput(RUN_AFTER_OUTPUT, JobOutput.uriFolder(null).setMode("Upload")));
+    runAfterTargets.forEach(
+        target ->
+            job.getJobs()
+                .get(target)
+                .addOutput(RUN_AFTER_OUTPUT, JobOutput.uriFolder(null).setMode("Upload")));
     return job;
   }
 
@@ -140,8 +167,12 @@ final class PipelineJobCompiler {
    * itself: intermediate inputs are bound to their producers' outputs on the datastore, parameters
    * are literal inputs.
    */
-  CommandJob standaloneJob(StepDefinition step, String runId, Map<String, String> parameters,
-      CompiledStep assets, String experimentName) {
+  CommandJob standaloneJob(
+      StepDefinition step,
+      String runId,
+      Map<String, String> parameters,
+      CompiledStep assets,
+      String experimentName) {
     CommandJob job = commandJob(step, runId, parameters, assets, true);
     job.setExperimentName(experimentName);
     job.getTags().put("sluice.pipeline", definition.name());
@@ -150,16 +181,29 @@ final class PipelineJobCompiler {
     return job;
   }
 
-  private CommandJob commandJob(StepDefinition step, String runId, Map<String, String> parameters,
-      CompiledStep assets, boolean standalone) {
+  private CommandJob commandJob(
+      StepDefinition step,
+      String runId,
+      Map<String, String> parameters,
+      CompiledStep assets,
+      boolean standalone) {
     PythonScriptTask task = (PythonScriptTask) step.task();
-    CommandJob job = new CommandJob(command(step, parameters), assets.environmentId())
-        .setCodeId(assets.codeId())
-        .setComputeId(workspaceId + "/computes/" + computeName(step))
-        .setDisplayName(step.name());
+    CommandJob job =
+        new CommandJob(command(step, parameters), assets.environmentId())
+            .setCodeId(assets.codeId())
+            .setComputeId(workspaceId + "/computes/" + computeName(step))
+            .setDisplayName(step.name());
     job.getEnvironmentVariables().putAll(task.environmentVariables());
-    job.getEnvironmentVariables().putAll(StepArguments.parameterEnvironment(step, parameters,
-        port -> "${{" + (step.outputs().contains(port) ? "outputs." : "inputs.") + port + "}}"));
+    job.getEnvironmentVariables()
+        .putAll(
+            StepArguments.parameterEnvironment(
+                step,
+                parameters,
+                port ->
+                    "${{"
+                        + (step.outputs().contains(port) ? "outputs." : "inputs.")
+                        + port
+                        + "}}"));
     if (task.maxRunDurationSeconds() != null) {
       job.setTimeout(Duration.ofSeconds(task.maxRunDurationSeconds()));
     }
@@ -171,15 +215,19 @@ final class PipelineJobCompiler {
     }
     for (String output : step.outputs()) {
       DataDefinition data = definition.data(output).orElseThrow();
-      job.addOutput(output, JobOutput.uriFolder(dataUri(data, runId))
-          .setMode(data.outputMode() == OutputMode.UPLOAD ? "Upload" : "ReadWriteMount"));
+      job.addOutput(
+          output,
+          JobOutput.uriFolder(dataUri(data, runId))
+              .setMode(data.outputMode() == OutputMode.UPLOAD ? "Upload" : "ReadWriteMount"));
     }
     // A parameter used on the command line is bound to the pipeline's input of that name.
     for (ArgumentDefinition argument : task.arguments()) {
       if (argument.parameter() != null) {
-        job.addInput(argument.parameter(), standalone
-            ? JobInput.literal(parameters.getOrDefault(argument.parameter(), ""))
-            : JobInput.binding("${{parent.inputs." + argument.parameter() + "}}"));
+        job.addInput(
+            argument.parameter(),
+            standalone
+                ? JobInput.literal(parameters.getOrDefault(argument.parameter(), ""))
+                : JobInput.binding("${{parent.inputs." + argument.parameter() + "}}"));
       }
     }
     return job;
@@ -196,26 +244,33 @@ final class PipelineJobCompiler {
       if (standalone) {
         return JobInput.uriFolder(dataUri(data, runId)).setMode("ReadOnlyMount");
       }
-      return JobInput.binding("${{parent.jobs." + data.producer() + ".outputs." + data.name()
-          + "}}");
+      return JobInput.binding(
+          "${{parent.jobs." + data.producer() + ".outputs." + data.name() + "}}");
     }
     DataPathDefinition path;
     if (input.dataset() != null) {
       if (input.dataset().paths().size() != 1) {
-        throw new AzureMlTransportException("input '" + input.name() + "' is a dataset of "
-            + input.dataset().paths().size() + " paths; the azureml transport binds one file or"
-            + " folder per input, so give the dataset a single path (a folder for many files)");
+        throw new AzureMlTransportException(
+            "input '"
+                + input.name()
+                + "' is a dataset of "
+                + input.dataset().paths().size()
+                + " paths; the azureml transport binds one file or"
+                + " folder per input, so give the dataset a single path (a folder for many files)");
       }
       path = input.dataset().paths().get(0);
     } else {
       path = input.path();
     }
     boolean fileDataset = input.dataset() != null && "file".equals(input.dataset().kind());
-    JobInput result = isFolder(path.path(), fileDataset)
-        ? JobInput.uriFolder(datastoreUri(datastore(path.datastore()), folderOf(path.path())))
-        : JobInput.uriFile(datastoreUri(datastore(path.datastore()), path.path()));
-    return result.setMode(input.mode() == InputMode.DOWNLOAD ? "Download"
-        : input.mode() == InputMode.DIRECT ? "Direct" : "ReadOnlyMount");
+    JobInput result =
+        isFolder(path.path(), fileDataset)
+            ? JobInput.uriFolder(datastoreUri(datastore(path.datastore()), folderOf(path.path())))
+            : JobInput.uriFile(datastoreUri(datastore(path.datastore()), path.path()));
+    return result.setMode(
+        input.mode() == InputMode.DOWNLOAD
+            ? "Download"
+            : input.mode() == InputMode.DIRECT ? "Direct" : "ReadOnlyMount");
   }
 
   /**
@@ -247,8 +302,9 @@ final class PipelineJobCompiler {
       if (argument.literal() != null) {
         command.append(quote(argument.literal()));
       } else if (argument.parameter() != null) {
-        command.append(quotePlaceholder(step, argument.parameter(),
-            parameters.getOrDefault(argument.parameter(), "")));
+        command.append(
+            quotePlaceholder(
+                step, argument.parameter(), parameters.getOrDefault(argument.parameter(), "")));
       } else if (step.outputs().contains(argument.port())) {
         command.append("'${{outputs.").append(argument.port()).append("}}'");
       } else {
@@ -273,15 +329,20 @@ final class PipelineJobCompiler {
     if (value.chars().noneMatch(c -> "\"$`\\".indexOf(c) >= 0)) {
       return "\"" + placeholder + "\"";
     }
-    throw new AzureMlTransportException("Parameter '" + parameter + "' of step '" + step.name() + "' holds a"
-        + " single quote and one of \" $ ` \\; Azure ML puts a parameter's value into the shell command"
-        + " line as it is, and no quoting keeps such a value whole there. Give the parameter a value"
-        + " without one of them, or read it from a file the step takes as input");
+    throw new AzureMlTransportException(
+        "Parameter '"
+            + parameter
+            + "' of step '"
+            + step.name()
+            + "' holds a"
+            + " single quote and one of \" $ ` \\; Azure ML puts a parameter's value into the shell command"
+            + " line as it is, and no quoting keeps such a value whole there. Give the parameter a value"
+            + " without one of them, or read it from a file the step takes as input");
   }
 
   private String computeName(StepDefinition step) {
-    ComputeDefinition compute = step.compute() == null ? null : definition.compute(step.compute())
-        .orElse(null);
+    ComputeDefinition compute =
+        step.compute() == null ? null : definition.compute(step.compute()).orElse(null);
     if (compute == null || compute instanceof ComputeDefinition.Local) {
       return defaultCompute;
     }
@@ -292,10 +353,15 @@ final class PipelineJobCompiler {
     if (name != null) {
       return name;
     }
-    return definition.defaultDatastore() != null ? definition.defaultDatastore() : DEFAULT_DATASTORE;
+    return definition.defaultDatastore() != null
+        ? definition.defaultDatastore()
+        : DEFAULT_DATASTORE;
   }
 
-  /** A datastore path as Azure ML names it; the {@link io.sluice.core.semantics.DataLocationResolver} of this transport. */
+  /**
+   * A datastore path as Azure ML names it; the {@link
+   * io.sluice.core.semantics.DataLocationResolver} of this transport.
+   */
   static String datastoreUri(String datastore, String path) {
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
     return "azureml://datastores/" + datastore + "/paths/" + trimmed;

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The pipeline jobs of one run, one per attempt. Azure ML keeps a job's name for good, so a run
  * that runs again (a resume after a failure, or {@code ALLOW_IF_FAILED}) does so as a new pipeline
- * job: the first attempt is named after the run id, as runs always were, the n-th {@code
- * <run id>_attempt<n>}. The attempts are found again by looking their names up in turn.
+ * job: the first attempt is named after the run id, as runs always were, the n-th {@code <run
+ * id>_attempt<n>}. The attempts are found again by looking their names up in turn.
  */
 final class RunAttempts {
   private RunAttempts() {}
@@ -23,10 +23,11 @@ final class RunAttempts {
    * @param status its pipeline job's status
    */
   record Attempt(int number, String jobName, JobStatus status) {
-    /** @return the state it ended in, or empty while it has not ended */
+    /** Returns the state it ended in, or empty while it has not ended. */
     Optional<RunState> ended() {
       return status != null && status.isTerminal()
-          ? Optional.of(AzureMlPipelineRun.runState(status)) : Optional.empty();
+          ? Optional.of(AzureMlPipelineRun.runState(status))
+          : Optional.empty();
     }
   }
 

@@ -16,10 +16,10 @@ final class StepAssets {
   private static final com.fasterxml.jackson.databind.ObjectMapper ENVIRONMENT_JSON =
       new com.fasterxml.jackson.databind.ObjectMapper()
           .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
-          .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
-              true)
-          .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY,
-              true);
+          .configure(
+              com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .configure(
+              com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
   private StepAssets() {}
 
@@ -27,19 +27,34 @@ final class StepAssets {
    * Uploads a script step's source directory as a content-hashed code asset and registers its
    * environment (Azure ML's curated scikit-learn image when it names none).
    */
-  static CompiledStep compile(AzureMlClient client, Path baseDirectory, PipelineDefinition definition,
+  static CompiledStep compile(
+      AzureMlClient client,
+      Path baseDirectory,
+      PipelineDefinition definition,
       StepDefinition step) {
-    Path source = baseDirectory.resolve(step.sourceDirectory() == null ? "." : step.sourceDirectory());
-    String codeId = client.uploadCode(assetName(definition.name() + "-" + step.name()), source)
-        .codeVersion().id();
+    Path source =
+        baseDirectory.resolve(step.sourceDirectory() == null ? "." : step.sourceDirectory());
+    String codeId =
+        client
+            .uploadCode(assetName(definition.name() + "-" + step.name()), source)
+            .codeVersion()
+            .id();
     String environmentName = step.task().environment();
     String environmentId = AzureMlTransport.DEFAULT_ENVIRONMENT;
     if (environmentName != null) {
-      EnvironmentDefinition environment = definition.environment(environmentName).orElseThrow(
-          () -> new AzureMlTransportException("step '" + step.name() + "' names environment '"
-              + environmentName + "', which the definition does not hold; compile it again"));
-      environmentId = client.createOrUpdateEnvironment(environment, version(environment),
-          baseDirectory).id();
+      EnvironmentDefinition environment =
+          definition
+              .environment(environmentName)
+              .orElseThrow(
+                  () ->
+                      new AzureMlTransportException(
+                          "step '"
+                              + step.name()
+                              + "' names environment '"
+                              + environmentName
+                              + "', which the definition does not hold; compile it again"));
+      environmentId =
+          client.createOrUpdateEnvironment(environment, version(environment), baseDirectory).id();
     }
     return new CompiledStep(step.name(), codeId, environmentId);
   }
@@ -47,8 +62,8 @@ final class StepAssets {
   private static String version(EnvironmentDefinition environment) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] json = ENVIRONMENT_JSON.writeValueAsString(environment)
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] json =
+          ENVIRONMENT_JSON.writeValueAsString(environment).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(digest.digest(json)).substring(0, 16);
     } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot hash environment '" + environment.name() + "'", e);
@@ -59,5 +74,4 @@ final class StepAssets {
     String cleaned = name.replaceAll("[^A-Za-z0-9_-]", "-");
     return cleaned.substring(0, Math.min(cleaned.length(), 250));
   }
-
 }

@@ -14,8 +14,8 @@ import java.util.Set;
  * {@code azureml} transport compiles a pipeline job's node: the step's source directory as a
  * content-hashed code asset, its environment, its compute; inputs and outputs bound as {@code
  * azureml://datastores/<datastore>/paths/sluice/runs/<run>/<step>/<output>/}, the same datastore
- * paths the orchestrator and the other executors use; parameters as literal inputs. The run's
- * blob and ADLS datastores the workspace lacks are registered first. For step executors.
+ * paths the orchestrator and the other executors use; parameters as literal inputs. The run's blob
+ * and ADLS datastores the workspace lacks are registered first. For step executors.
  *
  * <p>The step's {@link StepContext#settings()} are the {@code orchestrated} transport's {@code
  * azureml.} keys, with the meaning the {@code azureml} transport gives the same keys: {@code
@@ -27,7 +27,9 @@ public final class StepJobs {
 
   private StepJobs() {}
 
-  /** @return the namespace of these settings in the {@code orchestrated} transport's configuration */
+  /**
+   * Returns the namespace of these settings in the {@code orchestrated} transport's configuration.
+   */
   public static String settingsNamespace() {
     return "azureml";
   }
@@ -40,12 +42,18 @@ public final class StepJobs {
    *     value and the known keys
    */
   public static void checkSettings(Map<String, String> settings) {
-    settings.forEach((key, value) -> {
-      if (!STEP_KEYS.contains(key)) {
-        throw ConfigurationException.unknownKey("orchestrated transport", settingsNamespace() + "." + key, value,
-            String.join(", ", STEP_KEYS.stream().map(k -> settingsNamespace() + "." + k).sorted().toList()));
-      }
-    });
+    settings.forEach(
+        (key, value) -> {
+          if (!STEP_KEYS.contains(key)) {
+            throw ConfigurationException.unknownKey(
+                "orchestrated transport",
+                settingsNamespace() + "." + key,
+                value,
+                String.join(
+                    ", ",
+                    STEP_KEYS.stream().map(k -> settingsNamespace() + "." + k).sorted().toList()));
+          }
+        });
   }
 
   /**
@@ -72,9 +80,14 @@ public final class StepJobs {
     PipelineDefinition definition = context.definition();
     new DatastoreRegistration(client, reference -> context.secret(reference.reference()))
         .registerMissing(definition);
-    CompiledStep assets = StepAssets.compile(client, context.baseDirectory(), definition, context.step());
+    CompiledStep assets =
+        StepAssets.compile(client, context.baseDirectory(), definition, context.step());
     return new PipelineJobCompiler(definition, client.getWorkspace().resourceId(), null)
-        .standaloneJob(context.step(), context.runId(), context.parameterValues(PipelineJobCompiler::datastoreUri),
-            assets, definition.name());
+        .standaloneJob(
+            context.step(),
+            context.runId(),
+            context.parameterValues(PipelineJobCompiler::datastoreUri),
+            assets,
+            definition.name());
   }
 }

@@ -1,4 +1,2 @@
-/**
- * The {@code azureml} transport: a pipeline definition as one Azure ML v2 pipeline job.
- */
+/** The {@code azureml} transport: a pipeline definition as one Azure ML v2 pipeline job. */
 package io.sluice.azureml.transport;

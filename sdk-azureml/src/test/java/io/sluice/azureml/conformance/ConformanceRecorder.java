@@ -34,8 +34,9 @@ public final class ConformanceRecorder {
     }
     // The running total, so a build shows the check really ran and on how many requests.
     try {
-      Files.writeString(Path.of("target", "azureml-conformance.txt"), CHECKED.get()
-          + " ARM requests matched the Azure ML 2026-07-01 swagger\n");
+      Files.writeString(
+          Path.of("target", "azureml-conformance.txt"),
+          CHECKED.get() + " ARM requests matched the Azure ML 2026-07-01 swagger\n");
     } catch (IOException e) {
       // Only a report; a read-only target folder must not fail the test.
     }

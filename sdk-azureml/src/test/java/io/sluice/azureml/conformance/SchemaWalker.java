@@ -57,8 +57,11 @@ final class SchemaWalker {
     if (value.isArray() && s.has("items")) {
       int i = 0;
       for (JsonNode item : value) {
-        walk(new Located(s.get("items"), schema.document(), schema.documentUri()), item,
-            path + "[" + i++ + "]", problems);
+        walk(
+            new Located(s.get("items"), schema.document(), schema.documentUri()),
+            item,
+            path + "[" + i++ + "]",
+            problems);
       }
       return;
     }
@@ -86,8 +89,11 @@ final class SchemaWalker {
         }
         walk(property, field.getValue(), where, problems);
       } else if (additional != null && additional.isObject()) {
-        walk(new Located(additional, concrete.document(), concrete.documentUri()),
-            field.getValue(), where, problems);
+        walk(
+            new Located(additional, concrete.document(), concrete.documentUri()),
+            field.getValue(),
+            where,
+            problems);
       } else if (declaresProperties && (additional == null || !additional.asBoolean(true))) {
         problems.add(where + ": the swagger declares no such property");
       }
@@ -142,8 +148,8 @@ final class SchemaWalker {
         return true;
       }
       if (ref.startsWith("#/definitions/")
-          && inherits(resolve(new Located(parent, candidate.document(), candidate.documentUri())),
-              base)) {
+          && inherits(
+              resolve(new Located(parent, candidate.document(), candidate.documentUri())), base)) {
         return true;
       }
     }
@@ -155,8 +161,8 @@ final class SchemaWalker {
       return schema.schema().get("discriminator").asText();
     }
     for (JsonNode parent : schema.schema().path("allOf")) {
-      String found = discriminator(resolve(new Located(parent, schema.document(),
-          schema.documentUri())));
+      String found =
+          discriminator(resolve(new Located(parent, schema.document(), schema.documentUri())));
       if (found != null) {
         return found;
       }
@@ -164,11 +170,16 @@ final class SchemaWalker {
     return null;
   }
 
-  private void collect(Located schema, Map<String, Located> properties,
-      java.util.Set<String> required) {
+  private void collect(
+      Located schema, Map<String, Located> properties, java.util.Set<String> required) {
     Located s = resolve(schema);
-    s.schema().path("properties").fields().forEachRemaining(e -> properties.putIfAbsent(e.getKey(),
-        new Located(e.getValue(), s.document(), s.documentUri())));
+    s.schema()
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            e ->
+                properties.putIfAbsent(
+                    e.getKey(), new Located(e.getValue(), s.document(), s.documentUri())));
     s.schema().path("required").forEach(r -> required.add(r.asText()));
     for (JsonNode parent : s.schema().path("allOf")) {
       collect(new Located(parent, s.document(), s.documentUri()), properties, required);
@@ -194,13 +205,15 @@ final class SchemaWalker {
   }
 
   private JsonNode document(String uri) {
-    return documents.computeIfAbsent(uri, u -> {
-      try {
-        return MAPPER.readTree(Path.of(URI.create(u)).toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + u, e);
-      }
-    });
+    return documents.computeIfAbsent(
+        uri,
+        u -> {
+          try {
+            return MAPPER.readTree(Path.of(URI.create(u)).toFile());
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + u, e);
+          }
+        });
   }
 
   private static boolean typeMatches(String type, JsonNode value) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,18 +27,20 @@ import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Checks recorded ARM requests against Microsoft's Azure ML swagger (stable 2026-07-01) in
- * {@code ../shared/specs} (or {@code -Dsluice.specs.dir}): method, path, {@code api-version} and body, with
- * swagger-request-validator. On top of it, because that validator neither resolves ARM's {@code
- * x-ms-discriminator-value} polymorphism nor rejects unknown fields, each body is walked against
- * the spec here: every property must be declared by its schema (following {@code allOf} and the
- * discriminated subtype), every discriminator value must name a subtype, and a pipeline job's
+ * Checks recorded ARM requests against Microsoft's Azure ML swagger (stable 2026-07-01) in {@code
+ * ../shared/specs} (or {@code -Dsluice.specs.dir}): method, path, {@code api-version} and body,
+ * with swagger-request-validator. On top of it, because that validator neither resolves ARM's
+ * {@code x-ms-discriminator-value} polymorphism nor rejects unknown fields, each body is walked
+ * against the spec here: every property must be declared by its schema (following {@code allOf} and
+ * the discriminated subtype), every discriminator value must name a subtype, and a pipeline job's
  * untyped child jobs are checked against {@code CommandJob}.
  */
 public final class SwaggerConformance {
-  private static final ExternalFolder SPECS = ExternalFolder.of("sluice.specs.dir", "../shared/specs");
-  private static final String SPEC = "azureml/specification/machinelearningservices/resource-manager/"
-      + "Microsoft.MachineLearningServices/MachineLearningServices/stable/2026-07-01/openapi.json";
+  private static final ExternalFolder SPECS =
+      ExternalFolder.of("sluice.specs.dir", "../shared/specs");
+  private static final String SPEC =
+      "azureml/specification/machinelearningservices/resource-manager/"
+          + "Microsoft.MachineLearningServices/MachineLearningServices/stable/2026-07-01/openapi.json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static SwaggerConformance instance;
 
@@ -83,16 +85,19 @@ public final class SwaggerConformance {
     try {
       JsonNode spec = MAPPER.readTree(file.toFile());
       strip(spec, file.getParent());
-      OpenApiInteractionValidator validator = OpenApiInteractionValidator
-          .createForInlineApiSpecification(MAPPER.writeValueAsString(spec))
-          // The converted spec loses ARM's x-ms-discriminator-value, so the validator sees only
-          // a base type and would call every subtype property "additional"; the SchemaWalker
-          // checks unknown properties against the right subtype instead.
-          .withLevelResolver(LevelResolver.create()
-              .withLevel("validation.request.body.schema.additionalProperties",
-                  ValidationReport.Level.IGNORE)
-              .build())
-          .build();
+      OpenApiInteractionValidator validator =
+          OpenApiInteractionValidator.createForInlineApiSpecification(
+                  MAPPER.writeValueAsString(spec))
+              // The converted spec loses ARM's x-ms-discriminator-value, so the validator sees only
+              // a base type and would call every subtype property "additional"; the SchemaWalker
+              // checks unknown properties against the right subtype instead.
+              .withLevelResolver(
+                  LevelResolver.create()
+                      .withLevel(
+                          "validation.request.body.schema.additionalProperties",
+                          ValidationReport.Level.IGNORE)
+                      .build())
+              .build();
       return new SwaggerConformance(validator, spec);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -101,8 +106,8 @@ public final class SwaggerConformance {
 
   /**
    * Drops {@code x-ms-examples} (their files are not shipped) and copies every definition and
-   * parameter the spec takes from ARM's common types into the spec itself, since the validator
-   * gets the spec as text and its converter cannot follow references to other files.
+   * parameter the spec takes from ARM's common types into the spec itself, since the validator gets
+   * the spec as text and its converter cannot follow references to other files.
    */
   private static void strip(JsonNode spec, Path base) {
     Inliner inliner = new Inliner((ObjectNode) spec);
@@ -147,11 +152,12 @@ public final class SwaggerConformance {
       String[] parts = fragment.split("/");
       String section = parts[1];
       String name = parts[2];
-      ObjectNode sectionNode = root.has(section) ? (ObjectNode) root.get(section)
-          : root.putObject(section);
+      ObjectNode sectionNode =
+          root.has(section) ? (ObjectNode) root.get(section) : root.putObject(section);
       String localName = name;
       JsonNode source = document(target).at(fragment);
-      if (sectionNode.has(localName) && !sectionNode.get(localName).equals(source)
+      if (sectionNode.has(localName)
+          && !sectionNode.get(localName).equals(source)
           && !Boolean.TRUE.equals(copied.get(section + "/" + localName))) {
         localName = "Common" + name;
       }
@@ -176,19 +182,21 @@ public final class SwaggerConformance {
     }
 
     private JsonNode document(URI uri) {
-      return documents.computeIfAbsent(uri.toString(), u -> {
-        try {
-          return MAPPER.readTree(Path.of(uri).toFile());
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read " + u, e);
-        }
-      });
+      return documents.computeIfAbsent(
+          uri.toString(),
+          u -> {
+            try {
+              return MAPPER.readTree(Path.of(uri).toFile());
+            } catch (IOException e) {
+              throw new UncheckedIOException("cannot read " + u, e);
+            }
+          });
     }
   }
 
   /**
-   * Checks one recorded request; requests that are not ARM calls (run history, scoring) are
-   * ignored and reported as such.
+   * Checks one recorded request; requests that are not ARM calls (run history, scoring) are ignored
+   * and reported as such.
    *
    * @param recorded the request
    * @return true when it was an ARM call and was checked
@@ -199,8 +207,8 @@ public final class SwaggerConformance {
       return false;
     }
     String body = recorded.getBody().clone().readUtf8();
-    SimpleRequest.Builder builder = new SimpleRequest.Builder(recorded.getMethod(),
-        url.encodedPath());
+    SimpleRequest.Builder builder =
+        new SimpleRequest.Builder(recorded.getMethod(), url.encodedPath());
     for (String name : url.queryParameterNames()) {
       builder.withQueryParam(name, url.queryParameterValues(name));
     }
@@ -212,15 +220,20 @@ public final class SwaggerConformance {
     List<String> problems = new ArrayList<>();
     // An allOf failure whose only cause is an "additional" subtype property is the lost
     // discriminator again (see the level resolver); any other message keeps them all.
-    boolean otherBodyErrors = report.getMessages().stream().anyMatch(m ->
-        m.getKey().startsWith("validation.request.body") && !m.getKey().endsWith(".allOf")
-            && !lostDiscriminator(m.getKey()));
+    boolean otherBodyErrors =
+        report.getMessages().stream()
+            .anyMatch(
+                m ->
+                    m.getKey().startsWith("validation.request.body")
+                        && !m.getKey().endsWith(".allOf")
+                        && !lostDiscriminator(m.getKey()));
     report.getMessages().stream()
         .filter(m -> !lostDiscriminator(m.getKey()))
         .filter(m -> otherBodyErrors || !m.getKey().endsWith(".allOf"))
         .forEach(m -> problems.add(m.getKey() + ": " + m.getMessage()));
-    assertThat(url.queryParameter("api-version")).as("api-version of %s %s",
-        recorded.getMethod(), url.encodedPath()).isEqualTo("2026-07-01");
+    assertThat(url.queryParameter("api-version"))
+        .as("api-version of %s %s", recorded.getMethod(), url.encodedPath())
+        .isEqualTo("2026-07-01");
     if (!body.isEmpty()) {
       JsonNode json = readTree(body);
       JsonNode operation = operation(recorded.getMethod(), url.encodedPath());
@@ -230,28 +243,30 @@ public final class SwaggerConformance {
       }
       JsonNode children = json.path("properties").path("jobs");
       if ("Pipeline".equals(json.path("properties").path("jobType").asText())) {
-        children.fields().forEachRemaining(child -> checkCommandJob(child.getKey(),
-            child.getValue(), problems));
+        children
+            .fields()
+            .forEachRemaining(child -> checkCommandJob(child.getKey(), child.getValue(), problems));
       }
     }
-    assertThat(problems).as("%s %s against the Azure ML swagger", recorded.getMethod(),
-        url.encodedPath()).isEmpty();
+    assertThat(problems)
+        .as("%s %s against the Azure ML swagger", recorded.getMethod(), url.encodedPath())
+        .isEmpty();
     validated++;
     return true;
   }
 
   /**
-   * Messages that come from the converter dropping {@code x-ms-discriminator-value}: the
-   * validator then knows subtypes only by definition name ({@code DefaultScaleSettings}, not
-   * {@code Default}) and calls their properties additional. The SchemaWalker checks both.
+   * Messages that come from the converter dropping {@code x-ms-discriminator-value}: the validator
+   * then knows subtypes only by definition name ({@code DefaultScaleSettings}, not {@code Default})
+   * and calls their properties additional. The SchemaWalker checks both.
    */
   private static boolean lostDiscriminator(String key) {
     return key.endsWith(".additionalProperties") || key.endsWith(".discriminator");
   }
 
   /**
-   * Checks one child of a pipeline job against {@code CommandJob}: its required fields, types
-   * and declared properties.
+   * Checks one child of a pipeline job against {@code CommandJob}: its required fields, types and
+   * declared properties.
    *
    * @param name the child's node name
    * @param child the child job
@@ -262,11 +277,11 @@ public final class SwaggerConformance {
     if (!"Command".equals(child.path("jobType").asText())) {
       problems.add(where + ": jobType is " + child.path("jobType") + ", expected Command");
     }
-    walker.walk(MAPPER.createObjectNode().put("$ref", "#/definitions/CommandJob"), child, where,
-        problems);
+    walker.walk(
+        MAPPER.createObjectNode().put("$ref", "#/definitions/CommandJob"), child, where, problems);
   }
 
-  /** @return how many ARM requests this checker has validated */
+  /** Returns how many ARM requests this checker has validated. */
   public int validatedCount() {
     return validated;
   }

@@ -19,15 +19,22 @@ final class AzuriteStores {
   }
 
   /** The definition of an Azurite container, which may not exist. */
-  static DatastoreDefinition.AzureBlob existing(AzuriteServer azurite, String name, String container) {
-    return (DatastoreDefinition.AzureBlob) ModelTranslation.datastore(azurite.datastore(name, container));
+  static DatastoreDefinition.AzureBlob existing(
+      AzuriteServer azurite, String name, String container) {
+    return (DatastoreDefinition.AzureBlob)
+        ModelTranslation.datastore(azurite.datastore(name, container));
   }
 
   /** The same container reached with another credential. */
   static DatastoreDefinition.AzureBlob withCredential(
       DatastoreDefinition.AzureBlob store, DatastoreCredentialDefinition credential) {
     return new DatastoreDefinition.AzureBlob(
-        store.name(), store.accountName(), store.containerName(), store.endpointSuffix(),
-        store.protocol(), store.blobEndpoint(), credential);
+        store.name(),
+        store.accountName(),
+        store.containerName(),
+        store.endpointSuffix(),
+        store.protocol(),
+        store.blobEndpoint(),
+        credential);
   }
 }

@@ -76,7 +76,8 @@ class BlobErrorsIT {
 
   @Test
   void aMissingContainerSaysWhichAndHowToFixIt(AzuriteServer azurite) throws Exception {
-    DatastoreDefinition.AzureBlob store = AzuriteStores.existing(azurite, "absent", "never-created");
+    DatastoreDefinition.AzureBlob store =
+        AzuriteStores.existing(azurite, "absent", "never-created");
     Path source = LocalTrees.write(dir.resolve("src"), Map.of("a", "1"));
 
     assertThatThrownBy(() -> io.upload(source, store, "out", azurite.secrets()))

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The uploader against a minimal stand-in for the Blob service (List Blobs with metadata, PUT for
- * a block blob): a file whose blob already carries its SHA-256 is not sent again.
+ * The uploader against a minimal stand-in for the Blob service (List Blobs with metadata, PUT for a
+ * block blob): a file whose blob already carries its SHA-256 is not sent again.
  */
 class BlobSnapshotUploaderTest {
 
@@ -36,14 +36,20 @@ class BlobSnapshotUploaderTest {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       // The SDK encodes the '/' of a blob name; the service treats both spellings alike.
-      String path = java.net.URLDecoder.decode(request.getRequestUrl().encodedPath(),
-          java.nio.charset.StandardCharsets.UTF_8);
-      MockResponse response = new MockResponse()
-          .setHeader("x-ms-request-id", "r").setHeader("x-ms-version", "2025-01-05")
-          .setHeader("ETag", "\"0x1\"").setHeader("Last-Modified", "Tue, 24 Nov 2026 10:00:00 GMT");
-      if (request.getMethod().equals("GET") && "list".equals(
-          request.getRequestUrl().queryParameter("comp"))) {
-        return response.setResponseCode(200).setHeader("Content-Type", "application/xml")
+      String path =
+          java.net.URLDecoder.decode(
+              request.getRequestUrl().encodedPath(), java.nio.charset.StandardCharsets.UTF_8);
+      MockResponse response =
+          new MockResponse()
+              .setHeader("x-ms-request-id", "r")
+              .setHeader("x-ms-version", "2025-01-05")
+              .setHeader("ETag", "\"0x1\"")
+              .setHeader("Last-Modified", "Tue, 24 Nov 2026 10:00:00 GMT");
+      if (request.getMethod().equals("GET")
+          && "list".equals(request.getRequestUrl().queryParameter("comp"))) {
+        return response
+            .setResponseCode(200)
+            .setHeader("Content-Type", "application/xml")
             .setBody(listing(path + "/", request.getRequestUrl().queryParameter("prefix")));
       }
       if (request.getMethod().equals("PUT")) {
@@ -57,15 +63,21 @@ class BlobSnapshotUploaderTest {
     /** List Blobs with metadata: the blobs of the container below the prefix. */
     private String listing(String container, String prefix) {
       String below = container + (prefix == null ? "" : prefix);
-      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-          + "<EnumerationResults><Blobs>");
-      new TreeMap<>(hashes).forEach((name, hash) -> {
-        if (name.startsWith(below)) {
-          xml.append("<Blob><Name>").append(name.substring(container.length()))
-              .append("</Name><Properties><BlobType>BlockBlob</BlobType></Properties>")
-              .append("<Metadata><sha256>").append(hash).append("</sha256></Metadata></Blob>");
-        }
-      });
+      StringBuilder xml =
+          new StringBuilder(
+              "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + "<EnumerationResults><Blobs>");
+      new TreeMap<>(hashes)
+          .forEach(
+              (name, hash) -> {
+                if (name.startsWith(below)) {
+                  xml.append("<Blob><Name>")
+                      .append(name.substring(container.length()))
+                      .append("</Name><Properties><BlobType>BlockBlob</BlobType></Properties>")
+                      .append("<Metadata><sha256>")
+                      .append(hash)
+                      .append("</sha256></Metadata></Blob>");
+                }
+              });
       return xml.append("</Blobs><NextMarker/></EnumerationResults>").toString();
     }
   }
@@ -78,8 +90,12 @@ class BlobSnapshotUploaderTest {
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(blobs);
       server.start();
-      BlobFolder folder = new BlobFolder(server.url("/devstoreaccount1/code").toString(), "LocalUpload/x",
-          Optional.of(Secret.of("sas", "sv=2024&sig=CANARY")), Optional.empty());
+      BlobFolder folder =
+          new BlobFolder(
+              server.url("/devstoreaccount1/code").toString(),
+              "LocalUpload/x",
+              Optional.of(Secret.of("sas", "sv=2024&sig=CANARY")),
+              Optional.empty());
       BlobSnapshotUploader uploader = new BlobSnapshotUploader();
 
       SourceSnapshot first = SourceSnapshot.of(dir);
@@ -100,10 +116,18 @@ class BlobSnapshotUploaderTest {
 
   @Test
   void aFolderSplitsIntoEndpointAccountAndContainer() {
-    BlobFolder cloud = new BlobFolder("https://acct.blob.core.windows.net/code/", "x",
-        Optional.of(Secret.of("sas", "sv=1&sig=s")), Optional.empty());
-    BlobFolder emulator = new BlobFolder("http://127.0.0.1:10000/devstoreaccount1/c", "",
-        Optional.empty(), Optional.of(Secret.of("key", "k")));
+    BlobFolder cloud =
+        new BlobFolder(
+            "https://acct.blob.core.windows.net/code/",
+            "x",
+            Optional.of(Secret.of("sas", "sv=1&sig=s")),
+            Optional.empty());
+    BlobFolder emulator =
+        new BlobFolder(
+            "http://127.0.0.1:10000/devstoreaccount1/c",
+            "",
+            Optional.empty(),
+            Optional.of(Secret.of("key", "k")));
 
     BlobLocation a = BlobLocation.of(cloud, "snapshot");
     BlobLocation b = BlobLocation.of(emulator, "snapshot");

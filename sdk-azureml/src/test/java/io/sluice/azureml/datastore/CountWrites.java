@@ -23,8 +23,8 @@ final class CountWrites implements HttpPipelinePolicy {
     requests.incrementAndGet();
     if (context.getHttpRequest().getHttpMethod() == HttpMethod.PUT) {
       // The SDK encodes the '/' of blob names; decoded, they compare with local names.
-      puts.add(URLDecoder.decode(context.getHttpRequest().getUrl().getPath(),
-          StandardCharsets.UTF_8));
+      puts.add(
+          URLDecoder.decode(context.getHttpRequest().getUrl().getPath(), StandardCharsets.UTF_8));
     }
     return next.process();
   }

@@ -66,7 +66,8 @@ class AzureMlStepExecutorIT {
     String prep = IdempotencyKeys.of("aml-1", "prep");
     String train = IdempotencyKeys.of("aml-1", "train");
     assertThat(fake.jobsCreated()).isEqualTo(2);
-    assertThat(fake.calls("PUT", "jobs/")).extracting(FakeAzureMl.Call::path)
+    assertThat(fake.calls("PUT", "jobs/"))
+        .extracting(FakeAzureMl.Call::path)
         .containsExactly("jobs/" + prep, "jobs/" + train);
     JsonNode prepJob = fake.jobBody(prep).path("properties");
     JsonNode trainJob = fake.jobBody(train).path("properties");
@@ -75,8 +76,9 @@ class AzureMlStepExecutorIT {
     assertThat(prepJob.path("outputs").path("clean_data").path("uri").asText()).isEqualTo(location);
     assertThat(trainJob.path("inputs").path("clean_data").path("uri").asText()).isEqualTo(location);
     assertThat(trainJob.path("computeId").asText()).endsWith("/computes/cpu-cluster");
-    assertThat(trainJob.path("command").asText()).isEqualTo("python train.py --input '${{inputs.clean_data}}'"
-        + " --output '${{outputs.model}}'");
+    assertThat(trainJob.path("command").asText())
+        .isEqualTo(
+            "python train.py --input '${{inputs.clean_data}}'" + " --output '${{outputs.model}}'");
     assertThat(fake.calls("PUT", "datastores/lake")).hasSize(1);
     assertThat(run.steps().values()).extracting(s -> s.state()).containsOnly(StepState.COMPLETED);
   }
@@ -99,8 +101,10 @@ class AzureMlStepExecutorIT {
 
     assertThatThrownBy(() -> run.waitForCompletion(WAIT))
         .isInstanceOf(PipelineRunException.class)
-        .hasMessageContaining("Step 'prep' failed on Azure ML: job " + IdempotencyKeys.of("aml-fail", "prep")
-            + " ended Failed: KeyError: 'customer_id' in prep.py line 12")
+        .hasMessageContaining(
+            "Step 'prep' failed on Azure ML: job "
+                + IdempotencyKeys.of("aml-fail", "prep")
+                + " ended Failed: KeyError: 'customer_id' in prep.py line 12")
         .hasMessageContaining("https://ml.azure.com/runs/");
     assertThat(run.steps().get("train").state()).isEqualTo(StepState.SKIPPED);
     assertThat(fake.jobsCreated()).isEqualTo(1);
@@ -110,16 +114,20 @@ class AzureMlStepExecutorIT {
   void aFailedStepRunAgainIsANewJobNamedByTheKeyOfTheNewAttempt() {
     fake.failStep("prep");
     PipelineRun failed = submit("aml-again", DuplicateRunPolicy.REJECT);
-    assertThatThrownBy(() -> failed.waitForCompletion(WAIT)).isInstanceOf(PipelineRunException.class);
+    assertThatThrownBy(() -> failed.waitForCompletion(WAIT))
+        .isInstanceOf(PipelineRunException.class);
     fake.succeedStep("prep");
 
     PipelineRun again = submit("aml-again", DuplicateRunPolicy.ALLOW_IF_FAILED);
 
     assertThat(again.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.jobsCreated()).isEqualTo(3);
-    assertThat(fake.calls("PUT", "jobs/")).extracting(FakeAzureMl.Call::path).containsExactly(
-        "jobs/" + IdempotencyKeys.of("aml-again", "prep"), "jobs/" + IdempotencyKeys.of("aml-again", "prep", 2),
-        "jobs/" + IdempotencyKeys.of("aml-again", "train"));
+    assertThat(fake.calls("PUT", "jobs/"))
+        .extracting(FakeAzureMl.Call::path)
+        .containsExactly(
+            "jobs/" + IdempotencyKeys.of("aml-again", "prep"),
+            "jobs/" + IdempotencyKeys.of("aml-again", "prep", 2),
+            "jobs/" + IdempotencyKeys.of("aml-again", "train"));
   }
 
   @Test
@@ -140,14 +148,22 @@ class AzureMlStepExecutorIT {
   }
 
   @Test
-  void anOrchestratorKilledWhileAJobRunsReattachesOnResumeAndCreatesNothingTwice() throws Exception {
+  void anOrchestratorKilledWhileAJobRunsReattachesOnResumeAndCreatesNothingTwice()
+      throws Exception {
     fake.timing(300, 5_000);
-    Process runner = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            TwoScripts.class.getName(), base.toString(), azurite.blobEndpoint(), container, arm.url(), "aml-kill")
-        .inheritIO()
-        .start();
+    Process runner =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TwoScripts.class.getName(),
+                base.toString(),
+                azurite.blobEndpoint(),
+                container,
+                arm.url(),
+                "aml-kill")
+            .inheritIO()
+            .start();
     for (int i = 0; i < 600 && fake.jobsCreated() < 1; i++) {
       Thread.sleep(100);
     }

@@ -15,19 +15,33 @@ class AzureMlStepSettingsTest {
 
   @Test
   void anUnknownAzureMlSettingFailsWhenTheTransportIsMadeNamingKeyValueAndKnownKeys() {
-    assertThatThrownBy(() -> Sluice.transport("orchestrated",
-            Map.of("baseDirectory", base.toString(), "azureml.configFle", "config.json")))
+    assertThatThrownBy(
+            () ->
+                Sluice.transport(
+                    "orchestrated",
+                    Map.of("baseDirectory", base.toString(), "azureml.configFle", "config.json")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("orchestrated transport: unknown configuration key 'azureml.configFle' (value 'config.json');"
-            + " known keys: azureml.configFile, azureml.endpoint");
+        .hasMessage(
+            "orchestrated transport: unknown configuration key 'azureml.configFle' (value 'config.json');"
+                + " known keys: azureml.configFile, azureml.endpoint");
   }
 
   @Test
   void theExecutorReadsOnlyItsOwnNamespace() {
     AzureMlStepExecutor executor = new AzureMlStepExecutor();
     assertThat(executor.settingsNamespace()).contains("azureml");
-    executor.checkSettings(Map.of("configFile", "ws/config.json", "endpoint", "http://127.0.0.1:1"));
-    assertThat(Sluice.transport("orchestrated", Map.of("baseDirectory", base.toString(),
-        "azureml.configFile", "ws/config.json", "azureml.endpoint", "http://127.0.0.1:1"))).isNotNull();
+    executor.checkSettings(
+        Map.of("configFile", "ws/config.json", "endpoint", "http://127.0.0.1:1"));
+    assertThat(
+            Sluice.transport(
+                "orchestrated",
+                Map.of(
+                    "baseDirectory",
+                    base.toString(),
+                    "azureml.configFile",
+                    "ws/config.json",
+                    "azureml.endpoint",
+                    "http://127.0.0.1:1")))
+        .isNotNull();
   }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** Points the orchestrated Azure ML executor of this JVM at a stand-in ARM, such as {@code FakeAzureMl}. */
+/**
+ * Points the orchestrated Azure ML executor of this JVM at a stand-in ARM, such as {@code
+ * FakeAzureMl}.
+ */
 public final class FakeWorkspaces {
   private FakeWorkspaces() {}
 
@@ -28,7 +31,8 @@ public final class FakeWorkspaces {
    * @param armUrl the stand-in's base URL
    * @param uploads where each upload (its folder and its files by name) is added
    */
-  public static void pointAt(String armUrl, List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
+  public static void pointAt(
+      String armUrl, List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
     AzureMlClients.use(context -> ArmMock.builder(armUrl, uploads).buildClient());
   }
 

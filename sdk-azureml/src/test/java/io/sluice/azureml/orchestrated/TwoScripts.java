@@ -25,7 +25,8 @@ import java.util.Map;
  * blob datastore (Azurite); {@link #main} runs it in a JVM of its own, to be killed.
  */
 public final class TwoScripts {
-  static final Secret LAKE_KEY = Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY);
+  static final Secret LAKE_KEY =
+      Secret.of(AzuriteServer.ACCOUNT_KEY_REFERENCE, AzuriteServer.ACCOUNT_KEY);
 
   private TwoScripts() {}
 
@@ -49,34 +50,66 @@ public final class TwoScripts {
    * @param container the container
    * @return the datastore, its key held as secret {@value AzuriteServer#ACCOUNT_KEY_REFERENCE}
    */
-  public static AzureBlobDatastore azuriteStore(String name, String blobEndpoint, String container) {
-    return AzureBlobDatastore.builder().name(name).accountName(AzuriteServer.ACCOUNT_NAME).containerName(container)
-        .protocol("http").blobEndpoint(blobEndpoint).credential(DatastoreCredential.accountKey(LAKE_KEY)).build();
+  public static AzureBlobDatastore azuriteStore(
+      String name, String blobEndpoint, String container) {
+    return AzureBlobDatastore.builder()
+        .name(name)
+        .accountName(AzuriteServer.ACCOUNT_NAME)
+        .containerName(container)
+        .protocol("http")
+        .blobEndpoint(blobEndpoint)
+        .credential(DatastoreCredential.accountKey(LAKE_KEY))
+        .build();
   }
 
   static PipelineDefinition compile(Path base, AzureBlobDatastore lake) {
-    AmlCompute cluster = AmlCompute.builder().name("cpu-cluster").vmSize("STANDARD_DS3_V2").maxNodes(2).build();
+    AmlCompute cluster =
+        AmlCompute.builder().name("cpu-cluster").vmSize("STANDARD_DS3_V2").maxNodes(2).build();
     PipelineData clean = PipelineData.of("clean_data");
     PipelineData model = PipelineData.of("model");
-    PythonScriptStep prep = PythonScriptStep.builder().name("prep").sourceDirectory("src").scriptName("prep.py")
-        .addOutput(clean).arguments("--output", clean).computeTarget(cluster).build();
-    PythonScriptStep train = PythonScriptStep.builder().name("train").sourceDirectory("src").scriptName("train.py")
-        .addInput(clean).addOutput(model).arguments("--input", clean, "--output", model).computeTarget(cluster).build();
+    PythonScriptStep prep =
+        PythonScriptStep.builder()
+            .name("prep")
+            .sourceDirectory("src")
+            .scriptName("prep.py")
+            .addOutput(clean)
+            .arguments("--output", clean)
+            .computeTarget(cluster)
+            .build();
+    PythonScriptStep train =
+        PythonScriptStep.builder()
+            .name("train")
+            .sourceDirectory("src")
+            .scriptName("train.py")
+            .addInput(clean)
+            .addOutput(model)
+            .arguments("--input", clean, "--output", model)
+            .computeTarget(cluster)
+            .build();
     return PipelineCompiler.compile(
-        Pipeline.builder().name("two-scripts").defaultDatastore(lake).steps(prep, train).build(), base);
+        Pipeline.builder().name("two-scripts").defaultDatastore(lake).steps(prep, train).build(),
+        base);
   }
 
-  static PipelineRun submit(Path base, AzureBlobDatastore lake, String armUrl, String runId, DuplicateRunPolicy policy) {
+  static PipelineRun submit(
+      Path base, AzureBlobDatastore lake, String armUrl, String runId, DuplicateRunPolicy policy) {
     FakeWorkspaces.pointAt(armUrl);
-    return Sluice.transport("orchestrated", Map.of("baseDirectory", base.toString(), "parallelism", "4"))
-        .submit(compile(base, lake), RunOptions.builder().runId(runId).duplicateRunPolicy(policy)
-            .addSecrets(LAKE_KEY).build());
+    return Sluice.transport(
+            "orchestrated", Map.of("baseDirectory", base.toString(), "parallelism", "4"))
+        .submit(
+            compile(base, lake),
+            RunOptions.builder()
+                .runId(runId)
+                .duplicateRunPolicy(policy)
+                .addSecrets(LAKE_KEY)
+                .build());
   }
 
   /**
    * Runs the pipeline to its end.
    *
-   * @param args the base directory, Azurite's blob endpoint, the container, the ARM URL and the run id
+   * @param args the base directory, Azurite's blob endpoint, the container, the ARM URL and the run
+   *     id
    */
   public static void main(String[] args) {
     submit(Path.of(args[0]), lake(args[1], args[2]), args[3], args[4], DuplicateRunPolicy.REJECT)

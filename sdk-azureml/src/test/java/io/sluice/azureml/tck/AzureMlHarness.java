@@ -33,8 +33,10 @@ import java.util.Set;
  * submitted in. Code snapshots are recorded by the fake, never sent.
  */
 final class AzureMlHarness implements TransportHarness {
-  static final Secret ARM_TOKEN = Secret.of("arm-token", "eyJ0eXAi" + "OiJKV1Qi" + "tck0canary0arm0token0123456789");
-  static final Secret LAKE_KEY = Secret.of("lake-account-key", "TGFrZVRjaw" + "y".repeat(74) + "==");
+  static final Secret ARM_TOKEN =
+      Secret.of("arm-token", "eyJ0eXAi" + "OiJKV1Qi" + "tck0canary0arm0token0123456789");
+  static final Secret LAKE_KEY =
+      Secret.of("lake-account-key", "TGFrZVRjaw" + "y".repeat(74) + "==");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path work;
@@ -44,13 +46,19 @@ final class AzureMlHarness implements TransportHarness {
 
   AzureMlHarness(Path work) {
     this.work = work;
-    transport = new AzureMlTransport(
-        arm.builder()
-            .pipeline(new SluiceHttpPipelineBuilder().bearerToken(ARM_TOKEN.value().orElseThrow())
-                .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5)).build())
-            .snapshotUploader(fake.uploader())
-            .buildClient(),
-        work, null, Duration.ofMillis(20));
+    transport =
+        new AzureMlTransport(
+            arm.builder()
+                .pipeline(
+                    new SluiceHttpPipelineBuilder()
+                        .bearerToken(ARM_TOKEN.value().orElseThrow())
+                        .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5))
+                        .build())
+                .snapshotUploader(fake.uploader())
+                .buildClient(),
+            work,
+            null,
+            Duration.ofMillis(20));
   }
 
   @Override
@@ -77,8 +85,12 @@ final class AzureMlHarness implements TransportHarness {
 
   @Override
   public Datastore datastore() {
-    return AzureBlobDatastore.builder().name("lake").accountName("sluicelake").containerName("work")
-        .credential(DatastoreCredential.accountKey(LAKE_KEY)).build();
+    return AzureBlobDatastore.builder()
+        .name("lake")
+        .accountName("sluicelake")
+        .containerName("work")
+        .credential(DatastoreCredential.accountKey(LAKE_KEY))
+        .build();
   }
 
   @Override
@@ -88,25 +100,39 @@ final class AzureMlHarness implements TransportHarness {
 
   @Override
   public void script(String step, StepBehaviour behaviour) {
-    behaviour.apply(() -> fake.succeedStep(step), message -> fake.failStep(step, message), () -> fake.hangStep(step));
+    behaviour.apply(
+        () -> fake.succeedStep(step),
+        message -> fake.failStep(step, message),
+        () -> fake.hangStep(step));
   }
 
   @Override
   public List<StepInvocation> invocations(String step) {
-    return fake.pipelineJobsStarting(step).stream().map(body -> NodeInvocation.of(body, step)).toList();
+    return fake.pipelineJobsStarting(step).stream()
+        .map(body -> NodeInvocation.of(body, step))
+        .toList();
   }
 
   @Override
   public List<String> sideEffects() {
-    return fake.calls().stream().filter(c -> !c.method().equals("GET")).map(c -> c.method() + " " + c.path()).toList();
+    return fake.calls().stream()
+        .filter(c -> !c.method().equals("GET"))
+        .map(c -> c.method() + " " + c.path())
+        .toList();
   }
 
   @Override
   public String outboundText() {
     StringBuilder text = new StringBuilder();
     for (FakeAzureMl.Call call : fake.calls()) {
-      text.append(call.method()).append(' ').append(call.path()).append('?').append(call.query()).append('\n')
-          .append(withoutDatastoreSecrets(call)).append('\n');
+      text.append(call.method())
+          .append(' ')
+          .append(call.path())
+          .append('?')
+          .append(call.query())
+          .append('\n')
+          .append(withoutDatastoreSecrets(call))
+          .append('\n');
     }
     return text.toString();
   }

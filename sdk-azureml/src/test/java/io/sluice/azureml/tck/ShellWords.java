@@ -43,7 +43,8 @@ final class ShellWords {
       } else if (c == '\\' && i + 1 < line.length()) {
         word.append(line.charAt(++i));
       } else if (OPERATORS.indexOf(c) >= 0) {
-        throw new IllegalArgumentException("the shell would interpret '" + c + "' at " + i + " of: " + line);
+        throw new IllegalArgumentException(
+            "the shell would interpret '" + c + "' at " + i + " of: " + line);
       } else {
         word.append(c);
       }
@@ -61,7 +62,8 @@ final class ShellWords {
       if (c == '\\' && "$`\"\\".indexOf(line.charAt(i + 1)) >= 0) {
         word.append(line.charAt(++i));
       } else if (c == '$' || c == '`') {
-        throw new IllegalArgumentException("the shell would expand '" + c + "' at " + i + " of: " + line);
+        throw new IllegalArgumentException(
+            "the shell would expand '" + c + "' at " + i + " of: " + line);
       } else {
         word.append(c);
       }

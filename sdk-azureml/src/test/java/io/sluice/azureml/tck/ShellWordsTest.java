@@ -9,7 +9,8 @@ class ShellWordsTest {
 
   @Test
   void blanksSeparateWordsAndQuotesKeepThem() {
-    assertThat(ShellWords.split("python show.py  --who 'two words, $HOME' --n \"a \\\"b\\\"\" c\\ d"))
+    assertThat(
+            ShellWords.split("python show.py  --who 'two words, $HOME' --n \"a \\\"b\\\"\" c\\ d"))
         .containsExactly("python", "show.py", "--who", "two words, $HOME", "--n", "a \"b\"", "c d");
   }
 
@@ -22,7 +23,9 @@ class ShellWordsTest {
   void textTheShellWouldActOnIsRefused() {
     assertThatThrownBy(() -> ShellWords.split("python a.py --x $HOME")).hasMessageContaining("'$'");
     assertThatThrownBy(() -> ShellWords.split("python a.py --x a&b")).hasMessageContaining("'&'");
-    assertThatThrownBy(() -> ShellWords.split("python a.py --x \"$HOME\"")).hasMessageContaining("'$'");
-    assertThatThrownBy(() -> ShellWords.split("python a.py 'open")).hasMessageContaining("unterminated");
+    assertThatThrownBy(() -> ShellWords.split("python a.py --x \"$HOME\""))
+        .hasMessageContaining("'$'");
+    assertThatThrownBy(() -> ShellWords.split("python a.py 'open"))
+        .hasMessageContaining("unterminated");
   }
 }

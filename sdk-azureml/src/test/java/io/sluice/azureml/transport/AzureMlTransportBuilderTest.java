@@ -26,16 +26,23 @@ class AzureMlTransportBuilderTest {
 
   @Test
   void theTypedBuilderGivesTheSettingsOfTheEquivalentMap() {
-    AzureMlTransportBuilder typed = AzureMlTransport.builder()
-        .baseDirectory(dir)
-        .defaultCompute("cpu")
-        .pollIntervalSeconds(7);
-    AzureMlTransportSettings fromMap = AzureMlTransportSettings.from(
-        Map.of("baseDirectory", dir.toString(), "defaultCompute", "cpu", "pollIntervalSeconds", "7"));
+    AzureMlTransportBuilder typed =
+        AzureMlTransport.builder().baseDirectory(dir).defaultCompute("cpu").pollIntervalSeconds(7);
+    AzureMlTransportSettings fromMap =
+        AzureMlTransportSettings.from(
+            Map.of(
+                "baseDirectory",
+                dir.toString(),
+                "defaultCompute",
+                "cpu",
+                "pollIntervalSeconds",
+                "7"));
 
     assertThat(typed.settings()).isEqualTo(fromMap);
-    assertThat(fromMap).isEqualTo(new AzureMlTransportSettings(dir, Optional.of("cpu"), Duration.ofSeconds(7)));
-    assertThat(AzureMlTransport.builder().settings()).isEqualTo(AzureMlTransportSettings.from(Map.of()));
+    assertThat(fromMap)
+        .isEqualTo(new AzureMlTransportSettings(dir, Optional.of("cpu"), Duration.ofSeconds(7)));
+    assertThat(AzureMlTransport.builder().settings())
+        .isEqualTo(AzureMlTransportSettings.from(Map.of()));
     try (ArmMock mock = new ArmMock()) {
       assertThat(typed.client(mock.client()).build().name()).isEqualTo("azureml");
     }
@@ -44,24 +51,35 @@ class AzureMlTransportBuilderTest {
   @Test
   void aGivenCredentialSignsInInsteadOfDefaultAzureCredential() throws Exception {
     // azure-identity is not on the test class path, so DefaultAzureCredential would fail.
-    Files.writeString(dir.resolve("config.json"), "{\"subscription_id\":\"00000000-0000-0000-0000-000000000009\","
-        + "\"resource_group\":\"rg-x\",\"workspace_name\":\"ws-x\"}");
+    Files.writeString(
+        dir.resolve("config.json"),
+        "{\"subscription_id\":\"00000000-0000-0000-0000-000000000009\","
+            + "\"resource_group\":\"rg-x\",\"workspace_name\":\"ws-x\"}");
 
-    assertThat(AzureMlTransport.builder().configFile(dir).credential(CREDENTIAL).build().name()).isEqualTo("azureml");
-    assertThat(catchThrowable(() -> Sluice.transport("azureml", Map.of("configFile", dir.toString()))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("azure-identity");
+    assertThat(AzureMlTransport.builder().configFile(dir).credential(CREDENTIAL).build().name())
+        .isEqualTo("azureml");
+    assertThat(
+            catchThrowable(() -> Sluice.transport("azureml", Map.of("configFile", dir.toString()))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("azure-identity");
   }
 
   @Test
   void aBadValueIsRefusedWithTheSameMessageBothWays() {
-    Throwable typed = catchThrowable(() -> AzureMlTransport.builder().pollIntervalSeconds(0).build());
-    Throwable map = catchThrowable(() -> Sluice.transport("azureml", Map.of("pollIntervalSeconds", "0")));
+    Throwable typed =
+        catchThrowable(() -> AzureMlTransport.builder().pollIntervalSeconds(0).build());
+    Throwable map =
+        catchThrowable(() -> Sluice.transport("azureml", Map.of("pollIntervalSeconds", "0")));
 
-    assertThat(typed).isInstanceOf(ConfigurationException.class)
-        .hasMessage("azureml transport: pollIntervalSeconds is '0'; use a whole number of seconds, 1 or more");
-    assertThat(map).isInstanceOf(ConfigurationException.class).hasMessage(typed.getMessage());
-    assertThat(catchThrowable(() -> Sluice.transport("azureml", Map.of("pollIntervalSeconds", "5s"))))
+    assertThat(typed)
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("azureml transport: pollIntervalSeconds is '5s'; use a whole number of seconds, 1 or more");
+        .hasMessage(
+            "azureml transport: pollIntervalSeconds is '0'; use a whole number of seconds, 1 or more");
+    assertThat(map).isInstanceOf(ConfigurationException.class).hasMessage(typed.getMessage());
+    assertThat(
+            catchThrowable(() -> Sluice.transport("azureml", Map.of("pollIntervalSeconds", "5s"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "azureml transport: pollIntervalSeconds is '5s'; use a whole number of seconds, 1 or more");
   }
 }

@@ -50,25 +50,41 @@ class AzureMlTransportTest {
   static final Secret RAW_KEY = Secret.of("raw-key", "CANARY-account-key-0123456789");
 
   static Pipeline seedScripts() {
-    AzureBlobDatastore raw = AzureBlobDatastore.builder().name("rawblob").accountName("sluiceraw")
-        .containerName("raw").credential(DatastoreCredential.accountKey(RAW_KEY)).build();
-    AmlCompute cpu = AmlCompute.builder().name("cpu-cluster").vmSize("Standard_DS3_v2")
-        .maxNodes(2).build();
+    AzureBlobDatastore raw =
+        AzureBlobDatastore.builder()
+            .name("rawblob")
+            .accountName("sluiceraw")
+            .containerName("raw")
+            .credential(DatastoreCredential.accountKey(RAW_KEY))
+            .build();
+    AmlCompute cpu =
+        AmlCompute.builder().name("cpu-cluster").vmSize("Standard_DS3_v2").maxNodes(2).build();
     Environment env = Environment.of("churn-train", "scikit-learn==1.9.1", "pandas==3.1.1");
     TabularDataset customers = TabularDataset.fromDelimitedFiles(raw.path("customers.csv"));
     PipelineData clean = PipelineData.of("clean_data");
     PipelineData model = PipelineData.of("model");
-    PythonScriptStep prep = PythonScriptStep.builder().name("prep").sourceDirectory("prep")
-        .scriptName("prep.py").environment(env).computeTarget(cpu)
-        .addInputs(customers.asNamedInput("raw_data"))
-        .addOutput(clean)
-        .arguments("--input", customers.asNamedInput("raw_data"), "--output", clean)
-        .build();
-    PythonScriptStep train = PythonScriptStep.builder().name("train").sourceDirectory("train")
-        .scriptName("train.py").environment(env).computeTarget(cpu)
-        .addInput(clean).addOutput(model)
-        .arguments("--input", clean, "--output", model, "--n-estimators", N_ESTIMATORS)
-        .build();
+    PythonScriptStep prep =
+        PythonScriptStep.builder()
+            .name("prep")
+            .sourceDirectory("prep")
+            .scriptName("prep.py")
+            .environment(env)
+            .computeTarget(cpu)
+            .addInputs(customers.asNamedInput("raw_data"))
+            .addOutput(clean)
+            .arguments("--input", customers.asNamedInput("raw_data"), "--output", clean)
+            .build();
+    PythonScriptStep train =
+        PythonScriptStep.builder()
+            .name("train")
+            .sourceDirectory("train")
+            .scriptName("train.py")
+            .environment(env)
+            .computeTarget(cpu)
+            .addInput(clean)
+            .addOutput(model)
+            .arguments("--input", clean, "--output", model, "--n-estimators", N_ESTIMATORS)
+            .build();
     return Pipeline.builder().name("churn-seed").defaultDatastore(raw).steps(prep, train).build();
   }
 
@@ -84,15 +100,31 @@ class AzureMlTransportTest {
 
   static void replyAssets(ArmMock mock, String step) {
     mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"not found\"}}");
-    mock.reply(200, "{\"blobReferenceForConsumption\":{\"blobUri\":\"https://ws.blob.core"
-        + ".windows.net/azureml-blobstore/LocalUpload/" + step + "\",\"credential\":{"
-        + "\"credentialType\":\"SAS\",\"sasUri\":\"https://ws.blob.core.windows.net/"
-        + "azureml-blobstore/LocalUpload/" + step + "?sv=2024&sig=CANARYSIG\"}},"
-        + "\"pendingUploadId\":\"x\",\"pendingUploadType\":\"TemporaryBlobReference\"}");
-    mock.reply(201, "{\"id\":\"" + WS + "/codes/churn-seed-" + step + "/versions/v1\","
-        + "\"name\":\"v1\",\"properties\":{\"codeUri\":\"https://ws/x\"}}");
-    mock.reply(201, "{\"id\":\"" + WS + "/environments/churn-train/versions/e1\","
-        + "\"name\":\"e1\",\"properties\":{\"image\":\"img\"}}");
+    mock.reply(
+        200,
+        "{\"blobReferenceForConsumption\":{\"blobUri\":\"https://ws.blob.core"
+            + ".windows.net/azureml-blobstore/LocalUpload/"
+            + step
+            + "\",\"credential\":{"
+            + "\"credentialType\":\"SAS\",\"sasUri\":\"https://ws.blob.core.windows.net/"
+            + "azureml-blobstore/LocalUpload/"
+            + step
+            + "?sv=2024&sig=CANARYSIG\"}},"
+            + "\"pendingUploadId\":\"x\",\"pendingUploadType\":\"TemporaryBlobReference\"}");
+    mock.reply(
+        201,
+        "{\"id\":\""
+            + WS
+            + "/codes/churn-seed-"
+            + step
+            + "/versions/v1\","
+            + "\"name\":\"v1\",\"properties\":{\"codeUri\":\"https://ws/x\"}}");
+    mock.reply(
+        201,
+        "{\"id\":\""
+            + WS
+            + "/environments/churn-train/versions/e1\","
+            + "\"name\":\"e1\",\"properties\":{\"image\":\"img\"}}");
   }
 
   @Test
@@ -106,20 +138,32 @@ class AzureMlTransportTest {
       mock.reply(201, "{\"name\":\"rawblob\",\"properties\":{\"datastoreType\":\"AzureBlob\"}}");
       replyAssets(mock, "prep");
       replyAssets(mock, "train");
-      mock.reply(201, "{\"id\":\"" + WS + "/jobs/run-1\",\"name\":\"run-1\",\"properties\":{"
-          + "\"jobType\":\"Pipeline\",\"status\":\"NotStarted\"}}");
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null,
-          Duration.ofMillis(10));
+      mock.reply(
+          201,
+          "{\"id\":\""
+              + WS
+              + "/jobs/run-1\",\"name\":\"run-1\",\"properties\":{"
+              + "\"jobType\":\"Pipeline\",\"status\":\"NotStarted\"}}");
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
 
-      PipelineRun run = transport.submit(definition, RunOptions.builder().runId("run-1")
-          .putParameter("n_estimators", 300).addSecrets(RAW_KEY).build());
+      PipelineRun run =
+          transport.submit(
+              definition,
+              RunOptions.builder()
+                  .runId("run-1")
+                  .putParameter("n_estimators", 300)
+                  .addSecrets(RAW_KEY)
+                  .build());
 
       assertThat(run.id()).isEqualTo("run-1");
       assertThat(mock.uploads).hasSize(2);
       assertThat(mock.uploads.get(1).getValue()).containsOnlyKeys(".amlignore", "train.py");
-      RecordedRequest put = mock.all().stream()
-          .filter(r -> r.getMethod().equals("PUT") && r.getPath().contains("/jobs/run-1"))
-          .findFirst().orElseThrow();
+      RecordedRequest put =
+          mock.all().stream()
+              .filter(r -> r.getMethod().equals("PUT") && r.getPath().contains("/jobs/run-1"))
+              .findFirst()
+              .orElseThrow();
       JsonNode p = JSON.readTree(put.getBody().clone().readUtf8()).get("properties");
       assertThat(p.get("jobType").asText()).isEqualTo("Pipeline");
       assertThat(p.get("inputs").get("n_estimators").get("value").asText()).isEqualTo("300");
@@ -137,22 +181,24 @@ class AzureMlTransportTest {
           .isEqualTo("${{parent.jobs.prep.outputs.clean_data}}");
       assertThat(train.get("inputs").get("n_estimators").get("value").asText())
           .isEqualTo("${{parent.inputs.n_estimators}}");
-      assertThat(train.get("command").asText()).isEqualTo("python train.py --input"
-          + " '${{inputs.clean_data}}' --output '${{outputs.model}}' --n-estimators"
-          + " '${{inputs.n_estimators}}'");
+      assertThat(train.get("command").asText())
+          .isEqualTo(
+              "python train.py --input"
+                  + " '${{inputs.clean_data}}' --output '${{outputs.model}}' --n-estimators"
+                  + " '${{inputs.n_estimators}}'");
       assertThat(put.getBody().clone().readUtf8()).doesNotContain("CANARY");
     }
   }
 
   @Test
-  void datastoreSecretsComeFromTheRunOptionsWhenTheDefinitionHoldsOnlyReferences(
-      @TempDir Path dir) throws Exception {
-    PipelineDefinition definition = PipelineDefinition.fromJson(compile(dir, seedScripts())
-        .toJson());
+  void datastoreSecretsComeFromTheRunOptionsWhenTheDefinitionHoldsOnlyReferences(@TempDir Path dir)
+      throws Exception {
+    PipelineDefinition definition =
+        PipelineDefinition.fromJson(compile(dir, seedScripts()).toJson());
     String key = "CANARY-from-run-options-0123456789";
     try (ArmMock mock = new ArmMock()) {
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null,
-          Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
       mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");
       assertThatThrownBy(() -> transport.submit(definition, RunOptions.defaults()))
           .isInstanceOf(AzureMlTransportException.class)
@@ -161,8 +207,11 @@ class AzureMlTransportTest {
 
       mock.reply(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"no datastore\"}}");
       mock.reply(400, "{\"error\":{\"code\":\"UserError\",\"message\":\"stop here\"}}");
-      assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder()
-          .addSecrets(Secret.of("raw-key", key)).build()))
+      assertThatThrownBy(
+              () ->
+                  transport.submit(
+                      definition,
+                      RunOptions.builder().addSecrets(Secret.of("raw-key", key)).build()))
           .isInstanceOf(io.sluice.azureml.AzureMlBadRequestException.class);
       RecordedRequest register = mock.all().get(2);
       assertThat(register.getMethod()).isEqualTo("PUT");
@@ -174,38 +223,66 @@ class AzureMlTransportTest {
   void mapsChildJobStatesToStepStates(@TempDir Path dir) throws Exception {
     PipelineDefinition definition = compile(dir, seedScripts());
     try (ArmMock mock = new ArmMock()) {
-      mock.reply(200, "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
-          + "\"status\":\"Running\"}}");
-      mock.reply(200, "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
-          + "\"status\":\"Running\"}}");
-      mock.reply(200, "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
-          + "\"status\":\"Running\"}}");
-      mock.reply(200, "{\"value\":[{\"runId\":\"c1\",\"displayName\":\"prep\",\"status\":"
-          + "\"Completed\",\"properties\":{\"azureml.isreused\":\"true\"}},{\"runId\":\"c2\","
-          + "\"displayName\":\"train\",\"status\":\"Running\"}]}");
-      mock.reply(200, "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
-          + "\"status\":\"Failed\"}}");
-      mock.reply(200, "{\"value\":[{\"runId\":\"c1\",\"displayName\":\"prep\",\"status\":"
-          + "\"Completed\"},{\"runId\":\"c2\",\"displayName\":\"train\",\"status\":\"Failed\","
-          + "\"error\":{\"error\":{\"message\":\"ValueError: bad input\"}}}]}");
-      AzureMlPipelineRun run = new AzureMlPipelineRun(mock.client(), definition, "run-2", "run-2",
-          java.util.Map.of(), Duration.ofMillis(5), java.util.List.of());
+      mock.reply(
+          200,
+          "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
+              + "\"status\":\"Running\"}}");
+      mock.reply(
+          200,
+          "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
+              + "\"status\":\"Running\"}}");
+      mock.reply(
+          200,
+          "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
+              + "\"status\":\"Running\"}}");
+      mock.reply(
+          200,
+          "{\"value\":[{\"runId\":\"c1\",\"displayName\":\"prep\",\"status\":"
+              + "\"Completed\",\"properties\":{\"azureml.isreused\":\"true\"}},{\"runId\":\"c2\","
+              + "\"displayName\":\"train\",\"status\":\"Running\"}]}");
+      mock.reply(
+          200,
+          "{\"name\":\"run-2\",\"properties\":{\"jobType\":\"Pipeline\","
+              + "\"status\":\"Failed\"}}");
+      mock.reply(
+          200,
+          "{\"value\":[{\"runId\":\"c1\",\"displayName\":\"prep\",\"status\":"
+              + "\"Completed\"},{\"runId\":\"c2\",\"displayName\":\"train\",\"status\":\"Failed\","
+              + "\"error\":{\"error\":{\"message\":\"ValueError: bad input\"}}}]}");
+      AzureMlPipelineRun run =
+          new AzureMlPipelineRun(
+              mock.client(),
+              definition,
+              "run-2",
+              "run-2",
+              java.util.Map.of(),
+              Duration.ofMillis(5),
+              java.util.List.of());
 
       assertThat(run.state()).isEqualTo(RunState.RUNNING);
       assertThatThrownBy(() -> run.waitForCompletion(Duration.ofSeconds(5)))
           .isInstanceOf(PipelineRunException.class)
           .hasMessageContaining("step 'train' failed: ValueError: bad input")
-          .satisfies(e -> assertThat(((PipelineRunException) e).state())
-              .isEqualTo(RunState.FAILED));
+          .satisfies(
+              e -> assertThat(((PipelineRunException) e).state()).isEqualTo(RunState.FAILED));
     }
   }
 
   @Test
   void reusedChildIsReportedAsReused() {
-    io.sluice.azureml.models.Job child = new io.sluice.azureml.models.Job("", "c", "Command",
-        io.sluice.azureml.models.JobStatus.COMPLETED, "prep", null, null,
-        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-        java.util.Map.of("azureml.isreused", "true"));
+    io.sluice.azureml.models.Job child =
+        new io.sluice.azureml.models.Job(
+            "",
+            "c",
+            "Command",
+            io.sluice.azureml.models.JobStatus.COMPLETED,
+            "prep",
+            null,
+            null,
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Map.of("azureml.isreused", "true"));
     assertThat(AzureMlPipelineRun.stepState(child)).isEqualTo(StepState.REUSED);
   }
 
@@ -213,21 +290,33 @@ class AzureMlTransportTest {
   void aWronglyTypedParameterIsRefusedBeforeAnyRequest(@TempDir Path dir) throws Exception {
     PipelineDefinition definition = compile(dir, seedScripts());
     try (ArmMock mock = new ArmMock()) {
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
 
-      assertThatThrownBy(() -> transport.submit(definition,
-          RunOptions.builder().runId("run-1").putParameter("n_estimators", 2.5).build()))
+      assertThatThrownBy(
+              () ->
+                  transport.submit(
+                      definition,
+                      RunOptions.builder()
+                          .runId("run-1")
+                          .putParameter("n_estimators", 2.5)
+                          .build()))
           .isInstanceOf(ParameterValueException.class)
-          .hasMessageStartingWith("Parameter 'n_estimators' is INTEGER but was given '2.5' (Double)");
+          .hasMessageStartingWith(
+              "Parameter 'n_estimators' is INTEGER but was given '2.5' (Double)");
       assertThat(mock.all()).isEmpty();
     }
   }
 
   @Test
-  void aRunIdNamingAJobFollowsTheDuplicateRunPolicyOnItsLatestAttempt(@TempDir Path dir) throws Exception {
+  void aRunIdNamingAJobFollowsTheDuplicateRunPolicyOnItsLatestAttempt(@TempDir Path dir)
+      throws Exception {
     PipelineDefinition definition = compile(dir, seedScripts());
-    String job = "{\"id\":\"" + WS + "/jobs/%s\",\"name\":\"%s\",\"properties\":{"
-        + "\"jobType\":\"Pipeline\",\"status\":\"%s\"}}";
+    String job =
+        "{\"id\":\""
+            + WS
+            + "/jobs/%s\",\"name\":\"%s\",\"properties\":{"
+            + "\"jobType\":\"Pipeline\",\"status\":\"%s\"}}";
     String missing = "{\"error\":{\"code\":\"UserError\",\"message\":\"no such job\"}}";
     try (ArmMock mock = new ArmMock()) {
       mock.reply(200, job.formatted("run-1", "run-1", "Completed"));
@@ -235,17 +324,29 @@ class AzureMlTransportTest {
       mock.reply(200, job.formatted("run-1", "run-1", "Failed"));
       mock.reply(200, job.formatted("run-1_attempt2", "run-1_attempt2", "Completed"));
       mock.reply(404, missing);
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
 
-      assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("run-1").build()))
+      assertThatThrownBy(
+              () -> transport.submit(definition, RunOptions.builder().runId("run-1").build()))
           .isInstanceOf(DuplicateRunException.class)
-          .hasMessageStartingWith("Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy REJECT");
-      // The first attempt failed, the second completed: the run completed, so it does not run again.
-      assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("run-1")
-          .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build()))
+          .hasMessageStartingWith(
+              "Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy REJECT");
+      // The first attempt failed, the second completed: the run completed, so it does not run
+      // again.
+      assertThatThrownBy(
+              () ->
+                  transport.submit(
+                      definition,
+                      RunOptions.builder()
+                          .runId("run-1")
+                          .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED)
+                          .build()))
           .isInstanceOf(DuplicateRunException.class)
-          .hasMessageStartingWith("Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy ALLOW_IF_FAILED");
-      assertThat(mock.all()).allSatisfy(r -> assertThat(r.getMethod()).isEqualTo("GET"))
+          .hasMessageStartingWith(
+              "Run 'run-1' already exists and ended COMPLETED; duplicateRunPolicy ALLOW_IF_FAILED");
+      assertThat(mock.all())
+          .allSatisfy(r -> assertThat(r.getMethod()).isEqualTo("GET"))
           .extracting(r -> r.getRequestUrl().encodedPath().replaceAll(".*/jobs/", ""))
           .containsExactly("run-1", "run-1_attempt2", "run-1", "run-1_attempt2", "run-1_attempt3");
     }
@@ -256,14 +357,25 @@ class AzureMlTransportTest {
     Files.createDirectories(dir.resolve("notebooks"));
     Files.writeString(dir.resolve("notebooks/prep.py"), "# Databricks notebook source\n");
     PipelineData clean = PipelineData.of("clean_data");
-    DatabricksStep prep = DatabricksStep.builder().name("prep").sourceDirectory("notebooks")
-        .notebookPath("prep").addOutput(clean).computeTarget(DatabricksCompute.of("dbx")).build();
-    PipelineDefinition definition = PipelineCompiler.compile(
-        Pipeline.builder().name("mixed").defaultDatastore(seedScripts().defaultDatastore().get())
-            .steps(prep).build(), dir);
+    DatabricksStep prep =
+        DatabricksStep.builder()
+            .name("prep")
+            .sourceDirectory("notebooks")
+            .notebookPath("prep")
+            .addOutput(clean)
+            .computeTarget(DatabricksCompute.of("dbx"))
+            .build();
+    PipelineDefinition definition =
+        PipelineCompiler.compile(
+            Pipeline.builder()
+                .name("mixed")
+                .defaultDatastore(seedScripts().defaultDatastore().get())
+                .steps(prep)
+                .build(),
+            dir);
     try (ArmMock mock = new ArmMock()) {
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, "cpu",
-          Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, "cpu", Duration.ofMillis(10));
       assertThatThrownBy(() -> transport.submit(definition, RunOptions.defaults()))
           .isInstanceOf(AzureMlTransportException.class)
           .hasMessageContaining("step 'prep' is a DatabricksStep")
@@ -284,7 +396,7 @@ class AzureMlTransportTest {
 
   @Test
   void isFoundThroughServiceLoader() {
-    assertThat(ServiceLoader.load(TransportProvider.class).stream()
-        .map(p -> p.get().name())).contains("azureml");
+    assertThat(ServiceLoader.load(TransportProvider.class).stream().map(p -> p.get().name()))
+        .contains("azureml");
   }
 }

@@ -26,20 +26,41 @@ class PipelineJobCompilerTest {
   private static PipelineDefinition twoSteps(Path dir) throws Exception {
     Files.writeString(dir.resolve("s.py"), "print('s')\n");
     AmlCompute cpu = AmlCompute.builder().name("cpu").vmSize("Standard_DS3_v2").maxNodes(1).build();
-    PythonScriptStep first = PythonScriptStep.builder().name("first").sourceDirectory(".")
-        .scriptName("s.py").computeTarget(cpu).arguments("--who", WHO, "--note", "two words").build();
-    PythonScriptStep second = PythonScriptStep.builder().name("second").sourceDirectory(".")
-        .scriptName("s.py").computeTarget(cpu).runAfter(first).allowReuse(false).build();
+    PythonScriptStep first =
+        PythonScriptStep.builder()
+            .name("first")
+            .sourceDirectory(".")
+            .scriptName("s.py")
+            .computeTarget(cpu)
+            .arguments("--who", WHO, "--note", "two words")
+            .build();
+    PythonScriptStep second =
+        PythonScriptStep.builder()
+            .name("second")
+            .sourceDirectory(".")
+            .scriptName("s.py")
+            .computeTarget(cpu)
+            .runAfter(first)
+            .allowReuse(false)
+            .build();
     return PipelineCompiler.compile(Pipeline.builder().name("p").steps(first, second).build(), dir);
   }
 
-  private static PipelineJob compile(PipelineDefinition definition, Map<String, String> parameters,
-      boolean forceRerun) {
+  private static PipelineJob compile(
+      PipelineDefinition definition, Map<String, String> parameters, boolean forceRerun) {
     Map<String, CompiledStep> assets = new LinkedHashMap<>();
-    definition.steps().forEach(s -> assets.put(s.name(), new CompiledStep(s.name(), WS + "/codes/c/versions/1",
-        AzureMlTransport.DEFAULT_ENVIRONMENT)));
-    return new PipelineJobCompiler(definition, WS, null).compile("run-1", "run-1_attempt2", parameters, assets, "p",
-        forceRerun);
+    definition
+        .steps()
+        .forEach(
+            s ->
+                assets.put(
+                    s.name(),
+                    new CompiledStep(
+                        s.name(),
+                        WS + "/codes/c/versions/1",
+                        AzureMlTransport.DEFAULT_ENVIRONMENT)));
+    return new PipelineJobCompiler(definition, WS, null)
+        .compile("run-1", "run-1_attempt2", parameters, assets, "p", forceRerun);
   }
 
   @Test
@@ -56,10 +77,13 @@ class PipelineJobCompilerTest {
   }
 
   @Test
-  void aParameterValueNoQuotingKeepsWholeIsRefusedBeforeAnyRequest(@TempDir Path dir) throws Exception {
+  void aParameterValueNoQuotingKeepsWholeIsRefusedBeforeAnyRequest(@TempDir Path dir)
+      throws Exception {
     PipelineDefinition definition = twoSteps(dir);
-    assertThatThrownBy(() -> new PipelineJobCompiler(definition, WS, null)
-        .checkSupported(Map.of("who", "o'brien costs $5")))
+    assertThatThrownBy(
+            () ->
+                new PipelineJobCompiler(definition, WS, null)
+                    .checkSupported(Map.of("who", "o'brien costs $5")))
         .isInstanceOf(AzureMlTransportException.class)
         .hasMessageStartingWith("Parameter 'who' of step 'first' holds a single quote and one of");
   }
@@ -80,8 +104,10 @@ class PipelineJobCompilerTest {
   @Test
   void forceRerunIsAPipelineSetting(@TempDir Path dir) throws Exception {
     PipelineDefinition definition = twoSteps(dir);
-    assertThat(compile(definition, Map.of("who", "x"), true).getSettings()).containsEntry("force_rerun", true);
-    assertThat(compile(definition, Map.of("who", "x"), false).getSettings()).doesNotContainKey("force_rerun");
+    assertThat(compile(definition, Map.of("who", "x"), true).getSettings())
+        .containsEntry("force_rerun", true);
+    assertThat(compile(definition, Map.of("who", "x"), false).getSettings())
+        .doesNotContainKey("force_rerun");
   }
 
   @Test

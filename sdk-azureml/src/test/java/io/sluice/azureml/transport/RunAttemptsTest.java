@@ -25,7 +25,10 @@ class RunAttemptsTest {
   private final FakeAzureMl fake = new FakeAzureMl().timing(20, 60);
 
   private static RunOptions options(String runId, DuplicateRunPolicy policy) {
-    return RunOptions.builder().runId(runId).duplicateRunPolicy(policy).addSecrets(AzureMlTransportTest.RAW_KEY)
+    return RunOptions.builder()
+        .runId(runId)
+        .duplicateRunPolicy(policy)
+        .addSecrets(AzureMlTransportTest.RAW_KEY)
         .build();
   }
 
@@ -39,14 +42,17 @@ class RunAttemptsTest {
 
   @Test
   void resumeAfterAFailureIsANewAttemptThatReusesWhatCompleted(@TempDir Path dir) throws Exception {
-    PipelineDefinition definition = AzureMlTransportTest.compile(dir, AzureMlTransportTest.seedScripts());
+    PipelineDefinition definition =
+        AzureMlTransportTest.compile(dir, AzureMlTransportTest.seedScripts());
     try (ArmMock mock = new ArmMock(fake)) {
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
       fake.failStep("train", "flaky");
       fails(transport.submit(definition, options("run-1", DuplicateRunPolicy.REJECT)));
       fake.succeedStep("train");
 
-      PipelineRun resumed = transport.submit(definition, options("run-1", DuplicateRunPolicy.RESUME));
+      PipelineRun resumed =
+          transport.submit(definition, options("run-1", DuplicateRunPolicy.RESUME));
 
       assertThat(resumed.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
       assertThat(resumed.id()).isEqualTo("run-1");
@@ -59,15 +65,18 @@ class RunAttemptsTest {
 
   @Test
   void allowIfFailedIsANewAttemptThatRunsEveryStepAgain(@TempDir Path dir) throws Exception {
-    PipelineDefinition definition = AzureMlTransportTest.compile(dir, AzureMlTransportTest.seedScripts());
+    PipelineDefinition definition =
+        AzureMlTransportTest.compile(dir, AzureMlTransportTest.seedScripts());
     try (ArmMock mock = new ArmMock(fake)) {
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
       fake.failStep("train", "flaky");
       fails(transport.submit(definition, options("run-1", DuplicateRunPolicy.REJECT)));
       fails(transport.submit(definition, options("run-1", DuplicateRunPolicy.ALLOW_IF_FAILED)));
       fake.succeedStep("train");
 
-      PipelineRun again = transport.submit(definition, options("run-1", DuplicateRunPolicy.ALLOW_IF_FAILED));
+      PipelineRun again =
+          transport.submit(definition, options("run-1", DuplicateRunPolicy.ALLOW_IF_FAILED));
 
       assertThat(again.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
       assertThat(again.id()).isEqualTo("run-1");
@@ -79,13 +88,16 @@ class RunAttemptsTest {
 
   @Test
   void resumeOfARunStillGoingAttachesToItsLatestAttempt(@TempDir Path dir) throws Exception {
-    PipelineDefinition definition = AzureMlTransportTest.compile(dir, AzureMlTransportTest.seedScripts());
+    PipelineDefinition definition =
+        AzureMlTransportTest.compile(dir, AzureMlTransportTest.seedScripts());
     try (ArmMock mock = new ArmMock(fake)) {
-      AzureMlTransport transport = new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
+      AzureMlTransport transport =
+          new AzureMlTransport(mock.client(), dir, null, Duration.ofMillis(10));
       fake.hangStep("train");
       transport.submit(definition, options("run-1", DuplicateRunPolicy.REJECT));
 
-      PipelineRun resumed = transport.submit(definition, options("run-1", DuplicateRunPolicy.RESUME));
+      PipelineRun resumed =
+          transport.submit(definition, options("run-1", DuplicateRunPolicy.RESUME));
       resumed.cancel();
 
       assertThat(fake.jobsCreated()).isEqualTo(1);

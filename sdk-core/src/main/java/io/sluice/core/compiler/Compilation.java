@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * One compilation of one pipeline: indexes its steps and data, then visits each step once to
- * validate it, build its definition and hash it, and finally orders and fingerprints the steps.
- * At 10,000 steps the model no longer fits in the cache, so each further pass over the steps costs
+ * validate it, build its definition and hash it, and finally orders and fingerprints the steps. At
+ * 10,000 steps the model no longer fits in the cache, so each further pass over the steps costs
  * more than the work it does: everything a step needs is done in its one visit.
  */
 final class Compilation {

@@ -29,7 +29,10 @@ final class DataIndex {
     this.nodes = new LinkedHashMap<>(stepCount * 4 / 3 + 16);
   }
 
-  /** Indexes every step's outputs, in the order the steps are listed, and registers their datastores. */
+  /**
+   * Indexes every step's outputs, in the order the steps are listed, and registers their
+   * datastores.
+   */
   void indexOutputs(StepGraph graph) {
     for (int rank : graph.declaredRanks()) {
       Step step = graph.step(rank);
@@ -65,8 +68,8 @@ final class DataIndex {
   }
 
   /**
-   * Checks a step's inputs, records the step as a consumer of its data, registers the datastores
-   * of its data paths and puts the ranks of the producers it reads from into {@code before}.
+   * Checks a step's inputs, records the step as a consumer of its data, registers the datastores of
+   * its data paths and puts the ranks of the producers it reads from into {@code before}.
    *
    * @return how many ranks were put into {@code before}
    */
@@ -77,15 +80,21 @@ final class DataIndex {
         DataNode node = nodes.get(consumed.name());
         if (node == null) {
           inputError(
-              step, consumed, input,
+              step,
+              consumed,
+              input,
               "has no producer; add the step that writes it to the pipeline, or list it among"
                   + " that step's outputs");
           continue;
         }
         if (!node.data().equals(consumed)) {
           inputError(
-              step, consumed, input,
-              "differs from the one step '" + node.producer() + "' writes; consume the same PipelineData"
+              step,
+              consumed,
+              input,
+              "differs from the one step '"
+                  + node.producer()
+                  + "' writes; consume the same PipelineData"
                   + " object the producer outputs");
         }
         List<String> readers = node.consumers();
@@ -99,7 +108,9 @@ final class DataIndex {
           problems.error(
               step.name(),
               "inputs",
-              "the step reads its own output '" + consumed.name() + "'; a step cannot consume"
+              "the step reads its own output '"
+                  + consumed.name()
+                  + "'; a step cannot consume"
                   + " what it writes");
         }
       } else if (input.source() instanceof Dataset dataset) {

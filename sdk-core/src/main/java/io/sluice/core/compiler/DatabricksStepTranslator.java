@@ -10,7 +10,9 @@ import io.sluice.core.model.RunConfiguration;
 import java.util.Collection;
 import java.util.List;
 
-/** Compiles a {@link DatabricksStep}: a notebook, Python script or JAR run on a Databricks cluster. */
+/**
+ * Compiles a {@link DatabricksStep}: a notebook, Python script or JAR run on a Databricks cluster.
+ */
 final class DatabricksStepTranslator implements StepTranslator {
   private final DatabricksStep step;
 
@@ -48,28 +50,49 @@ final class DatabricksStepTranslator implements StepTranslator {
   @Override
   public StepTask task(StepDefinitions definitions) {
     ClusterDefinition cluster = step.effectiveCluster().map(definitions::cluster).orElse(null);
-    List<LibraryDefinition> libraries = StepDefinitions.mapped(step.effectiveLibraries(), ModelTranslation::library);
+    List<LibraryDefinition> libraries =
+        StepDefinitions.mapped(step.effectiveLibraries(), ModelTranslation::library);
     String environment =
         step.runconfig().flatMap(RunConfiguration::environment).map(Environment::name).orElse(null);
     String runName = step.runName().orElse(null);
     Integer timeout = step.timeoutSeconds().orElse(null);
     if (step.notebookPath().isPresent()) {
       return new DatabricksTask.Notebook(
-          step.notebookPath().get(), StepDefinitions.arguments(step.notebookParams()), cluster, libraries,
-          environment, runName, timeout);
+          step.notebookPath().get(),
+          StepDefinitions.arguments(step.notebookParams()),
+          cluster,
+          libraries,
+          environment,
+          runName,
+          timeout);
     }
     if (step.pythonScriptPath().isPresent()) {
       return new DatabricksTask.PythonScript(
-          step.pythonScriptPath().get(), StepDefinitions.arguments(step.pythonScriptParams()), cluster, libraries,
-          environment, runName, timeout);
+          step.pythonScriptPath().get(),
+          StepDefinitions.arguments(step.pythonScriptParams()),
+          cluster,
+          libraries,
+          environment,
+          runName,
+          timeout);
     }
     if (step.pythonScriptName().isPresent()) {
       return new DatabricksTask.PythonScriptName(
-          step.pythonScriptName().get(), StepDefinitions.arguments(step.pythonScriptParams()), cluster, libraries,
-          environment, runName, timeout);
+          step.pythonScriptName().get(),
+          StepDefinitions.arguments(step.pythonScriptParams()),
+          cluster,
+          libraries,
+          environment,
+          runName,
+          timeout);
     }
     return new DatabricksTask.Jar(
-        step.mainClassName().orElseThrow(), StepDefinitions.arguments(step.jarParams()), cluster, libraries,
-        environment, runName, timeout);
+        step.mainClassName().orElseThrow(),
+        StepDefinitions.arguments(step.jarParams()),
+        cluster,
+        libraries,
+        environment,
+        runName,
+        timeout);
   }
 }

@@ -34,8 +34,8 @@ public final class FingerprintDiff {
    * A field of the step's definition changed, was added or was removed.
    *
    * @param path the field's JSON path, e.g. {@code arguments[2]}, {@code cluster.numWorkers} or
-   *     {@code inputs[raw].mode}; fields of the step's task ({@code task}, its kind
-   *     as {@code type}) are named without that prefix, and elements of lists of named objects by name
+   *     {@code inputs[raw].mode}; fields of the step's task ({@code task}, its kind as {@code
+   *     type}) are named without that prefix, and elements of lists of named objects by name
    */
   public record FieldChanged(String path) implements Reason {
     @Override
@@ -188,8 +188,7 @@ public final class FingerprintDiff {
 
   /** An argument (literal, port or parameter) changes as a whole: {@code arguments[2] changed}. */
   private static boolean argument(JsonNode node) {
-    return node.size() == 1
-        && (node.has("literal") || node.has("port") || node.has("parameter"));
+    return node.size() == 1 && (node.has("literal") || node.has("port") || node.has("parameter"));
   }
 
   /** Whether every element is an object with a distinct text {@code name}. */

@@ -61,8 +61,8 @@ final class Fingerprints {
 
   /**
    * Takes a step's definition and hashes it, and fingerprints it when its upstream steps are
-   * fingerprinted: pipelines mostly list steps after their dependencies, so most are finished
-   * while at hand.
+   * fingerprinted: pipelines mostly list steps after their dependencies, so most are finished while
+   * at hand.
    */
   void add(int rank, Step model, StepDefinition definition) {
     definitions[rank] = definition;
@@ -72,7 +72,9 @@ final class Fingerprints {
     }
   }
 
-  /** A step's fingerprinted definition; a step listed before a step it depends on is finished now. */
+  /**
+   * A step's fingerprinted definition; a step listed before a step it depends on is finished now.
+   */
   StepDefinition finished(int rank) {
     if (fingerprints[rank] == null) {
       fingerprint(rank);
@@ -106,7 +108,8 @@ final class Fingerprints {
       digest.update(upstreamLines[before[i]]);
     }
     Fingerprint fingerprint =
-        new Fingerprint(hex(digest), definitionHash, stepSources, Collections.unmodifiableMap(upstream));
+        new Fingerprint(
+            hex(digest), definitionHash, stepSources, Collections.unmodifiableMap(upstream));
     fingerprints[rank] = fingerprint.value();
     // What each step downstream hashes for this one; made once, as a step can have many.
     upstreamLines[rank] =
@@ -116,14 +119,15 @@ final class Fingerprints {
 
   private static byte[] sourceLines(Map<String, String> manifest) {
     StringBuilder lines = new StringBuilder();
-    manifest.forEach((file, hash) -> lines.append("source ").append(file).append(' ').append(hash).append('\n'));
+    manifest.forEach(
+        (file, hash) -> lines.append("source ").append(file).append(' ').append(hash).append('\n'));
     return lines.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**
    * Hashes what a step's definition hash covers: the step (not yet fingerprinted) and what it
-   * references by name (its compute, environment, datastores and parameters), as one canonical
-   * JSON object. Referenced values are serialised once per compilation, as many steps share them.
+   * references by name (its compute, environment, datastores and parameters), as one canonical JSON
+   * object. Referenced values are serialised once per compilation, as many steps share them.
    */
   private String definitionHash(Step model, StepDefinition step) {
     MessageDigest digest = definitionDigest;
@@ -178,7 +182,8 @@ final class Fingerprints {
    * by identity).
    */
   private byte[] serialised(Object value) {
-    return serialisedReferences.computeIfAbsent(value, v -> CanonicalJson.compactBytes(definitionOf(v)));
+    return serialisedReferences.computeIfAbsent(
+        value, v -> CanonicalJson.compactBytes(definitionOf(v)));
   }
 
   private static Object definitionOf(Object value) {
@@ -200,7 +205,8 @@ final class Fingerprints {
   }
 
   /** The datastores (from the model, at hand) and parameters (from the definition) a step uses. */
-  private void collectReferences(Step model, StepDefinition step, Set<String> stores, Set<String> params) {
+  private void collectReferences(
+      Step model, StepDefinition step, Set<String> stores, Set<String> params) {
     for (PipelineData output : model.outputs()) {
       stores.add(references.datastoreOf(output).name());
     }

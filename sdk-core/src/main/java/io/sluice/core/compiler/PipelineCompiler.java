@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compiles a {@link Pipeline} into its {@link PipelineDefinition}: validates the graph (reporting
- * every problem at once), orders the steps, and fingerprints each step. Compilation is hermetic:
- * it reads the steps' source files and nothing else, uses no clock, randomness or network.
+ * every problem at once), orders the steps, and fingerprints each step. Compilation is hermetic: it
+ * reads the steps' source files and nothing else, uses no clock, randomness or network.
  */
 public final class PipelineCompiler {
   private static final Logger LOGGER = LoggerFactory.getLogger(PipelineCompiler.class);

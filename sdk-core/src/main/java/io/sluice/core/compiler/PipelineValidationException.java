@@ -21,12 +21,12 @@ public final class PipelineValidationException extends SluiceException {
     this.problems = List.copyOf(problems);
   }
 
-  /** @return every problem found, errors first */
+  /** Returns every problem found, errors first. */
   public List<Problem> problems() {
     return problems;
   }
 
-  /** @return the errors alone */
+  /** Returns the errors alone. */
   public List<Problem> errors() {
     return problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
   }

@@ -52,7 +52,8 @@ final class PythonScriptStepTranslator implements StepTranslator {
         StepDefinitions.arguments(step.params()));
   }
 
-  private static Map<String, String> runconfigPipelineParams(Map<String, PipelineParameter<?>> params) {
+  private static Map<String, String> runconfigPipelineParams(
+      Map<String, PipelineParameter<?>> params) {
     if (params.isEmpty()) {
       return Map.of();
     }

@@ -90,6 +90,8 @@ final class References {
   }
 
   private static String describe(Object value) {
-    return value instanceof PipelineParameter<?> p ? p.type() + " " + p.defaultValue() : value.toString();
+    return value instanceof PipelineParameter<?> p
+        ? p.type() + " " + p.defaultValue()
+        : value.toString();
   }
 }

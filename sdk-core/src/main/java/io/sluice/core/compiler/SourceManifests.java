@@ -16,14 +16,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * SHA-256 of each file a step runs, relative to its source directory, honouring its ignore file.
- * A directory shared by many steps is read once per compilation.
+ * SHA-256 of each file a step runs, relative to its source directory, honouring its ignore file. A
+ * directory shared by many steps is read once per compilation.
  */
 final class SourceManifests {
   private final Map<Path, Map<String, String>> directories = new HashMap<>();
 
   Map<String, String> directory(Path directory) {
-    return directories.computeIfAbsent(directory.toAbsolutePath().normalize(), SourceManifests::read);
+    return directories.computeIfAbsent(
+        directory.toAbsolutePath().normalize(), SourceManifests::read);
   }
 
   static Map<String, String> file(Path file, String key) {

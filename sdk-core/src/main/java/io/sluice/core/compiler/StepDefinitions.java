@@ -12,8 +12,8 @@ import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.implementation.CanonicalJson;
 import io.sluice.core.model.Argument;
 import io.sluice.core.model.DataPath;
-import io.sluice.core.model.Dataset;
 import io.sluice.core.model.DatabricksCluster;
+import io.sluice.core.model.Dataset;
 import io.sluice.core.model.InputBinding;
 import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
@@ -130,7 +130,12 @@ final class StepDefinitions {
     } else if (input.source() instanceof Dataset f) {
       dataset =
           new DatasetDefinition(
-              "file", f.paths().stream().map(StepDefinitions::dataPath).toList(), null, null, null, null);
+              "file",
+              f.paths().stream().map(StepDefinitions::dataPath).toList(),
+              null,
+              null,
+              null,
+              null);
     }
     return new InputDefinition(
         input.name(), input.mode(), input.pathOnCompute().orElse(null), dataName, dataset, path);

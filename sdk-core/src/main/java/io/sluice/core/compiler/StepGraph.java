@@ -81,9 +81,9 @@ final class StepGraph {
   }
 
   /**
-   * Records what a step runs after: the producers of its data (the first {@code count} entries
-   * of {@code before}, which has room for its {@code runAfter} steps too) and its
-   * {@code runAfter} steps.
+   * Records what a step runs after: the producers of its data (the first {@code count} entries of
+   * {@code before}, which has room for its {@code runAfter} steps too) and its {@code runAfter}
+   * steps.
    *
    * @return the ranks it runs after, sorted and distinct
    */
@@ -162,7 +162,9 @@ final class StepGraph {
           ranked[cycle[0]].name(),
           "dependencies",
           "the steps form a cycle: "
-              + Arrays.stream(cycle).mapToObj(rank -> ranked[rank].name()).collect(Collectors.joining(" -> "))
+              + Arrays.stream(cycle)
+                  .mapToObj(rank -> ranked[rank].name())
+                  .collect(Collectors.joining(" -> "))
               + "; remove one of these data or runAfter dependencies");
     }
   }

@@ -40,8 +40,8 @@ final class StepRules {
   }
 
   /**
-   * Registers the parameters a step's arguments use and checks that each port argument names one
-   * of the step's inputs or outputs.
+   * Registers the parameters a step's arguments use and checks that each port argument names one of
+   * the step's inputs or outputs.
    */
   void arguments(Step step, Collection<Argument> arguments, Collection<String> ports) {
     for (Argument argument : arguments) {

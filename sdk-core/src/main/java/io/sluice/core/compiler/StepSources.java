@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks that each step's source directory and file exist, and keeps the manifest of the files
- * each step runs for its fingerprint. Many steps share a directory and file: each pair is checked
- * once per compilation.
+ * Checks that each step's source directory and file exist, and keeps the manifest of the files each
+ * step runs for its fingerprint. Many steps share a directory and file: each pair is checked once
+ * per compilation.
  */
 final class StepSources {
   private final Path base;
@@ -20,7 +20,8 @@ final class StepSources {
   private final Map<String, Map<String, String>> byStep;
 
   /** What checking one source directory and file found. */
-  private record SourceCheck(boolean directoryMissing, boolean fileMissing, Map<String, String> manifest) {}
+  private record SourceCheck(
+      boolean directoryMissing, boolean fileMissing, Map<String, String> manifest) {}
 
   StepSources(Path base, int stepCount, Problems problems) {
     this.base = base;
@@ -31,14 +32,15 @@ final class StepSources {
   /**
    * Checks a step's sources.
    *
-   * @param local the file the step runs from its source directory (or the base directory), and
-   *     the field that names it; null when it runs nothing local
+   * @param local the file the step runs from its source directory (or the base directory), and the
+   *     field that names it; null when it runs nothing local
    */
   void check(Step step, LocalSource local) {
     Optional<String> directory = step.sourceDirectory();
     Optional<String> file = local == null ? Optional.empty() : Optional.of(local.file());
     SourceCheck check =
-        checks.computeIfAbsent(directory.orElse("") + "\n" + file.orElse(""), k -> check(directory, file));
+        checks.computeIfAbsent(
+            directory.orElse("") + "\n" + file.orElse(""), k -> check(directory, file));
     if (check.directoryMissing()) {
       problems.error(
           step.name(),
@@ -46,7 +48,8 @@ final class StepSources {
           "source directory '" + directory.get() + "' does not exist; create it or fix the path");
     } else if (check.fileMissing()) {
       String field = local.field();
-      String where = directory.map(d -> "source directory '" + d + "'").orElse("the base directory");
+      String where =
+          directory.map(d -> "source directory '" + d + "'").orElse("the base directory");
       problems.error(
           step.name(),
           field,
@@ -76,6 +79,8 @@ final class StepSources {
     return new SourceCheck(
         false,
         false,
-        folder.isPresent() ? manifests.directory(folder.get()) : SourceManifests.file(path, file.get()));
+        folder.isPresent()
+            ? manifests.directory(folder.get())
+            : SourceManifests.file(path, file.get()));
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@code DatabricksStep} runs: a notebook, a Python script (on DBFS or in the workspace,
- * or in the source directory) or a JAR's main class, with what every entry point shares.
+ * What a {@code DatabricksStep} runs: a notebook, a Python script (on DBFS or in the workspace, or
+ * in the source directory) or a JAR's main class, with what every entry point shares.
  */
 public sealed interface DatabricksTask extends StepTask
     permits DatabricksTask.Notebook,

@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 /**
  * The graph and value checks every definition passes, whoever built it (the compiler, {@link
  * PipelineDefinition#fromJson}, a transport, a test): names unique and following the model's name
- * rules, every reference by name resolving, data written by its producer and read by its
- * consumers, no cycle, parameter defaults of their type and range, and each step's task (see
- * {@link StepTaskChecks}). Every problem is collected, each with its JSON path. One pass over each
- * section with maps by name, and an iterative cycle search, so a 10,000-step definition costs
- * linear time and no deep recursion.
+ * rules, every reference by name resolving, data written by its producer and read by its consumers,
+ * no cycle, parameter defaults of their type and range, and each step's task (see {@link
+ * StepTaskChecks}). Every problem is collected, each with its JSON path. One pass over each section
+ * with maps by name, and an iterative cycle search, so a 10,000-step definition costs linear time
+ * and no deep recursion.
  */
 final class DefinitionChecks {
   private final PipelineDefinition definition;
@@ -63,7 +63,10 @@ final class DefinitionChecks {
    * @return the problem and its fix
    */
   static String unreadableVersion(int version) {
-    return "schemaVersion is " + version + "; this Sluice reads version " + PipelineDefinition.SCHEMA_VERSION
+    return "schemaVersion is "
+        + version
+        + "; this Sluice reads version "
+        + PipelineDefinition.SCHEMA_VERSION
         + ", so compile the pipeline again with it";
   }
 
@@ -73,15 +76,46 @@ final class DefinitionChecks {
     }
     name("name", NameRule.PIPELINE, "pipeline", definition.name());
     NameIndex parameterIndex =
-        index("parameters", "parameter", NameRule.WORD, definition.parameters(), ParameterDefinition::name);
-    datastores = index("datastores", "datastore", NameRule.DATASTORE, definition.datastores(), DatastoreDefinition::name);
-    computes = index("computes", "compute", NameRule.COMPUTE, definition.computes(), ComputeDefinition::name);
-    NameIndex environments = index("environments", "environment", NameRule.ENVIRONMENT,
-        definition.environments(), EnvironmentDefinition::name);
+        index(
+            "parameters",
+            "parameter",
+            NameRule.WORD,
+            definition.parameters(),
+            ParameterDefinition::name);
+    datastores =
+        index(
+            "datastores",
+            "datastore",
+            NameRule.DATASTORE,
+            definition.datastores(),
+            DatastoreDefinition::name);
+    computes =
+        index(
+            "computes",
+            "compute",
+            NameRule.COMPUTE,
+            definition.computes(),
+            ComputeDefinition::name);
+    NameIndex environments =
+        index(
+            "environments",
+            "environment",
+            NameRule.ENVIRONMENT,
+            definition.environments(),
+            EnvironmentDefinition::name);
     data = index("data", "data", NameRule.WORD, definition.data(), DataDefinition::name);
-    steps = index("steps", "step", NameRule.STEP, definition.steps(), StepDefinition::name, repeatedSteps);
-    if (definition.defaultDatastore() != null && !datastores.contains(definition.defaultDatastore())) {
-      problems.unknown("defaultDatastore", "datastore", definition.defaultDatastore(), "datastores");
+    steps =
+        index(
+            "steps",
+            "step",
+            NameRule.STEP,
+            definition.steps(),
+            StepDefinition::name,
+            repeatedSteps);
+    if (definition.defaultDatastore() != null
+        && !datastores.contains(definition.defaultDatastore())) {
+      problems.unknown(
+          "defaultDatastore", "datastore", definition.defaultDatastore(), "datastores");
     }
     Map<String, ParameterDefinition> parameters = new HashMap<>();
     for (int i = 0; i < definition.parameters().size(); i++) {
@@ -104,7 +138,8 @@ final class DefinitionChecks {
 
   private void name(String path, NameRule rule, String kind, String name) {
     if (!rule.accepts(name)) {
-      problems.add(path, kind + " name " + DefinitionProblems.show(name) + " is not allowed; " + rule.fix());
+      problems.add(
+          path, kind + " name " + DefinitionProblems.show(name) + " is not allowed; " + rule.fix());
     }
   }
 
@@ -112,14 +147,19 @@ final class DefinitionChecks {
   // cost more than the checks.
 
   /** Checks each name and maps it to the index of the first item that has it. */
-  private <T> NameIndex index(String section, String kind, NameRule rule, List<T> items,
-      Function<T, String> nameOf) {
+  private <T> NameIndex index(
+      String section, String kind, NameRule rule, List<T> items, Function<T, String> nameOf) {
     return index(section, kind, rule, items, nameOf, new boolean[items.size()]);
   }
 
   /** The same, marking in {@code repeated} each item whose name an earlier item has. */
-  private <T> NameIndex index(String section, String kind, NameRule rule, List<T> items,
-      Function<T, String> nameOf, boolean[] repeated) {
+  private <T> NameIndex index(
+      String section,
+      String kind,
+      NameRule rule,
+      List<T> items,
+      Function<T, String> nameOf,
+      boolean[] repeated) {
     NameIndex index = new NameIndex(items.size());
     for (int i = 0; i < items.size(); i++) {
       String name = nameOf.apply(items.get(i));
@@ -129,8 +169,16 @@ final class DefinitionChecks {
       int first = index.putIfAbsent(name, i);
       if (first != NameIndex.ABSENT) {
         repeated[i] = true;
-        problems.add(section + "[" + i + "].name", DefinitionProblems.show(name) + " is also the name of "
-            + section + "[" + first + "]; give each " + kind + " a unique name");
+        problems.add(
+            section + "[" + i + "].name",
+            DefinitionProblems.show(name)
+                + " is also the name of "
+                + section
+                + "["
+                + first
+                + "]; give each "
+                + kind
+                + " a unique name");
       }
     }
     return index;
@@ -163,11 +211,15 @@ final class DefinitionChecks {
       String name = step.dependsOn().get(j);
       int rank = steps.get(name);
       if (rank == NameIndex.ABSENT) {
-        problems.add(step(i) + ".dependsOn[" + j + "]", "step " + DefinitionProblems.show(name)
-            + " is not in steps; name a step of the pipeline or remove the dependency");
+        problems.add(
+            step(i) + ".dependsOn[" + j + "]",
+            "step "
+                + DefinitionProblems.show(name)
+                + " is not in steps; name a step of the pipeline or remove the dependency");
       } else if (rank == i) {
-        problems.add(step(i) + ".dependsOn[" + j + "]", "step '" + name
-            + "' depends on itself; remove the dependency");
+        problems.add(
+            step(i) + ".dependsOn[" + j + "]",
+            "step '" + name + "' depends on itself; remove the dependency");
       } else {
         ranks[count++] = rank;
       }
@@ -179,8 +231,10 @@ final class DefinitionChecks {
   private static final int[] NONE = new int[0];
 
   private void duplicatePort(String path, String name) {
-    problems.add(path, DefinitionProblems.show(name)
-        + " is also the name of another input or output of the step; give each a unique name");
+    problems.add(
+        path,
+        DefinitionProblems.show(name)
+            + " is also the name of another input or output of the step; give each a unique name");
   }
 
   private void input(int i, int j, StepDefinition step, NameIndex before, NameIndex ports) {
@@ -194,22 +248,31 @@ final class DefinitionChecks {
     if (input.mode() == null) {
       problems.add(input(i, j, ".mode"), "mode is missing; give the input's mode");
     }
-    int sources = (input.data() != null ? 1 : 0) + (input.dataset() != null ? 1 : 0) + (input.path() != null ? 1 : 0);
+    int sources =
+        (input.data() != null ? 1 : 0)
+            + (input.dataset() != null ? 1 : 0)
+            + (input.path() != null ? 1 : 0);
     if (sources != 1) {
-      problems.add(input(i, j, ""), "an input reads exactly one of data, dataset or path; this one has " + sources);
+      problems.add(
+          input(i, j, ""),
+          "an input reads exactly one of data, dataset or path; this one has " + sources);
     }
     if (input.data() != null) {
       inputData(i, j, step, input.data(), before);
     }
     if (input.path() != null && !datastores.contains(input.path().datastore())) {
-      problems.unknown(input(i, j, ".path.datastore"), "datastore", input.path().datastore(), "datastores");
+      problems.unknown(
+          input(i, j, ".path.datastore"), "datastore", input.path().datastore(), "datastores");
     }
     if (input.dataset() != null) {
       List<DataPathDefinition> paths = input.dataset().paths();
       for (int k = 0; k < paths.size(); k++) {
         if (!datastores.contains(paths.get(k).datastore())) {
-          problems.unknown(input(i, j, ".dataset.paths[" + k + "].datastore"), "datastore",
-              paths.get(k).datastore(), "datastores");
+          problems.unknown(
+              input(i, j, ".dataset.paths[" + k + "].datastore"),
+              "datastore",
+              paths.get(k).datastore(),
+              "datastores");
         }
       }
     }
@@ -235,11 +298,23 @@ final class DefinitionChecks {
     }
     String producer = definition.data().get(k).producer();
     if (step.name().equals(producer)) {
-      problems.add(input(i, j, ".data"), "step '" + step.name() + "' reads its own output '" + name
-          + "'; a step cannot consume what it writes");
+      problems.add(
+          input(i, j, ".data"),
+          "step '"
+              + step.name()
+              + "' reads its own output '"
+              + name
+              + "'; a step cannot consume what it writes");
     } else if (producer != null && !before.contains(producer) && steps.contains(producer)) {
-      problems.add(input(i, j, ".data"), "data '" + name + "' is written by step '" + producer
-          + "', which is not in dependsOn; add '" + producer + "' to dependsOn");
+      problems.add(
+          input(i, j, ".data"),
+          "data '"
+              + name
+              + "' is written by step '"
+              + producer
+              + "', which is not in dependsOn; add '"
+              + producer
+              + "' to dependsOn");
     }
   }
 
@@ -255,14 +330,27 @@ final class DefinitionChecks {
     }
     String producer = definition.data().get(k).producer();
     if (writers[k] != null) {
-      problems.add(output(i, j), "data '" + name + "' is already an output of step '" + writers[k]
-          + "'; each data has one producer, so give this output its own data");
+      problems.add(
+          output(i, j),
+          "data '"
+              + name
+              + "' is already an output of step '"
+              + writers[k]
+              + "'; each data has one producer, so give this output its own data");
     } else {
       writers[k] = step.name();
       if (!step.name().equals(producer)) {
-        problems.add(output(i, j), "data '" + name + "' names " + DefinitionProblems.show(producer)
-            + " as its producer, not this step; set data[" + k + "].producer to '" + step.name()
-            + "' or remove this output");
+        problems.add(
+            output(i, j),
+            "data '"
+                + name
+                + "' names "
+                + DefinitionProblems.show(producer)
+                + " as its producer, not this step; set data["
+                + k
+                + "].producer to '"
+                + step.name()
+                + "' or remove this output");
       }
     }
   }
@@ -277,7 +365,11 @@ final class DefinitionChecks {
       problems.unknown(data(k, ".datastore"), "datastore", item.datastore(), "datastores");
     }
     if (item.pipelineOutputName() != null && !NameRule.WORD.accepts(item.pipelineOutputName())) {
-      name(data(k, ".pipelineOutputName"), NameRule.WORD, "pipeline output", item.pipelineOutputName());
+      name(
+          data(k, ".pipelineOutputName"),
+          NameRule.WORD,
+          "pipeline output",
+          item.pipelineOutputName());
     }
     String producer = item.producer();
     // A name already resolved in the step pass is not looked up again: at 10,000 steps each lookup
@@ -285,8 +377,13 @@ final class DefinitionChecks {
     if (producer == null || (!producer.equals(writers[k]) && !steps.contains(producer))) {
       problems.unknown(data(k, ".producer"), "step", producer, "steps");
     } else if (writers[k] == null) {
-      problems.add(data(k, ".producer"), "step '" + producer + "' does not list '" + item.name()
-          + "' among its outputs; add it there or name the step that does");
+      problems.add(
+          data(k, ".producer"),
+          "step '"
+              + producer
+              + "' does not list '"
+              + item.name()
+              + "' among its outputs; add it there or name the step that does");
     }
     List<String> reading = readers[k] == null ? List.of() : readers[k];
     NameIndex readingSet = NameIndex.of(reading);
@@ -298,15 +395,25 @@ final class DefinitionChecks {
       if (consumer == null || !steps.contains(consumer)) {
         problems.unknown(data(k, ".consumers[" + m + "]"), "step", consumer, "steps");
       } else {
-        problems.add(data(k, ".consumers[" + m + "]"), "step '" + consumer + "' does not read '" + item.name()
-            + "'; remove it from consumers or give the step an input that reads it");
+        problems.add(
+            data(k, ".consumers[" + m + "]"),
+            "step '"
+                + consumer
+                + "' does not read '"
+                + item.name()
+                + "'; remove it from consumers or give the step an input that reads it");
       }
     }
     NameIndex declared = NameIndex.of(item.consumers());
     for (String reader : reading) {
       if (!declared.contains(reader)) {
-        problems.add(data(k, ".consumers"), "step '" + reader + "' reads '" + item.name()
-            + "' but is not listed; add it to consumers");
+        problems.add(
+            data(k, ".consumers"),
+            "step '"
+                + reader
+                + "' reads '"
+                + item.name()
+                + "' but is not listed; add it to consumers");
       }
     }
   }
@@ -320,9 +427,11 @@ final class DefinitionChecks {
     for (int[] cycle : cycles) {
       StepDefinition first = definition.steps().get(cycle[0]);
       String last = definition.steps().get(cycle[cycle.length - 2]).name();
-      problems.add(step(cycle[0]) + ".dependsOn[" + first.dependsOn().indexOf(last) + "]",
+      problems.add(
+          step(cycle[0]) + ".dependsOn[" + first.dependsOn().indexOf(last) + "]",
           "the steps form a cycle: "
-              + Arrays.stream(cycle).mapToObj(i -> definition.steps().get(i).name())
+              + Arrays.stream(cycle)
+                  .mapToObj(i -> definition.steps().get(i).name())
                   .collect(Collectors.joining(" -> "))
               + "; remove one of these dependencies");
     }
@@ -331,14 +440,21 @@ final class DefinitionChecks {
     }
   }
 
-  /** Steps are listed dependencies first, as the compiler lists them, so every reader can rely on it. */
+  /**
+   * Steps are listed dependencies first, as the compiler lists them, so every reader can rely on
+   * it.
+   */
   private void order() {
     for (int i = 0; i < dependsOn.length; i++) {
       for (int before : dependsOn[i]) {
         if (before > i) {
           String name = definition.steps().get(before).name();
-          problems.add(step(i) + ".dependsOn[" + definition.steps().get(i).dependsOn().indexOf(name) + "]",
-              "step '" + name + "' is listed after this step, as " + step(before)
+          problems.add(
+              step(i) + ".dependsOn[" + definition.steps().get(i).dependsOn().indexOf(name) + "]",
+              "step '"
+                  + name
+                  + "' is listed after this step, as "
+                  + step(before)
                   + "; list each step after the steps it depends on");
         }
       }

@@ -20,12 +20,17 @@ import java.util.TreeSet;
  * type.
  */
 final class DefinitionJsonErrors {
-  private static final Map<Class<?>, String> KINDS = Map.ofEntries(
-      Map.entry(int.class, "a whole number"), Map.entry(Integer.class, "a whole number"),
-      Map.entry(long.class, "a whole number"), Map.entry(Long.class, "a whole number"),
-      Map.entry(double.class, "a number"), Map.entry(Double.class, "a number"),
-      Map.entry(boolean.class, "true or false"), Map.entry(Boolean.class, "true or false"),
-      Map.entry(String.class, "a string"));
+  private static final Map<Class<?>, String> KINDS =
+      Map.ofEntries(
+          Map.entry(int.class, "a whole number"),
+          Map.entry(Integer.class, "a whole number"),
+          Map.entry(long.class, "a whole number"),
+          Map.entry(Long.class, "a whole number"),
+          Map.entry(double.class, "a number"),
+          Map.entry(Double.class, "a number"),
+          Map.entry(boolean.class, "true or false"),
+          Map.entry(Boolean.class, "true or false"),
+          Map.entry(String.class, "a string"));
 
   private DefinitionJsonErrors() {}
 
@@ -36,8 +41,10 @@ final class DefinitionJsonErrors {
       }
     }
     if (!(e instanceof JsonMappingException mapping)) {
-      return new DefinitionFormatException("Not JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      return new DefinitionFormatException(
+          "Not JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
     }
     String message = "Not a pipeline definition at " + path(mapping.getPath()) + ": ";
     if (mapping.getCause() instanceof SluiceException cause) {
@@ -49,13 +56,18 @@ final class DefinitionJsonErrors {
   private static String problem(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       Collection<Object> known = unknown.getKnownPropertyIds();
-      return "unknown property '" + unknown.getPropertyName() + "'"
-          + (known == null ? "" : "; the properties here are " + String.join(", ",
-              new TreeSet<>(known.stream().map(String::valueOf).toList())));
+      return "unknown property '"
+          + unknown.getPropertyName()
+          + "'"
+          + (known == null
+              ? ""
+              : "; the properties here are "
+                  + String.join(", ", new TreeSet<>(known.stream().map(String::valueOf).toList())));
     }
     if (e instanceof InvalidFormatException format) {
       Object value = format.getValue();
-      return (value instanceof String ? "'" + value + "'" : String.valueOf(value)) + " is not "
+      return (value instanceof String ? "'" + value + "'" : String.valueOf(value))
+          + " is not "
           + kind(format.getTargetType());
     }
     if (e instanceof InvalidTypeIdException typeId) {
@@ -64,7 +76,9 @@ final class DefinitionJsonErrors {
     if (e instanceof MismatchedInputException mismatch) {
       return "expected " + kind(mismatch.getTargetType());
     }
-    return e.getCause() instanceof NullPointerException ? "null is not allowed here" : "not a valid value here";
+    return e.getCause() instanceof NullPointerException
+        ? "null is not allowed here"
+        : "not a valid value here";
   }
 
   private static String kind(Class<?> type) {
@@ -72,7 +86,8 @@ final class DefinitionJsonErrors {
       return "a valid value";
     }
     if (type.isEnum()) {
-      return "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
+      return "one of "
+          + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList());
     }
     if (Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "an array";

@@ -11,7 +11,9 @@ import java.io.Serializable;
 public record DefinitionProblem(String path, String message) implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** @return {@code path: message} */
+  /**
+   * @return {@code path: message}
+   */
   @Override
   public String toString() {
     return path + ": " + message;

@@ -14,8 +14,15 @@ final class DefinitionProblems {
 
   /** A reference by name that must name one of {@code kind}, listed under {@code section}. */
   void unknown(String path, String kind, String name, String section) {
-    add(path, kind + " " + ModelChecks.show(name) + " is not in " + section + "; name one that is, or add it to "
-        + section);
+    add(
+        path,
+        kind
+            + " "
+            + ModelChecks.show(name)
+            + " is not in "
+            + section
+            + "; name one that is, or add it to "
+            + section);
   }
 
   List<DefinitionProblem> list() {

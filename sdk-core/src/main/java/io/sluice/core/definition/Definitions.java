@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Normalisation shared by the definition records, so equal definitions have equal bytes. */
@@ -42,5 +41,6 @@ final class Definitions {
 
   private static final Class<?> UNMODIFIABLE_SORTED =
       Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
-  private static final Class<?> UNMODIFIABLE = Collections.unmodifiableMap(new HashMap<>()).getClass();
+  private static final Class<?> UNMODIFIABLE =
+      Collections.unmodifiableMap(new HashMap<>()).getClass();
 }

@@ -26,12 +26,15 @@ public final class InvalidDefinitionException extends SluiceException {
   }
 
   private static String message(String pipeline, List<DefinitionProblem> problems) {
-    return "Pipeline definition '" + pipeline + "' is invalid ("
-        + (problems.size() == 1 ? "1 problem" : problems.size() + " problems") + "):"
+    return "Pipeline definition '"
+        + pipeline
+        + "' is invalid ("
+        + (problems.size() == 1 ? "1 problem" : problems.size() + " problems")
+        + "):"
         + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining());
   }
 
-  /** @return every problem found: names first, then values, steps, data and cycles */
+  /** Returns every problem found: names first, then values, steps, data and cycles. */
   public List<DefinitionProblem> problems() {
     return problems;
   }

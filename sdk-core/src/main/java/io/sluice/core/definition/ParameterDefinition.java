@@ -21,13 +21,22 @@ public record ParameterDefinition(String name, ParameterType type, JsonNode defa
   public ParameterDefinition {
     if (defaultValue != null && defaultValue.isNumber() && type != null) {
       switch (type) {
-        case INTEGER -> defaultValue = defaultValue.isIntegralNumber() && defaultValue.canConvertToInt()
-            ? IntNode.valueOf(defaultValue.intValue()) : defaultValue;
-        case LONG -> defaultValue = defaultValue.isIntegralNumber() && defaultValue.canConvertToLong()
-            ? LongNode.valueOf(defaultValue.longValue()) : defaultValue;
-        case DOUBLE -> defaultValue = Double.isFinite(defaultValue.doubleValue())
-            ? DoubleNode.valueOf(defaultValue.doubleValue()) : defaultValue;
-        default -> { }
+        case INTEGER ->
+            defaultValue =
+                defaultValue.isIntegralNumber() && defaultValue.canConvertToInt()
+                    ? IntNode.valueOf(defaultValue.intValue())
+                    : defaultValue;
+        case LONG ->
+            defaultValue =
+                defaultValue.isIntegralNumber() && defaultValue.canConvertToLong()
+                    ? LongNode.valueOf(defaultValue.longValue())
+                    : defaultValue;
+        case DOUBLE ->
+            defaultValue =
+                Double.isFinite(defaultValue.doubleValue())
+                    ? DoubleNode.valueOf(defaultValue.doubleValue())
+                    : defaultValue;
+        default -> {}
       }
     }
   }

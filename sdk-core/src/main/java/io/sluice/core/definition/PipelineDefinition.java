@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * The compiled, canonical form of a pipeline: what every transport runs. Steps are in a
  * deterministic topological order; datastores, computes, environments, parameters and data are
- * sorted by name; secrets appear only as references. The same pipeline always gives the same
- * {@link #toJson()} bytes, and {@link #fromJson(String)} reads them back to an equal definition.
- * The JSON Schema is the resource {@value #SCHEMA_RESOURCE}.
+ * sorted by name; secrets appear only as references. The same pipeline always gives the same {@link
+ * #toJson()} bytes, and {@link #fromJson(String)} reads them back to an equal definition. The JSON
+ * Schema is the resource {@value #SCHEMA_RESOURCE}.
  *
  * @param schemaVersion the version of the definition format, {@value #SCHEMA_VERSION}
  * @param name the pipeline's name
@@ -47,7 +47,8 @@ public record PipelineDefinition(
   public static final int SCHEMA_VERSION = 2;
 
   /** The class-path resource that holds the definition's JSON Schema. */
-  public static final String SCHEMA_RESOURCE = "/io/sluice/core/definition/pipeline-definition.schema.json";
+  public static final String SCHEMA_RESOURCE =
+      "/io/sluice/core/definition/pipeline-definition.schema.json";
 
   /**
    * Normalises absent collections and checks the definition, so that no invalid one exists: every
@@ -113,8 +114,9 @@ public record PipelineDefinition(
       throw DefinitionJsonErrors.translate(e);
     }
     if (tree == null || !tree.isObject()) {
-      throw new DefinitionFormatException("Not a pipeline definition: the JSON is not an object; give the"
-          + " JSON that PipelineDefinition.toJson() writes");
+      throw new DefinitionFormatException(
+          "Not a pipeline definition: the JSON is not an object; give the"
+              + " JSON that PipelineDefinition.toJson() writes");
     }
     // Checked first: another version's JSON fails every other way, and this says why.
     JsonNode version = tree.get("schemaVersion");

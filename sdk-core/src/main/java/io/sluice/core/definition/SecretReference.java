@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * The name of a secret (an account key, a SAS token, a client secret, an access token). A
- * definition holds only references, never values: a run resolves them from its own secrets, or
- * from the environment variable that an {@code env:NAME} reference names.
+ * definition holds only references, never values: a run resolves them from its own secrets, or from
+ * the environment variable that an {@code env:NAME} reference names.
  *
  * @param reference the reference name
  */
 public record SecretReference(@JsonValue String reference) {
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_.:/-]{1,128}");
+
   /** The prefix of a reference that names the environment variable holding the value. */
   public static final String ENVIRONMENT_PREFIX = "env:";
 

@@ -62,7 +62,15 @@ public record StepDefinition(
    */
   public StepDefinition withFingerprint(Fingerprint value) {
     return new StepDefinition(
-        name, compute, inputs, outputs, dependsOn, allowReuse, version, sourceDirectory, task,
+        name,
+        compute,
+        inputs,
+        outputs,
+        dependsOn,
+        allowReuse,
+        version,
+        sourceDirectory,
+        task,
         value);
   }
 

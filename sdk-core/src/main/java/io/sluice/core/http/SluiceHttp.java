@@ -21,7 +21,7 @@ public final class SluiceHttp {
    * @return a context that also carries {@link #RETRY_SAFE_KEY}
    */
   public static Context retrySafe(Context context) {
-    return context.addData(RETRY_SAFE_KEY, Boolean.TRUE);
+    return context.addData(RETRY_SAFE_KEY, true);
   }
 
   /**

@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * A service answered a request with an error status.
  *
- * <p>Carries the HTTP status and the service's own error code (for example MLflow's or
- * Databricks' {@code error_code}) so callers can branch on them. The message never contains
- * credentials: clients build it from the redacted service message.
+ * <p>Carries the HTTP status and the service's own error code (for example MLflow's or Databricks'
+ * {@code error_code}) so callers can branch on them. The message never contains credentials:
+ * clients build it from the redacted service message.
  */
 public class SluiceHttpException extends SluiceException {
   private static final long serialVersionUID = 1L;

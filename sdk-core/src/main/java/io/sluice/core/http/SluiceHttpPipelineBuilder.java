@@ -85,16 +85,17 @@ public final class SluiceHttpPipelineBuilder {
    */
   public SluiceHttpPipelineBuilder maxRetries(int maxRetries) {
     if (maxRetries < 0) {
-      throw LOGGER.logExceptionAsError(new IllegalArgumentException(
-          "'maxRetries' is " + maxRetries + "; use 0 to disable retries or a positive count"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalArgumentException(
+              "'maxRetries' is " + maxRetries + "; use 0 to disable retries or a positive count"));
     }
     this.maxRetries = maxRetries;
     return this;
   }
 
   /**
-   * Sets the exponential backoff used when the service sends no {@code Retry-After}: the n-th
-   * retry waits about {@code base * 2^n} (with jitter), never more than {@code max}.
+   * Sets the exponential backoff used when the service sends no {@code Retry-After}: the n-th retry
+   * waits about {@code base * 2^n} (with jitter), never more than {@code max}.
    *
    * @param base the first delay; default 500 ms
    * @param max the longest delay; default 30 s
@@ -104,8 +105,9 @@ public final class SluiceHttpPipelineBuilder {
     positive("retryDelay base", base);
     positive("retryDelay max", max);
     if (max.compareTo(base) < 0) {
-      throw LOGGER.logExceptionAsError(new IllegalArgumentException(
-          "'retryDelay' max " + max + " is shorter than base " + base + "; use max >= base"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalArgumentException(
+              "'retryDelay' max " + max + " is shorter than base " + base + "; use max >= base"));
     }
     this.baseRetryDelay = base;
     this.maxRetryDelay = max;
@@ -122,8 +124,9 @@ public final class SluiceHttpPipelineBuilder {
   public SluiceHttpPipelineBuilder credential(TokenCredential credential, String... scopes) {
     Objects.requireNonNull(credential, "'credential' is null; pass a TokenCredential");
     if (scopes.length == 0) {
-      throw LOGGER.logExceptionAsError(new IllegalArgumentException(
-          "'scopes' is empty; pass the token scope, for example https://management.azure.com/.default"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalArgumentException(
+              "'scopes' is empty; pass the token scope, for example https://management.azure.com/.default"));
     }
     authPolicies.add(new BearerTokenAuthenticationPolicy(credential, scopes));
     return this;
@@ -149,8 +152,9 @@ public final class SluiceHttpPipelineBuilder {
    */
   public SluiceHttpPipelineBuilder basicAuth(String username, String password) {
     String pair = nonBlank("username", username) + ":" + nonBlank("password", password);
-    authPolicies.add(new FixedAuthorizationPolicy(
-        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+    authPolicies.add(
+        new FixedAuthorizationPolicy(
+            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
     return this;
   }
 
@@ -166,8 +170,8 @@ public final class SluiceHttpPipelineBuilder {
   }
 
   /**
-   * Sends through the given client instead of a new OkHttp client; the timeouts set here are
-   * then the given client's business.
+   * Sends through the given client instead of a new OkHttp client; the timeouts set here are then
+   * the given client's business.
    *
    * @param httpClient the client, for example one shared by several pipelines
    * @return this builder
@@ -185,30 +189,38 @@ public final class SluiceHttpPipelineBuilder {
    */
   public HttpPipeline build() {
     if (authPolicies.size() > 1) {
-      throw LOGGER.logExceptionAsError(new IllegalStateException(
-          authPolicies.size() + " authentication methods were set; call only one of"
-              + " credential(...), bearerToken(...) or basicAuth(...)"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalStateException(
+              authPolicies.size()
+                  + " authentication methods were set; call only one of"
+                  + " credential(...), bearerToken(...) or basicAuth(...)"));
     }
     List<HttpPipelinePolicy> policies = new ArrayList<>(callerPolicies);
     policies.add(new UserAgentPolicy(SluiceHttp.userAgent()));
     policies.add(new SafeRetryPolicy(maxRetries, baseRetryDelay, maxRetryDelay));
     policies.addAll(authPolicies);
     policies.add(new RedactingLoggingPolicy());
-    HttpClient client = httpClient != null ? httpClient
-        : new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder()
-                // OkHttp silently replays any request, POSTs included, on some connection
-                // failures; replays are the retry policy's decision alone.
-                .retryOnConnectionFailure(false)
-                // Without those silent replays, a POST on a pooled connection the server has
-                // closed for idleness fails. Servers close idle connections after 2 s (gunicorn)
-                // or 5 s (uvicorn), so the pool drops them sooner.
-                .connectionPool(new ConnectionPool(
-                    16, IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-                .build())
-            .connectionTimeout(connectTimeout)
-            .readTimeout(readTimeout)
-            .writeTimeout(readTimeout)
-            .build();
+    HttpClient client =
+        httpClient != null
+            ? httpClient
+            : new OkHttpAsyncHttpClientBuilder(
+                    new OkHttpClient.Builder()
+                        // OkHttp silently replays any request, POSTs included, on some connection
+                        // failures; replays are the retry policy's decision alone.
+                        .retryOnConnectionFailure(false)
+                        // Without those silent replays, a POST on a pooled connection the server
+                        // has
+                        // closed for idleness fails. Servers close idle connections after 2 s
+                        // (gunicorn)
+                        // or 5 s (uvicorn), so the pool drops them sooner.
+                        .connectionPool(
+                            new ConnectionPool(
+                                16, IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                        .build())
+                .connectionTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .build();
     return new HttpPipelineBuilder()
         .httpClient(client)
         .policies(policies.toArray(new HttpPipelinePolicy[0]))
@@ -217,8 +229,13 @@ public final class SluiceHttpPipelineBuilder {
 
   private static Duration positive(String field, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw LOGGER.logExceptionAsError(new IllegalArgumentException(
-          "'" + field + "' is " + value + "; use a positive duration such as Duration.ofSeconds(10)"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalArgumentException(
+              "'"
+                  + field
+                  + "' is "
+                  + value
+                  + "; use a positive duration such as Duration.ofSeconds(10)"));
     }
     return value;
   }
@@ -226,8 +243,13 @@ public final class SluiceHttpPipelineBuilder {
   private static String nonBlank(String field, String value) {
     if (value == null || value.isBlank()) {
       // The value is blank or null, so naming it here reveals nothing.
-      throw LOGGER.logExceptionAsError(new IllegalArgumentException(
-          "'" + field + "' is " + (value == null ? "null" : "blank") + "; pass a non-blank value"));
+      throw LOGGER.logExceptionAsError(
+          new IllegalArgumentException(
+              "'"
+                  + field
+                  + "' is "
+                  + (value == null ? "null" : "blank")
+                  + "; pass a non-blank value"));
     }
     return value;
   }

@@ -37,8 +37,8 @@ public final class CacheLock {
    * Runs {@code work} while this thread holds the lock, waiting for other holders first.
    *
    * @param lockFile the lock's file, created with its folder when missing and never deleted
-   * @param work what to do; it should check again whether the entry exists, as the previous
-   *     holder may have built it
+   * @param work what to do; it should check again whether the entry exists, as the previous holder
+   *     may have built it
    * @throws IOException if the lock file cannot be opened, or the work fails
    */
   public static void holding(Path lockFile, Work work) throws IOException {

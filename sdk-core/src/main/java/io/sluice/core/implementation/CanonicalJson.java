@@ -53,7 +53,8 @@ public final class CanonicalJson {
    */
   public static JsonGenerator digestGenerator(MessageDigest digest) {
     try {
-      return DIGEST_WRITER.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+      return DIGEST_WRITER.createGenerator(
+          new DigestOutputStream(OutputStream.nullOutputStream(), digest));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

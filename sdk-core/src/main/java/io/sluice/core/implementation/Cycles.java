@@ -11,9 +11,9 @@ import java.util.PrimitiveIterator;
 import java.util.Set;
 
 /**
- * Finds the cycles of a dependency graph, for the compiler (on the model) and the definition
- * checks (on a definition). Iterative, since a pipeline's graph can be 10,000 steps deep, and
- * linear in its nodes and edges.
+ * Finds the cycles of a dependency graph, for the compiler (on the model) and the definition checks
+ * (on a definition). Iterative, since a pipeline's graph can be 10,000 steps deep, and linear in
+ * its nodes and edges.
  */
 public final class Cycles {
   private Cycles() {}
@@ -118,7 +118,8 @@ public final class Cycles {
     return cycles;
   }
 
-  private static PrimitiveIterator.OfInt blockedSuccessors(int node, int[] remaining, int[][] dependants) {
+  private static PrimitiveIterator.OfInt blockedSuccessors(
+      int node, int[] remaining, int[][] dependants) {
     return Arrays.stream(dependants[node]).filter(next -> remaining[next] > 0).iterator();
   }
 }

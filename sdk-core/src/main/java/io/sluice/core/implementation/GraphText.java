@@ -53,7 +53,8 @@ public final class GraphText {
                 .append(from)
                 .append("\" -> \"")
                 .append(to)
-                .append(label == null ? "\" [style=dashed];\n" : "\" [label=\"" + label + "\"];\n"));
+                .append(
+                    label == null ? "\" [style=dashed];\n" : "\" [label=\"" + label + "\"];\n"));
     return out.append("}\n").toString();
   }
 

@@ -26,7 +26,9 @@ public final class IgnoreRules {
     this.rules = rules;
   }
 
-  /** The rules of a source directory: its .amlignore, else its .gitignore, plus byte code and .git. */
+  /**
+   * The rules of a source directory: its .amlignore, else its .gitignore, plus byte code and .git.
+   */
   public static IgnoreRules forDirectory(Path directory) {
     Path file = directory.resolve(".amlignore");
     if (!Files.isRegularFile(file)) {

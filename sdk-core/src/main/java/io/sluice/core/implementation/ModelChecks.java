@@ -23,8 +23,10 @@ public final class ModelChecks {
   }
 
   /** Builds the exception for a bad value without throwing it. */
-  public static InvalidModelException invalid(String owner, String field, Object value, String fix) {
-    return new InvalidModelException(field, owner + ": " + field + " is " + show(value) + "; " + fix);
+  public static InvalidModelException invalid(
+      String owner, String field, Object value, String fix) {
+    return new InvalidModelException(
+        field, owner + ": " + field + " is " + show(value) + "; " + fix);
   }
 
   /** Throws with a free-form rule text (used for rules across several fields). */

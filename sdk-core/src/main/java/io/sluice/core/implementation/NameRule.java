@@ -9,20 +9,53 @@ package io.sluice.core.implementation;
  */
 public enum NameRule {
   /** Step names become task keys, folder names and run names: a safe subset of all three. */
-  STEP("A-Za-z0-9_", "A-Za-z0-9_.-", 1, 100, true,
+  STEP(
+      "A-Za-z0-9_",
+      "A-Za-z0-9_.-",
+      1,
+      100,
+      true,
       "use 1 to 100 letters, digits, '_', '.' or '-', starting with a letter, digit or '_', with no '..'"),
   /** Azure ML's rule for port, data and parameter names (v1 {@code \w+}). */
-  WORD("A-Za-z0-9_", "A-Za-z0-9_", 1, Integer.MAX_VALUE, false, "use only letters, digits and underscores"),
+  WORD(
+      "A-Za-z0-9_",
+      "A-Za-z0-9_",
+      1,
+      Integer.MAX_VALUE,
+      false,
+      "use only letters, digits and underscores"),
   /** Azure ML datastore names: lower-case letters, digits and underscores. */
-  DATASTORE("a-z0-9_", "a-z0-9_", 1, 255, false,
+  DATASTORE(
+      "a-z0-9_",
+      "a-z0-9_",
+      1,
+      255,
+      false,
       "use lower-case letters, digits and underscores (Azure ML's datastore name rule)"),
   /** Pipeline names become experiment and job names. */
-  PIPELINE("A-Za-z0-9_", "A-Za-z0-9_.-", 1, 255, true,
+  PIPELINE(
+      "A-Za-z0-9_",
+      "A-Za-z0-9_.-",
+      1,
+      255,
+      true,
       "use letters, digits, '_', '.' or '-', starting with a letter, digit or '_', with no '..'"),
   /** Azure ML's compute-name rule. */
-  COMPUTE("A-Za-z", "A-Za-z0-9-", 2, 32, false, "use 2 to 32 letters, digits and hyphens, starting with a letter"),
+  COMPUTE(
+      "A-Za-z",
+      "A-Za-z0-9-",
+      2,
+      32,
+      false,
+      "use 2 to 32 letters, digits and hyphens, starting with a letter"),
   /** Environment names become folder names of local virtualenvs, so {@code .} is refused too. */
-  ENVIRONMENT("A-Za-z0-9_.-", "A-Za-z0-9_.-", 1, 255, true, "use letters, digits, '_', '.' or '-', with no '..'");
+  ENVIRONMENT(
+      "A-Za-z0-9_.-",
+      "A-Za-z0-9_.-",
+      1,
+      255,
+      true,
+      "use letters, digits, '_', '.' or '-', with no '..'");
 
   private final boolean[] first;
   private final boolean[] rest;
@@ -64,7 +97,10 @@ public enum NameRule {
    * @return true for a non-null name that follows it
    */
   public boolean accepts(String name) {
-    if (name == null || name.length() < minLength || name.length() > maxLength || !allowed(first, name.charAt(0))) {
+    if (name == null
+        || name.length() < minLength
+        || name.length() > maxLength
+        || !allowed(first, name.charAt(0))) {
       return false;
     }
     for (int i = 1; i < name.length(); i++) {
@@ -80,7 +116,7 @@ public enum NameRule {
     return c < table.length && table[c];
   }
 
-  /** @return what a name must look like, as the fix part of a message */
+  /** Returns what a name must look like, as the fix part of a message. */
   public String fix() {
     return fix;
   }

@@ -50,7 +50,9 @@ public final class Providers {
     }
   }
 
-  /** The first provider that matches, or an error naming the artifact that provides {@code name}. */
+  /**
+   * The first provider that matches, or an error naming the artifact that provides {@code name}.
+   */
   public static <T> T find(
       Class<T> service, String kind, String name, Predicate<T> matches, List<String> available) {
     return all(service).stream()

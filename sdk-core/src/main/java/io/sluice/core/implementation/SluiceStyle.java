@@ -1,10 +1,10 @@
 package io.sluice.core.implementation;
 
+import io.sluice.core.model.IncompleteModelException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.sluice.core.model.IncompleteModelException;
 import org.immutables.value.Value;
 
 /**

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads Azure ML's {@code config.json} the way Azure ML v1's {@code Workspace.from_config} does. */
+/**
+ * Reads Azure ML's {@code config.json} the way Azure ML v1's {@code Workspace.from_config} does.
+ */
 public final class WorkspaceConfigReader {
   private static final List<String> FOLDERS = List.of(".azureml", "aml_config", "");
   private static final List<String> FILES = List.of("config.json", "project.json");
@@ -50,8 +52,7 @@ public final class WorkspaceConfigReader {
       json = new ObjectMapper().readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
       throw new ConfigurationException(
-          file + " is not valid JSON (line " + e.getLocation().getLineNr() + "); fix the file",
-          e);
+          file + " is not valid JSON (line " + e.getLocation().getLineNr() + "); fix the file", e);
     } catch (IOException e) {
       throw new ConfigurationException(file + " cannot be read: " + e.getMessage(), e);
     }

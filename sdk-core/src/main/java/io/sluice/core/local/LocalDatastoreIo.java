@@ -40,17 +40,20 @@ public final class LocalDatastoreIo implements DatastoreIo {
    * @return the absolute path
    */
   public static Path location(DatastoreDefinition datastore, String path) {
-    Path root = Path.of(((DatastoreDefinition.Local) datastore).path()).toAbsolutePath().normalize();
+    Path root =
+        Path.of(((DatastoreDefinition.Local) datastore).path()).toAbsolutePath().normalize();
     return path.isEmpty() ? root : root.resolve(path).normalize();
   }
 
   @Override
-  public void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
+  public void download(
+      DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     copy(location(datastore, path), target);
   }
 
   @Override
-  public void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public void upload(
+      Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     Path target = location(datastore, path);
     if (!source.toAbsolutePath().normalize().equals(target)) {
       copy(source, target);
@@ -58,7 +61,8 @@ public final class LocalDatastoreIo implements DatastoreIo {
   }
 
   @Override
-  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public String contentHash(
+      DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     return hashTree(location(datastore, path));
   }
 

@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Virtualenvs under a cache folder, one per distinct environment, named by a hash of what it
- * holds. A marker file written after the last package installed tells a complete virtualenv from
- * an interrupted build (which is deleted and built again); a file lock keeps two runs from
- * building the same one at once. Virtualenvs are built in place because they record their own
- * path in their scripts.
+ * Virtualenvs under a cache folder, one per distinct environment, named by a hash of what it holds.
+ * A marker file written after the last package installed tells a complete virtualenv from an
+ * interrupted build (which is deleted and built again); a file lock keeps two runs from building
+ * the same one at once. Virtualenvs are built in place because they record their own path in their
+ * scripts.
  */
 final class LocalPythonEnvironments implements PythonEnvironments {
   private static final Logger LOGGER = LoggerFactory.getLogger(LocalPythonEnvironments.class);
@@ -98,7 +98,9 @@ final class LocalPythonEnvironments implements PythonEnvironments {
                 "--disable-pip-version-check",
                 "--no-input",
                 "-q"));
-    environment.map(EnvironmentDefinition::pipIndexUrl).ifPresent(url -> pip.addAll(List.of("--extra-index-url", url)));
+    environment
+        .map(EnvironmentDefinition::pipIndexUrl)
+        .ifPresent(url -> pip.addAll(List.of("--extra-index-url", url)));
     requirementsFile.ifPresent(f -> pip.addAll(List.of("-r", f.toString())));
     pip.addAll(requirements);
     if (requirements.size() + requirementsFile.stream().count() > 0) {
@@ -133,12 +135,16 @@ final class LocalPythonEnvironments implements PythonEnvironments {
       }
     } catch (IOException e) {
       throw new SluiceException(
-          "Cannot start " + command.get(0) + " to build Python environment '" + environment
+          "Cannot start "
+              + command.get(0)
+              + " to build Python environment '"
+              + environment
               + "'; install Python 3 with the venv module (python3 -m venv) and put it on PATH",
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SluiceException("Interrupted while building Python environment '" + environment + "'", e);
+      throw new SluiceException(
+          "Interrupted while building Python environment '" + environment + "'", e);
     }
   }
 
@@ -152,7 +158,8 @@ final class LocalPythonEnvironments implements PythonEnvironments {
       return Files.readString(file);
     } catch (IOException e) {
       throw new SluiceException(
-          "Requirements file " + file + " cannot be read; fix the environment's requirementsFile", e);
+          "Requirements file " + file + " cannot be read; fix the environment's requirementsFile",
+          e);
     }
   }
 
@@ -163,7 +170,8 @@ final class LocalPythonEnvironments implements PythonEnvironments {
 
   private static String hash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 10);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -1,6 +1,5 @@
 package io.sluice.core.local;
 
-import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.ComputeDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
@@ -46,16 +45,25 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
     Path python =
         context
             .pythonEnvironments()
-            .python(Optional.ofNullable(task.environment()).flatMap(context.definition()::environment), List.of());
+            .python(
+                Optional.ofNullable(task.environment()).flatMap(context.definition()::environment),
+                List.of());
     Path directory =
-        Optional.ofNullable(step.sourceDirectory()).map(context.baseDirectory()::resolve).orElse(context.baseDirectory());
-    List<String> command = new ArrayList<>(List.of(python.toString(), "-u", directory.resolve(task.scriptName()).toString()));
+        Optional.ofNullable(step.sourceDirectory())
+            .map(context.baseDirectory()::resolve)
+            .orElse(context.baseDirectory());
+    List<String> command =
+        new ArrayList<>(
+            List.of(python.toString(), "-u", directory.resolve(task.scriptName()).toString()));
     Function<String, String> ports = context.ports(l -> l.localPath().toString());
     command.addAll(StepArguments.scriptArguments(step, context.parameterValues(), ports));
 
     Map<String, String> env = new HashMap<>(context.environmentVariables());
     env.putAll(task.environmentVariables());
-    context.definition().environment(Optional.ofNullable(task.environment()).orElse("")).ifPresent(e -> env.putAll(e.environmentVariables()));
+    context
+        .definition()
+        .environment(Optional.ofNullable(task.environment()).orElse(""))
+        .ifPresent(e -> env.putAll(e.environmentVariables()));
     dataReferences(context).forEach((name, path) -> env.put("AZUREML_DATAREFERENCE_" + name, path));
     env.putAll(StepArguments.parameterEnvironment(step, context.parameterValues(), ports));
     env.putAll(context.mlflowEnvironment(python));
@@ -64,8 +72,14 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
     int exit = context.runProcess(new ProcessSpec(command, directory, env, Map.of()));
     if (exit != 0) {
       throw new StepFailedException(
-          "Step '" + step.name() + "' failed: " + task.scriptName() + " exited with code " + exit
-              + "\n--- last lines of its output ---\n" + context.logTail(30));
+          "Step '"
+              + step.name()
+              + "' failed: "
+              + task.scriptName()
+              + " exited with code "
+              + exit
+              + "\n--- last lines of its output ---\n"
+              + context.logTail(30));
     }
     return StepResult.empty();
   }
@@ -73,8 +87,12 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
   /** Local paths of every input and output, by port name. */
   static Map<String, String> dataReferences(StepContext context) {
     Map<String, String> references = new HashMap<>();
-    context.inputs().forEach((name, location) -> references.put(name, location.localPath().toString()));
-    context.outputs().forEach((name, location) -> references.put(name, location.localPath().toString()));
+    context
+        .inputs()
+        .forEach((name, location) -> references.put(name, location.localPath().toString()));
+    context
+        .outputs()
+        .forEach((name, location) -> references.put(name, location.localPath().toString()));
     return references;
   }
 }

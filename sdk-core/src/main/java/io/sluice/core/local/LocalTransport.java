@@ -20,11 +20,12 @@ import java.util.TreeSet;
  * written as a cloud compute would.
  *
  * <p>Under the name {@code orchestrated} the same orchestrator runs on this machine but hands each
- * step to the executor of its compute target: a {@code DatabricksStep} on a Databricks compute to
- * a Databricks {@code runs/submit} (with {@code io.sluice:sluice-databricks}), a {@code
- * PythonScriptStep} on an Azure ML compute to a command job (with {@code io.sluice:sluice-azureml}),
- * steps on {@code ComputeTarget.Local} to this machine. Remote run ids are journaled, so a runner
- * killed mid-run and started again on the same run id re-attaches instead of submitting again.
+ * step to the executor of its compute target: a {@code DatabricksStep} on a Databricks compute to a
+ * Databricks {@code runs/submit} (with {@code io.sluice:sluice-databricks}), a {@code
+ * PythonScriptStep} on an Azure ML compute to a command job (with {@code
+ * io.sluice:sluice-azureml}), steps on {@code ComputeTarget.Local} to this machine. Remote run ids
+ * are journaled, so a runner killed mid-run and started again on the same run id re-attaches
+ * instead of submitting again.
  *
  * <p>Settings of both (all optional):
  *
@@ -51,12 +52,18 @@ import java.util.TreeSet;
  * a namespace no executor on the class path reads, fails with a {@link ConfigurationException}
  * naming the key, its value and the known keys when the transport is made.
  *
- * <p>In code, {@link #builder()} and {@link #orchestratedBuilder()} set the same keys typed; they are
- * read and checked by the same reader as the map of {@code Sluice.transport(name, Map)}.
+ * <p>In code, {@link #builder()} and {@link #orchestratedBuilder()} set the same keys typed; they
+ * are read and checked by the same reader as the map of {@code Sluice.transport(name, Map)}.
  */
 public final class LocalTransport implements Transport {
   private static final Set<String> KEYS =
-      new TreeSet<>(Set.of("runsDirectory", "baseDirectory", "parallelism", "cacheDirectory", "mlflowTrackingUri"));
+      new TreeSet<>(
+          Set.of(
+              "runsDirectory",
+              "baseDirectory",
+              "parallelism",
+              "cacheDirectory",
+              "mlflowTrackingUri"));
   private final Orchestrator orchestrator;
   private final Orchestrator.Settings settings;
 
@@ -95,31 +102,46 @@ public final class LocalTransport implements Transport {
    */
   static Orchestrator.Settings settings(String transport, Map<String, String> configuration) {
     Map<String, String> executorSettings = new TreeMap<>();
-    configuration.forEach((key, value) -> {
-      if (key.contains(".")) {
-        executorSettings.put(key, value);
-      } else if (!KEYS.contains(key)) {
-        throw ConfigurationException.unknownKey(transport + " transport", key, value,
-            String.join(", ", KEYS) + ", and <namespace>.<key> for step executors");
-      }
-    });
+    configuration.forEach(
+        (key, value) -> {
+          if (key.contains(".")) {
+            executorSettings.put(key, value);
+          } else if (!KEYS.contains(key)) {
+            throw ConfigurationException.unknownKey(
+                transport + " transport",
+                key,
+                value,
+                String.join(", ", KEYS) + ", and <namespace>.<key> for step executors");
+          }
+        });
     Path base = Path.of(configuration.getOrDefault("baseDirectory", "")).toAbsolutePath();
     Path runs = base.resolve(configuration.getOrDefault("runsDirectory", "sluice-runs"));
     String parallelismText =
-        configuration.getOrDefault("parallelism", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        configuration.getOrDefault(
+            "parallelism", String.valueOf(Runtime.getRuntime().availableProcessors()));
     int parallelism;
     try {
       parallelism = Integer.parseInt(parallelismText.strip());
     } catch (NumberFormatException e) {
       throw new ConfigurationException(
-          transport + " transport: parallelism is '" + parallelismText + "'; use a whole number of 1 or more", e);
+          transport
+              + " transport: parallelism is '"
+              + parallelismText
+              + "'; use a whole number of 1 or more",
+          e);
     }
     Path cache = Path.of(configuration.getOrDefault("cacheDirectory", defaultCache()));
     Optional<String> tracking =
         Optional.ofNullable(configuration.get("mlflowTrackingUri"))
             .or(() -> Optional.ofNullable(System.getenv("MLFLOW_TRACKING_URI")));
     return new Orchestrator.Settings(
-        transport, runs, base, parallelism, new LocalPythonEnvironments(cache, base), tracking, executorSettings);
+        transport,
+        runs,
+        base,
+        parallelism,
+        new LocalPythonEnvironments(cache, base),
+        tracking,
+        executorSettings);
   }
 
   private static String defaultCache() {
@@ -139,7 +161,7 @@ public final class LocalTransport implements Transport {
     return name;
   }
 
-  /** @return the folder that holds this transport's runs */
+  /** Returns the folder that holds this transport's runs. */
   public Path runsDirectory() {
     return settings.runsDirectory();
   }

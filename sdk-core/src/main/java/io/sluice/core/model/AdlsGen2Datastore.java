@@ -54,7 +54,7 @@ public abstract non-sealed class AdlsGen2Datastore implements Datastore {
         "use a service principal, an account key or identity-based access for ADLS Gen2");
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -1,8 +1,8 @@
 package io.sluice.core.model;
 
-import io.sluice.core.implementation.ModelChecks;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.sluice.core.implementation.ModelChecks;
 import io.sluice.core.implementation.SluiceStyle;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -14,22 +14,22 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableAmlCompute.class)
 public abstract non-sealed class AmlCompute implements ComputeTarget {
 
-  /** @return the VM size, e.g. {@code Standard_DS3_v2} */
+  /** Returns the VM size, e.g. {@code Standard_DS3_v2}. */
   public abstract Optional<String> vmSize();
 
-  /** @return the fewest nodes, 0 by default */
+  /** Returns the fewest nodes, 0 by default. */
   @Value.Default
   public int minNodes() {
     return 0;
   }
 
-  /** @return the most nodes, 1 by default */
+  /** Returns the most nodes, 1 by default. */
   @Value.Default
   public int maxNodes() {
     return 1;
   }
 
-  /** @return idle seconds before scaling down */
+  /** Returns idle seconds before scaling down. */
   public abstract Optional<Integer> idleSecondsBeforeScaledown();
 
   @Value.Check
@@ -55,7 +55,7 @@ public abstract non-sealed class AmlCompute implements ComputeTarget {
     return builder().name(name).build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

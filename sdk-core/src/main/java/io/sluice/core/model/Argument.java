@@ -3,8 +3,8 @@ package io.sluice.core.model;
 import io.sluice.core.implementation.ModelChecks;
 
 /**
- * One item of a step's command line or of a notebook's parameters: a literal, a reference to one
- * of the step's inputs or outputs, or a pipeline parameter.
+ * One item of a step's command line or of a notebook's parameters: a literal, a reference to one of
+ * the step's inputs or outputs, or a pipeline parameter.
  */
 public sealed interface Argument {
 

@@ -80,7 +80,7 @@ public abstract non-sealed class AzureBlobDatastore implements Datastore {
         "use https (or http for a local emulator)");
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -20,7 +20,7 @@ import io.sluice.core.implementation.NameRule;
 public sealed interface ComputeTarget
     permits ComputeTarget.Local, DatabricksCompute, AmlCompute, ComputeTarget.Named {
 
-  /** @return the target's name */
+  /** Returns the target's name. */
   String name();
 
   /**
@@ -48,7 +48,7 @@ public sealed interface ComputeTarget
     }
   }
 
-  /** @return this machine, named {@code local} */
+  /** Returns this machine, named {@code local}. */
   static ComputeTarget local() {
     return new Local("local");
   }
@@ -64,7 +64,9 @@ public sealed interface ComputeTarget
   }
 }
 
-/** The compute-name rule of Azure ML: 2 to 32 letters, digits and hyphens, starting with a letter. */
+/**
+ * The compute-name rule of Azure ML: 2 to 32 letters, digits and hyphens, starting with a letter.
+ */
 final class ComputeTargets {
   private ComputeTargets() {}
 

@@ -1,9 +1,9 @@
 package io.sluice.core.model;
 
-import io.sluice.core.implementation.ModelChecks;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.sluice.core.implementation.ModelChecks;
 import io.sluice.core.implementation.SluiceStyle;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +12,9 @@ import org.immutables.value.Value;
 
 /**
  * The Databricks cluster a step runs on: an existing (interactive) cluster, or a new job cluster
- * made for the run. Holds Azure ML v1's cluster parameters of {@code DatabricksStep} and
- * {@code DatabricksCluster}, with v1's rules, and no silent default runtime: a new cluster needs a
- * {@link #sparkVersion()}.
+ * made for the run. Holds Azure ML v1's cluster parameters of {@code DatabricksStep} and {@code
+ * DatabricksCluster}, with v1's rules, and no silent default runtime: a new cluster needs a {@link
+ * #sparkVersion()}.
  */
 @Value.Immutable
 @SluiceStyle
@@ -22,40 +22,40 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableDatabricksCluster.class)
 public abstract class DatabricksCluster {
 
-  /** @return the id of an existing cluster (v1 {@code existing_cluster_id}) */
+  /** Returns the id of an existing cluster (v1 {@code existing_cluster_id}). */
   public abstract Optional<String> existingClusterId();
 
-  /** @return the Databricks runtime of a new cluster, e.g. {@code 15.4.x-scala2.12} */
+  /** Returns the Databricks runtime of a new cluster, e.g. {@code 15.4.x-scala2.12}. */
   public abstract Optional<String> sparkVersion();
 
-  /** @return the VM size of a new cluster's nodes, e.g. {@code Standard_DS3_v2} */
+  /** Returns the VM size of a new cluster's nodes, e.g. {@code Standard_DS3_v2}. */
   public abstract Optional<String> nodeType();
 
-  /** @return the VM size of the driver, when it differs from the workers' */
+  /** Returns the VM size of the driver, when it differs from the workers'. */
   public abstract Optional<String> driverNodeType();
 
-  /** @return an instance pool to take nodes from, instead of a node type */
+  /** Returns an instance pool to take nodes from, instead of a node type. */
   public abstract Optional<String> instancePoolId();
 
-  /** @return a fixed number of workers */
+  /** Returns a fixed number of workers. */
   public abstract Optional<Integer> numWorkers();
 
-  /** @return the autoscaling minimum */
+  /** Returns the autoscaling minimum. */
   public abstract Optional<Integer> minWorkers();
 
-  /** @return the autoscaling maximum */
+  /** Returns the autoscaling maximum. */
   public abstract Optional<Integer> maxWorkers();
 
-  /** @return Spark configuration of a new cluster */
+  /** Returns spark configuration of a new cluster. */
   public abstract Map<String, String> sparkConf();
 
-  /** @return environment variables of a new cluster */
+  /** Returns environment variables of a new cluster. */
   public abstract Map<String, String> sparkEnvVariables();
 
-  /** @return init scripts of a new cluster (workspace, volume or storage paths) */
+  /** Returns init scripts of a new cluster (workspace, volume or storage paths). */
   public abstract List<String> initScripts();
 
-  /** @return where a new cluster delivers its logs, e.g. {@code dbfs:/cluster-logs} */
+  /** Returns where a new cluster delivers its logs, e.g. {@code dbfs:/cluster-logs}. */
   public abstract Optional<String> clusterLogPath();
 
   /**
@@ -69,7 +69,7 @@ public abstract class DatabricksCluster {
     return false;
   }
 
-  /** @return true for an existing cluster, false for a new job cluster */
+  /** Returns true for an existing cluster, false for a new job cluster. */
   @JsonIgnore
   public boolean isExisting() {
     return existingClusterId().isPresent();
@@ -169,7 +169,7 @@ public abstract class DatabricksCluster {
     return builder().existingClusterId(clusterId).build();
   }
 
-  /** @return a builder for a new job cluster or an existing one */
+  /** Returns a builder for a new job cluster or an existing one. */
   public static Builder builder() {
     return new Builder();
   }

@@ -16,16 +16,16 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableDatabricksCompute.class)
 public abstract non-sealed class DatabricksCompute implements ComputeTarget {
 
-  /** @return the workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net} */
+  /** Returns the workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net}. */
   public abstract Optional<String> workspaceUrl();
 
-  /** @return the ARM resource id of the Databricks workspace */
+  /** Returns the ARM resource id of the Databricks workspace. */
   public abstract Optional<String> resourceId();
 
-  /** @return the access token; taken from the environment or a profile when absent */
+  /** Returns the access token; taken from the environment or a profile when absent. */
   public abstract Optional<Secret> accessToken();
 
-  /** @return the cluster for steps that do not name their own */
+  /** Returns the cluster for steps that do not name their own. */
   public abstract Optional<DatabricksCluster> defaultCluster();
 
   @Value.Check
@@ -52,7 +52,7 @@ public abstract non-sealed class DatabricksCompute implements ComputeTarget {
     return builder().name(name).build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

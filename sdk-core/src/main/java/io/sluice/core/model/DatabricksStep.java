@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Runs a notebook, a Python script or a JAR on Databricks, as Azure ML v1's {@code
- * DatabricksStep}, with every v1 parameter and rule:
+ * Runs a notebook, a Python script or a JAR on Databricks, as Azure ML v1's {@code DatabricksStep},
+ * with every v1 parameter and rule:
  *
  * <ul>
  *   <li>exactly one entry point: {@link #notebookPath()}, {@link #pythonScriptPath()}, {@link
@@ -26,47 +26,47 @@ import org.immutables.value.Value;
  *
  * <p>Notebooks read inputs, outputs and {@link #notebookParams()} as widgets ({@code
  * dbutils.widgets.get("<name>")}); scripts and JARs get {@code -<name> <location>} pairs before
- * their own parameters, as in v1. Parameters keep their types: an Integer {@link
- * PipelineParameter} works in {@link #pythonScriptParams()} (v1 accepted strings only).
+ * their own parameters, as in v1. Parameters keep their types: an Integer {@link PipelineParameter}
+ * works in {@link #pythonScriptParams()} (v1 accepted strings only).
  */
 @Value.Immutable
 @SluiceStyle
 public abstract non-sealed class DatabricksStep implements Step {
 
-  /** @return a notebook: a workspace path, or a path relative to the source directory */
+  /** Returns a notebook: a workspace path, or a path relative to the source directory. */
   public abstract Optional<String> notebookPath();
 
-  /** @return widget values by name: literals or pipeline parameters */
+  /** Returns widget values by name: literals or pipeline parameters. */
   public abstract Map<String, Argument> notebookParams();
 
-  /** @return a Python script already on DBFS or in the workspace */
+  /** Returns a Python script already on DBFS or in the workspace. */
   public abstract Optional<String> pythonScriptPath();
 
-  /** @return a Python script inside {@link #sourceDirectory()}, uploaded with it */
+  /** Returns a Python script inside {@link #sourceDirectory()}, uploaded with it. */
   public abstract Optional<String> pythonScriptName();
 
-  /** @return parameters of the Python script */
+  /** Returns parameters of the Python script. */
   public abstract List<Argument> pythonScriptParams();
 
-  /** @return the JAR entry class, with {@link Library.Jar} libraries */
+  /** Returns the JAR entry class, with {@link Library.Jar} libraries. */
   public abstract Optional<String> mainClassName();
 
-  /** @return parameters of the JAR's main class */
+  /** Returns parameters of the JAR's main class. */
   public abstract List<Argument> jarParams();
 
-  /** @return the cluster to run on; the compute's default cluster when absent */
+  /** Returns the cluster to run on; the compute's default cluster when absent. */
   public abstract Optional<DatabricksCluster> cluster();
 
-  /** @return libraries to install on the cluster for this step */
+  /** Returns libraries to install on the cluster for this step. */
   public abstract List<Library> libraries();
 
-  /** @return a run configuration holding libraries and a cluster (v1 {@code runconfig}) */
+  /** Returns a run configuration holding libraries and a cluster (v1 {@code runconfig}). */
   public abstract Optional<RunConfiguration> runconfig();
 
-  /** @return the Databricks run name; the step name by default */
+  /** Returns the Databricks run name; the step name by default. */
   public abstract Optional<String> runName();
 
-  /** @return the run's time limit in seconds */
+  /** Returns the run's time limit in seconds. */
   public abstract Optional<Integer> timeoutSeconds();
 
   @Override
@@ -172,7 +172,8 @@ public abstract non-sealed class DatabricksStep implements Step {
     if (cluster().isPresent()) {
       return cluster();
     }
-    Optional<DatabricksCluster> fromRunconfig = runconfig().flatMap(RunConfiguration::databricksCluster);
+    Optional<DatabricksCluster> fromRunconfig =
+        runconfig().flatMap(RunConfiguration::databricksCluster);
     if (fromRunconfig.isPresent()) {
       return fromRunconfig;
     }
@@ -192,7 +193,7 @@ public abstract non-sealed class DatabricksStep implements Step {
         : libraries();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

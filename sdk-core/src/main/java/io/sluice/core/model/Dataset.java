@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface Dataset extends InputSource permits TabularDataset, FileDataset {
 
-  /** @return the paths (or globs) the dataset reads */
+  /** Returns the paths (or globs) the dataset reads. */
   List<DataPath> paths();
 
   /**

@@ -1,9 +1,9 @@
 package io.sluice.core.model;
 
-import io.sluice.core.implementation.ModelChecks;
-import io.sluice.core.implementation.NameRule;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.sluice.core.implementation.ModelChecks;
+import io.sluice.core.implementation.NameRule;
 import io.sluice.core.implementation.SluiceStyle;
 import java.util.List;
 import java.util.Map;
@@ -21,28 +21,28 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableEnvironment.class)
 public abstract class Environment {
 
-  /** @return the environment's name */
+  /** Returns the environment's name. */
   public abstract String name();
 
-  /** @return the Python version, e.g. {@code 3.11}; the machine's python3 when absent */
+  /** Returns the Python version, e.g. {@code 3.11}; the machine's python3 when absent. */
   public abstract Optional<String> pythonVersion();
 
-  /** @return pip requirement specifiers, e.g. {@code scikit-learn==1.9.1} */
+  /** Returns pip requirement specifiers, e.g. {@code scikit-learn==1.9.1}. */
   public abstract List<String> pipPackages();
 
-  /** @return a pip requirements file, relative to the working directory or absolute */
+  /** Returns a pip requirements file, relative to the working directory or absolute. */
   public abstract Optional<String> requirementsFile();
 
-  /** @return a conda environment file (used by cloud computes) */
+  /** Returns a conda environment file (used by cloud computes). */
   public abstract Optional<String> condaFile();
 
-  /** @return a docker base image (used by cloud computes) */
+  /** Returns a docker base image (used by cloud computes). */
   public abstract Optional<String> dockerImage();
 
-  /** @return an extra pip index URL */
+  /** Returns an extra pip index URL. */
   public abstract Optional<String> pipIndexUrl();
 
-  /** @return environment variables set for the step */
+  /** Returns environment variables set for the step. */
   public abstract Map<String, String> environmentVariables();
 
   @Value.Check
@@ -72,7 +72,7 @@ public abstract class Environment {
     return builder().name(name).addPipPackages(pipPackages).build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

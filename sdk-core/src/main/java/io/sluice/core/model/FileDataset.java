@@ -25,7 +25,7 @@ public abstract non-sealed class FileDataset implements Dataset {
     return builder().addPaths(paths).build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -20,7 +20,8 @@ public record InputBinding(
   /** Checks the binding. */
   public InputBinding {
     ModelChecks.word("InputBinding", "name", name);
-    ModelChecks.check(source != null, "InputBinding '" + name + "'", "source", null, "give the data");
+    ModelChecks.check(
+        source != null, "InputBinding '" + name + "'", "source", null, "give the data");
     ModelChecks.check(mode != null, "InputBinding '" + name + "'", "mode", null, "give a mode");
     pathOnCompute = pathOnCompute == null ? Optional.empty() : pathOnCompute;
     ModelChecks.check(
@@ -42,12 +43,12 @@ public record InputBinding(
     return new InputBinding(name, source, InputMode.MOUNT, Optional.empty());
   }
 
-  /** @return this binding, mounted */
+  /** Returns this binding, mounted. */
   public InputBinding asMount() {
     return new InputBinding(name, source, InputMode.MOUNT, Optional.empty());
   }
 
-  /** @return this binding, downloaded before the step starts */
+  /** Returns this binding, downloaded before the step starts. */
   public InputBinding asDownload() {
     return new InputBinding(name, source, InputMode.DOWNLOAD, pathOnCompute);
   }
@@ -62,7 +63,7 @@ public record InputBinding(
     return new InputBinding(name, source, InputMode.DOWNLOAD, Optional.of(path));
   }
 
-  /** @return this binding, passed as a URI the step reads itself */
+  /** Returns this binding, passed as a URI the step reads itself. */
   public InputBinding asDirect() {
     return new InputBinding(name, source, InputMode.DIRECT, Optional.empty());
   }

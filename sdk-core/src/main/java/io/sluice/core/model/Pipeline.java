@@ -19,22 +19,22 @@ import org.immutables.value.Value;
 @SluiceStyle
 public abstract class Pipeline {
 
-  /** @return the pipeline's name; also the default experiment name */
+  /** Returns the pipeline's name; also the default experiment name. */
   public abstract String name();
 
-  /** @return a description */
+  /** Returns a description. */
   public abstract Optional<String> description();
 
-  /** @return the steps; every producer of consumed data must be among them */
+  /** Returns the steps; every producer of consumed data must be among them. */
   public abstract List<Step> steps();
 
-  /** @return where intermediate data goes when its {@link PipelineData} names no datastore */
+  /** Returns where intermediate data goes when its {@link PipelineData} names no datastore. */
   public abstract Optional<Datastore> defaultDatastore();
 
-  /** @return parameters beyond those the steps use (those are found by themselves) */
+  /** Returns parameters beyond those the steps use (those are found by themselves). */
   public abstract List<PipelineParameter<?>> parameters();
 
-  /** @return whether independent steps go on after a step fails */
+  /** Returns whether independent steps go on after a step fails. */
   @Value.Default
   public boolean continueOnStepFailure() {
     return false;
@@ -43,7 +43,8 @@ public abstract class Pipeline {
   @Value.Check
   void check() {
     ModelChecks.name(NameRule.PIPELINE, "Pipeline", "name", name());
-    description().ifPresent(d -> ModelChecks.notBlank("Pipeline '" + name() + "'", "description", d));
+    description()
+        .ifPresent(d -> ModelChecks.notBlank("Pipeline '" + name() + "'", "description", d));
   }
 
   /**
@@ -56,7 +57,7 @@ public abstract class Pipeline {
     return PipelineCompiler.compile(this);
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,31 +14,31 @@ import org.immutables.value.Value;
 @SluiceStyle
 public abstract non-sealed class PipelineData implements InputSource {
 
-  /** @return the name ({@code \w+}), unique within a pipeline */
+  /** Returns the name ({@code \w+}), unique within a pipeline. */
   public abstract String name();
 
-  /** @return the datastore that holds it; the pipeline's default datastore when absent */
+  /** Returns the datastore that holds it; the pipeline's default datastore when absent. */
   public abstract Optional<Datastore> datastore();
 
-  /** @return how the producing step writes it */
+  /** Returns how the producing step writes it. */
   @Value.Default
   public OutputMode outputMode() {
     return OutputMode.MOUNT;
   }
 
-  /** @return where an uploaded output is written on the compute (upload mode only) */
+  /** Returns where an uploaded output is written on the compute (upload mode only). */
   public abstract Optional<String> outputPathOnCompute();
 
-  /** @return whether an upload overwrites existing data (upload mode only) */
+  /** Returns whether an upload overwrites existing data (upload mode only). */
   public abstract Optional<Boolean> outputOverwrite();
 
-  /** @return whether the data is a folder (true) or a single file */
+  /** Returns whether the data is a folder (true) or a single file. */
   @Value.Default
   public boolean isDirectory() {
     return true;
   }
 
-  /** @return the name under which the pipeline publishes this data as one of its outputs */
+  /** Returns the name under which the pipeline publishes this data as one of its outputs. */
   public abstract Optional<String> pipelineOutputName();
 
   @Value.Check
@@ -71,12 +71,12 @@ public abstract non-sealed class PipelineData implements InputSource {
     return builder().name(name).build();
   }
 
-  /** @return this data as a mounted input named after it */
+  /** Returns this data as a mounted input named after it. */
   public InputBinding asMount() {
     return InputBinding.of(name(), this);
   }
 
-  /** @return this data as an input named after it, downloaded before the step starts */
+  /** Returns this data as an input named after it, downloaded before the step starts. */
   public InputBinding asDownload() {
     return InputBinding.of(name(), this).asDownload();
   }
@@ -91,7 +91,7 @@ public abstract non-sealed class PipelineData implements InputSource {
     return InputBinding.of(inputName, this);
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

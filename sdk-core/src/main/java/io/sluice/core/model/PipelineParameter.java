@@ -55,17 +55,17 @@ public final class PipelineParameter<T> {
     return new PipelineParameter<>(name, type, defaultValue);
   }
 
-  /** @return the name */
+  /** Returns the name. */
   public String name() {
     return name;
   }
 
-  /** @return the value type */
+  /** Returns the value type. */
   public ParameterType type() {
     return type;
   }
 
-  /** @return the default value */
+  /** Returns the default value. */
   public T defaultValue() {
     return defaultValue;
   }

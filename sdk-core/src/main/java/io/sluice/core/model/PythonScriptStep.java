@@ -31,20 +31,22 @@ public abstract non-sealed class PythonScriptStep implements Step {
           "TensorflowWorkerCount",
           "TensorflowParameterServerCount");
 
-  /** @return the script, relative to the source directory */
+  /** Returns the script, relative to the source directory. */
   public abstract String scriptName();
 
-  /** @return the step name; the script name by default */
+  /**
+   * @return the step name; the script name by default
+   */
   @Override
   @Value.Default
   public String name() {
     return scriptName().replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
-  /** @return the command-line arguments */
+  /** Returns the command-line arguments. */
   public abstract List<Argument> arguments();
 
-  /** @return the run configuration: environment, limits, variables */
+  /** Returns the run configuration: environment, limits, variables. */
   public abstract Optional<RunConfiguration> runconfig();
 
   /**
@@ -56,7 +58,7 @@ public abstract non-sealed class PythonScriptStep implements Step {
    */
   public abstract Map<String, PipelineParameter<?>> runconfigPipelineParams();
 
-  /** @return values passed as {@code AML_PARAMETER_<name>} environment variables */
+  /** Returns values passed as {@code AML_PARAMETER_<name>} environment variables. */
   public abstract Map<String, Argument> params();
 
   @Override
@@ -89,12 +91,12 @@ public abstract non-sealed class PythonScriptStep implements Step {
     }
   }
 
-  /** @return the environment the script runs in, from the run configuration */
+  /** Returns the environment the script runs in, from the run configuration. */
   public Optional<Environment> environment() {
     return runconfig().flatMap(RunConfiguration::environment);
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

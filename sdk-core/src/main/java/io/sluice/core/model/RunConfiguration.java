@@ -15,25 +15,25 @@ import org.immutables.value.Value;
 @SluiceStyle
 public abstract class RunConfiguration {
 
-  /** @return the Python environment */
+  /** Returns the Python environment. */
   public abstract Optional<Environment> environment();
 
-  /** @return the longest the step may run, in seconds */
+  /** Returns the longest the step may run, in seconds. */
   public abstract Optional<Integer> maxRunDurationSeconds();
 
-  /** @return nodes for distributed runs on a compute cluster */
+  /** Returns nodes for distributed runs on a compute cluster. */
   @Value.Default
   public int nodeCount() {
     return 1;
   }
 
-  /** @return environment variables for the step */
+  /** Returns environment variables for the step. */
   public abstract Map<String, String> environmentVariables();
 
-  /** @return Databricks libraries (v1 {@code environment.databricks.*_libraries}) */
+  /** Returns databricks libraries (v1 {@code environment.databricks.*_libraries}). */
   public abstract List<Library> databricksLibraries();
 
-  /** @return the Databricks cluster (v1 {@code environment.databricks.cluster}) */
+  /** Returns the Databricks cluster (v1 {@code environment.databricks.cluster}). */
   public abstract Optional<DatabricksCluster> databricksCluster();
 
   @Value.Check
@@ -53,7 +53,7 @@ public abstract class RunConfiguration {
     return builder().environment(environment).build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * A secret value (an account key, a SAS token, a client secret) known by a reference name.
  *
  * <p>Only the reference travels: it is what a compiled definition, {@link #toString()}, logs and
- * exception messages show. The value stays in memory, or in the environment variable the
- * reference names ({@code env:NAME}), until a transport hands it to a secret store at run time.
+ * exception messages show. The value stays in memory, or in the environment variable the reference
+ * names ({@code env:NAME}), until a transport hands it to a secret store at run time.
  */
 public final class Secret {
   private final String reference;

@@ -9,27 +9,27 @@ import java.util.Optional;
  */
 public sealed interface Step permits PythonScriptStep, DatabricksStep {
 
-  /** @return the step's name, unique within its pipeline */
+  /** Returns the step's name, unique within its pipeline. */
   String name();
 
-  /** @return the data the step reads */
+  /** Returns the data the step reads. */
   List<InputBinding> inputs();
 
-  /** @return the data the step writes; each is written by this step alone */
+  /** Returns the data the step writes; each is written by this step alone. */
   List<PipelineData> outputs();
 
-  /** @return where the step runs */
+  /** Returns where the step runs. */
   Optional<ComputeTarget> computeTarget();
 
-  /** @return the local folder of the step's code, snapshotted and fingerprinted */
+  /** Returns the local folder of the step's code, snapshotted and fingerprinted. */
   Optional<String> sourceDirectory();
 
-  /** @return whether an earlier run's results may be reused when nothing changed */
+  /** Returns whether an earlier run's results may be reused when nothing changed. */
   boolean allowReuse();
 
-  /** @return a free tag that takes part in the fingerprint */
+  /** Returns a free tag that takes part in the fingerprint. */
   Optional<String> version();
 
-  /** @return names of steps that must finish before this one, beyond data dependencies */
+  /** Returns names of steps that must finish before this one, beyond data dependencies. */
   List<String> runAfter();
 }

@@ -12,25 +12,25 @@ import org.immutables.value.Value;
 @SluiceStyle
 public abstract non-sealed class TabularDataset implements Dataset {
 
-  /** @return the field separator, {@code ,} by default */
+  /** Returns the field separator, {@code ,} by default. */
   @Value.Default
   public String separator() {
     return ",";
   }
 
-  /** @return whether the first line holds column names */
+  /** Returns whether the first line holds column names. */
   @Value.Default
   public boolean header() {
     return true;
   }
 
-  /** @return the files' encoding, {@code utf-8} by default */
+  /** Returns the files' encoding, {@code utf-8} by default. */
   @Value.Default
   public String encoding() {
     return "utf-8";
   }
 
-  /** @return column types that override inference, by column name */
+  /** Returns column types that override inference, by column name. */
   public abstract Map<String, ColumnType> columnTypes();
 
   @Value.Check
@@ -69,7 +69,7 @@ public abstract non-sealed class TabularDataset implements Dataset {
     return builder().addPaths(paths).build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

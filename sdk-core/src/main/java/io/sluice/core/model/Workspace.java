@@ -12,16 +12,16 @@ import org.immutables.value.Value;
 @SluiceStyle
 public abstract class Workspace {
 
-  /** @return the Azure subscription id */
+  /** Returns the Azure subscription id. */
   public abstract String subscriptionId();
 
-  /** @return the resource group */
+  /** Returns the resource group. */
   public abstract String resourceGroup();
 
-  /** @return the workspace name */
+  /** Returns the workspace name. */
   public abstract String name();
 
-  /** @return the Azure region, e.g. {@code westeurope} */
+  /** Returns the Azure region, e.g. {@code westeurope}. */
   public abstract Optional<String> region();
 
   /**
@@ -79,7 +79,7 @@ public abstract class Workspace {
     return WorkspaceConfigReader.read(path);
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -45,10 +45,16 @@ final class DataPlane {
     this.secrets = secrets;
   }
 
-  /** Fails early, naming the artifact to add, when a datastore kind has no I/O on the class path. */
+  /**
+   * Fails early, naming the artifact to add, when a datastore kind has no I/O on the class path.
+   */
   static void checkDatastores(PipelineDefinition definition, List<DatastoreIo> ios) {
     definition.datastores().stream()
-        .filter(d -> d instanceof DatastoreDefinition.Local || d instanceof DatastoreDefinition.AzureBlob || d instanceof DatastoreDefinition.AdlsGen2)
+        .filter(
+            d ->
+                d instanceof DatastoreDefinition.Local
+                    || d instanceof DatastoreDefinition.AzureBlob
+                    || d instanceof DatastoreDefinition.AdlsGen2)
         .forEach(d -> io(ios, d));
   }
 
@@ -78,7 +84,11 @@ final class DataPlane {
       io(store).upload(location.localPath(), store, path, secrets);
     }
     return new OutputRecord(
-        store.name(), path, location.uri(), location.localPath().toString(), LocalDatastoreIo.hashTree(location.localPath()));
+        store.name(),
+        path,
+        location.uri(),
+        location.localPath().toString(),
+        LocalDatastoreIo.hashTree(location.localPath()));
   }
 
   /**
@@ -87,7 +97,9 @@ final class DataPlane {
    */
   String locate(String datastoreName, String path) {
     DatastoreDefinition store = datastore(datastoreName);
-    return inPlace(store) ? LocalDatastoreIo.location(store, path).toString() : io(store).uri(store, path);
+    return inPlace(store)
+        ? LocalDatastoreIo.location(store, path).toString()
+        : io(store).uri(store, path);
   }
 
   /** Whether a recorded output still holds what it held when stored. */
@@ -100,7 +112,8 @@ final class DataPlane {
   }
 
   /** Puts an input in place for a step. */
-  StepLocation input(InputDefinition input, Map<String, OutputRecord> outputs, Path inputsDirectory) {
+  StepLocation input(
+      InputDefinition input, Map<String, OutputRecord> outputs, Path inputsDirectory) {
     if (input.data() != null) {
       OutputRecord record = outputs.get(input.data());
       Path local = Path.of(record.localPath());
@@ -117,7 +130,8 @@ final class DataPlane {
       return new StepLocation(local, local.toString());
     }
     Path target = inputsDirectory.resolve(input.name());
-    List<DataPathDefinition> paths = input.path() != null ? List.of(input.path()) : input.dataset().paths();
+    List<DataPathDefinition> paths =
+        input.path() != null ? List.of(input.path()) : input.dataset().paths();
     for (DataPathDefinition each : paths) {
       DatastoreDefinition eachStore = datastore(each.datastore());
       io(eachStore).download(eachStore, each.path(), target, secrets);
@@ -130,7 +144,8 @@ final class DataPlane {
     if (input.data() != null) {
       return outputs.get(input.data()).hash();
     }
-    List<DataPathDefinition> paths = input.path() != null ? List.of(input.path()) : input.dataset().paths();
+    List<DataPathDefinition> paths =
+        input.path() != null ? List.of(input.path()) : input.dataset().paths();
     StringBuilder hashes = new StringBuilder();
     for (DataPathDefinition path : paths) {
       DatastoreDefinition store = datastore(path.datastore());
@@ -141,7 +156,11 @@ final class DataPlane {
 
   /** Whether a datastore is a folder on this machine that steps read and write directly. */
   private boolean inPlace(DatastoreDefinition store) {
-    return ios.stream().filter(io -> io.supports(store)).findFirst().filter(LocalDatastoreIo.class::isInstance).isPresent();
+    return ios.stream()
+        .filter(io -> io.supports(store))
+        .findFirst()
+        .filter(LocalDatastoreIo.class::isInstance)
+        .isPresent();
   }
 
   private DatastoreDefinition datastore(String name) {
@@ -160,7 +179,8 @@ final class DataPlane {
             () ->
                 Providers.notFound(
                     DatastoreIo.class,
-                    "datastore I/O for " + store.getClass().getSimpleName().replace("Immutable", ""),
+                    "datastore I/O for "
+                        + store.getClass().getSimpleName().replace("Immutable", ""),
                     store instanceof DatastoreDefinition.AdlsGen2 ? "adls-gen2" : "azure-blob",
                     List.of()));
   }

@@ -37,7 +37,8 @@ public final class IdempotencyKeys {
    *
    * @param runId the pipeline run's id
    * @param step the step's name
-   * @param attempt the number of the attempt that submits the step; 1 gives {@link #of(String, String)}
+   * @param attempt the number of the attempt that submits the step; 1 gives {@link #of(String,
+   *     String)}
    * @return the key
    */
   public static String of(String runId, String step, int attempt) {
@@ -45,19 +46,26 @@ public final class IdempotencyKeys {
       return of(runId, step);
     }
     // Always hashed: a step named like another step's key plus a suffix cannot take its key.
-    return cut(readable(runId + "-" + step + "-attempt" + attempt), runId + "\n" + step + "\n" + attempt);
+    return cut(
+        readable(runId + "-" + step + "-attempt" + attempt), runId + "\n" + step + "\n" + attempt);
   }
 
   private static String readable(String text) {
     return text.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
-  /** A readable prefix of {@code plain} and a hash of {@code identity}, at most {@link #MAX_LENGTH} long. */
+  /**
+   * A readable prefix of {@code plain} and a hash of {@code identity}, at most {@link #MAX_LENGTH}
+   * long.
+   */
   private static String cut(String plain, String identity) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
       String hash = HexFormat.of().formatHex(digest, 0, HASH_LENGTH / 2);
-      return plain.substring(0, Math.min(plain.length(), MAX_LENGTH - hash.length() - 1)) + "-" + hash;
+      return plain.substring(0, Math.min(plain.length(), MAX_LENGTH - hash.length() - 1))
+          + "-"
+          + hash;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

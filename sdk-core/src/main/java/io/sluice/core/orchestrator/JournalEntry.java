@@ -27,7 +27,7 @@ import java.util.Optional;
 })
 public sealed interface JournalEntry {
 
-  /** @return when it happened, by the orchestrator's clock */
+  /** Returns when it happened, by the orchestrator's clock. */
   Instant at();
 
   /**
@@ -61,8 +61,8 @@ public sealed interface JournalEntry {
   record StepStarted(Instant at, String step, String fingerprint) implements JournalEntry {}
 
   /**
-   * A step submitted a run to a remote service; an attempt after a crash re-attaches to it instead of
-   * submitting again.
+   * A step submitted a run to a remote service; an attempt after a crash re-attaches to it instead
+   * of submitting again.
    *
    * @param at when
    * @param step the step's name
@@ -94,7 +94,12 @@ public sealed interface JournalEntry {
    * @param outputs its outputs by data name, as that run stored them
    */
   record StepReused(
-      Instant at, String step, String fingerprint, String reusedRun, String result, Map<String, OutputRecord> outputs)
+      Instant at,
+      String step,
+      String fingerprint,
+      String reusedRun,
+      String result,
+      Map<String, OutputRecord> outputs)
       implements JournalEntry {}
 
   /**

@@ -5,7 +5,6 @@ import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.run.RunState;
 import io.sluice.core.run.StepState;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,24 +46,25 @@ final class JournalReplay {
     return new JournalReplay(RunJournal.read(file));
   }
 
-  /** @return whether no earlier attempt journaled anything */
+  /** Returns whether no earlier attempt journaled anything. */
   boolean isEmpty() {
     return entries.isEmpty();
   }
 
-  /** @return how the last earlier attempt that finished ended */
+  /** Returns how the last earlier attempt that finished ended. */
   Optional<RunState> finishedState() {
     return last(JournalEntry.RunFinished.class).map(JournalEntry.RunFinished::state);
   }
 
-  /** @return the number of the attempt that starts now */
+  /** Returns the number of the attempt that starts now. */
   int nextAttempt() {
     return (int) entries.stream().filter(JournalEntry.RunStarted.class::isInstance).count() + 1;
   }
 
-  /** @return the MLflow parent run an earlier attempt made */
+  /** Returns the MLflow parent run an earlier attempt made. */
   Optional<String> mlflowParentRunId() {
-    return last(JournalEntry.MlflowParentRecorded.class).map(JournalEntry.MlflowParentRecorded::runId);
+    return last(JournalEntry.MlflowParentRecorded.class)
+        .map(JournalEntry.MlflowParentRecorded::runId);
   }
 
   /**
@@ -91,8 +91,9 @@ final class JournalReplay {
    * of answering with the one that failed.
    */
   int submissionAttempt(String step) {
-    boolean failed = entries.stream()
-        .anyMatch(e -> e instanceof JournalEntry.StepFailed f && f.step().equals(step));
+    boolean failed =
+        entries.stream()
+            .anyMatch(e -> e instanceof JournalEntry.StepFailed f && f.step().equals(step));
     return failed ? nextAttempt() : 1;
   }
 
@@ -108,9 +109,11 @@ final class JournalReplay {
     List<KeptStep> kept = new ArrayList<>();
     for (JournalEntry entry : entries) {
       if (entry instanceof JournalEntry.StepCompleted c) {
-        keep(definition, intact, c.step(), c.fingerprint(), StepState.COMPLETED, c.outputs()).ifPresent(kept::add);
+        keep(definition, intact, c.step(), c.fingerprint(), StepState.COMPLETED, c.outputs())
+            .ifPresent(kept::add);
       } else if (entry instanceof JournalEntry.StepReused r) {
-        keep(definition, intact, r.step(), r.fingerprint(), StepState.REUSED, r.outputs()).ifPresent(kept::add);
+        keep(definition, intact, r.step(), r.fingerprint(), StepState.REUSED, r.outputs())
+            .ifPresent(kept::add);
       }
     }
     return kept;
@@ -124,7 +127,9 @@ final class JournalReplay {
       StepState state,
       Map<String, OutputRecord> outputs) {
     Optional<StepDefinition> now = definition.step(step);
-    if (now.isEmpty() || !now.get().fingerprint().value().equals(fingerprint) || !outputs.values().stream().allMatch(intact)) {
+    if (now.isEmpty()
+        || !now.get().fingerprint().value().equals(fingerprint)
+        || !outputs.values().stream().allMatch(intact)) {
       return Optional.empty();
     }
     return Optional.of(new KeptStep(step, state, outputs));

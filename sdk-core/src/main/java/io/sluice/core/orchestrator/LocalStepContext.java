@@ -153,9 +153,14 @@ final class LocalStepContext implements StepContext {
             deadline,
             run.clock(),
             run::canceled,
-            pid -> run.journal().append(
-                new JournalEntry.ProcessStarted(
-                    run.clock().instant(), step.name(), pid, ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()))),
+            pid ->
+                run.journal()
+                    .append(
+                        new JournalEntry.ProcessStarted(
+                            run.clock().instant(),
+                            step.name(),
+                            pid,
+                            ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()))),
             (stderr, line) -> {
               StepProcess.write(stderr ? err : out, line);
               remember(line);
@@ -167,7 +172,11 @@ final class LocalStepContext implements StepContext {
       throw new UncheckedIOException(e);
     } catch (StepTimeoutException e) {
       throw new StepTimeoutException(
-          e.getMessage() + " after " + timeout().orElseThrow().toSeconds() + "s (its time limit)\n" + logTail(20));
+          e.getMessage()
+              + " after "
+              + timeout().orElseThrow().toSeconds()
+              + "s (its time limit)\n"
+              + logTail(20));
     }
   }
 
@@ -195,7 +204,8 @@ final class LocalStepContext implements StepContext {
 
   @Override
   public void recordRemoteRunId(String id) {
-    run.journal().append(new JournalEntry.RemoteRunRecorded(run.clock().instant(), step.name(), id));
+    run.journal()
+        .append(new JournalEntry.RemoteRunRecorded(run.clock().instant(), step.name(), id));
   }
 
   @Override
@@ -204,6 +214,7 @@ final class LocalStepContext implements StepContext {
   }
 
   private static Writer writer(Path file) throws IOException {
-    return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return Files.newBufferedWriter(
+        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

@@ -67,7 +67,8 @@ final class MlflowRuns {
     if (withoutMlflow.contains(python)) {
       return env;
     }
-    List<String> command = new ArrayList<>(List.of("--tracking-uri", trackingUri, "--experiment", experiment));
+    List<String> command =
+        new ArrayList<>(List.of("--tracking-uri", trackingUri, "--experiment", experiment));
     if (parentRunId != null) {
       command.addAll(List.of("--parent-run-id", parentRunId));
     } else {
@@ -92,7 +93,15 @@ final class MlflowRuns {
   /** Ends the parent run with the pipeline's outcome. */
   synchronized void finish(boolean succeeded) {
     if (parentRunId != null && parentPython != null) {
-      call(parentPython, List.of("--tracking-uri", trackingUri, "--end-run", parentRunId, "--status", succeeded ? "FINISHED" : "FAILED"));
+      call(
+          parentPython,
+          List.of(
+              "--tracking-uri",
+              trackingUri,
+              "--end-run",
+              parentRunId,
+              "--status",
+              succeeded ? "FINISHED" : "FAILED"));
     }
   }
 

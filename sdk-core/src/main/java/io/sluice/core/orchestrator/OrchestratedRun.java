@@ -68,16 +68,20 @@ final class OrchestratedRun implements PipelineRun {
     this.settings = settings;
     this.clock = clock;
     this.definition = definition;
-    this.admission = RunAdmission.admit(settings, clock, definition, options, executors, datastoreIos);
+    this.admission =
+        RunAdmission.admit(settings, clock, definition, options, executors, datastoreIos);
     this.secrets = RunSecrets.of(options);
     this.progress = new RunProgress(admission.runId(), definition, options.listeners(), clock);
     this.dataPlane =
-        new DataPlane(definition, admission.runId(), admission.runDirectory(), datastoreIos, secrets::value);
+        new DataPlane(
+            definition, admission.runId(), admission.runDirectory(), datastoreIos, secrets::value);
     this.parameterValues = admission.parameters().texts(dataPlane::locate);
     this.journal = RunJournal.open(admission.runDirectory().resolve(RunAdmission.JOURNAL));
     this.mlflow =
         new MlflowRuns(
-            settings.mlflowTrackingUri().orElse("sqlite:///" + settings.runsDirectory().resolve("mlflow/mlflow.db")),
+            settings
+                .mlflowTrackingUri()
+                .orElse("sqlite:///" + settings.runsDirectory().resolve("mlflow/mlflow.db")),
             options.experimentName().orElse(definition.name()),
             admission.runId(),
             settings.runsDirectory().resolve("mlflow"),
@@ -85,13 +89,21 @@ final class OrchestratedRun implements PipelineRun {
             id -> journal.append(new JournalEntry.MlflowParentRecorded(clock.instant(), id)));
     this.stepRunner =
         new StepRunner(
-            this, executors, dataPlane, new ReuseIndex(settings.runsDirectory()), progress, outputs, options.forceRerun());
+            this,
+            executors,
+            dataPlane,
+            new ReuseIndex(settings.runsDirectory()),
+            progress,
+            outputs,
+            options.forceRerun());
   }
 
   /** Writes the definition and starts the run on a thread of its own. */
   void start() {
     writeDefinition();
-    journal.append(new JournalEntry.RunStarted(clock.instant(), admission.runId(), admission.earlier().nextAttempt()));
+    journal.append(
+        new JournalEntry.RunStarted(
+            clock.instant(), admission.runId(), admission.earlier().nextAttempt()));
     Thread coordinator = new Thread(this::coordinate, "sluice-run-" + admission.runId());
     coordinator.setDaemon(false);
     coordinator.start();
@@ -99,7 +111,8 @@ final class OrchestratedRun implements PipelineRun {
 
   private void coordinate() {
     StepScheduler scheduler =
-        new StepScheduler(definition, settings.parallelism(), progress, this::canceled, stepRunner::run);
+        new StepScheduler(
+            definition, settings.parallelism(), progress, this::canceled, stepRunner::run);
     try {
       progress.setState(RunState.RUNNING, "");
       keepEarlierResults();
@@ -134,14 +147,16 @@ final class OrchestratedRun implements PipelineRun {
   }
 
   private void finish() {
-    RunState end = canceled ? RunState.CANCELED : progress.anyFailed() ? RunState.FAILED : RunState.COMPLETED;
+    RunState end =
+        canceled ? RunState.CANCELED : progress.anyFailed() ? RunState.FAILED : RunState.COMPLETED;
     mlflow.finish(end == RunState.COMPLETED);
     journal.append(new JournalEntry.RunFinished(clock.instant(), end));
     progress.setState(end, "");
     done.complete(end);
   }
 
-  // ------------------------------------------------------------------------------ shared with the steps
+  // ------------------------------------------------------------------------------ shared with the
+  // steps
 
   Orchestrator.Settings settings() {
     return settings;
@@ -159,12 +174,12 @@ final class OrchestratedRun implements PipelineRun {
     return admission.runId();
   }
 
-  /** @return the run's folder: definition, journal, step logs */
+  /** Returns the run's folder: definition, journal, step logs. */
   Path runDirectory() {
     return admission.runDirectory();
   }
 
-  /** @return every parameter's value as text, a data path as this machine locates it */
+  /** Returns every parameter's value as text, a data path as this machine locates it. */
   Map<String, String> parameterValues() {
     return parameterValues;
   }
@@ -239,12 +254,14 @@ final class OrchestratedRun implements PipelineRun {
     try {
       end = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new RunTimeoutException("Run '" + runId + "' is still " + state() + " after " + timeout + "; it goes on");
+      throw new RunTimeoutException(
+          "Run '" + runId + "' is still " + state() + " after " + timeout + "; it goes on");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SluiceException("Interrupted while waiting for run '" + runId + "'", e);
     } catch (ExecutionException e) {
-      throw new SluiceException("Run '" + runId + "' stopped: " + e.getCause().getMessage(), e.getCause());
+      throw new SluiceException(
+          "Run '" + runId + "' stopped: " + e.getCause().getMessage(), e.getCause());
     }
     if (end != RunState.COMPLETED) {
       List<StepStatus> failed =
@@ -256,7 +273,12 @@ final class OrchestratedRun implements PipelineRun {
               + definition.name()
               + "' ended "
               + end
-              + (failed.isEmpty() ? "" : ":\n" + failed.stream().map(s -> "step '" + s.step() + "' failed: " + s.message()).collect(Collectors.joining("\n")))
+              + (failed.isEmpty()
+                  ? ""
+                  : ":\n"
+                      + failed.stream()
+                          .map(s -> "step '" + s.step() + "' failed: " + s.message())
+                          .collect(Collectors.joining("\n")))
               + "\nRun folder: "
               + admission.runDirectory(),
           end,
@@ -299,7 +321,8 @@ final class OrchestratedRun implements PipelineRun {
   private void writeDefinition() {
     try {
       Files.createDirectories(admission.runDirectory());
-      Files.writeString(admission.runDirectory().resolve(RunAdmission.DEFINITION), definition.toJson());
+      Files.writeString(
+          admission.runDirectory().resolve(RunAdmission.DEFINITION), definition.toJson());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

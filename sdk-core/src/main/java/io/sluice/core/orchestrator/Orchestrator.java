@@ -21,9 +21,9 @@ import java.util.TreeMap;
 /**
  * Schedules a pipeline's steps on this machine and hands each to the {@link StepExecutor} of its
  * compute target: bounded parallelism, a write-ahead journal (a run killed and started again with
- * the same id finishes without rerunning completed steps), reuse of earlier results by
- * fingerprint and input data, cancellation, per-step logs and events. Shared by the {@code local}
- * and {@code orchestrated} transports. For transport implementors.
+ * the same id finishes without rerunning completed steps), reuse of earlier results by fingerprint
+ * and input data, cancellation, per-step logs and events. Shared by the {@code local} and {@code
+ * orchestrated} transports. For transport implementors.
  */
 public final class Orchestrator {
 
@@ -68,17 +68,41 @@ public final class Orchestrator {
      * @param pythonEnvironments the virtualenv maker
      * @param mlflowTrackingUri the MLflow tracking URI; a sqlite store in the runs folder if absent
      */
-    public Settings(String transport, Path runsDirectory, Path baseDirectory, int parallelism,
-        PythonEnvironments pythonEnvironments, Optional<String> mlflowTrackingUri) {
-      this(transport, runsDirectory, baseDirectory, parallelism, pythonEnvironments, mlflowTrackingUri, Map.of());
+    public Settings(
+        String transport,
+        Path runsDirectory,
+        Path baseDirectory,
+        int parallelism,
+        PythonEnvironments pythonEnvironments,
+        Optional<String> mlflowTrackingUri) {
+      this(
+          transport,
+          runsDirectory,
+          baseDirectory,
+          parallelism,
+          pythonEnvironments,
+          mlflowTrackingUri,
+          Map.of());
     }
 
-    /** @return the settings without the values of executor settings, which may be sensitive */
+    /**
+     * @return the settings without the values of executor settings, which may be sensitive
+     */
     @Override
     public String toString() {
-      return "Settings[transport=" + transport + ", runsDirectory=" + runsDirectory + ", baseDirectory="
-          + baseDirectory + ", parallelism=" + parallelism + ", mlflowTrackingUri=" + mlflowTrackingUri.isPresent()
-          + ", executorSettings=" + executorSettings.keySet() + "]";
+      return "Settings[transport="
+          + transport
+          + ", runsDirectory="
+          + runsDirectory
+          + ", baseDirectory="
+          + baseDirectory
+          + ", parallelism="
+          + parallelism
+          + ", mlflowTrackingUri="
+          + mlflowTrackingUri.isPresent()
+          + ", executorSettings="
+          + executorSettings.keySet()
+          + "]";
     }
 
     /**
@@ -90,11 +114,12 @@ public final class Orchestrator {
     public Map<String, String> executorSettings(String namespace) {
       Map<String, String> own = new TreeMap<>();
       String prefix = namespace + ".";
-      executorSettings.forEach((key, value) -> {
-        if (key.startsWith(prefix)) {
-          own.put(key.substring(prefix.length()), value);
-        }
-      });
+      executorSettings.forEach(
+          (key, value) -> {
+            if (key.startsWith(prefix)) {
+              own.put(key.substring(prefix.length()), value);
+            }
+          });
       return Collections.unmodifiableMap(own);
     }
   }
@@ -123,8 +148,8 @@ public final class Orchestrator {
   }
 
   /**
-   * A builder, for an orchestrator whose time, executors or datastore I/O are not the defaults:
-   * a test transport that scripts step outcomes, or a test that asserts timestamps.
+   * A builder, for an orchestrator whose time, executors or datastore I/O are not the defaults: a
+   * test transport that scripts step outcomes, or a test that asserts timestamps.
    *
    * @param settings how it runs
    * @return the builder
@@ -197,16 +222,29 @@ public final class Orchestrator {
   static void checkExecutorSettings(Settings settings, List<StepExecutor> executors) {
     Map<String, StepExecutor> byNamespace = new TreeMap<>();
     executors.forEach(e -> e.settingsNamespace().ifPresent(n -> byNamespace.putIfAbsent(n, e)));
-    settings.executorSettings().forEach((key, value) -> {
-      String namespace = key.substring(0, Math.max(0, key.indexOf('.')));
-      if (!byNamespace.containsKey(namespace)) {
-        throw new ConfigurationException(settings.transport() + " transport: unknown configuration key '" + key
-            + "' (value '" + value + "'); its namespace '" + namespace + "' is read by no step executor on the class"
-            + " path; known namespaces: " + (byNamespace.isEmpty() ? "none" : String.join(", ", byNamespace.keySet())));
-      }
-    });
-    byNamespace.forEach((namespace, executor) ->
-        executor.checkSettings(settings.executorSettings(namespace)));
+    settings
+        .executorSettings()
+        .forEach(
+            (key, value) -> {
+              String namespace = key.substring(0, Math.max(0, key.indexOf('.')));
+              if (!byNamespace.containsKey(namespace)) {
+                throw new ConfigurationException(
+                    settings.transport()
+                        + " transport: unknown configuration key '"
+                        + key
+                        + "' (value '"
+                        + value
+                        + "'); its namespace '"
+                        + namespace
+                        + "' is read by no step executor on the class"
+                        + " path; known namespaces: "
+                        + (byNamespace.isEmpty()
+                            ? "none"
+                            : String.join(", ", byNamespace.keySet())));
+              }
+            });
+    byNamespace.forEach(
+        (namespace, executor) -> executor.checkSettings(settings.executorSettings(namespace)));
   }
 
   /**
@@ -221,7 +259,12 @@ public final class Orchestrator {
   public PipelineRun submit(PipelineDefinition definition, RunOptions options) {
     OrchestratedRun run =
         new OrchestratedRun(
-            settings, clock, definition, options, new StepExecutors(executors, settings.transport()), datastoreIos);
+            settings,
+            clock,
+            definition,
+            options,
+            new StepExecutors(executors, settings.transport()),
+            datastoreIos);
     run.start();
     return run;
   }

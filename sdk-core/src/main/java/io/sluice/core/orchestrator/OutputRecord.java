@@ -9,4 +9,5 @@ package io.sluice.core.orchestrator;
  * @param localPath the copy on this machine
  * @param hash the content hash when stored
  */
-public record OutputRecord(String datastore, String path, String uri, String localPath, String hash) {}
+public record OutputRecord(
+    String datastore, String path, String uri, String localPath, String hash) {}

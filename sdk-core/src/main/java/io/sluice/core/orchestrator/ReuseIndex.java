@@ -20,8 +20,8 @@ import java.util.TreeMap;
 
 /**
  * Completed steps by reuse key ({@link ReuseKeys}: fingerprint, input data hashes and the values of
- * the parameters the step references), shared by every run in a runs
- * folder, and the last completed version of each step, to say why a step runs again.
+ * the parameters the step references), shared by every run in a runs folder, and the last completed
+ * version of each step, to say why a step runs again.
  */
 final class ReuseIndex {
   /** A completed step that can stand in for a new run of it. */
@@ -63,11 +63,13 @@ final class ReuseIndex {
 
   /**
    * Why a step cannot reuse its last completed run, in words: its definition, sources or upstream
-   * steps, its input data, the values of the parameters it references; empty if it never
-   * completed.
+   * steps, its input data, the values of the parameters it references; empty if it never completed.
    */
   List<String> changes(
-      String pipeline, StepDefinition step, Map<String, String> inputHashes, Map<String, String> usedParameters) {
+      String pipeline,
+      StepDefinition step,
+      Map<String, String> inputHashes,
+      Map<String, String> usedParameters) {
     Path file = lastFile(pipeline, step.name());
     List<String> reasons = new ArrayList<>();
     if (!Files.exists(file)) {
@@ -75,13 +77,16 @@ final class ReuseIndex {
     }
     try {
       JsonNode last = CanonicalJson.MAPPER.readTree(file.toFile());
-      StepDefinition before = CanonicalJson.MAPPER.treeToValue(last.get("step"), StepDefinition.class);
+      StepDefinition before =
+          CanonicalJson.MAPPER.treeToValue(last.get("step"), StepDefinition.class);
       Map<String, String> beforeInputs =
-          CanonicalJson.MAPPER.convertValue(last.get("inputs"), new TypeReference<Map<String, String>>() {});
+          CanonicalJson.MAPPER.convertValue(
+              last.get("inputs"), new TypeReference<Map<String, String>>() {});
       FingerprintDiff.explain(before, step).forEach(reason -> reasons.add(reason.toString()));
       Map<String, String> beforeParameters =
           last.has("parameters")
-              ? CanonicalJson.MAPPER.convertValue(last.get("parameters"), new TypeReference<Map<String, String>>() {})
+              ? CanonicalJson.MAPPER.convertValue(
+                  last.get("parameters"), new TypeReference<Map<String, String>>() {})
               : usedParameters; // recorded before parameters were: nothing to compare
       inputHashes.forEach(
           (input, hash) -> {
@@ -104,9 +109,11 @@ final class ReuseIndex {
   private static void write(Path file, JsonNode content) {
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      Path temporary =
+          Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
       Files.write(temporary, CanonicalJson.compactBytes(content));
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param parameters the run's parameter values, typed
  * @param earlier what earlier attempts of the run journaled; empty for a new run
  */
-record RunAdmission(String runId, Path runDirectory, RunParameters parameters, JournalReplay earlier) {
+record RunAdmission(
+    String runId, Path runDirectory, RunParameters parameters, JournalReplay earlier) {
 
   /** The journal's file name in a run folder. */
   static final String JOURNAL = "journal.jsonl";
@@ -52,14 +53,19 @@ record RunAdmission(String runId, Path runDirectory, RunParameters parameters, J
     DataPlane.checkDatastores(definition, datastoreIos);
     definition.steps().forEach(s -> executors.forStep(definition, s)); // fails naming the artifact
     String runId =
-        options.runId().orElseGet(() -> RunIds.newRunDirectory(settings.runsDirectory(), definition.name(), clock));
+        options
+            .runId()
+            .orElseGet(
+                () -> RunIds.newRunDirectory(settings.runsDirectory(), definition.name(), clock));
     Path runDirectory = settings.runsDirectory().resolve(runId);
     JournalReplay earlier = JournalReplay.read(runDirectory.resolve(JOURNAL));
     if (!earlier.isEmpty()) {
       DuplicateRuns.decide(
           runId,
           options.duplicateRunPolicy(),
-          Optional.of(new DuplicateRuns.EarlierRun(earlier.finishedState(), definitionFingerprint(runDirectory))),
+          Optional.of(
+              new DuplicateRuns.EarlierRun(
+                  earlier.finishedState(), definitionFingerprint(runDirectory))),
           ReuseKeys.definitionFingerprint(definition));
     }
     return new RunAdmission(runId, runDirectory, parameters, earlier);
@@ -68,8 +74,9 @@ record RunAdmission(String runId, Path runDirectory, RunParameters parameters, J
   /** The fingerprint of the definition the earlier attempt wrote, if it can be read. */
   private static Optional<String> definitionFingerprint(Path runDirectory) {
     try {
-      return Optional.of(ReuseKeys.definitionFingerprint(
-          PipelineDefinition.fromJson(Files.readString(runDirectory.resolve(DEFINITION)))));
+      return Optional.of(
+          ReuseKeys.definitionFingerprint(
+              PipelineDefinition.fromJson(Files.readString(runDirectory.resolve(DEFINITION)))));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unknown: the decision does without it
     }

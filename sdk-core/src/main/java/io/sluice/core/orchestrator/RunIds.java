@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * The run ids Sluice makes when a submission names none, such as {@code
- * churn-20261124-120830-3f9a0c1e}: the pipeline's name (any character but letters, digits,
- * {@code _} and {@code -} replaced by {@code -}, cut to 40 characters), the UTC time to the second,
- * and 8 random hex digits. Ids sort by time, and two made in the same second are equal about once
- * in four billion times; a run kept in a folder also draws again while its folder exists.
+ * churn-20261124-120830-3f9a0c1e}: the pipeline's name (any character but letters, digits, {@code
+ * _} and {@code -} replaced by {@code -}, cut to 40 characters), the UTC time to the second, and 8
+ * random hex digits. Ids sort by time, and two made in the same second are equal about once in four
+ * billion times; a run kept in a folder also draws again while its folder exists.
  */
 public final class RunIds {
   private static final DateTimeFormatter TIME =
@@ -49,7 +49,9 @@ public final class RunIds {
    * created, so that no other run, in this process or another, can have it.
    */
   static String newRunDirectory(Path runsDirectory, String pipeline, Clock clock) {
-    return newRunDirectory(runsDirectory, () -> newRunId(pipeline, clock.instant(), ThreadLocalRandom.current().nextInt()));
+    return newRunDirectory(
+        runsDirectory,
+        () -> newRunId(pipeline, clock.instant(), ThreadLocalRandom.current().nextInt()));
   }
 
   static String newRunDirectory(Path runsDirectory, Supplier<String> ids) {
@@ -67,12 +69,19 @@ public final class RunIds {
       }
     } catch (IOException e) {
       throw new SluiceException(
-          "Cannot create a run folder in " + runsDirectory + " (" + e + "); check that the runs"
+          "Cannot create a run folder in "
+              + runsDirectory
+              + " ("
+              + e
+              + "); check that the runs"
               + " directory is writable",
           e);
     }
     throw new SluiceException(
-        "Every new run id drawn (" + ATTEMPTS + " tries) names an existing folder in "
-            + runsDirectory + "; pass RunOptions.builder().runId(...) with an id of your own");
+        "Every new run id drawn ("
+            + ATTEMPTS
+            + " tries) names an existing folder in "
+            + runsDirectory
+            + "; pass RunOptions.builder().runId(...) with an id of your own");
   }
 }

@@ -22,15 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run's write-ahead journal: one {@link JournalEntry} a line, as JSON, forced to disk before the
- * side effect it announces goes ahead, so that a run killed at any point is resumed from what it had
- * recorded. A torn line (the process died while writing it) is ignored on reading, and ended
+ * The run's write-ahead journal: one {@link JournalEntry} a line, as JSON, forced to disk before
+ * the side effect it announces goes ahead, so that a run killed at any point is resumed from what
+ * it had recorded. A torn line (the process died while writing it) is ignored on reading, and ended
  * before the next attempt appends, so that it never swallows a later entry.
  */
 public final class RunJournal implements AutoCloseable {
   // Timestamps as ISO-8601 text; a property a later version adds is skipped, not an error.
   private static final ObjectMapper MAPPER =
-      CanonicalJson.MAPPER.copy()
+      CanonicalJson.MAPPER
+          .copy()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -58,7 +59,11 @@ public final class RunJournal implements AutoCloseable {
       RunJournal journal =
           new RunJournal(
               file,
-              FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.APPEND));
       if (torn) {
         journal.write(new byte[] {'\n'}); // the next entry starts a line of its own
       }
@@ -98,7 +103,12 @@ public final class RunJournal implements AutoCloseable {
           continue; // it was being written when the process died
         }
         throw new SluiceException(
-            "Run journal " + file + " line " + (i + 1) + " is not a journal entry (" + e.getOriginalMessage()
+            "Run journal "
+                + file
+                + " line "
+                + (i + 1)
+                + " is not a journal entry ("
+                + e.getOriginalMessage()
                 + "); the run cannot be resumed: submit it with another run id",
             e);
       }
@@ -108,7 +118,8 @@ public final class RunJournal implements AutoCloseable {
 
   /** Whether a line ends before its entry does, as a line cut short by a crash does. */
   private static boolean isTorn(JsonProcessingException e) {
-    return !(e instanceof MismatchedInputException) || e.getOriginalMessage().contains("end-of-input");
+    return !(e instanceof MismatchedInputException)
+        || e.getOriginalMessage().contains("end-of-input");
   }
 
   /** Whether a crash left the journal's last line unfinished. */

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The states of a run and of its steps, timed by the orchestrator's clock, and the listeners told of
- * each change. Every change is told after it is made, in the order the changes were made.
+ * The states of a run and of its steps, timed by the orchestrator's clock, and the listeners told
+ * of each change. Every change is told after it is made, in the order the changes were made.
  */
 final class RunProgress {
   private static final Logger LOGGER = LoggerFactory.getLogger(RunProgress.class);
@@ -30,7 +30,8 @@ final class RunProgress {
   private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
   private volatile RunState state = RunState.QUEUED;
 
-  RunProgress(String runId, PipelineDefinition definition, List<RunListener> listeners, Clock clock) {
+  RunProgress(
+      String runId, PipelineDefinition definition, List<RunListener> listeners, Clock clock) {
     this.runId = runId;
     this.clock = clock;
     this.listeners.addAll(listeners);
@@ -53,14 +54,18 @@ final class RunProgress {
     return steps().values().stream().anyMatch(s -> s.state() == StepState.FAILED);
   }
 
-  /** Moves a step to a new state: a step starts when it first runs, and ends in a terminal state. */
+  /**
+   * Moves a step to a new state: a step starts when it first runs, and ends in a terminal state.
+   */
   void update(String step, StepState newState, String message) {
     StepStatus status;
     synchronized (this) {
       StepStatus old = statuses.get(step);
       Instant now = clock.instant();
       Optional<Instant> started =
-          newState == StepState.RUNNING ? old.startedAt().or(() -> Optional.of(now)) : old.startedAt();
+          newState == StepState.RUNNING
+              ? old.startedAt().or(() -> Optional.of(now))
+              : old.startedAt();
       Optional<Instant> ended = newState.isTerminal() ? Optional.of(now) : Optional.empty();
       status = new StepStatus(step, newState, started, ended, message == null ? "" : message);
       statuses.put(step, status);

@@ -34,7 +34,8 @@ public final class StepDurations {
     return durations;
   }
 
-  private static void ended(String step, Instant at, Map<String, Instant> started, Map<String, Duration> durations) {
+  private static void ended(
+      String step, Instant at, Map<String, Instant> started, Map<String, Duration> durations) {
     Instant start = started.remove(step);
     if (start != null) {
       durations.remove(step); // keeps the order of the last end

@@ -27,21 +27,36 @@ final class StepExecutors {
    */
   StepExecutor forStep(PipelineDefinition definition, StepDefinition step) {
     ComputeDefinition compute = definition.compute(step.compute()).orElseThrow();
-    String expected = transport + (step.type().equals(StepDefinition.DATABRICKS) ? "-databricks" : "-python");
+    String expected =
+        transport + (step.type().equals(StepDefinition.DATABRICKS) ? "-databricks" : "-python");
     List<String> names = executors.stream().map(StepExecutor::name).toList();
     return executors.stream()
         .filter(e -> e.supports(step, compute, transport))
         .findFirst()
-        .orElseThrow(() -> {
-          String what = "Step '" + step.name() + "' (" + step.type() + " on compute '" + compute.name() + "')";
-          if (names.contains(expected)) {
-            return new SluiceException(what + " cannot run under the " + transport + " transport: none of its"
-                + " step executors (" + String.join(", ", names) + ") runs it; give the step a compute target"
-                + " this transport runs, or submit it to another transport");
-          }
-          TransportNotFoundException missing =
-              Providers.notFound(StepExecutor.class, "step executor", expected, names);
-          return new TransportNotFoundException(what + ": " + missing.getMessage());
-        });
+        .orElseThrow(
+            () -> {
+              String what =
+                  "Step '"
+                      + step.name()
+                      + "' ("
+                      + step.type()
+                      + " on compute '"
+                      + compute.name()
+                      + "')";
+              if (names.contains(expected)) {
+                return new SluiceException(
+                    what
+                        + " cannot run under the "
+                        + transport
+                        + " transport: none of its"
+                        + " step executors ("
+                        + String.join(", ", names)
+                        + ") runs it; give the step a compute target"
+                        + " this transport runs, or submit it to another transport");
+              }
+              TransportNotFoundException missing =
+                  Providers.notFound(StepExecutor.class, "step executor", expected, names);
+              return new TransportNotFoundException(what + ": " + missing.getMessage());
+            });
   }
 }

@@ -40,7 +40,8 @@ final class StepProcess {
       LongConsumer started,
       LineSink sink,
       String stepName) {
-    ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
     builder.environment().putAll(spec.environment());
     builder.environment().putAll(spec.secretEnvironment());
     Process process;
@@ -48,7 +49,13 @@ final class StepProcess {
       process = builder.start();
     } catch (IOException e) {
       throw new StepFailedException(
-          "Step '" + stepName + "' could not start " + spec.command().get(0) + ": " + e.getMessage(), e);
+          "Step '"
+              + stepName
+              + "' could not start "
+              + spec.command().get(0)
+              + ": "
+              + e.getMessage(),
+          e);
     }
     started.accept(process.pid());
     Thread out = pump(process.getInputStream(), false, sink, stepName);

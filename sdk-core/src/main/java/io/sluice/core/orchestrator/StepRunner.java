@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one step of a run: reuses an earlier run's results when its reuse key matches and its outputs
- * are intact, else hands the step to its executor and stores its outputs, journaling each outcome.
+ * Runs one step of a run: reuses an earlier run's results when its reuse key matches and its
+ * outputs are intact, else hands the step to its executor and stores its outputs, journaling each
+ * outcome.
  */
 final class StepRunner {
   private static final Logger LOGGER = LoggerFactory.getLogger(StepRunner.class);
@@ -66,33 +67,58 @@ final class StepRunner {
       }
       String key = ReuseKeys.key(step, inputHashes, run.parameterValues());
       Map<String, String> usedParameters = ReuseKeys.usedParameters(step, run.parameterValues());
-      Optional<ReuseIndex.Entry> earlier = step.allowReuse() && !forceRerun ? reuse.find(key) : Optional.empty();
+      Optional<ReuseIndex.Entry> earlier =
+          step.allowReuse() && !forceRerun ? reuse.find(key) : Optional.empty();
       if (earlier.isPresent() && reuseEarlier(step, earlier.get())) {
         return;
       }
       String pipeline = run.definition().name();
       List<String> reasons =
-          forceRerun ? List.of("rerun forced")
-              : !step.allowReuse() ? List.of("reuse is off for it (allowReuse false)")
-              : earlier.isPresent() ? List.of("the outputs of run " + earlier.get().runId() + " changed or are gone")
-              : reuse.changes(pipeline, step, inputHashes, usedParameters);
-      progress.update(name, StepState.RUNNING, reasons.isEmpty() ? "" : "runs because " + String.join(", ", reasons));
-      run.journal().append(new JournalEntry.StepStarted(run.clock().instant(), name, step.fingerprint().value()));
+          forceRerun
+              ? List.of("rerun forced")
+              : !step.allowReuse()
+                  ? List.of("reuse is off for it (allowReuse false)")
+                  : earlier.isPresent()
+                      ? List.of(
+                          "the outputs of run " + earlier.get().runId() + " changed or are gone")
+                      : reuse.changes(pipeline, step, inputHashes, usedParameters);
+      progress.update(
+          name,
+          StepState.RUNNING,
+          reasons.isEmpty() ? "" : "runs because " + String.join(", ", reasons));
+      run.journal()
+          .append(
+              new JournalEntry.StepStarted(
+                  run.clock().instant(), name, step.fingerprint().value()));
       StepExecutor executor = executors.forStep(run.definition(), step);
       LocalStepContext context = context(step, executor);
       StepResult result = executor.execute(context);
       Map<String, OutputRecord> stored = new LinkedHashMap<>();
-      context.outputs().forEach((output, location) ->
-          stored.put(output, dataPlane.store(output, location, !executor.writesOutputsInPlace())));
-      run.journal().append(
-          new JournalEntry.StepCompleted(run.clock().instant(), name, step.fingerprint().value(), result.value(), stored));
+      context
+          .outputs()
+          .forEach(
+              (output, location) ->
+                  stored.put(
+                      output, dataPlane.store(output, location, !executor.writesOutputsInPlace())));
+      run.journal()
+          .append(
+              new JournalEntry.StepCompleted(
+                  run.clock().instant(), name, step.fingerprint().value(), result.value(), stored));
       finish(name, StepState.COMPLETED, stored, result.value());
       if (step.allowReuse()) {
-        reuse.record(key, new ReuseIndex.Entry(run.runIdValue(), name, stored, result.value()), pipeline, step, inputHashes,
+        reuse.record(
+            key,
+            new ReuseIndex.Entry(run.runIdValue(), name, stored, result.value()),
+            pipeline,
+            step,
+            inputHashes,
             usedParameters);
       }
     } catch (RuntimeException e) {
-      String message = e instanceof StepFailedException || e instanceof SluiceException ? e.getMessage() : e.toString();
+      String message =
+          e instanceof StepFailedException || e instanceof SluiceException
+              ? e.getMessage()
+              : e.toString();
       if (!(e instanceof SluiceException)) {
         LOGGER.error("Step {} failed unexpectedly", name, e);
       }
@@ -106,14 +132,25 @@ final class StepRunner {
     if (!entry.outputs().values().stream().allMatch(dataPlane::intact)) {
       return false;
     }
-    run.journal().append(
-        new JournalEntry.StepReused(
-            run.clock().instant(), step.name(), step.fingerprint().value(), entry.runId(), entry.result(), entry.outputs()));
-    finish(step.name(), StepState.REUSED, entry.outputs(), "reused run " + entry.runId() + ": nothing changed");
+    run.journal()
+        .append(
+            new JournalEntry.StepReused(
+                run.clock().instant(),
+                step.name(),
+                step.fingerprint().value(),
+                entry.runId(),
+                entry.result(),
+                entry.outputs()));
+    finish(
+        step.name(),
+        StepState.REUSED,
+        entry.outputs(),
+        "reused run " + entry.runId() + ": nothing changed");
     return true;
   }
 
-  private void finish(String step, StepState state, Map<String, OutputRecord> stored, String message) {
+  private void finish(
+      String step, StepState state, Map<String, OutputRecord> stored, String message) {
     outputs.putAll(stored);
     progress.update(step, state, message);
   }

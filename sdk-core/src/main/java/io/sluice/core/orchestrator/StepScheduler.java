@@ -62,19 +62,26 @@ final class StepScheduler implements AutoCloseable {
     Set<String> dispatched = new HashSet<>();
     while (true) {
       boolean isCanceled = canceled.getAsBoolean();
-      boolean stopStarting = isCanceled || (!definition.continueOnStepFailure() && progress.anyFailed());
+      boolean stopStarting =
+          isCanceled || (!definition.continueOnStepFailure() && progress.anyFailed());
       for (StepDefinition step : definition.steps()) {
-        if (dispatched.contains(step.name()) || progress.step(step.name()).state() != StepState.QUEUED) {
+        if (dispatched.contains(step.name())
+            || progress.step(step.name()).state() != StepState.QUEUED) {
           continue;
         }
         Optional<String> blocker = blocker(step);
         if (blocker.isPresent()) {
-          progress.update(step.name(), StepState.SKIPPED, "not run: step '" + blocker.get() + "' did not succeed");
+          progress.update(
+              step.name(),
+              StepState.SKIPPED,
+              "not run: step '" + blocker.get() + "' did not succeed");
         } else if (stopStarting) {
           progress.update(
               step.name(),
               isCanceled ? StepState.CANCELED : StepState.SKIPPED,
-              isCanceled ? "run canceled" : "not started: a step failed and continueOnStepFailure is false");
+              isCanceled
+                  ? "run canceled"
+                  : "not started: a step failed and continueOnStepFailure is false");
         } else if (running < parallelism && ready(step)) {
           dispatched.add(step.name());
           completions.submit(() -> runner.accept(step), step.name());
@@ -92,10 +99,11 @@ final class StepScheduler implements AutoCloseable {
   /** The first upstream step that ended without success. */
   private Optional<String> blocker(StepDefinition step) {
     return step.dependsOn().stream()
-        .filter(d -> {
-          StepState s = progress.step(d).state();
-          return s.isTerminal() && !s.isSuccessful();
-        })
+        .filter(
+            d -> {
+              StepState s = progress.step(d).state();
+              return s.isTerminal() && !s.isSuccessful();
+            })
         .findFirst();
   }
 

@@ -28,15 +28,18 @@ public final class ConsoleProgress implements RunListener {
   }
 
   /**
-   * Progress on standard output: live on an interactive terminal, plain lines otherwise (and
-   * always under {@code CI}).
+   * Progress on standard output: live on an interactive terminal, plain lines otherwise (and always
+   * under {@code CI}).
    *
    * @return the listener
    */
   public static ConsoleProgress standardOutput() {
     String term = System.getenv("TERM");
     boolean terminal =
-        System.console() != null && term != null && !term.equals("dumb") && System.getenv("CI") == null;
+        System.console() != null
+            && term != null
+            && !term.equals("dumb")
+            && System.getenv("CI") == null;
     return new ConsoleProgress(System.out, terminal);
   }
 
@@ -68,14 +71,24 @@ public final class ConsoleProgress implements RunListener {
       }
       summary(changed);
     } else if (event instanceof RunEvent.RunStateChanged changed && !live) {
-      out.println(TIME.format(LocalTime.now()) + "  run " + changed.runId() + " " + changed.state());
+      out.println(
+          TIME.format(LocalTime.now()) + "  run " + changed.runId() + " " + changed.state());
     }
   }
 
   private String line(StepStatus status) {
     String message = status.message().isEmpty() ? "" : "  " + firstLine(status.message());
-    String duration = status.state().isTerminal() && status.startedAt().isPresent() ? " in " + format(status.duration()) : "";
-    return TIME.format(LocalTime.now()) + "  " + status.step() + " " + status.state() + duration + message;
+    String duration =
+        status.state().isTerminal() && status.startedAt().isPresent()
+            ? " in " + format(status.duration())
+            : "";
+    return TIME.format(LocalTime.now())
+        + "  "
+        + status.step()
+        + " "
+        + status.state()
+        + duration
+        + message;
   }
 
   private void redraw() {
@@ -85,8 +98,15 @@ public final class ConsoleProgress implements RunListener {
     }
     int width = steps.keySet().stream().mapToInt(String::length).max().orElse(4);
     for (StepStatus status : steps.values()) {
-      table.append("\033[2K")
-          .append(String.format("  %-" + width + "s  %-9s %8s  %s%n", status.step(), status.state(), status.startedAt().isPresent() ? format(status.duration()) : "", firstLine(status.message())));
+      table
+          .append("\033[2K")
+          .append(
+              String.format(
+                  "  %-" + width + "s  %-9s %8s  %s%n",
+                  status.step(),
+                  status.state(),
+                  status.startedAt().isPresent() ? format(status.duration()) : "",
+                  firstLine(status.message())));
     }
     drawnLines = steps.size();
     out.print(table);
@@ -97,7 +117,18 @@ public final class ConsoleProgress implements RunListener {
     long ran = steps.values().stream().filter(s -> s.state() == StepState.COMPLETED).count();
     long reused = steps.values().stream().filter(s -> s.state() == StepState.REUSED).count();
     long failed = steps.values().stream().filter(s -> s.state() == StepState.FAILED).count();
-    out.println("Run " + end.runId() + " " + end.state() + ": " + ran + " ran, " + reused + " reused, " + failed + " failed");
+    out.println(
+        "Run "
+            + end.runId()
+            + " "
+            + end.state()
+            + ": "
+            + ran
+            + " ran, "
+            + reused
+            + " reused, "
+            + failed
+            + " failed");
   }
 
   private void startTicker() {
@@ -137,6 +168,8 @@ public final class ConsoleProgress implements RunListener {
 
   private static String format(Duration duration) {
     Duration d = duration.truncatedTo(ChronoUnit.MILLIS);
-    return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : String.format("%.1fs", d.toMillis() / 1000.0);
+    return d.toMinutes() > 0
+        ? d.toMinutes() + "m" + d.toSecondsPart() + "s"
+        : String.format("%.1fs", d.toMillis() / 1000.0);
   }
 }

@@ -7,16 +7,16 @@ import java.util.Map;
 /** A handle on a submitted pipeline run, whatever transport runs it. */
 public interface PipelineRun {
 
-  /** @return the run's id */
+  /** Returns the run's id. */
   String id();
 
-  /** @return the pipeline's name */
+  /** Returns the pipeline's name. */
   String pipelineName();
 
-  /** @return the run's state now */
+  /** Returns the run's state now. */
   RunState state();
 
-  /** @return each step's status now, in the definition's step order */
+  /** Returns each step's status now, in the definition's step order. */
   Map<String, StepStatus> steps();
 
   /**
@@ -24,8 +24,8 @@ public interface PipelineRun {
    *
    * @param timeout the longest to wait
    * @return the final state
-   * @throws PipelineRunException when the run failed or was canceled, naming each failed step
-   *     with the tail of its log
+   * @throws PipelineRunException when the run failed or was canceled, naming each failed step with
+   *     the tail of its log
    * @throws RunTimeoutException when the run is still going after {@code timeout}
    */
   RunState waitForCompletion(Duration timeout);

@@ -23,12 +23,12 @@ public final class PipelineRunException extends SluiceException {
     this.failedSteps = List.copyOf(failedSteps);
   }
 
-  /** @return the run's final state */
+  /** Returns the run's final state. */
   public RunState state() {
     return state;
   }
 
-  /** @return the steps that failed, with their messages */
+  /** Returns the steps that failed, with their messages. */
   public List<StepStatus> failedSteps() {
     return failedSteps;
   }

@@ -3,7 +3,7 @@ package io.sluice.core.run;
 /** Something that happened in a run, as told to {@link RunListener}s. */
 public sealed interface RunEvent {
 
-  /** @return the run's id */
+  /** Returns the run's id. */
   String runId();
 
   /**

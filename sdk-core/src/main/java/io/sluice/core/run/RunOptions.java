@@ -14,33 +14,33 @@ import org.immutables.value.Value;
 public abstract class RunOptions {
 
   /**
-   * @return the run id; when absent the transport makes one such as {@code
-   *     churn-20261124-120830-3f9a0c1e} (see {@link io.sluice.core.orchestrator.RunIds})
+   * Returns the run id; when absent the transport makes one such as {@code
+   * churn-20261124-120830-3f9a0c1e} (see {@link io.sluice.core.orchestrator.RunIds}).
    */
   public abstract Optional<String> runId();
 
-  /** @return what to do when {@link #runId()} names an existing run */
+  /** Returns what to do when {@link #runId()} names an existing run. */
   @Value.Default
   public DuplicateRunPolicy duplicateRunPolicy() {
     return DuplicateRunPolicy.REJECT;
   }
 
-  /** @return parameter values that replace the defaults, by parameter name */
+  /** Returns parameter values that replace the defaults, by parameter name. */
   public abstract Map<String, Object> parameters();
 
-  /** @return listeners of the run's events */
+  /** Returns listeners of the run's events. */
   public abstract List<RunListener> listeners();
 
-  /** @return secrets whose values the run may need, e.g. datastore keys */
+  /** Returns secrets whose values the run may need, e.g. datastore keys. */
   public abstract List<Secret> secrets();
 
-  /** @return true to run every step even when an earlier result could be reused */
+  /** Returns true to run every step even when an earlier result could be reused. */
   @Value.Default
   public boolean forceRerun() {
     return false;
   }
 
-  /** @return the MLflow experiment; the pipeline's name when absent */
+  /** Returns the MLflow experiment; the pipeline's name when absent. */
   public abstract Optional<String> experimentName();
 
   @Value.Check
@@ -59,12 +59,12 @@ public abstract class RunOptions {
     }
   }
 
-  /** @return default options: a new run, default parameters, reuse allowed */
+  /** Returns default options: a new run, default parameters, reuse allowed. */
   public static RunOptions defaults() {
     return builder().build();
   }
 
-  /** @return a new builder */
+  /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
   }

@@ -13,7 +13,7 @@ public enum RunState {
   /** The run was canceled. */
   CANCELED;
 
-  /** @return true when the run has ended */
+  /** Returns true when the run has ended. */
   public boolean isTerminal() {
     return this == COMPLETED || this == FAILED || this == CANCELED;
   }

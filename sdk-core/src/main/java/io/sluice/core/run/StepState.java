@@ -17,12 +17,12 @@ public enum StepState {
   /** Stopped or never started because the run was canceled. */
   CANCELED;
 
-  /** @return true when the step has ended */
+  /** Returns true when the step has ended. */
   public boolean isTerminal() {
     return this != QUEUED && this != RUNNING;
   }
 
-  /** @return true when the step's outputs are available to its dependants */
+  /** Returns true when the step's outputs are available to its dependants. */
   public boolean isSuccessful() {
     return this == COMPLETED || this == REUSED;
   }

@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param message why it failed, was skipped or reused, or what it returned
  */
 public record StepStatus(
-    String step, StepState state, Optional<Instant> startedAt, Optional<Instant> endedAt, String message) {
+    String step,
+    StepState state,
+    Optional<Instant> startedAt,
+    Optional<Instant> endedAt,
+    String message) {
 
   /**
    * A queued step.
@@ -26,8 +30,10 @@ public record StepStatus(
     return new StepStatus(step, StepState.QUEUED, Optional.empty(), Optional.empty(), "");
   }
 
-  /** @return how long the step ran, or has been running */
+  /** Returns how long the step ran, or has been running. */
   public Duration duration() {
-    return startedAt.map(s -> Duration.between(s, endedAt.orElseGet(Instant::now))).orElse(Duration.ZERO);
+    return startedAt
+        .map(s -> Duration.between(s, endedAt.orElseGet(Instant::now)))
+        .orElse(Duration.ZERO);
   }
 }

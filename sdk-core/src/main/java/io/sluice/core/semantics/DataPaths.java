@@ -3,10 +3,10 @@ package io.sluice.core.semantics;
 import io.sluice.core.definition.DataDefinition;
 
 /**
- * Where a run's intermediate data lives: {@code sluice/runs/<pipelineRunId>/<stepName>/<outputName>}
- * below the root of its datastore (or of a transport's data root). Every transport writes and
- * reads outputs at this path, so that a run's data is found in the same place whichever transport
- * ran it.
+ * Where a run's intermediate data lives: {@code
+ * sluice/runs/<pipelineRunId>/<stepName>/<outputName>} below the root of its datastore (or of a
+ * transport's data root). Every transport writes and reads outputs at this path, so that a run's
+ * data is found in the same place whichever transport ran it.
  */
 public final class DataPaths {
   /** The folder below a datastore's root that holds every run's data. */

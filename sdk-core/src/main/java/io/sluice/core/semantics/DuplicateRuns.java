@@ -19,10 +19,10 @@ import java.util.Optional;
  *       or {@code CANCELED}; refused when it completed or has not ended.
  * </ul>
  *
- * <p>What is known of the earlier run differs by transport: the orchestrator reads its journal,
- * the {@code databricks} transport the state of the Databricks run named after it, the {@code
- * azureml} transport the state of the latest attempt's pipeline job (Azure ML keeps a job's name for
- * good, so a run that runs again there does so as a new pipeline job).
+ * <p>What is known of the earlier run differs by transport: the orchestrator reads its journal, the
+ * {@code databricks} transport the state of the Databricks run named after it, the {@code azureml}
+ * transport the state of the latest attempt's pipeline job (Azure ML keeps a job's name for good,
+ * so a run that runs again there does so as a new pipeline job).
  */
 public final class DuplicateRuns {
   private DuplicateRuns() {}
@@ -61,28 +61,52 @@ public final class DuplicateRuns {
    * @throws DuplicateRunException when the policy refuses, naming the run, its state and the fix
    */
   public static Decision decide(
-      String runId, DuplicateRunPolicy policy, Optional<EarlierRun> earlier, String definitionFingerprint) {
+      String runId,
+      DuplicateRunPolicy policy,
+      Optional<EarlierRun> earlier,
+      String definitionFingerprint) {
     if (earlier.isEmpty()) {
       return Decision.START;
     }
     Optional<RunState> state = earlier.get().state();
     String was = state.map(s -> "ended " + s).orElse("has not ended");
-    String changed = earlier.get().definitionFingerprint().filter(f -> !f.equals(definitionFingerprint)).isPresent()
-        ? " with another definition" : "";
+    String changed =
+        earlier
+                .get()
+                .definitionFingerprint()
+                .filter(f -> !f.equals(definitionFingerprint))
+                .isPresent()
+            ? " with another definition"
+            : "";
     switch (policy) {
-      case RESUME:
+      case RESUME -> {
         return Decision.RESUME;
-      case ALLOW_IF_FAILED:
-        if (state.isPresent() && (state.get() == RunState.FAILED || state.get() == RunState.CANCELED)) {
+      }
+      case ALLOW_IF_FAILED -> {
+        if (state.isPresent()
+            && (state.get() == RunState.FAILED || state.get() == RunState.CANCELED)) {
           return Decision.RESTART;
         }
-        throw new DuplicateRunException("Run '" + runId + "' already exists" + changed + " and " + was
-            + "; duplicateRunPolicy ALLOW_IF_FAILED runs it again only after it failed or was canceled."
-            + " Choose another runId, or set duplicateRunPolicy to RESUME");
-      default:
-        throw new DuplicateRunException("Run '" + runId + "' already exists" + changed + " and " + was
-            + "; duplicateRunPolicy REJECT refuses it. Choose another runId, or set duplicateRunPolicy to"
-            + " RESUME (go on with it) or ALLOW_IF_FAILED (run a failed run again)");
+        throw new DuplicateRunException(
+            "Run '"
+                + runId
+                + "' already exists"
+                + changed
+                + " and "
+                + was
+                + "; duplicateRunPolicy ALLOW_IF_FAILED runs it again only after it failed or was canceled."
+                + " Choose another runId, or set duplicateRunPolicy to RESUME");
+      }
+      default ->
+          throw new DuplicateRunException(
+              "Run '"
+                  + runId
+                  + "' already exists"
+                  + changed
+                  + " and "
+                  + was
+                  + "; duplicateRunPolicy REJECT refuses it. Choose another runId, or set duplicateRunPolicy to"
+                  + " RESUME (go on with it) or ALLOW_IF_FAILED (run a failed run again)");
     }
   }
 }

@@ -16,7 +16,7 @@ public final class ParameterValueException extends SluiceException {
     this.parameter = parameter;
   }
 
-  /** @return the name of the refused parameter */
+  /** Returns the name of the refused parameter. */
   public String parameter() {
     return parameter;
   }

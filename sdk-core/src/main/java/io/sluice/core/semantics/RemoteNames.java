@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * A step's name as a remote service accepts it: a Databricks task key, a job or run name part.
- * Characters other than letters, digits, {@code _} and {@code -} become {@code _} and the key is cut
- * to {@value #MAX_LENGTH} characters (Databricks' limit). Two step names that become one key, such
- * as {@code train.v2} and {@code train_v2}, are refused rather than merged into one task.
+ * Characters other than letters, digits, {@code _} and {@code -} become {@code _} and the key is
+ * cut to {@value #MAX_LENGTH} characters (Databricks' limit). Two step names that become one key,
+ * such as {@code train.v2} and {@code train_v2}, are refused rather than merged into one task.
  */
 public final class RemoteNames {
   /** The longest key: Databricks' limit for a task key. */
@@ -44,9 +44,17 @@ public final class RemoteNames {
       String key = taskKey(step.name());
       String other = owners.putIfAbsent(key, step.name());
       if (other != null) {
-        throw new RemoteNameCollisionException("Steps '" + other + "' and '" + step.name() + "' of pipeline '"
-            + definition.name() + "' both become the remote task key '" + key + "' (characters other than"
-            + " letters, digits, '_' and '-' become '_'); rename one of them");
+        throw new RemoteNameCollisionException(
+            "Steps '"
+                + other
+                + "' and '"
+                + step.name()
+                + "' of pipeline '"
+                + definition.name()
+                + "' both become the remote task key '"
+                + key
+                + "' (characters other than"
+                + " letters, digits, '_' and '-' become '_'); rename one of them");
       }
       keys.put(step.name(), key);
     }

@@ -19,18 +19,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * When a completed step may stand in for a new run of it. A step's reuse key covers its
- * fingerprint (its definition, sources and upstream fingerprints), the content of its input data
- * and the values of the parameters it references — only those: a parameter that another step uses
- * does not make this one run again. When a step runs again, {@link #parameterChanges} names each
- * parameter whose value changed.
+ * When a completed step may stand in for a new run of it. A step's reuse key covers its fingerprint
+ * (its definition, sources and upstream fingerprints), the content of its input data and the values
+ * of the parameters it references — only those: a parameter that another step uses does not make
+ * this one run again. When a step runs again, {@link #parameterChanges} names each parameter whose
+ * value changed.
  */
 public final class ReuseKeys {
   private ReuseKeys() {}
 
   /**
-   * The parameters a step references: in its arguments, notebook params, script or JAR
-   * parameters, script params and run configuration params.
+   * The parameters a step references: in its arguments, notebook params, script or JAR parameters,
+   * script params and run configuration params.
    *
    * @param step the step
    * @return the parameter names (sorted)
@@ -56,7 +56,8 @@ public final class ReuseKeys {
    * @param parameters every parameter's value as text ({@link RunParameters#texts})
    * @return the referenced ones (sorted)
    */
-  public static Map<String, String> usedParameters(StepDefinition step, Map<String, String> parameters) {
+  public static Map<String, String> usedParameters(
+      StepDefinition step, Map<String, String> parameters) {
     Map<String, String> used = new TreeMap<>();
     referencedParameters(step).forEach(name -> used.put(name, parameters.get(name)));
     return Collections.unmodifiableMap(used);
@@ -70,11 +71,17 @@ public final class ReuseKeys {
    * @param parameters every parameter's value as text; only those the step references count
    * @return SHA-256 (hex)
    */
-  public static String key(StepDefinition step, Map<String, String> inputHashes, Map<String, String> parameters) {
+  public static String key(
+      StepDefinition step, Map<String, String> inputHashes, Map<String, String> parameters) {
     StringBuilder text = new StringBuilder(step.fingerprint().value()).append('\n');
-    new TreeMap<>(inputHashes).forEach((name, hash) -> text.append("input ").append(name).append('=').append(hash).append('\n'));
-    usedParameters(step, parameters).forEach((name, value) ->
-        text.append("parameter ").append(name).append('=').append(value).append('\n'));
+    new TreeMap<>(inputHashes)
+        .forEach(
+            (name, hash) ->
+                text.append("input ").append(name).append('=').append(hash).append('\n'));
+    usedParameters(step, parameters)
+        .forEach(
+            (name, value) ->
+                text.append("parameter ").append(name).append('=').append(value).append('\n'));
     return sha256(text.toString());
   }
 
@@ -94,9 +101,12 @@ public final class ReuseKeys {
       String was = before.get(name);
       String is = now.get(name);
       if (!Objects.equals(was, is)) {
-        reasons.add(was == null ? "parameter " + name + " is now used: " + is
-            : is == null ? "parameter " + name + " is no longer used"
-            : "parameter " + name + " changed: " + was + " -> " + is);
+        reasons.add(
+            was == null
+                ? "parameter " + name + " is now used: " + is
+                : is == null
+                    ? "parameter " + name + " is no longer used"
+                    : "parameter " + name + " changed: " + was + " -> " + is);
       }
     }
     return reasons;
@@ -114,13 +124,17 @@ public final class ReuseKeys {
   }
 
   private static void add(Collection<ArgumentDefinition> arguments, Set<String> names) {
-    arguments.stream().map(ArgumentDefinition::parameter).filter(Objects::nonNull).forEach(names::add);
+    arguments.stream()
+        .map(ArgumentDefinition::parameter)
+        .filter(Objects::nonNull)
+        .forEach(names::add);
   }
 
   private static String sha256(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

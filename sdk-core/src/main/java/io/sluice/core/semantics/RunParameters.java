@@ -3,9 +3,9 @@ package io.sluice.core.semantics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.definition.DataPathDefinition;
 import io.sluice.core.definition.ParameterDefinition;
+import io.sluice.core.definition.ParameterType;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.model.DataPath;
-import io.sluice.core.definition.ParameterType;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -26,16 +26,16 @@ import java.util.TreeMap;
  * <p>Rendering: text as is; whole numbers in decimal; a {@code DOUBLE} always with a fraction
  * ({@code 1.0}, never {@code 1}), so a script sees the same text whether the value is the default
  * or an override; booleans as {@code true} or {@code false}; a {@code DATA_PATH} as the location of
- * that datastore path on the step's compute, given by the transport's {@link
- * DataLocationResolver} — the form the step receives its inputs in, as Azure ML v1 passed a
- * {@code DataPath} parameter.
+ * that datastore path on the step's compute, given by the transport's {@link DataLocationResolver}
+ * — the form the step receives its inputs in, as Azure ML v1 passed a {@code DataPath} parameter.
  */
 public final class RunParameters {
   private final String pipeline;
   private final Map<String, ParameterDefinition> declared;
   private final Map<String, Object> values;
 
-  private RunParameters(String pipeline, Map<String, ParameterDefinition> declared, Map<String, Object> values) {
+  private RunParameters(
+      String pipeline, Map<String, ParameterDefinition> declared, Map<String, Object> values) {
     this.pipeline = pipeline;
     this.declared = Collections.unmodifiableMap(declared);
     this.values = Collections.unmodifiableMap(values);
@@ -47,24 +47,31 @@ public final class RunParameters {
    * @param definition the pipeline
    * @param overrides values given at submission, by parameter name
    * @return the values, typed
-   * @throws ParameterValueException naming the first unknown parameter or ill-typed value, its
-   *     type and the fix
+   * @throws ParameterValueException naming the first unknown parameter or ill-typed value, its type
+   *     and the fix
    */
   public static RunParameters resolve(PipelineDefinition definition, Map<String, ?> overrides) {
     Map<String, ParameterDefinition> declared = new TreeMap<>();
     definition.parameters().forEach(p -> declared.put(p.name(), p));
     for (String name : new TreeMap<>(overrides).keySet()) {
       if (!declared.containsKey(name)) {
-        throw new ParameterValueException(name, "Parameter '" + name + "' does not exist in pipeline '"
-            + definition.name() + "'; known parameters: "
-            + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet()))
-            + ". Fix the name or remove the override");
+        throw new ParameterValueException(
+            name,
+            "Parameter '"
+                + name
+                + "' does not exist in pipeline '"
+                + definition.name()
+                + "'; known parameters: "
+                + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet()))
+                + ". Fix the name or remove the override");
       }
     }
     Map<String, Object> values = new TreeMap<>();
     for (ParameterDefinition parameter : declared.values()) {
       Object given = overrides.get(parameter.name());
-      values.put(parameter.name(), given == null ? defaultValue(parameter) : check(definition, parameter, given));
+      values.put(
+          parameter.name(),
+          given == null ? defaultValue(parameter) : check(definition, parameter, given));
     }
     return new RunParameters(definition.name(), declared, values);
   }
@@ -79,17 +86,36 @@ public final class RunParameters {
    *     {@code Double}, {@code Boolean} or {@link DataPathDefinition}
    * @throws ParameterValueException naming the parameter, the value, the type and the fix
    */
-  public static Object check(PipelineDefinition definition, ParameterDefinition parameter, Object value) {
+  public static Object check(
+      PipelineDefinition definition, ParameterDefinition parameter, Object value) {
     Object typed = value == null ? null : convert(parameter.type(), value);
     if (typed == null) {
-      throw new ParameterValueException(parameter.name(), "Parameter '" + parameter.name() + "' is "
-          + parameter.type() + " but was given " + describe(value) + "; pass " + example(parameter.type()));
+      throw new ParameterValueException(
+          parameter.name(),
+          "Parameter '"
+              + parameter.name()
+              + "' is "
+              + parameter.type()
+              + " but was given "
+              + describe(value)
+              + "; pass "
+              + example(parameter.type()));
     }
-    if (typed instanceof DataPathDefinition path && definition.datastore(path.datastore()).isEmpty()) {
-      throw new ParameterValueException(parameter.name(), "Parameter '" + parameter.name()
-          + "' was given the path '" + path.path() + "' on datastore '" + path.datastore()
-          + "', which pipeline '" + definition.name() + "' does not declare; use one of its datastores: "
-          + String.join(", ", definition.datastores().stream().map(d -> d.name()).sorted().toList()));
+    if (typed instanceof DataPathDefinition path
+        && definition.datastore(path.datastore()).isEmpty()) {
+      throw new ParameterValueException(
+          parameter.name(),
+          "Parameter '"
+              + parameter.name()
+              + "' was given the path '"
+              + path.path()
+              + "' on datastore '"
+              + path.datastore()
+              + "', which pipeline '"
+              + definition.name()
+              + "' does not declare; use one of its datastores: "
+              + String.join(
+                  ", ", definition.datastores().stream().map(d -> d.name()).sorted().toList()));
     }
     return typed;
   }
@@ -108,7 +134,8 @@ public final class RunParameters {
       case LONG -> node.longValue();
       case DOUBLE -> node.doubleValue();
       case BOOLEAN -> node.booleanValue();
-      case DATA_PATH -> new DataPathDefinition(node.path("datastore").asText(), node.path("path").asText());
+      case DATA_PATH ->
+          new DataPathDefinition(node.path("datastore").asText(), node.path("path").asText());
     };
   }
 
@@ -136,14 +163,20 @@ public final class RunParameters {
   public Object value(String name) {
     Object value = values.get(name);
     if (value == null) {
-      throw new ParameterValueException(name, "Parameter '" + name + "' does not exist in pipeline '" + pipeline
-          + "'; known parameters: " + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet()))
-          + ". Compile the pipeline again");
+      throw new ParameterValueException(
+          name,
+          "Parameter '"
+              + name
+              + "' does not exist in pipeline '"
+              + pipeline
+              + "'; known parameters: "
+              + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet()))
+              + ". Compile the pipeline again");
     }
     return value;
   }
 
-  /** @return every parameter's value, typed, by name (sorted) */
+  /** Returns every parameter's value, typed, by name (sorted). */
   public Map<String, Object> values() {
     return values;
   }
@@ -169,19 +202,31 @@ public final class RunParameters {
       }
       case LONG -> whole(value);
       case DOUBLE -> decimal(value);
-      case BOOLEAN -> value instanceof Boolean b ? b
-          : value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
-              ? Boolean.valueOf(s.toLowerCase(Locale.ROOT)) : null;
-      case DATA_PATH -> value instanceof DataPathDefinition p ? p
-          : value instanceof DataPath p ? new DataPathDefinition(p.datastore().name(), p.pathOnDatastore())
-          : value instanceof String s && s.indexOf(':') > 0
-              ? new DataPathDefinition(s.substring(0, s.indexOf(':')), s.substring(s.indexOf(':') + 1)) : null;
+      case BOOLEAN ->
+          value instanceof Boolean b
+              ? b
+              : (value instanceof String s
+                      && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")))
+                  ? Boolean.valueOf(s.toLowerCase(Locale.ROOT))
+                  : null;
+      case DATA_PATH ->
+          value instanceof DataPathDefinition p
+              ? p
+              : value instanceof DataPath p
+                  ? new DataPathDefinition(p.datastore().name(), p.pathOnDatastore())
+                  : value instanceof String s && s.indexOf(':') > 0
+                      ? new DataPathDefinition(
+                          s.substring(0, s.indexOf(':')), s.substring(s.indexOf(':') + 1))
+                      : null;
     };
   }
 
   /** A whole number from an integral type or its decimal text; null otherwise or out of range. */
   private static Long whole(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof String s && s.matches("[-+]?\\d{1,19}")) {
@@ -218,7 +263,8 @@ public final class RunParameters {
   private static String example(ParameterType type) {
     return switch (type) {
       case STRING -> "a String";
-      case INTEGER -> "an Integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", e.g. 300";
+      case INTEGER ->
+          "an Integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", e.g. 300";
       case LONG -> "a Long (or any whole number), e.g. 300";
       case DOUBLE -> "a finite Double (or any number), e.g. 0.5";
       case BOOLEAN -> "a Boolean, or the text true or false";

@@ -46,22 +46,33 @@ public final class StepArguments {
    * @throws StepReferenceException when the parameter or port does not exist
    */
   public static String value(
-      StepDefinition step, ArgumentDefinition argument, Map<String, String> parameters, Function<String, String> ports) {
+      StepDefinition step,
+      ArgumentDefinition argument,
+      Map<String, String> parameters,
+      Function<String, String> ports) {
     if (argument.literal() != null) {
       return argument.literal();
     }
     if (argument.parameter() != null) {
       String value = parameters.get(argument.parameter());
       if (value == null) {
-        throw new StepReferenceException("Step '" + step.name() + "' uses parameter '" + argument.parameter()
-            + "', which the pipeline does not declare; declare it or compile the pipeline again");
+        throw new StepReferenceException(
+            "Step '"
+                + step.name()
+                + "' uses parameter '"
+                + argument.parameter()
+                + "', which the pipeline does not declare; declare it or compile the pipeline again");
       }
       return value;
     }
     String port = argument.port();
     if (step.input(port).isEmpty() && !step.outputs().contains(port)) {
-      throw new StepReferenceException("Step '" + step.name() + "' refers to '" + port
-          + "', which is none of its inputs or outputs; compile the pipeline again");
+      throw new StepReferenceException(
+          "Step '"
+              + step.name()
+              + "' refers to '"
+              + port
+              + "', which is none of its inputs or outputs; compile the pipeline again");
     }
     return ports.apply(port);
   }
@@ -77,7 +88,9 @@ public final class StepArguments {
   public static Map<String, String> notebookWidgets(
       StepDefinition step, Map<String, String> parameters, Function<String, String> ports) {
     Map<String, String> widgets = new TreeMap<>();
-    notebook(step).notebookParams().forEach((name, argument) -> widgets.put(name, value(step, argument, parameters, ports)));
+    notebook(step)
+        .notebookParams()
+        .forEach((name, argument) -> widgets.put(name, value(step, argument, parameters, ports)));
     portNames(step).forEach(name -> widgets.put(name, ports.apply(name)));
     return Collections.unmodifiableMap(widgets);
   }
@@ -97,7 +110,8 @@ public final class StepArguments {
       argv.add("-" + name);
       argv.add(ports.apply(name));
     }
-    databricksParameters(step).forEach(argument -> argv.add(value(step, argument, parameters, ports)));
+    databricksParameters(step)
+        .forEach(argument -> argv.add(value(step, argument, parameters, ports)));
     return List.copyOf(argv);
   }
 
@@ -125,8 +139,11 @@ public final class StepArguments {
   public static Map<String, String> parameterEnvironment(
       StepDefinition step, Map<String, String> parameters, Function<String, String> ports) {
     Map<String, String> variables = new TreeMap<>();
-    script(step).params().forEach((name, argument) ->
-        variables.put(parameterVariable(name), value(step, argument, parameters, ports)));
+    script(step)
+        .params()
+        .forEach(
+            (name, argument) ->
+                variables.put(parameterVariable(name), value(step, argument, parameters, ports)));
     return Collections.unmodifiableMap(variables);
   }
 
@@ -175,7 +192,8 @@ public final class StepArguments {
     if (step.task() instanceof DatabricksTask.Notebook notebook) {
       return notebook;
     }
-    throw new IllegalArgumentException("step '" + step.name() + "' is not a Databricks notebook step");
+    throw new IllegalArgumentException(
+        "step '" + step.name() + "' is not a Databricks notebook step");
   }
 
   private static PythonScriptTask script(StepDefinition step) {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Reads and writes one kind of datastore from this machine for the local runner. Found with
- * {@link java.util.ServiceLoader} through {@code META-INF/services/io.sluice.core.spi.DatastoreIo}.
- * For implementors.
+ * Reads and writes one kind of datastore from this machine for the local runner. Found with {@link
+ * java.util.ServiceLoader} through {@code META-INF/services/io.sluice.core.spi.DatastoreIo}. For
+ * implementors.
  */
 public interface DatastoreIo {
 
@@ -37,7 +37,8 @@ public interface DatastoreIo {
    * @param target the local folder
    * @param secrets secret values by reference
    */
-  void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets);
+  void download(
+      DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets);
 
   /**
    * Copies a local folder (or file) to a path, replacing what is there; a failed upload leaves
@@ -48,7 +49,8 @@ public interface DatastoreIo {
    * @param path the path below its root
    * @param secrets secret values by reference
    */
-  void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets);
+  void upload(
+      Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets);
 
   /**
    * A hash of what is at or below a path, cheap to compute (e.g. from names, sizes and content

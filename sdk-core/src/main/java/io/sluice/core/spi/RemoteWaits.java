@@ -26,16 +26,21 @@ public final class RemoteWaits {
     while (System.nanoTime() < end) {
       if (context.isCanceled()) {
         cancel.run();
-        throw new StepFailedException("Step '" + context.step().name() + "' canceled; " + remoteRun
-            + " was asked to cancel");
+        throw new StepFailedException(
+            "Step '" + context.step().name() + "' canceled; " + remoteRun + " was asked to cancel");
       }
       try {
         Thread.sleep(Math.min(CHECK_MILLIS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         cancel.run();
-        throw new StepFailedException("Step '" + context.step().name() + "' interrupted; " + remoteRun
-            + " was asked to cancel", e);
+        throw new StepFailedException(
+            "Step '"
+                + context.step().name()
+                + "' interrupted; "
+                + remoteRun
+                + " was asked to cancel",
+            e);
       }
     }
   }

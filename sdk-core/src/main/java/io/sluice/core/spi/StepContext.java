@@ -14,25 +14,25 @@ import java.util.function.Function;
 /** Everything a {@link StepExecutor} gets to run one step; given by the orchestrator. */
 public interface StepContext {
 
-  /** @return the run's id */
+  /** Returns the run's id. */
   String runId();
 
-  /** @return the whole pipeline */
+  /** Returns the whole pipeline. */
   PipelineDefinition definition();
 
-  /** @return the step to run */
+  /** Returns the step to run. */
   StepDefinition step();
 
-  /** @return the folder relative source directories, scripts and notebooks are in */
+  /** Returns the folder relative source directories, scripts and notebooks are in. */
   Path baseDirectory();
 
-  /** @return a folder of the step's own for this run (its logs are in {@code logs/}) */
+  /** Returns a folder of the step's own for this run (its logs are in {@code logs/}). */
   Path stepDirectory();
 
-  /** @return the step's inputs, in place, by input name */
+  /** Returns the step's inputs, in place, by input name. */
   Map<String, StepLocation> inputs();
 
-  /** @return where the step writes its outputs, by output name */
+  /** Returns where the step writes its outputs, by output name. */
   Map<String, StepLocation> outputs();
 
   /**
@@ -55,15 +55,15 @@ public interface StepContext {
   /**
    * Every pipeline parameter's value for this run as text, a {@code DATA_PATH} parameter as the
    * step's compute locates it ({@link io.sluice.core.semantics.RunParameters}): an executor that
-   * runs the step elsewhere passes the resolver of that platform, e.g. {@code abfss://…} paths on
-   * a Databricks cluster.
+   * runs the step elsewhere passes the resolver of that platform, e.g. {@code abfss://…} paths on a
+   * Databricks cluster.
    *
    * @param resolver where a datastore path is on the step's compute
    * @return the values by parameter name
    */
   Map<String, String> parameterValues(DataLocationResolver resolver);
 
-  /** @return variables the step's process gets besides its own, e.g. {@code MLFLOW_RUN_ID} */
+  /** Returns variables the step's process gets besides its own, e.g. {@code MLFLOW_RUN_ID}. */
   Map<String, String> environmentVariables();
 
   /**
@@ -88,10 +88,10 @@ public interface StepContext {
     return Map.of();
   }
 
-  /** @return the step's time limit, if it has one */
+  /** Returns the step's time limit, if it has one. */
   Optional<Duration> timeout();
 
-  /** @return the virtualenv maker */
+  /** Returns the virtualenv maker. */
   PythonEnvironments pythonEnvironments();
 
   /**
@@ -104,8 +104,8 @@ public interface StepContext {
   String secret(String reference);
 
   /**
-   * Runs a child process to its end: its output goes to the step's log files and to listeners,
-   * the step's timeout and the run's cancellation stop it (with its children).
+   * Runs a child process to its end: its output goes to the step's log files and to listeners, the
+   * step's timeout and the run's cancellation stop it (with its children).
    *
    * @param process the process
    * @return its exit code
@@ -122,19 +122,19 @@ public interface StepContext {
   String logTail(int lines);
 
   /**
-   * A key that identifies this step of this run across attempts, for remote services'
-   * idempotency tokens and job names: the same step of the same run gets the same key, so a
-   * retried or resumed submission never starts a second remote run; once an attempt saw the step
-   * fail or be canceled, a later attempt gets a key of its own, so that it runs the step anew
-   * instead of being answered with the remote run that failed.
+   * A key that identifies this step of this run across attempts, for remote services' idempotency
+   * tokens and job names: the same step of the same run gets the same key, so a retried or resumed
+   * submission never starts a second remote run; once an attempt saw the step fail or be canceled,
+   * a later attempt gets a key of its own, so that it runs the step anew instead of being answered
+   * with the remote run that failed.
    *
    * @return at most 64 letters, digits, '-' and '_'
    */
   String idempotencyKey();
 
   /**
-   * The remote run an earlier attempt of this run started for this step, to re-attach to instead
-   * of submitting again.
+   * The remote run an earlier attempt of this run started for this step, to re-attach to instead of
+   * submitting again.
    *
    * @return the remote run's id, if one was recorded
    */
@@ -148,7 +148,7 @@ public interface StepContext {
    */
   void recordRemoteRunId(String id);
 
-  /** @return true once the run is being canceled */
+  /** Returns true once the run is being canceled. */
   boolean isCanceled();
 
   /**
@@ -160,7 +160,8 @@ public interface StepContext {
    * @param location a location's form, e.g. its local path or its URI
    * @return the value
    */
-  default String argumentValue(ArgumentDefinition argument, Function<StepLocation, String> location) {
+  default String argumentValue(
+      ArgumentDefinition argument, Function<StepLocation, String> location) {
     return StepArguments.value(step(), argument, parameterValues(), ports(location));
   }
 
@@ -172,6 +173,7 @@ public interface StepContext {
    * @return the function
    */
   default Function<String, String> ports(Function<StepLocation, String> location) {
-    return port -> location.apply(inputs().containsKey(port) ? inputs().get(port) : outputs().get(port));
+    return port ->
+        location.apply(inputs().containsKey(port) ? inputs().get(port) : outputs().get(port));
   }
 }

@@ -1,7 +1,7 @@
 package io.sluice.core.spi;
 
-import io.sluice.core.definition.StepDefinition;
 import io.sluice.core.definition.ComputeDefinition;
+import io.sluice.core.definition.StepDefinition;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public interface StepExecutor {
 
-  /** @return the executor's name, e.g. {@code local-python} */
+  /** Returns the executor's name, e.g. {@code local-python}. */
   String name();
 
   /**

@@ -6,7 +6,7 @@ package io.sluice.core.spi;
  * @param value e.g. the value a notebook passed to {@code dbutils.notebook.exit}; empty if none
  */
 public record StepResult(String value) {
-  /** @return a result with no value */
+  /** Returns a result with no value. */
   public static StepResult empty() {
     return new StepResult("");
   }

@@ -12,7 +12,7 @@ import io.sluice.core.run.RunOptions;
  */
 public interface Transport {
 
-  /** @return the transport's name, e.g. {@code local} */
+  /** Returns the transport's name, e.g. {@code local}. */
   String name();
 
   /**

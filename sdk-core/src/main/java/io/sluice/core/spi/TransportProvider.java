@@ -11,10 +11,10 @@ public interface TransportProvider {
   /** The SPI version this Sluice speaks. */
   int API_VERSION = 1;
 
-  /** @return the name users choose the transport by, e.g. {@code databricks} */
+  /** Returns the name users choose the transport by, e.g. {@code databricks}. */
   String name();
 
-  /** @return the SPI version the provider was built for; must equal {@link #API_VERSION} */
+  /** Returns the SPI version the provider was built for; must equal {@link #API_VERSION}. */
   default int apiVersion() {
     return API_VERSION;
   }

@@ -78,7 +78,11 @@ class FingerprintTest {
                 .arguments("--data", cleaned, "--epochs", epochs, "--model", model)
                 .environment(environment)
                 .build(),
-            PythonScriptStep.builder().name("report").scriptName("report.py").addInput(model).build(),
+            PythonScriptStep.builder()
+                .name("report")
+                .scriptName("report.py")
+                .addInput(model)
+                .build(),
             PythonScriptStep.builder().name("other").scriptName("other.py").build())
         .build();
   }
@@ -89,7 +93,9 @@ class FingerprintTest {
 
   private static Map<String, String> fingerprints(PipelineDefinition definition) {
     return definition.steps().stream()
-        .collect(Collectors.toMap(StepDefinition::name, s -> s.fingerprint().value(), (a, b) -> a, TreeMap::new));
+        .collect(
+            Collectors.toMap(
+                StepDefinition::name, s -> s.fingerprint().value(), (a, b) -> a, TreeMap::new));
   }
 
   private interface Edit {
@@ -104,10 +110,13 @@ class FingerprintTest {
   }
 
   /** The steps whose fingerprint differs between two definitions. */
-  private static java.util.Set<String> changed(PipelineDefinition before, PipelineDefinition after) {
+  private static java.util.Set<String> changed(
+      PipelineDefinition before, PipelineDefinition after) {
     Map<String, String> a = fingerprints(before);
     Map<String, String> b = fingerprints(after);
-    return a.keySet().stream().filter(k -> !a.get(k).equals(b.get(k))).collect(Collectors.toCollection(java.util.TreeSet::new));
+    return a.keySet().stream()
+        .filter(k -> !a.get(k).equals(b.get(k)))
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   @Test
@@ -117,10 +126,13 @@ class FingerprintTest {
 
     assertThat(fingerprints(second)).isEqualTo(fingerprints(first));
     assertThat(first.step("train").orElseThrow().fingerprint().value()).matches("[0-9a-f]{64}");
-    assertThat(first.step("prep").orElseThrow().fingerprint().sources()).containsOnlyKeys(".gitignore", "clean.py", "helpers.py");
-    assertThat(first.step("report").orElseThrow().fingerprint().sources()).containsOnlyKeys("report.py");
+    assertThat(first.step("prep").orElseThrow().fingerprint().sources())
+        .containsOnlyKeys(".gitignore", "clean.py", "helpers.py");
+    assertThat(first.step("report").orElseThrow().fingerprint().sources())
+        .containsOnlyKeys("report.py");
     assertThat(first.step("report").orElseThrow().fingerprint().upstream())
-        .containsExactly(Map.entry("train", first.step("train").orElseThrow().fingerprint().value()));
+        .containsExactly(
+            Map.entry("train", first.step("train").orElseThrow().fingerprint().value()));
   }
 
   @Test
@@ -132,54 +144,75 @@ class FingerprintTest {
 
     // Listed after their dependencies, steps are finished as they are visited; listed before,
     // they wait for the topological order. Both must give the same bytes.
-    assertThat(PipelineCompiler.compile(dependantsFirst, base).toJson()).isEqualTo(compile().toJson());
+    assertThat(PipelineCompiler.compile(dependantsFirst, base).toJson())
+        .isEqualTo(compile().toJson());
   }
 
   @Test
   void aChangedSourceFileChangesItsStepAndThoseDownstream() throws IOException {
-    assertThat(changedBy(() -> {
-      write("train/train.py", "print('train harder')\n");
-    })).containsExactly("report", "train");
+    assertThat(
+            changedBy(
+                () -> {
+                  write("train/train.py", "print('train harder')\n");
+                }))
+        .containsExactly("report", "train");
   }
 
   @Test
   void aChangedNotebookChangesEveryStepDownstream() throws IOException {
-    assertThat(changedBy(() -> {
-      write("prep/clean.py", "# Databricks notebook source\nraw = dbutils.widgets.get('input')\n");
-    })).containsExactly("prep", "report", "train");
+    assertThat(
+            changedBy(
+                () -> {
+                  write(
+                      "prep/clean.py",
+                      "# Databricks notebook source\nraw = dbutils.widgets.get('input')\n");
+                }))
+        .containsExactly("prep", "report", "train");
   }
 
   @Test
   void aChangedArgumentChangesItsStepAndThoseDownstream() throws IOException {
-    assertThat(changedBy(() -> {
-      epochs = "20";
-    })).containsExactly("report", "train");
+    assertThat(
+            changedBy(
+                () -> {
+                  epochs = "20";
+                }))
+        .containsExactly("report", "train");
   }
 
   @Test
   void aChangedEnvironmentPackageChangesItsStepAndThoseDownstream() throws IOException {
-    assertThat(changedBy(() -> {
-      environment = Environment.of("train", "scikit-learn==1.6.0");
-    })).containsExactly("report", "train");
+    assertThat(
+            changedBy(
+                () -> {
+                  environment = Environment.of("train", "scikit-learn==1.6.0");
+                }))
+        .containsExactly("report", "train");
   }
 
   @Test
   void ignoredFilesAndByteCodeChangeNothing() throws IOException {
-    assertThat(changedBy(() -> {
-      write("train/run.log", "epoch 1\n");
-      write("train/scratch/notes.txt", "try more epochs\n");
-      write("train/__pycache__/train.cpython-311.pyc", "\u0000bytecode");
-      write("prep/sample.csv", "a,b\n1,2\n");
-      write("prep/__pycache__/helpers.cpython-311.pyc", "\u0000bytecode");
-      write("prep/helpers.pyc", "\u0000bytecode");
-    })).isEmpty();
+    assertThat(
+            changedBy(
+                () -> {
+                  write("train/run.log", "epoch 1\n");
+                  write("train/scratch/notes.txt", "try more epochs\n");
+                  write("train/__pycache__/train.cpython-311.pyc", "\u0000bytecode");
+                  write("prep/sample.csv", "a,b\n1,2\n");
+                  write("prep/__pycache__/helpers.cpython-311.pyc", "\u0000bytecode");
+                  write("prep/helpers.pyc", "\u0000bytecode");
+                }))
+        .isEmpty();
   }
 
   @Test
   void aNewSourceFileChangesItsStep() throws IOException {
-    assertThat(changedBy(() -> {
-      write("prep/extra.py", "x = 1\n");
-    })).containsExactly("prep", "report", "train");
+    assertThat(
+            changedBy(
+                () -> {
+                  write("prep/extra.py", "x = 1\n");
+                }))
+        .containsExactly("prep", "report", "train");
   }
 
   @Test
@@ -200,7 +233,12 @@ class FingerprintTest {
             new FingerprintDiff.SourceChanged("train.py", FingerprintDiff.Change.CHANGED),
             new FingerprintDiff.SourceChanged("utils.py", FingerprintDiff.Change.ADDED))
         .extracting(Object::toString)
-        .containsExactly("arguments[3] changed", ".amlignore removed", ".gitignore added", "train.py changed", "utils.py added");
+        .containsExactly(
+            "arguments[3] changed",
+            ".amlignore removed",
+            ".gitignore added",
+            "train.py changed",
+            "utils.py added");
     assertThat(FingerprintDiff.explain(step(before, "report"), step(after, "report")))
         .extracting(Object::toString)
         .containsExactly("upstream step 'train' changed");
@@ -228,7 +266,8 @@ class FingerprintTest {
     assertThat(FingerprintDiff.explain(step(before, "train"), step(after, "train")))
         .containsExactly(new FingerprintDiff.ReferenceChanged())
         .extracting(Object::toString)
-        .containsExactly("a referenced environment, compute target, datastore or parameter default changed");
+        .containsExactly(
+            "a referenced environment, compute target, datastore or parameter default changed");
   }
 
   @Test
@@ -236,27 +275,49 @@ class FingerprintTest {
     StepDefinition prep = step(compile(), "prep");
     StepDefinition changed =
         new StepDefinition(
-            prep.name(), prep.compute(),
-            java.util.List.of(new io.sluice.core.definition.InputDefinition("raw", io.sluice.core.definition.InputMode.DOWNLOAD, null, "x", null, null)),
-            prep.outputs(), prep.dependsOn(), false, "2", prep.sourceDirectory(),
+            prep.name(),
+            prep.compute(),
+            java.util.List.of(
+                new io.sluice.core.definition.InputDefinition(
+                    "raw", io.sluice.core.definition.InputMode.DOWNLOAD, null, "x", null, null)),
+            prep.outputs(),
+            prep.dependsOn(),
+            false,
+            "2",
+            prep.sourceDirectory(),
             new io.sluice.core.definition.DatabricksTask.Notebook(
-                "clean", Map.of(),
+                "clean",
+                Map.of(),
                 ModelTranslation.cluster(
-                    DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2").numWorkers(4).build()),
-                java.util.List.of(), null, null, null),
-            new io.sluice.core.definition.Fingerprint("f".repeat(64), "e".repeat(64), prep.fingerprint().sources(), Map.of()));
+                    DatabricksCluster.builder()
+                        .sparkVersion("15.4.x-scala2.12")
+                        .nodeType("Standard_DS3_v2")
+                        .numWorkers(4)
+                        .build()),
+                java.util.List.of(),
+                null,
+                null,
+                null),
+            new io.sluice.core.definition.Fingerprint(
+                "f".repeat(64), "e".repeat(64), prep.fingerprint().sources(), Map.of()));
 
     assertThat(FingerprintDiff.explain(prep, changed))
         .extracting(Object::toString)
-        .containsExactly("allowReuse changed", "cluster.numWorkers changed", "inputs[raw] changed", "version changed");
+        .containsExactly(
+            "allowReuse changed",
+            "cluster.numWorkers changed",
+            "inputs[raw] changed",
+            "version changed");
   }
 
   @Test
   void explainNeedsFingerprints() {
     StepDefinition train = step(compile(), "train");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FingerprintDiff.explain(train.withoutFingerprint(), train))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FingerprintDiff.explain(train.withoutFingerprint(), train))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the step before has no fingerprint; pass steps of a compiled PipelineDefinition");
+        .hasMessage(
+            "the step before has no fingerprint; pass steps of a compiled PipelineDefinition");
   }
 
   private static StepDefinition step(PipelineDefinition definition, String name) {

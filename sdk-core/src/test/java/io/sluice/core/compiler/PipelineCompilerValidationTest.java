@@ -27,7 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineCompilerValidationTest {
   private static final LocalDatastore STORE = LocalDatastore.of("local", "/tmp/sluice");
   private static final DatabricksCluster CLUSTER =
-      DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2").numWorkers(1).build();
+      DatabricksCluster.builder()
+          .sparkVersion("15.4.x-scala2.12")
+          .nodeType("Standard_DS3_v2")
+          .numWorkers(1)
+          .build();
 
   @TempDir Path base;
 
@@ -46,7 +50,8 @@ class PipelineCompilerValidationTest {
 
   private List<Problem> problems(Pipeline pipeline) {
     PipelineValidationException e =
-        catchThrowableOfType(PipelineValidationException.class, () -> PipelineCompiler.compile(pipeline, base));
+        catchThrowableOfType(
+            PipelineValidationException.class, () -> PipelineCompiler.compile(pipeline, base));
     assertThat(e).as("compilation should fail").isNotNull();
     assertThat(e.problems()).isEqualTo(PipelineCompiler.validate(pipeline, base));
     return e.problems();
@@ -63,7 +68,8 @@ class PipelineCompilerValidationTest {
   @Test
   void aCleanPipelineCompilesWithoutProblems() {
     PipelineData d = PipelineData.of("d");
-    Pipeline pipeline = pipeline(script("a").addOutputs(d).build(), script("b").addInput(d).build());
+    Pipeline pipeline =
+        pipeline(script("a").addOutputs(d).build(), script("b").addInput(d).build());
 
     assertThat(PipelineCompiler.validate(pipeline, base)).isEmpty();
     assertThat(PipelineCompiler.compile(pipeline, base).steps()).hasSize(2);
@@ -72,13 +78,19 @@ class PipelineCompilerValidationTest {
   @Test
   void duplicateStepNames() {
     assertThat(problems(pipeline(script("a").build(), script("a").version("2").build())))
-        .containsExactly(error("a", "name", "two steps are named 'a'; give each step a unique name"));
+        .containsExactly(
+            error("a", "name", "two steps are named 'a'; give each step a unique name"));
   }
 
   @Test
   void pipelineDataWithTwoProducers() {
     PipelineData d = PipelineData.of("d");
-    assertThat(problems(pipeline(script("a").addOutputs(d).build(), script("b").addOutputs(d).build(), script("c").addInput(d).build())))
+    assertThat(
+            problems(
+                pipeline(
+                    script("a").addOutputs(d).build(),
+                    script("b").addOutputs(d).build(),
+                    script("c").addInput(d).build())))
         .containsExactly(
             error(
                 "b",
@@ -103,7 +115,11 @@ class PipelineCompilerValidationTest {
   void aConsumedPipelineDataDifferingFromTheProducedOne() {
     PipelineData produced = PipelineData.of("d");
     PipelineData lookalike = PipelineData.builder().name("d").isDirectory(false).build();
-    assertThat(problems(pipeline(script("a").addOutputs(produced).build(), script("b").addInput(lookalike).build())))
+    assertThat(
+            problems(
+                pipeline(
+                    script("a").addOutputs(produced).build(),
+                    script("b").addInput(lookalike).build())))
         .containsExactly(
             error(
                 "b",
@@ -117,14 +133,20 @@ class PipelineCompilerValidationTest {
     PipelineData d = PipelineData.of("d");
     assertThat(problems(pipeline(script("a").addOutputs(d).addInputs(d.asInput("again")).build())))
         .containsExactly(
-            error("a", "inputs", "the step reads its own output 'd'; a step cannot consume what it writes"));
+            error(
+                "a",
+                "inputs",
+                "the step reads its own output 'd'; a step cannot consume what it writes"));
   }
 
   @Test
   void missingDefaultDatastore() {
     PipelineData d = PipelineData.of("d");
     Pipeline pipeline =
-        Pipeline.builder().name("p").steps(script("a").addOutputs(d).build(), script("b").addInput(d).build()).build();
+        Pipeline.builder()
+            .name("p")
+            .steps(script("a").addOutputs(d).build(), script("b").addInput(d).build())
+            .build();
     assertThat(problems(pipeline))
         .containsExactly(
             error(
@@ -134,7 +156,12 @@ class PipelineCompilerValidationTest {
     PipelineData onStore = PipelineData.builder().name("d").datastore(STORE).build();
     assertThat(
             PipelineCompiler.validate(
-                Pipeline.builder().name("p").steps(script("a").addOutputs(onStore).build(), script("b").addInput(onStore).build()).build(),
+                Pipeline.builder()
+                    .name("p")
+                    .steps(
+                        script("a").addOutputs(onStore).build(),
+                        script("b").addInput(onStore).build())
+                    .build(),
                 base))
         .isEmpty();
   }
@@ -142,7 +169,11 @@ class PipelineCompilerValidationTest {
   @Test
   void runAfterAnUnknownStep() {
     assertThat(problems(pipeline(script("a").addRunAfter("ghost").build())))
-        .containsExactly(error("a", "runAfter", "step 'ghost' is not in the pipeline; add it to the pipeline's steps"));
+        .containsExactly(
+            error(
+                "a",
+                "runAfter",
+                "step 'ghost' is not in the pipeline; add it to the pipeline's steps"));
   }
 
   @Test
@@ -181,7 +212,10 @@ class PipelineCompilerValidationTest {
   void aStepThatRunsAfterItself() {
     assertThat(problems(pipeline(script("a").addRunAfter("a").build())))
         .containsExactly(
-            error("a", "dependencies", "the steps form a cycle: a -> a; remove one of these data or runAfter dependencies"));
+            error(
+                "a",
+                "dependencies",
+                "the steps form a cycle: a -> a; remove one of these data or runAfter dependencies"));
   }
 
   @Test
@@ -232,7 +266,9 @@ class PipelineCompilerValidationTest {
   @Test
   void runconfigPipelineParamsTakeIntegers() {
     PythonScriptStep step =
-        script("a").putRunconfigPipelineParam("NodeCount", PipelineParameter.of("nodes", "2")).build();
+        script("a")
+            .putRunconfigPipelineParam("NodeCount", PipelineParameter.of("nodes", "2"))
+            .build();
     assertThat(problems(pipeline(step)))
         .containsExactly(
             error(
@@ -246,8 +282,14 @@ class PipelineCompilerValidationTest {
   void aPythonScriptStepCannotUseDbfs() {
     DbfsDatastore dbfs = DbfsDatastore.of("dbfs");
     PythonScriptStep writes =
-        script("a").addOutputs(PipelineData.builder().name("d").datastore(dbfs).pipelineOutputName("d").build()).build();
-    PythonScriptStep reads = script("b").addInputs(io.sluice.core.model.InputBinding.of("raw", dbfs.path("raw"))).build();
+        script("a")
+            .addOutputs(
+                PipelineData.builder().name("d").datastore(dbfs).pipelineOutputName("d").build())
+            .build();
+    PythonScriptStep reads =
+        script("b")
+            .addInputs(io.sluice.core.model.InputBinding.of("raw", dbfs.path("raw")))
+            .build();
     String message =
         "a PythonScriptStep cannot read or write a DBFS datastore; use a Blob, ADLS Gen2 or local"
             + " datastore, or a DatabricksStep";
@@ -272,37 +314,77 @@ class PipelineCompilerValidationTest {
   @Test
   void aMissingSourceDirectory() {
     assertThat(problems(pipeline(script("a").sourceDirectory("nope").build())))
-        .containsExactly(error("a", "sourceDirectory", "source directory 'nope' does not exist; create it or fix the path"));
+        .containsExactly(
+            error(
+                "a",
+                "sourceDirectory",
+                "source directory 'nope' does not exist; create it or fix the path"));
   }
 
   @Test
   void aScriptMissingFromItsSourceDirectory() throws IOException {
     Files.createDirectories(base.resolve("src"));
     assertThat(problems(pipeline(script("a").sourceDirectory("src").build())))
-        .containsExactly(error("a", "scriptName", "'run.py' is not in source directory 'src'; fix scriptName or sourceDirectory"));
-    assertThat(problems(pipeline(PythonScriptStep.builder().name("b").scriptName("gone.py").build())))
-        .containsExactly(error("b", "scriptName", "'gone.py' is not in the base directory; fix scriptName or sourceDirectory"));
+        .containsExactly(
+            error(
+                "a",
+                "scriptName",
+                "'run.py' is not in source directory 'src'; fix scriptName or sourceDirectory"));
+    assertThat(
+            problems(pipeline(PythonScriptStep.builder().name("b").scriptName("gone.py").build())))
+        .containsExactly(
+            error(
+                "b",
+                "scriptName",
+                "'gone.py' is not in the base directory; fix scriptName or sourceDirectory"));
   }
 
   @Test
   void aNotebookOrPythonScriptNameMissingFromItsSourceDirectory() throws IOException {
     Files.createDirectories(base.resolve("nb"));
     DatabricksStep.Builder step =
-        DatabricksStep.builder().name("a").computeTarget(DatabricksCompute.of("dbx")).cluster(CLUSTER).sourceDirectory("nb");
+        DatabricksStep.builder()
+            .name("a")
+            .computeTarget(DatabricksCompute.of("dbx"))
+            .cluster(CLUSTER)
+            .sourceDirectory("nb");
     assertThat(problems(pipeline(step.notebookPath("clean").build())))
-        .containsExactly(error("a", "notebookPath", "'clean.py' is not in source directory 'nb'; fix notebookPath or sourceDirectory"));
-    assertThat(problems(pipeline(step.notebookPath(java.util.Optional.empty()).pythonScriptName("job.py").build())))
         .containsExactly(
-            error("a", "pythonScriptName", "'job.py' is not in source directory 'nb'; fix pythonScriptName or sourceDirectory"));
+            error(
+                "a",
+                "notebookPath",
+                "'clean.py' is not in source directory 'nb'; fix notebookPath or sourceDirectory"));
+    assertThat(
+            problems(
+                pipeline(
+                    step.notebookPath(java.util.Optional.empty())
+                        .pythonScriptName("job.py")
+                        .build())))
+        .containsExactly(
+            error(
+                "a",
+                "pythonScriptName",
+                "'job.py' is not in source directory 'nb'; fix pythonScriptName or sourceDirectory"));
     Files.writeString(base.resolve("nb/clean.py"), "# Databricks notebook source\n");
-    assertThat(PipelineCompiler.validate(pipeline(step.pythonScriptName(java.util.Optional.empty()).notebookPath("./clean").build()), base))
+    assertThat(
+            PipelineCompiler.validate(
+                pipeline(
+                    step.pythonScriptName(java.util.Optional.empty())
+                        .notebookPath("./clean")
+                        .build()),
+                base))
         .isEmpty();
   }
 
   @Test
   void aWorkspaceNotebookIsNotLookedForLocally() {
     DatabricksStep step =
-        DatabricksStep.builder().name("a").computeTarget(DatabricksCompute.of("dbx")).cluster(CLUSTER).notebookPath("/Users/me/clean").build();
+        DatabricksStep.builder()
+            .name("a")
+            .computeTarget(DatabricksCompute.of("dbx"))
+            .cluster(CLUSTER)
+            .notebookPath("/Users/me/clean")
+            .build();
     assertThat(PipelineCompiler.validate(pipeline(step), base)).isEmpty();
   }
 
@@ -318,13 +400,25 @@ class PipelineCompilerValidationTest {
                 "output 'd' is not consumed by any step; consume it, publish it with pipelineOutputName, or remove it"));
     PipelineDefinition definition = PipelineCompiler.compile(pipeline, base);
     assertThat(definition.data("d")).isPresent();
-    assertThat(PipelineCompiler.validate(pipeline(script("a").addOutputs(PipelineData.builder().name("d").pipelineOutputName("out").build()).build()), base))
+    assertThat(
+            PipelineCompiler.validate(
+                pipeline(
+                    script("a")
+                        .addOutputs(
+                            PipelineData.builder().name("d").pipelineOutputName("out").build())
+                        .build()),
+                base))
         .isEmpty();
   }
 
   @Test
   void aDatabricksStepWithoutAClusterIsAWarning() {
-    DatabricksStep step = DatabricksStep.builder().name("a").computeTarget(DatabricksCompute.of("dbx")).notebookPath("/Shared/nb").build();
+    DatabricksStep step =
+        DatabricksStep.builder()
+            .name("a")
+            .computeTarget(DatabricksCompute.of("dbx"))
+            .notebookPath("/Shared/nb")
+            .build();
 
     assertThat(PipelineCompiler.validate(pipeline(step), base))
         .containsExactly(
@@ -341,12 +435,18 @@ class PipelineCompilerValidationTest {
     Pipeline pipeline =
         pipeline(
             script("a").computeTarget(AmlCompute.of("cpu")).build(),
-            script("b").computeTarget(AmlCompute.builder().name("cpu").maxNodes(4).build()).build());
-    assertThat(problems(pipeline)).singleElement().satisfies(p -> {
-      assertThat(p.step()).isEqualTo("b");
-      assertThat(p.field()).isEqualTo("compute_target");
-      assertThat(p.message()).startsWith("Compute target 'cpu' has two different definitions (");
-    });
+            script("b")
+                .computeTarget(AmlCompute.builder().name("cpu").maxNodes(4).build())
+                .build());
+    assertThat(problems(pipeline))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.step()).isEqualTo("b");
+              assertThat(p.field()).isEqualTo("compute_target");
+              assertThat(p.message())
+                  .startsWith("Compute target 'cpu' has two different definitions (");
+            });
   }
 
   @Test
@@ -360,7 +460,8 @@ class PipelineCompilerValidationTest {
             script("c").addRunAfter("c").build());
 
     PipelineValidationException e =
-        catchThrowableOfType(PipelineValidationException.class, () -> PipelineCompiler.compile(pipeline, base));
+        catchThrowableOfType(
+            PipelineValidationException.class, () -> PipelineCompiler.compile(pipeline, base));
 
     assertThat(e.errors()).hasSize(5);
     assertThat(e.problems()).hasSize(6);

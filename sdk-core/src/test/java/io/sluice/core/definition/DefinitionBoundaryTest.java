@@ -20,7 +20,8 @@ class DefinitionBoundaryTest {
   private static final Path SOURCES = Path.of("src/main/java/io/sluice/core");
 
   private static final Pattern MODEL_IMPORT =
-      Pattern.compile("^\\s*import\\s+(static\\s+)?io\\.sluice\\.core\\.model\\.", Pattern.MULTILINE);
+      Pattern.compile(
+          "^\\s*import\\s+(static\\s+)?io\\.sluice\\.core\\.model\\.", Pattern.MULTILINE);
 
   @Test
   void definitionAndSpiImportNothingFromTheModel() {
@@ -28,16 +29,20 @@ class DefinitionBoundaryTest {
 
     assertThat(sources).as("source files read").hasSizeGreaterThan(20);
     assertThat(sources)
-        .as("files of io.sluice.core.definition or io.sluice.core.spi importing io.sluice.core.model")
+        .as(
+            "files of io.sluice.core.definition or io.sluice.core.spi importing io.sluice.core.model")
         .filteredOn(DefinitionBoundaryTest::importsTheModel)
         .isEmpty();
   }
 
   @Test
   void theCheckSeesAModelImport() {
-    assertThat(MODEL_IMPORT.matcher("package x;\n\nimport io.sluice.core.model.Secret;\n").find()).isTrue();
-    assertThat(MODEL_IMPORT.matcher("import static io.sluice.core.model.Library.jar;\n").find()).isTrue();
-    assertThat(MODEL_IMPORT.matcher("/** See {@code io.sluice.core.model.Secret}. */\n").find()).isFalse();
+    assertThat(MODEL_IMPORT.matcher("package x;\n\nimport io.sluice.core.model.Secret;\n").find())
+        .isTrue();
+    assertThat(MODEL_IMPORT.matcher("import static io.sluice.core.model.Library.jar;\n").find())
+        .isTrue();
+    assertThat(MODEL_IMPORT.matcher("/** See {@code io.sluice.core.model.Secret}. */\n").find())
+        .isFalse();
   }
 
   private static List<Path> javaFiles(String... packages) {

@@ -9,7 +9,6 @@ import io.sluice.core.compiler.PipelineCompiler;
 import io.sluice.core.model.AdlsGen2Datastore;
 import io.sluice.core.model.AmlCompute;
 import io.sluice.core.model.AzureBlobDatastore;
-import io.sluice.core.definition.ColumnType;
 import io.sluice.core.model.ComputeTarget;
 import io.sluice.core.model.DatabricksCluster;
 import io.sluice.core.model.DatabricksCompute;
@@ -21,7 +20,6 @@ import io.sluice.core.model.FileDataset;
 import io.sluice.core.model.InputBinding;
 import io.sluice.core.model.Library;
 import io.sluice.core.model.LocalDatastore;
-import io.sluice.core.definition.OutputMode;
 import io.sluice.core.model.Pipeline;
 import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
@@ -66,20 +64,33 @@ class DefinitionSchemaTest {
             .accountName("acct02")
             .fileSystem("fs")
             .dfsEndpoint("https://acct02.dfs.core.windows.net")
-            .credential(new DatastoreCredential.ServicePrincipal("tenant", "client", Secret.fromEnvironment("SP_SECRET")))
+            .credential(
+                new DatastoreCredential.ServicePrincipal(
+                    "tenant", "client", Secret.fromEnvironment("SP_SECRET")))
             .build();
     AzureBlobDatastore keyed =
-        AzureBlobDatastore.builder().name("keyed").accountName("acct03").containerName("c01")
-            .credential(DatastoreCredential.accountKey(Secret.reference("kv:key"))).build();
-    AzureBlobDatastore identity = AzureBlobDatastore.builder().name("ident").accountName("acct04").containerName("c02").build();
+        AzureBlobDatastore.builder()
+            .name("keyed")
+            .accountName("acct03")
+            .containerName("c01")
+            .credential(DatastoreCredential.accountKey(Secret.reference("kv:key")))
+            .build();
+    AzureBlobDatastore identity =
+        AzureBlobDatastore.builder()
+            .name("ident")
+            .accountName("acct04")
+            .containerName("c02")
+            .build();
     DbfsDatastore dbfs = DbfsDatastore.of("dbfs");
-    UnityCatalogVolumeDatastore volume = new UnityCatalogVolumeDatastore("volume", "main", "ml", "raw");
+    UnityCatalogVolumeDatastore volume =
+        new UnityCatalogVolumeDatastore("volume", "main", "ml", "raw");
     LocalDatastore local = LocalDatastore.of("local", "/tmp/everything");
     DatabricksCompute dbx =
         DatabricksCompute.builder()
             .name("dbx")
             .workspaceUrl("https://adb-1.2.azuredatabricks.net")
-            .resourceId("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/w")
+            .resourceId(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/w")
             .accessToken(Secret.fromEnvironment("DATABRICKS_TOKEN"))
             .defaultCluster(DatabricksCluster.existing("0101-abc"))
             .build();
@@ -108,12 +119,16 @@ class DefinitionSchemaTest {
             .runconfig(
                 RunConfiguration.builder()
                     .addDatabricksLibraries(
-                        new Library.Maven("org.example:lib:1.0", Optional.of("https://repo.example"), List.of("org.bad:x")),
+                        new Library.Maven(
+                            "org.example:lib:1.0",
+                            Optional.of("https://repo.example"),
+                            List.of("org.bad:x")),
                         Library.jar("dbfs:/libs/main.jar"),
                         new Library.Egg("dbfs:/libs/x.egg"),
                         new Library.Whl("dbfs:/libs/x.whl"),
                         new Library.Cran("forecast", Optional.of("https://cran.example")),
-                        new Library.PyPi("pandas==2.2.3", Optional.of("https://pypi.example/simple")))
+                        new Library.PyPi(
+                            "pandas==2.2.3", Optional.of("https://pypi.example/simple")))
                     .databricksCluster(
                         DatabricksCluster.builder()
                             .sparkVersion("15.4.x-scala2.12")
@@ -158,31 +173,64 @@ class DefinitionSchemaTest {
     PythonScriptStep score =
         PythonScriptStep.builder()
             .scriptName("score.py")
-            .computeTarget(AmlCompute.builder().name("cpu").vmSize("Standard_DS3_v2").maxNodes(4).idleSecondsBeforeScaledown(120).build())
+            .computeTarget(
+                AmlCompute.builder()
+                    .name("cpu")
+                    .vmSize("Standard_DS3_v2")
+                    .maxNodes(4)
+                    .idleSecondsBeforeScaledown(120)
+                    .build())
             .addInputs(
-                InputBinding.of("table", TabularDataset.builder().addPaths(blob.path("t.csv"), keyed.path("u.csv"))
-                    .separator(";").header(false).encoding("latin1").putColumnType("x", ColumnType.DOUBLE).build()),
+                InputBinding.of(
+                    "table",
+                    TabularDataset.builder()
+                        .addPaths(blob.path("t.csv"), keyed.path("u.csv"))
+                        .separator(";")
+                        .header(false)
+                        .encoding("latin1")
+                        .putColumnType("x", ColumnType.DOUBLE)
+                        .build()),
                 InputBinding.of("ident", identity.path("i")).asDownload("/tmp/ident"),
                 InputBinding.of("direct", local.path("d")).asDirect())
             .addOutputs(uploaded, fromScript)
-            .arguments("--threshold", PipelineParameter.of("threshold", 0.5), "--at", PipelineParameter.of("at", local.path("x")))
+            .arguments(
+                "--threshold",
+                PipelineParameter.of("threshold", 0.5),
+                "--at",
+                PipelineParameter.of("at", local.path("x")))
             .param("mode", PipelineParameter.of("mode", "fast"))
             .param("fixed", 3)
             .putRunconfigPipelineParam("NodeCount", nodes)
             .runconfig(
                 RunConfiguration.builder()
                     .environment(
-                        Environment.builder().name("full").pythonVersion("3.12").requirementsFile("req.txt").condaFile("conda.yml")
-                            .dockerImage("mcr.microsoft.com/azureml/base").pipIndexUrl("https://pypi.example").putEnvironmentVariable("A", "B").build())
+                        Environment.builder()
+                            .name("full")
+                            .pythonVersion("3.12")
+                            .requirementsFile("req.txt")
+                            .condaFile("conda.yml")
+                            .dockerImage("mcr.microsoft.com/azureml/base")
+                            .pipIndexUrl("https://pypi.example")
+                            .putEnvironmentVariable("A", "B")
+                            .build())
                     .maxRunDurationSeconds(600)
                     .putEnvironmentVariable("C", "D")
                     .build())
             .build();
     PythonScriptStep onLocal =
-        PythonScriptStep.builder().name("local_step").scriptName("score.py").computeTarget(ComputeTarget.local()).addInputs(fromScript.asDownload()).build();
+        PythonScriptStep.builder()
+            .name("local_step")
+            .scriptName("score.py")
+            .computeTarget(ComputeTarget.local())
+            .addInputs(fromScript.asDownload())
+            .build();
     return PipelineCompiler.compile(
-        Pipeline.builder().name("everything").continueOnStepFailure(true).defaultDatastore(local)
-            .steps(jar, named, path, notebook, score, onLocal).build(),
+        Pipeline.builder()
+            .name("everything")
+            .continueOnStepFailure(true)
+            .defaultDatastore(local)
+            .steps(jar, named, path, notebook, score, onLocal)
+            .build(),
         base);
   }
 
@@ -195,16 +243,39 @@ class DefinitionSchemaTest {
     assertThat(PipelineDefinition.fromJson(json)).isEqualTo(definition);
     assertThat(PipelineDefinition.fromJson(json).toJson()).isEqualTo(json);
     assertThat(json).doesNotContain("sv=2024&sig=x");
-    for (String type : List.of("azureBlob", "adlsGen2", "dbfs", "unityCatalogVolume", "local", "sas", "servicePrincipal",
-        "accountKey", "identity", "named", "databricks", "amlCompute", "maven", "pypi", "egg", "jar", "whl", "cran",
-        "pythonScript", "databricksNotebook", "databricksPythonScript", "databricksPythonScriptName", "databricksJar")) {
+    for (String type :
+        List.of(
+            "azureBlob",
+            "adlsGen2",
+            "dbfs",
+            "unityCatalogVolume",
+            "local",
+            "sas",
+            "servicePrincipal",
+            "accountKey",
+            "identity",
+            "named",
+            "databricks",
+            "amlCompute",
+            "maven",
+            "pypi",
+            "egg",
+            "jar",
+            "whl",
+            "cran",
+            "pythonScript",
+            "databricksNotebook",
+            "databricksPythonScript",
+            "databricksPythonScriptName",
+            "databricksJar")) {
       assertThat(json).contains("\"type\" : \"" + type + "\"");
     }
   }
 
   @Test
   void theSeedDefinitionValidates() {
-    PipelineDefinition seed = PipelineCompiler.compile(SeedPipeline.pipeline(), SeedPipeline.baseDirectory());
+    PipelineDefinition seed =
+        PipelineCompiler.compile(SeedPipeline.pipeline(), SeedPipeline.baseDirectory());
     assertThat(DefinitionSchema.errors(seed.toJson())).isEmpty();
   }
 
@@ -223,17 +294,33 @@ class DefinitionSchemaTest {
     assertThat(errorsAfter(t -> t.put("schemaVersion", 1))).isNotEmpty();
     assertThat(errorsAfter(t -> t.remove("steps"))).isNotEmpty();
     assertThat(errorsAfter(t -> t.put("surprise", true))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("task")).put("type", "shell"))).isNotEmpty();
-    assertThat(errorsAfter(t -> step(t, 0).remove("task"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("task")).put("notebookPath", "x"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("inputs").get(0)).put("mode", "COPY"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) t.get("datastores").get(0)).put("type", "s3"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) t.get("computes").get(0)).put("extra", 1))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) t.get("parameters").get(0)).put("type", "FLOAT"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) t.get("data").get(0)).put("outputMode", "STREAM"))).isNotEmpty();
-    assertThat(errorsAfter(t -> ((ArrayNode) step(t, 0).get("task").get("parameters")).addObject().put("literal", "a").put("port", "b")))
+    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("task")).put("type", "shell")))
         .isNotEmpty();
-    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("fingerprint")).put("value", "not-a-hash"))).isNotEmpty();
+    assertThat(errorsAfter(t -> step(t, 0).remove("task"))).isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("task")).put("notebookPath", "x")))
+        .isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) step(t, 0).get("inputs").get(0)).put("mode", "COPY")))
+        .isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) t.get("datastores").get(0)).put("type", "s3")))
+        .isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) t.get("computes").get(0)).put("extra", 1)))
+        .isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) t.get("parameters").get(0)).put("type", "FLOAT")))
+        .isNotEmpty();
+    assertThat(errorsAfter(t -> ((ObjectNode) t.get("data").get(0)).put("outputMode", "STREAM")))
+        .isNotEmpty();
+    assertThat(
+            errorsAfter(
+                t ->
+                    ((ArrayNode) step(t, 0).get("task").get("parameters"))
+                        .addObject()
+                        .put("literal", "a")
+                        .put("port", "b")))
+        .isNotEmpty();
+    assertThat(
+            errorsAfter(
+                t -> ((ObjectNode) step(t, 0).get("fingerprint")).put("value", "not-a-hash")))
+        .isNotEmpty();
   }
 
   @Test
@@ -243,7 +330,9 @@ class DefinitionSchemaTest {
             t -> {
               for (var store : t.get("datastores")) {
                 if (store.has("credential") && store.get("credential").has("token")) {
-                  ((ObjectNode) store.get("credential")).putObject("token").put("value", "sv=2024&sig=x");
+                  ((ObjectNode) store.get("credential"))
+                      .putObject("token")
+                      .put("value", "sv=2024&sig=x");
                 }
               }
             });
@@ -252,6 +341,9 @@ class DefinitionSchemaTest {
 
   @Test
   void aParameterDefaultMustMatchItsType() throws IOException {
-    assertThat(errorsAfter(t -> ((ObjectNode) t.get("parameters").get(0)).put("defaultValue", "not a path"))).isNotEmpty();
+    assertThat(
+            errorsAfter(
+                t -> ((ObjectNode) t.get("parameters").get(0)).put("defaultValue", "not a path")))
+        .isNotEmpty();
   }
 }

@@ -22,7 +22,8 @@ class FingerprintMapsTest {
   @Test
   void unorderedMapsAreSorted() {
     Fingerprint fingerprint =
-        new Fingerprint("v", "d", linked("b.py", "a.py"), Collections.unmodifiableMap(linked("z", "m", "a")));
+        new Fingerprint(
+            "v", "d", linked("b.py", "a.py"), Collections.unmodifiableMap(linked("z", "m", "a")));
 
     assertThat(fingerprint.sources().keySet()).containsExactly("a.py", "b.py");
     assertThat(fingerprint.upstream().keySet()).containsExactly("a", "m", "z");
@@ -33,7 +34,8 @@ class FingerprintMapsTest {
     TreeMap<String, String> reversed = new TreeMap<>(Collections.reverseOrder());
     reversed.putAll(linked("a", "b"));
 
-    Fingerprint fingerprint = new Fingerprint("v", "d", Map.of(), Collections.unmodifiableSortedMap(reversed));
+    Fingerprint fingerprint =
+        new Fingerprint("v", "d", Map.of(), Collections.unmodifiableSortedMap(reversed));
 
     assertThat(fingerprint.upstream().keySet()).containsExactly("a", "b");
   }
@@ -50,7 +52,8 @@ class FingerprintMapsTest {
 
   @Test
   void equalContentIsEqualWhateverTheMapType() {
-    Fingerprint ordered = new Fingerprint("v", "d", Map.of(), Collections.unmodifiableMap(linked("a", "b")));
+    Fingerprint ordered =
+        new Fingerprint("v", "d", Map.of(), Collections.unmodifiableMap(linked("a", "b")));
     Fingerprint sorted = new Fingerprint("v", "d", Map.of(), new TreeMap<>(linked("b", "a")));
 
     assertThat(ordered).isEqualTo(sorted).hasSameHashCodeAs(sorted);

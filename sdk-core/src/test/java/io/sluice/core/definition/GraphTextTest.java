@@ -31,7 +31,12 @@ class GraphTextTest {
             .steps(
                 PythonScriptStep.builder().name("a").scriptName("run.py").addOutputs(x, y).build(),
                 PythonScriptStep.builder().name("b").scriptName("run.py").addInput(x).build(),
-                PythonScriptStep.builder().name("c.v2").scriptName("run.py").addInput(y).addRunAfter("b", "a").build())
+                PythonScriptStep.builder()
+                    .name("c.v2")
+                    .scriptName("run.py")
+                    .addInput(y)
+                    .addRunAfter("b", "a")
+                    .build())
             .build(),
         base);
   }
@@ -40,23 +45,27 @@ class GraphTextTest {
   void seedAsMermaid() {
     assertThat(seed().toMermaid())
         .isEqualTo(
-            "flowchart LR\n"
-                + "  s_prep[\"prep<br/>DatabricksStep\"]\n"
-                + "  s_train[\"train<br/>PythonScriptStep\"]\n"
-                + "  s_prep -->|cleaned| s_train\n");
+            """
+            flowchart LR
+              s_prep["prep<br/>DatabricksStep"]
+              s_train["train<br/>PythonScriptStep"]
+              s_prep -->|cleaned| s_train
+            """);
   }
 
   @Test
   void seedAsDot() {
     assertThat(seed().toDot())
         .isEqualTo(
-            "digraph \"seed\" {\n"
-                + "  rankdir=LR;\n"
-                + "  node [shape=box];\n"
-                + "  \"prep\" [label=\"prep\\nDatabricksStep\"];\n"
-                + "  \"train\" [label=\"train\\nPythonScriptStep\"];\n"
-                + "  \"prep\" -> \"train\" [label=\"cleaned\"];\n"
-                + "}\n");
+            """
+            digraph "seed" {
+              rankdir=LR;
+              node [shape=box];
+              "prep" [label="prep\\nDatabricksStep"];
+              "train" [label="train\\nPythonScriptStep"];
+              "prep" -> "train" [label="cleaned"];
+            }
+            """);
   }
 
   @Test
@@ -65,25 +74,29 @@ class GraphTextTest {
 
     assertThat(definition.toMermaid())
         .isEqualTo(
-            "flowchart LR\n"
-                + "  s_a[\"a<br/>PythonScriptStep\"]\n"
-                + "  s_b[\"b<br/>PythonScriptStep\"]\n"
-                + "  s_c_v2[\"c.v2<br/>PythonScriptStep\"]\n"
-                + "  s_a -->|x| s_b\n"
-                + "  s_a -->|y| s_c_v2\n"
-                + "  s_b -.-> s_c_v2\n");
+            """
+            flowchart LR
+              s_a["a<br/>PythonScriptStep"]
+              s_b["b<br/>PythonScriptStep"]
+              s_c_v2["c.v2<br/>PythonScriptStep"]
+              s_a -->|x| s_b
+              s_a -->|y| s_c_v2
+              s_b -.-> s_c_v2
+            """);
     assertThat(definition.toDot())
         .isEqualTo(
-            "digraph \"order\" {\n"
-                + "  rankdir=LR;\n"
-                + "  node [shape=box];\n"
-                + "  \"a\" [label=\"a\\nPythonScriptStep\"];\n"
-                + "  \"b\" [label=\"b\\nPythonScriptStep\"];\n"
-                + "  \"c.v2\" [label=\"c.v2\\nPythonScriptStep\"];\n"
-                + "  \"a\" -> \"b\" [label=\"x\"];\n"
-                + "  \"a\" -> \"c.v2\" [label=\"y\"];\n"
-                + "  \"b\" -> \"c.v2\" [style=dashed];\n"
-                + "}\n");
+            """
+            digraph "order" {
+              rankdir=LR;
+              node [shape=box];
+              "a" [label="a\\nPythonScriptStep"];
+              "b" [label="b\\nPythonScriptStep"];
+              "c.v2" [label="c.v2\\nPythonScriptStep"];
+              "a" -> "b" [label="x"];
+              "a" -> "c.v2" [label="y"];
+              "b" -> "c.v2" [style=dashed];
+            }
+            """);
   }
 
   @Test

@@ -82,13 +82,18 @@ class SeedGoldenTest {
   void theDefinitionHasTheSeedShape() {
     PipelineDefinition definition = compile();
 
-    assertThat(definition.steps()).extracting(StepDefinition::name).containsExactly("prep", "train");
+    assertThat(definition.steps())
+        .extracting(StepDefinition::name)
+        .containsExactly("prep", "train");
     assertThat(definition.step("train").orElseThrow().dependsOn()).containsExactly("prep");
-    DatabricksTask.Notebook prep = (DatabricksTask.Notebook) definition.step("prep").orElseThrow().task();
+    DatabricksTask.Notebook prep =
+        (DatabricksTask.Notebook) definition.step("prep").orElseThrow().task();
     assertThat(prep.notebookPath()).isEqualTo("clean");
-    assertThat(prep.notebookParams()).containsEntry("min_rows", ArgumentDefinition.parameter("min_rows"));
+    assertThat(prep.notebookParams())
+        .containsEntry("min_rows", ArgumentDefinition.parameter("min_rows"));
     assertThat(prep.cluster().sparkVersion()).isEqualTo("15.4.x-scala2.12");
-    assertThat(definition.step("prep").orElseThrow().fingerprint().sources()).containsOnlyKeys("clean.py");
+    assertThat(definition.step("prep").orElseThrow().fingerprint().sources())
+        .containsOnlyKeys("clean.py");
     assertThat(((PythonScriptTask) definition.step("train").orElseThrow().task()).arguments())
         .containsExactly(
             ArgumentDefinition.literal("--data"),
@@ -108,7 +113,9 @@ class SeedGoldenTest {
   void theAccountKeyAppearsNowhereInTheJson() {
     String json = compile().toJson();
 
-    assertThat(json).doesNotContain(ACCOUNT_KEY_CANARY).contains(SeedPipeline.ACCOUNT_KEY_REFERENCE);
+    assertThat(json)
+        .doesNotContain(ACCOUNT_KEY_CANARY)
+        .contains(SeedPipeline.ACCOUNT_KEY_REFERENCE);
   }
 
   @Test
@@ -132,20 +139,24 @@ class SeedGoldenTest {
     // a model check on the datastore that holds the key
     Throwable invalid =
         catchThrowable(
-            () -> AzureBlobDatastore.builder().from(datastore).containerName("Bad_Container").build());
+            () ->
+                AzureBlobDatastore.builder()
+                    .from(datastore)
+                    .containerName("Bad_Container")
+                    .build());
     assertThat(invalid).isInstanceOf(InvalidModelException.class);
     assertThat(invalid.getMessage()).doesNotContain(ACCOUNT_KEY_CANARY);
 
     // a compiler problem that prints the datastore: two different datastores under one name
-    AzureBlobDatastore other = AzureBlobDatastore.builder().from(datastore).accountName("other").build();
+    AzureBlobDatastore other =
+        AzureBlobDatastore.builder().from(datastore).accountName("other").build();
     PythonScriptStep write =
         PythonScriptStep.builder()
             .scriptName("train.py")
             .sourceDirectory("train")
             .addOutputs(PipelineData.builder().name("elsewhere").datastore(other).build())
             .build();
-    Pipeline pipeline =
-        Pipeline.builder().from(SeedPipeline.pipeline()).addSteps(write).build();
+    Pipeline pipeline = Pipeline.builder().from(SeedPipeline.pipeline()).addSteps(write).build();
     Throwable problems =
         catchThrowable(() -> PipelineCompiler.compile(pipeline, SeedPipeline.baseDirectory()));
     assertThat(problems)

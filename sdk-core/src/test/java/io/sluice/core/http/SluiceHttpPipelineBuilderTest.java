@@ -32,9 +32,10 @@ class SluiceHttpPipelineBuilderTest {
   }
 
   private final MockWebServer server = new MockWebServer();
-  private final HttpPipeline pipeline = new SluiceHttpPipelineBuilder()
-      .retryDelay(Duration.ofMillis(10), Duration.ofMillis(50))
-      .build();
+  private final HttpPipeline pipeline =
+      new SluiceHttpPipelineBuilder()
+          .retryDelay(Duration.ofMillis(10), Duration.ofMillis(50))
+          .build();
 
   @BeforeEach
   void start() throws IOException {
@@ -55,7 +56,8 @@ class SluiceHttpPipelineBuilderTest {
     try (HttpResponse response = send(HttpMethod.GET, Context.NONE)) {
       assertThat(response.getStatusCode()).isEqualTo(200);
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -65,15 +67,18 @@ class SluiceHttpPipelineBuilderTest {
     // would come off the wait.
     long start = System.nanoTime();
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2);
-    server.enqueue(new MockResponse().setResponseCode(503)
-        .setHeader("Retry-After", new DateTimeRfc1123(due).toString()));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(503)
+            .setHeader("Retry-After", new DateTimeRfc1123(due).toString()));
     server.enqueue(new MockResponse().setBody("ok"));
 
     try (HttpResponse response = send(HttpMethod.GET, Context.NONE)) {
       assertThat(response.getStatusCode()).isEqualTo(200);
     }
     // The date has whole seconds, so the wait is between one and two seconds.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
   }
 
   @Test
@@ -86,8 +91,11 @@ class SluiceHttpPipelineBuilderTest {
       assertThat(response.getStatusCode()).isEqualTo(200);
     }
 
-    HttpPipeline twoRetries = new SluiceHttpPipelineBuilder()
-        .maxRetries(2).retryDelay(Duration.ofMillis(1), Duration.ofMillis(5)).build();
+    HttpPipeline twoRetries =
+        new SluiceHttpPipelineBuilder()
+            .maxRetries(2)
+            .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5))
+            .build();
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse().setResponseCode(503));
     }
@@ -158,33 +166,55 @@ class SluiceHttpPipelineBuilderTest {
   @Test
   void tokenCanaryNeverReachesLogsOrExceptionMessages() throws Exception {
     try (LogCapture logs = new LogCapture()) {
-      HttpPipeline withToken = new SluiceHttpPipelineBuilder()
-          .bearerToken(CANARY).maxRetries(1).retryDelay(Duration.ofMillis(1), Duration.ofMillis(2))
-          .build();
+      HttpPipeline withToken =
+          new SluiceHttpPipelineBuilder()
+              .bearerToken(CANARY)
+              .maxRetries(1)
+              .retryDelay(Duration.ofMillis(1), Duration.ofMillis(2))
+              .build();
       server.enqueue(new MockResponse().setResponseCode(503));
-      server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"token\":\"" + CANARY + "\"}"));
-      HttpRequest request = new HttpRequest(HttpMethod.GET,
-          server.url("/api?sig=" + CANARY + "&api_key=" + CANARY + "&x=1").toString());
+      server.enqueue(
+          new MockResponse().setResponseCode(401).setBody("{\"token\":\"" + CANARY + "\"}"));
+      HttpRequest request =
+          new HttpRequest(
+              HttpMethod.GET,
+              server.url("/api?sig=" + CANARY + "&api_key=" + CANARY + "&x=1").toString());
       withToken.sendSync(request, Context.NONE).close();
       assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("Bearer " + CANARY);
 
-      HttpRequest post = new HttpRequest(HttpMethod.POST, server.url("/create").toString())
-          .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
-          .setBody("{\"name\":\"n\",\"password\":\"" + CANARY + "\",\"client_secret\":\"" + CANARY + "\"}");
+      HttpRequest post =
+          new HttpRequest(HttpMethod.POST, server.url("/create").toString())
+              .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+              .setBody(
+                  "{\"name\":\"n\",\"password\":\""
+                      + CANARY
+                      + "\",\"client_secret\":\""
+                      + CANARY
+                      + "\"}");
       server.enqueue(new MockResponse());
       withToken.sendSync(post, Context.NONE).close();
 
-      Throwable refused = catchThrowable(() -> withToken.sendSync(
-          new HttpRequest(HttpMethod.GET, "http://127.0.0.1:" + closedPort() + "/x?token=" + CANARY),
-          Context.NONE));
+      Throwable refused =
+          catchThrowable(
+              () ->
+                  withToken.sendSync(
+                      new HttpRequest(
+                          HttpMethod.GET,
+                          "http://127.0.0.1:" + closedPort() + "/x?token=" + CANARY),
+                      Context.NONE));
       HttpPipeline basic = new SluiceHttpPipelineBuilder().basicAuth("user", CANARY).build();
       server.enqueue(new MockResponse());
       basic.sendSync(request(HttpMethod.GET), Context.NONE).close();
-      Throwable twoAuths = catchThrowable(() ->
-          new SluiceHttpPipelineBuilder().bearerToken(CANARY).basicAuth("u", CANARY).build());
+      Throwable twoAuths =
+          catchThrowable(
+              () ->
+                  new SluiceHttpPipelineBuilder()
+                      .bearerToken(CANARY)
+                      .basicAuth("u", CANARY)
+                      .build());
 
-      assertThat(logs.text()).contains("--> GET", "--> POST", "<-- 401", "Authorization: REDACTED",
-          "\"name\":\"n\"");
+      assertThat(logs.text())
+          .contains("--> GET", "--> POST", "<-- 401", "Authorization: REDACTED", "\"name\":\"n\"");
       assertThat(logs.text()).doesNotContain(CANARY);
       assertThat(refused).isNotNull();
       assertThat(twoAuths).isInstanceOf(IllegalStateException.class);
@@ -198,7 +228,8 @@ class SluiceHttpPipelineBuilderTest {
   @Test
   void rejectsBadConfigurationNamingTheField() {
     assertThatThrownBy(() -> new SluiceHttpPipelineBuilder().maxRetries(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'maxRetries' is -1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'maxRetries' is -1");
     assertThatThrownBy(() -> new SluiceHttpPipelineBuilder().readTimeout(Duration.ZERO))
         .hasMessageContaining("'readTimeout' is PT0S");
     assertThatThrownBy(() -> new SluiceHttpPipelineBuilder().bearerToken(" "))

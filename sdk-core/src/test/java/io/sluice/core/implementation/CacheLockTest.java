@@ -33,15 +33,19 @@ class CacheLockTest {
     try {
       List<Future<?>> holders = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        holders.add(pool.submit(() -> {
-          start.await();
-          CacheLock.holding(lock, () -> {
-            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-            sleep(20);
-            inside.decrementAndGet();
-          });
-          return null;
-        }));
+        holders.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  CacheLock.holding(
+                      lock,
+                      () -> {
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        sleep(20);
+                        inside.decrementAndGet();
+                      });
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> holder : holders) {
@@ -67,7 +71,8 @@ class CacheLockTest {
             .start();
     try {
       BufferedReader out =
-          new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("holding");
 
       CompletableFuture<Void> mine = CompletableFuture.runAsync(() -> hold(lock));
@@ -101,11 +106,13 @@ class CacheLockTest {
   /** Holds the lock named by its argument until its standard input closes. */
   static final class Holder {
     public static void main(String[] args) throws IOException {
-      CacheLock.holding(Path.of(args[0]), () -> {
-        System.out.println("holding");
-        System.out.flush();
-        System.in.readAllBytes();
-      });
+      CacheLock.holding(
+          Path.of(args[0]),
+          () -> {
+            System.out.println("holding");
+            System.out.flush();
+            System.in.readAllBytes();
+          });
     }
   }
 }

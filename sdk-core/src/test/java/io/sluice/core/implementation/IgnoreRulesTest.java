@@ -102,13 +102,22 @@ class IgnoreRulesTest {
     assertThat(fromAml.ignores("pkg/__pycache__/x.txt")).isTrue();
     assertThat(fromAml.ignores("stale.pyc")).isTrue();
     assertThat(fromAml.ignores(".git/HEAD")).isTrue();
-    assertThat(IgnoreRules.forDirectory(dir.resolve("missing").getParent()).ignores("train.py")).isFalse();
+    assertThat(IgnoreRules.forDirectory(dir.resolve("missing").getParent()).ignores("train.py"))
+        .isFalse();
   }
 
   @Test
   void followsTheRulesOfAzureMlSnapshots() {
     IgnoreRules rules =
-        rules("# comment", "", "*.log", "!keep.log", "/root-only.txt", "**/build/", "docs/**/*.md", "tmp?/");
+        rules(
+            "# comment",
+            "",
+            "*.log",
+            "!keep.log",
+            "/root-only.txt",
+            "**/build/",
+            "docs/**/*.md",
+            "tmp?/");
     assertThat(rules.ignores("a.log")).isTrue();
     assertThat(rules.ignores("deep/in/b.log")).isTrue();
     assertThat(rules.ignores("keep.log")).isFalse();

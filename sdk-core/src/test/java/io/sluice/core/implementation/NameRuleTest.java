@@ -10,7 +10,8 @@ class NameRuleTest {
     assertThat(NameRule.STEP.accepts("prep_1.v2-x")).isTrue();
     assertThat(NameRule.STEP.accepts("x".repeat(100))).isTrue();
     assertThat(NameRule.STEP.accepts("x".repeat(101))).isFalse();
-    for (String bad : new String[] {"../x", "a/b", "a\\b", "a..b", ".hidden", "-lead", "", "bad name", "é"}) {
+    for (String bad :
+        new String[] {"../x", "a/b", "a\\b", "a..b", ".hidden", "-lead", "", "bad name", "é"}) {
       assertThat(NameRule.STEP.accepts(bad)).as(bad).isFalse();
     }
     assertThat(NameRule.STEP.accepts(null)).isFalse();

@@ -26,22 +26,43 @@ class CyclicDefinitionTest {
 
   @Test
   void aCyclicDefinitionCannotBeBuiltSoTheLocalTransportNeverRunsIt() {
-    PipelineDefinition seed = PipelineCompiler.compile(SeedPipeline.pipeline(), SeedPipeline.baseDirectory());
+    PipelineDefinition seed =
+        PipelineCompiler.compile(SeedPipeline.pipeline(), SeedPipeline.baseDirectory());
     StepDefinition prep = seed.step("prep").orElseThrow();
-    StepDefinition afterTrain = new StepDefinition(prep.name(), prep.compute(), prep.inputs(), prep.outputs(),
-        List.of("train"), prep.allowReuse(), prep.version(), prep.sourceDirectory(), prep.task(),
-        prep.fingerprint());
+    StepDefinition afterTrain =
+        new StepDefinition(
+            prep.name(),
+            prep.compute(),
+            prep.inputs(),
+            prep.outputs(),
+            List.of("train"),
+            prep.allowReuse(),
+            prep.version(),
+            prep.sourceDirectory(),
+            prep.task(),
+            prep.fingerprint());
     Transport transport = Sluice.transport("local", Map.of("baseDirectory", base.toString()));
 
-    assertThatThrownBy(() -> transport.submit(
-            new PipelineDefinition(seed.schemaVersion(), seed.name(), seed.description(),
-                seed.continueOnStepFailure(), seed.defaultDatastore(), seed.parameters(), seed.datastores(),
-                seed.computes(), seed.environments(), seed.data(),
-                List.of(afterTrain, seed.step("train").orElseThrow())),
-            RunOptions.defaults()))
+    assertThatThrownBy(
+            () ->
+                transport.submit(
+                    new PipelineDefinition(
+                        seed.schemaVersion(),
+                        seed.name(),
+                        seed.description(),
+                        seed.continueOnStepFailure(),
+                        seed.defaultDatastore(),
+                        seed.parameters(),
+                        seed.datastores(),
+                        seed.computes(),
+                        seed.environments(),
+                        seed.data(),
+                        List.of(afterTrain, seed.step("train").orElseThrow())),
+                    RunOptions.defaults()))
         .isInstanceOf(InvalidDefinitionException.class)
-        .hasMessage("Pipeline definition 'seed' is invalid (1 problem):\n  steps[0].dependsOn[0]: the steps form"
-            + " a cycle: prep -> train -> prep; remove one of these dependencies");
+        .hasMessage(
+            "Pipeline definition 'seed' is invalid (1 problem):\n  steps[0].dependsOn[0]: the steps form"
+                + " a cycle: prep -> train -> prep; remove one of these dependencies");
     assertThat(((LocalTransport) transport).runsDirectory()).doesNotExist();
   }
 }

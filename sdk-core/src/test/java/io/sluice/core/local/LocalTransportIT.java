@@ -43,7 +43,8 @@ class LocalTransportIT {
   @BeforeEach
   void setUp() throws IOException {
     Files.createDirectories(base.resolve("src"));
-    transport = Sluice.transport("local", Map.of("baseDirectory", base.toString(), "parallelism", "2"));
+    transport =
+        Sluice.transport("local", Map.of("baseDirectory", base.toString(), "parallelism", "2"));
   }
 
   private void script(String name, String body) throws IOException {
@@ -61,18 +62,23 @@ class LocalTransportIT {
   private Pipeline twoSteps() throws IOException {
     script(
         "produce.py",
-        "import sys, os\n"
-            + "open(os.path.join(os.environ['SLUICE_BASE'], 'produce.count'), 'a').write('x')\n"
-            + "os.makedirs(sys.argv[2], exist_ok=True)\n"
-            + "open(os.path.join(sys.argv[2], 'data.txt'), 'w').write('hello ' + sys.argv[4])\n");
+        """
+        import sys, os
+        open(os.path.join(os.environ['SLUICE_BASE'], 'produce.count'), 'a').write('x')
+        os.makedirs(sys.argv[2], exist_ok=True)
+        open(os.path.join(sys.argv[2], 'data.txt'), 'w').write('hello ' + sys.argv[4])
+        """);
     script(
         "consume.py",
-        "import sys, os\n"
-            + "open(os.path.join(os.environ['SLUICE_BASE'], 'consume.count'), 'a').write('x')\n"
-            + "text = open(os.path.join(os.environ['AZUREML_DATAREFERENCE_raw'], 'data.txt')).read()\n"
-            + "open(os.path.join(sys.argv[2], 'out.txt'), 'w').write(text + sys.argv[4])\n");
+        """
+        import sys, os
+        open(os.path.join(os.environ['SLUICE_BASE'], 'consume.count'), 'a').write('x')
+        text = open(os.path.join(os.environ['AZUREML_DATAREFERENCE_raw'], 'data.txt')).read()
+        open(os.path.join(sys.argv[2], 'out.txt'), 'w').write(text + sys.argv[4])
+        """);
     PipelineData raw = PipelineData.of("raw");
-    PipelineData result = PipelineData.builder().name("result").pipelineOutputName("result").build();
+    PipelineData result =
+        PipelineData.builder().name("result").pipelineOutputName("result").build();
     RunConfiguration config =
         RunConfiguration.builder().putEnvironmentVariable("SLUICE_BASE", base.toString()).build();
     return Pipeline.builder()
@@ -101,7 +107,9 @@ class LocalTransportIT {
 
   @Test
   void runsStepsInOrderAndPassesDataAndParameters() throws IOException {
-    PipelineRun run = transport.submit(compile(twoSteps()), RunOptions.builder().putParameter("who", "sluice").build());
+    PipelineRun run =
+        transport.submit(
+            compile(twoSteps()), RunOptions.builder().putParameter("who", "sluice").build());
 
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     Path out = Path.of(run.outputs().get("result"));
@@ -119,33 +127,41 @@ class LocalTransportIT {
         transport.submit(
             compile(twoSteps()),
             RunOptions.builder()
-                .addListeners(e -> {
-                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
-                    secondStates.add(c.status().state());
-                  }
-                })
+                .addListeners(
+                    e -> {
+                      if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                        secondStates.add(c.status().state());
+                      }
+                    })
                 .build());
     second.waitForCompletion(WAIT);
-    assertThat(second.steps().values()).extracting(StepStatus::state).containsOnly(StepState.REUSED);
-    assertThat(secondStates).as("a reused step never shows as running").containsOnly(StepState.REUSED);
+    assertThat(second.steps().values())
+        .extracting(StepStatus::state)
+        .containsOnly(StepState.REUSED);
+    assertThat(secondStates)
+        .as("a reused step never shows as running")
+        .containsOnly(StepState.REUSED);
     assertThat(second.steps().get("produce").message()).contains("reused run " + first.id());
 
     Pipeline changed = twoSteps();
-    Files.writeString(base.resolve("src/consume.py"), "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        base.resolve("src/consume.py"), "\n# a comment\n", java.nio.file.StandardOpenOption.APPEND);
     List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
     PipelineRun third =
         transport.submit(
             compile(changed),
             RunOptions.builder()
-                .addListeners(e -> {
-                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
-                    messages.add(c.status().step() + ": " + c.status().message());
-                  }
-                })
+                .addListeners(
+                    e -> {
+                      if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                        messages.add(c.status().step() + ": " + c.status().message());
+                      }
+                    })
                 .build());
     third.waitForCompletion(WAIT);
     // Both scripts share one source directory, so both steps' fingerprints see the edit.
-    assertThat(messages).anyMatch(m -> m.startsWith("consume: runs because") && m.contains("consume.py changed"));
+    assertThat(messages)
+        .anyMatch(m -> m.startsWith("consume: runs because") && m.contains("consume.py changed"));
     assertThat(Files.readString(base.resolve("consume.count"))).hasSize(2);
   }
 
@@ -160,18 +176,20 @@ class LocalTransportIT {
             definition,
             RunOptions.builder()
                 .putParameter("suffix", "?")
-                .addListeners(e -> {
-                  if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
-                    messages.add(c.status().step() + ": " + c.status().message());
-                  }
-                })
+                .addListeners(
+                    e -> {
+                      if (e instanceof io.sluice.core.run.RunEvent.StepStateChanged c) {
+                        messages.add(c.status().step() + ": " + c.status().message());
+                      }
+                    })
                 .build());
     second.waitForCompletion(WAIT);
 
     assertThat(second.steps().get("produce").state()).isEqualTo(StepState.REUSED);
     assertThat(second.steps().get("consume").state()).isEqualTo(StepState.COMPLETED);
     assertThat(Files.readString(base.resolve("produce.count"))).hasSize(1);
-    assertThat(Files.readString(Path.of(second.outputs().get("result")).resolve("out.txt"))).isEqualTo("hello world?");
+    assertThat(Files.readString(Path.of(second.outputs().get("result")).resolve("out.txt")))
+        .isEqualTo("hello world?");
     assertThat(messages).contains("consume: runs because parameter suffix changed: ! -> ?");
   }
 
@@ -179,9 +197,11 @@ class LocalTransportIT {
   void aDataPathParameterReachesTheStepAsTheLocationItCanRead() throws IOException {
     script(
         "echo.py",
-        "import sys, os\n"
-            + "os.makedirs(sys.argv[2], exist_ok=True)\n"
-            + "open(os.path.join(sys.argv[2], 'arg.txt'), 'w').write(sys.argv[4])\n");
+        """
+        import sys, os
+        os.makedirs(sys.argv[2], exist_ok=True)
+        open(os.path.join(sys.argv[2], 'arg.txt'), 'w').write(sys.argv[4])
+        """);
     LocalDatastore raw = LocalDatastore.of("raw", base.resolve("raw").toString());
     PipelineData out = PipelineData.builder().name("out").pipelineOutputName("out").build();
     Pipeline pipeline =
@@ -194,7 +214,11 @@ class LocalTransportIT {
                     .scriptName("echo.py")
                     .sourceDirectory("src")
                     .addOutput(out)
-                    .arguments("--out", out, "--source", PipelineParameter.of("source", raw.path("customers.csv")))
+                    .arguments(
+                        "--out",
+                        out,
+                        "--source",
+                        PipelineParameter.of("source", raw.path("customers.csv")))
                     .build())
             .build();
 
@@ -203,13 +227,15 @@ class LocalTransportIT {
 
     // Not "raw:customers.csv": the step gets the path it reads, as it gets its inputs.
     assertThat(Files.readString(Path.of(run.outputs().get("out")).resolve("arg.txt")))
-        .isEqualTo(LocalDatastoreIo.location(ModelTranslation.datastore(raw), "customers.csv").toString());
+        .isEqualTo(
+            LocalDatastoreIo.location(ModelTranslation.datastore(raw), "customers.csv").toString());
   }
 
   @Test
   void aFailingStepFailsTheRunWithItsLogTailAndSkipsDependants() throws IOException {
     Pipeline pipeline = twoSteps();
-    script("produce.py", "import sys\nprint('about to fail')\nsys.exit('the input is malformed')\n");
+    script(
+        "produce.py", "import sys\nprint('about to fail')\nsys.exit('the input is malformed')\n");
 
     PipelineRun run = transport.submit(compile(pipeline), RunOptions.defaults());
 
@@ -252,8 +278,18 @@ class LocalTransportIT {
         Pipeline.builder()
             .name("branches")
             .steps(
-                PythonScriptStep.builder().name("left").scriptName("nap.py").sourceDirectory("src").allowReuse(false).build(),
-                PythonScriptStep.builder().name("right").scriptName("nap.py").sourceDirectory("src").allowReuse(false).build())
+                PythonScriptStep.builder()
+                    .name("left")
+                    .scriptName("nap.py")
+                    .sourceDirectory("src")
+                    .allowReuse(false)
+                    .build(),
+                PythonScriptStep.builder()
+                    .name("right")
+                    .scriptName("nap.py")
+                    .sourceDirectory("src")
+                    .allowReuse(false)
+                    .build())
             .build();
 
     PipelineRun run = transport.submit(compile(pipeline), RunOptions.defaults());
@@ -266,19 +302,37 @@ class LocalTransportIT {
   }
 
   @Test
-  void parallelStepsThatNeedTheSameNewVirtualenvBuildItOnce(@TempDir Path cache) throws IOException {
+  void parallelStepsThatNeedTheSameNewVirtualenvBuildItOnce(@TempDir Path cache)
+      throws IOException {
     script("hello.py", "print('hello')\n");
     Pipeline pipeline =
         Pipeline.builder()
             .name("fresh")
             .steps(
-                PythonScriptStep.builder().name("one").scriptName("hello.py").sourceDirectory("src").allowReuse(false).build(),
-                PythonScriptStep.builder().name("two").scriptName("hello.py").sourceDirectory("src").allowReuse(false).build())
+                PythonScriptStep.builder()
+                    .name("one")
+                    .scriptName("hello.py")
+                    .sourceDirectory("src")
+                    .allowReuse(false)
+                    .build(),
+                PythonScriptStep.builder()
+                    .name("two")
+                    .scriptName("hello.py")
+                    .sourceDirectory("src")
+                    .allowReuse(false)
+                    .build())
             .build();
     // A cache of its own, so that the virtualenv does not exist when both steps ask for it.
     Transport fresh =
         Sluice.transport(
-            "local", Map.of("baseDirectory", base.toString(), "parallelism", "2", "cacheDirectory", cache.toString()));
+            "local",
+            Map.of(
+                "baseDirectory",
+                base.toString(),
+                "parallelism",
+                "2",
+                "cacheDirectory",
+                cache.toString()));
 
     assertThat(fresh.submit(compile(pipeline), RunOptions.defaults()).waitForCompletion(WAIT))
         .isEqualTo(RunState.COMPLETED);
@@ -289,7 +343,9 @@ class LocalTransportIT {
 
   @Test
   void aRunnerKilledMidPipelineResumesWithoutRerunningCompletedSteps() throws Exception {
-    script("first.py", "import os\nopen(os.path.join(os.environ['SLUICE_BASE'], 'first.count'), 'a').write('x')\n");
+    script(
+        "first.py",
+        "import os\nopen(os.path.join(os.environ['SLUICE_BASE'], 'first.count'), 'a').write('x')\n");
     script(
         "second.py",
         "import os, time\n"
@@ -324,7 +380,10 @@ class LocalTransportIT {
     PipelineRun resumed =
         transport.submit(
             compile(ResumeFixture.pipeline(base)),
-            RunOptions.builder().runId("resume-me").duplicateRunPolicy(DuplicateRunPolicy.RESUME).build());
+            RunOptions.builder()
+                .runId("resume-me")
+                .duplicateRunPolicy(DuplicateRunPolicy.RESUME)
+                .build());
 
     assertThat(resumed.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(Files.readString(base.resolve("first.count"))).isEqualTo("x");
@@ -336,9 +395,12 @@ class LocalTransportIT {
   @Test
   void aDuplicateRunIdIsRejectedByDefault() throws IOException {
     PipelineDefinition definition = compile(twoSteps());
-    transport.submit(definition, RunOptions.builder().runId("once").build()).waitForCompletion(WAIT);
+    transport
+        .submit(definition, RunOptions.builder().runId("once").build())
+        .waitForCompletion(WAIT);
 
-    assertThatThrownBy(() -> transport.submit(definition, RunOptions.builder().runId("once").build()))
+    assertThatThrownBy(
+            () -> transport.submit(definition, RunOptions.builder().runId("once").build()))
         .hasMessageContaining("Run 'once' already exists")
         .hasMessageContaining("RESUME");
   }

@@ -32,8 +32,11 @@ class MlflowBootstrapTestsIT {
     // In process: a child "python -m pytest" would find a script named pytest.py first.
     Files.writeString(
         base.resolve("src/run_tests.py"),
-        "import os, sys\nimport pytest\n"
-            + "sys.exit(pytest.main([os.environ['SLUICE_PYTHON_TESTS'], '-q', '-p', 'no:cacheprovider']))\n");
+        """
+        import os, sys
+        import pytest
+        sys.exit(pytest.main([os.environ['SLUICE_PYTHON_TESTS'], '-q', '-p', 'no:cacheprovider']))
+        """);
     Pipeline pipeline =
         Pipeline.builder()
             .name("bootstrap-tests")
@@ -44,7 +47,8 @@ class MlflowBootstrapTestsIT {
                     .allowReuse(false)
                     .runconfig(
                         RunConfiguration.builder()
-                            .environment(Environment.of("bootstrap-tests", "mlflow==3.17.2", "pytest"))
+                            .environment(
+                                Environment.of("bootstrap-tests", "mlflow==3.17.2", "pytest"))
                             .putEnvironmentVariable("SLUICE_PYTHON_TESTS", tests.toString())
                             .putEnvironmentVariable("PYTHONDONTWRITEBYTECODE", "1")
                             .build())
@@ -58,7 +62,8 @@ class MlflowBootstrapTestsIT {
     } catch (PipelineRunException e) {
       throw new AssertionError("pytest " + tests + " failed:\n" + e.getMessage(), e);
     }
-    Path log = base.resolve("sluice-runs").resolve(run.id()).resolve("steps/run_tests.py/logs/stdout.log");
+    Path log =
+        base.resolve("sluice-runs").resolve(run.id()).resolve("steps/run_tests.py/logs/stdout.log");
     assertThat(Files.readString(log)).contains("passed").doesNotContain("failed");
   }
 }

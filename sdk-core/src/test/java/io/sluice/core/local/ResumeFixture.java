@@ -18,7 +18,12 @@ public final class ResumeFixture {
     RunConfiguration config =
         RunConfiguration.builder().putEnvironmentVariable("SLUICE_BASE", base.toString()).build();
     PythonScriptStep first =
-        PythonScriptStep.builder().name("first").scriptName("first.py").sourceDirectory("src").runconfig(config).build();
+        PythonScriptStep.builder()
+            .name("first")
+            .scriptName("first.py")
+            .sourceDirectory("src")
+            .runconfig(config)
+            .build();
     return Pipeline.builder()
         .name("resumable")
         .steps(
@@ -41,7 +46,9 @@ public final class ResumeFixture {
   public static void main(String[] args) {
     Path base = Path.of(args[0]);
     Sluice.transport("local", Map.of("baseDirectory", base.toString()))
-        .submit(PipelineCompiler.compile(pipeline(base), base), RunOptions.builder().runId("resume-me").build())
+        .submit(
+            PipelineCompiler.compile(pipeline(base), base),
+            RunOptions.builder().runId("resume-me").build())
         .waitForCompletion(Duration.ofMinutes(5));
   }
 }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class DatabricksClusterTest {
-  private static final String WORKERS_FIX = "; set exactly one of numWorkers, or minWorkers and maxWorkers";
+  private static final String WORKERS_FIX =
+      "; set exactly one of numWorkers, or minWorkers and maxWorkers";
 
   private static DatabricksCluster.Builder newCluster() {
     return DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2");
@@ -15,7 +16,12 @@ class DatabricksClusterTest {
   @Test
   void anExistingClusterTakesNoOtherClusterParameter() {
     assertInvalid(
-        () -> DatabricksCluster.builder().existingClusterId("0101-abc").sparkVersion("15.4.x-scala2.12").numWorkers(2).build(),
+        () ->
+            DatabricksCluster.builder()
+                .existingClusterId("0101-abc")
+                .sparkVersion("15.4.x-scala2.12")
+                .numWorkers(2)
+                .build(),
         "sparkVersion",
         "DatabricksCluster: existingClusterId is set, so no other cluster parameter may be; remove"
             + " sparkVersion, numWorkers or drop existingClusterId to make a new cluster");
@@ -48,7 +54,12 @@ class DatabricksClusterTest {
         "permitClusterRestart",
         "DatabricksCluster: permitClusterRestart is true but no existingClusterId is set; a new cluster"
             + " needs no restart, so drop permitClusterRestart or set existingClusterId");
-    assertThat(DatabricksCluster.builder().existingClusterId("0101-abc").permitClusterRestart(true).build().permitClusterRestart())
+    assertThat(
+            DatabricksCluster.builder()
+                .existingClusterId("0101-abc")
+                .permitClusterRestart(true)
+                .build()
+                .permitClusterRestart())
         .isTrue();
   }
 
@@ -73,7 +84,13 @@ class DatabricksClusterTest {
         "nodeType",
         "DatabricksCluster: exactly one of nodeType or instancePoolId is required, got neither; set a"
             + " node type such as Standard_DS3_v2, or an instance pool id");
-    assertThat(DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").instancePoolId("pool-1").numWorkers(1).build().isExisting())
+    assertThat(
+            DatabricksCluster.builder()
+                .sparkVersion("15.4.x-scala2.12")
+                .instancePoolId("pool-1")
+                .numWorkers(1)
+                .build()
+                .isExisting())
         .isFalse();
   }
 
@@ -100,7 +117,9 @@ class DatabricksClusterTest {
   @Test
   void workerCounts() {
     assertInvalid(
-        () -> newCluster().numWorkers(-1).build(), "numWorkers", "DatabricksCluster: numWorkers is -1; use a value of 0 or more");
+        () -> newCluster().numWorkers(-1).build(),
+        "numWorkers",
+        "DatabricksCluster: numWorkers is -1; use a value of 0 or more");
     assertInvalid(
         () -> newCluster().minWorkers(-1).maxWorkers(2).build(),
         "minWorkers",

@@ -10,7 +10,11 @@ class DatabricksStepTest {
       "DatabricksStep 'd': exactly one of notebookPath, pythonScriptPath, pythonScriptName or"
           + " mainClassName is required, got ";
   private static final DatabricksCluster CLUSTER =
-      DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2").numWorkers(1).build();
+      DatabricksCluster.builder()
+          .sparkVersion("15.4.x-scala2.12")
+          .nodeType("Standard_DS3_v2")
+          .numWorkers(1)
+          .build();
 
   private static DatabricksStep.Builder bare() {
     return DatabricksStep.builder().name("d").computeTarget(DatabricksCompute.of("dbx"));
@@ -23,23 +27,39 @@ class DatabricksStepTest {
   @Test
   void eachEntryPointAloneIsValid() {
     assertThat(notebook().build().notebookPath()).contains("/Shared/clean");
-    assertThat(bare().pythonScriptPath("dbfs:/scripts/run.py").build().pythonScriptPath()).isPresent();
-    assertThat(bare().pythonScriptName("run.py").sourceDirectory("src").build().pythonScriptName()).isPresent();
-    assertThat(bare().mainClassName("com.example.Main").addLibraries(Library.jar("dbfs:/x.jar")).build().mainClassName())
+    assertThat(bare().pythonScriptPath("dbfs:/scripts/run.py").build().pythonScriptPath())
+        .isPresent();
+    assertThat(bare().pythonScriptName("run.py").sourceDirectory("src").build().pythonScriptName())
+        .isPresent();
+    assertThat(
+            bare()
+                .mainClassName("com.example.Main")
+                .addLibraries(Library.jar("dbfs:/x.jar"))
+                .build()
+                .mainClassName())
         .isPresent();
   }
 
   @Test
   void exactlyOneEntryPoint() {
-    assertInvalid(() -> bare().build(), "notebookPath", ENTRY_POINT + "none; keep the one entry point the step runs");
+    assertInvalid(
+        () -> bare().build(),
+        "notebookPath",
+        ENTRY_POINT + "none; keep the one entry point the step runs");
     assertInvalid(
         () -> notebook().mainClassName("com.example.Main").build(),
         "mainClassName",
         ENTRY_POINT + "notebookPath and mainClassName; keep the one entry point the step runs");
     assertInvalid(
-        () -> bare().pythonScriptPath("dbfs:/a.py").pythonScriptName("a.py").sourceDirectory("src").build(),
+        () ->
+            bare()
+                .pythonScriptPath("dbfs:/a.py")
+                .pythonScriptName("a.py")
+                .sourceDirectory("src")
+                .build(),
         "pythonScriptName",
-        ENTRY_POINT + "pythonScriptPath and pythonScriptName; keep the one entry point the step runs");
+        ENTRY_POINT
+            + "pythonScriptPath and pythonScriptName; keep the one entry point the step runs");
   }
 
   @Test
@@ -85,9 +105,11 @@ class DatabricksStepTest {
   @Test
   void typedParametersWorkInScriptParameters() {
     PipelineParameter<Integer> epochs = PipelineParameter.of("epochs", 5);
-    DatabricksStep step = bare().pythonScriptPath("dbfs:/train.py").pythonScriptParams("--epochs", epochs).build();
+    DatabricksStep step =
+        bare().pythonScriptPath("dbfs:/train.py").pythonScriptParams("--epochs", epochs).build();
 
-    assertThat(step.pythonScriptParams()).containsExactly(new Argument.Literal("--epochs"), new Argument.Parameter(epochs));
+    assertThat(step.pythonScriptParams())
+        .containsExactly(new Argument.Literal("--epochs"), new Argument.Parameter(epochs));
   }
 
   @Test
@@ -106,18 +128,21 @@ class DatabricksStepTest {
         "computeTarget",
         "DatabricksStep 'd': computeTarget is 'local'; run a DatabricksStep on a DatabricksCompute or a"
             + " compute named in the workspace");
-    assertThat(notebook().computeTarget(ComputeTarget.named("dbx")).build().computeTarget()).isPresent();
+    assertThat(notebook().computeTarget(ComputeTarget.named("dbx")).build().computeTarget())
+        .isPresent();
   }
 
   @Test
   void runconfigOrLibrariesOnTheStepNotBoth() {
-    RunConfiguration rc = RunConfiguration.builder().addDatabricksLibraries(Library.pypi("pandas")).build();
+    RunConfiguration rc =
+        RunConfiguration.builder().addDatabricksLibraries(Library.pypi("pandas")).build();
     assertInvalid(
         () -> notebook().runconfig(rc).addLibraries(Library.maven("org.a:b:1")).build(),
         "libraries",
         "DatabricksStep 'd': libraries are set both on the step and in runconfig; pass runconfig or each"
             + " library on the step, not both");
-    assertThat(notebook().runconfig(rc).build().effectiveLibraries()).containsExactly(Library.pypi("pandas"));
+    assertThat(notebook().runconfig(rc).build().effectiveLibraries())
+        .containsExactly(Library.pypi("pandas"));
     assertThat(notebook().addLibraries(Library.pypi("numpy")).build().effectiveLibraries())
         .containsExactly(Library.pypi("numpy"));
   }
@@ -135,10 +160,16 @@ class DatabricksStepTest {
   @Test
   void theEffectiveClusterComesFromTheStepTheRunconfigOrTheCompute() {
     DatabricksCluster existing = DatabricksCluster.existing("0101-abc");
-    DatabricksCompute withDefault = DatabricksCompute.builder().name("dbx").defaultCluster(existing).build();
+    DatabricksCompute withDefault =
+        DatabricksCompute.builder().name("dbx").defaultCluster(existing).build();
 
-    assertThat(notebook().cluster(CLUSTER).computeTarget(withDefault).build().effectiveCluster()).contains(CLUSTER);
-    assertThat(notebook().runconfig(RunConfiguration.builder().databricksCluster(CLUSTER).build()).build().effectiveCluster())
+    assertThat(notebook().cluster(CLUSTER).computeTarget(withDefault).build().effectiveCluster())
+        .contains(CLUSTER);
+    assertThat(
+            notebook()
+                .runconfig(RunConfiguration.builder().databricksCluster(CLUSTER).build())
+                .build()
+                .effectiveCluster())
         .contains(CLUSTER);
     assertThat(notebook().computeTarget(withDefault).build().effectiveCluster()).contains(existing);
     assertThat(notebook().build().effectiveCluster()).isEmpty();
@@ -147,15 +178,24 @@ class DatabricksStepTest {
   @Test
   void timeoutAndRunName() {
     assertInvalid(
-        () -> notebook().timeoutSeconds(0).build(), "timeoutSeconds", "DatabricksStep 'd': timeoutSeconds is 0; use a value of 1 or more");
-    assertInvalid(() -> notebook().runName("").build(), "runName", "DatabricksStep 'd': runName is empty; give a non-empty value");
+        () -> notebook().timeoutSeconds(0).build(),
+        "timeoutSeconds",
+        "DatabricksStep 'd': timeoutSeconds is 0; use a value of 1 or more");
+    assertInvalid(
+        () -> notebook().runName("").build(),
+        "runName",
+        "DatabricksStep 'd': runName is empty; give a non-empty value");
   }
 
   @Test
   void portsFollowTheSharedRules() {
     PipelineData data = PipelineData.of("data");
     assertInvalid(
-        () -> notebook().addInput(data).addOutputs(PipelineData.builder().name("data").isDirectory(false).build()).build(),
+        () ->
+            notebook()
+                .addInput(data)
+                .addOutputs(PipelineData.builder().name("data").isDirectory(false).build())
+                .build(),
         "outputs",
         "DatabricksStep 'd': outputs is 'data'; an output may not share its name with an input; rename the"
             + " input with asInput(name)");
@@ -171,12 +211,24 @@ class DatabricksStepTest {
         () -> Library.maven("org.example:lib"),
         "coordinates",
         "Library.Maven: coordinates is 'org.example:lib'; use group:artifact:version");
-    assertInvalid(() -> Library.pypi(""), "packageSpec", "Library.PyPi: packageSpec is empty; give a non-empty value");
-    assertInvalid(() -> Library.jar(" "), "library", "Library.Jar: library is ' '; give a non-empty value");
-    assertInvalid(() -> new Library.Egg(null), "library", "Library.Egg: library is missing; give a non-empty value");
-    assertInvalid(() -> new Library.Whl(""), "library", "Library.Whl: library is empty; give a non-empty value");
     assertInvalid(
-        () -> new Library.Cran("", null), "packageName", "Library.Cran: packageName is empty; give a non-empty value");
+        () -> Library.pypi(""),
+        "packageSpec",
+        "Library.PyPi: packageSpec is empty; give a non-empty value");
+    assertInvalid(
+        () -> Library.jar(" "), "library", "Library.Jar: library is ' '; give a non-empty value");
+    assertInvalid(
+        () -> new Library.Egg(null),
+        "library",
+        "Library.Egg: library is missing; give a non-empty value");
+    assertInvalid(
+        () -> new Library.Whl(""),
+        "library",
+        "Library.Whl: library is empty; give a non-empty value");
+    assertInvalid(
+        () -> new Library.Cran("", null),
+        "packageName",
+        "Library.Cran: packageName is empty; give a non-empty value");
     assertThat(new Library.Maven("a:b:1", null, null).exclusions()).isEmpty();
   }
 }

@@ -24,7 +24,12 @@ class DatastoreTest {
     assertThat(store.endpointSuffix()).isEqualTo("core.windows.net");
     assertThat(store.credential()).isEqualTo(DatastoreCredential.identity());
     assertThat(store.serviceEndpoint()).isEqualTo("https://acct01.blob.core.windows.net");
-    assertThat(blob().blobEndpoint("http://127.0.0.1:10000/devstoreaccount1").protocol("http").build().serviceEndpoint())
+    assertThat(
+            blob()
+                .blobEndpoint("http://127.0.0.1:10000/devstoreaccount1")
+                .protocol("http")
+                .build()
+                .serviceEndpoint())
         .isEqualTo("http://127.0.0.1:10000/devstoreaccount1");
   }
 
@@ -35,20 +40,29 @@ class DatastoreTest {
     assertInvalid(
         () -> blob().name(name).build(),
         "name",
-        "AzureBlobDatastore '" + name + "': name is " + shown
+        "AzureBlobDatastore '"
+            + name
+            + "': name is "
+            + shown
             + "; use lower-case letters, digits and underscores (Azure ML's datastore name rule)");
   }
 
   @Test
   void everyDatastoreKindChecksItsName() {
     String rule = "use lower-case letters, digits and underscores (Azure ML's datastore name rule)";
-    assertInvalid(() -> lake().name("Lake").build(), "name", "AdlsGen2Datastore 'Lake': name is 'Lake'; " + rule);
+    assertInvalid(
+        () -> lake().name("Lake").build(),
+        "name",
+        "AdlsGen2Datastore 'Lake': name is 'Lake'; " + rule);
     assertInvalid(() -> DbfsDatastore.of("DBFS"), "name", "DbfsDatastore: name is 'DBFS'; " + rule);
     assertInvalid(
         () -> new UnityCatalogVolumeDatastore("u-c", "c", "s", "v"),
         "name",
         "UnityCatalogVolumeDatastore 'u-c': name is 'u-c'; " + rule);
-    assertInvalid(() -> LocalDatastore.of("Local", "/tmp"), "name", "LocalDatastore 'Local': name is 'Local'; " + rule);
+    assertInvalid(
+        () -> LocalDatastore.of("Local", "/tmp"),
+        "name",
+        "LocalDatastore 'Local': name is 'Local'; " + rule);
     assertThat(DbfsDatastore.of("dbfs_1").name()).isEqualTo("dbfs_1");
   }
 
@@ -58,7 +72,8 @@ class DatastoreTest {
     assertInvalid(
         () -> blob().accountName(account).build(),
         "accountName",
-        "AzureBlobDatastore 'store': accountName is '" + account
+        "AzureBlobDatastore 'store': accountName is '"
+            + account
             + "'; use the storage account name: 3 to 24 lower-case letters and digits");
   }
 
@@ -68,7 +83,8 @@ class DatastoreTest {
     assertInvalid(
         () -> blob().containerName(container).build(),
         "containerName",
-        "AzureBlobDatastore 'store': containerName is '" + container
+        "AzureBlobDatastore 'store': containerName is '"
+            + container
             + "'; use 3 to 63 lower-case letters, digits and single hyphens, starting and ending"
             + " with a letter or digit");
   }
@@ -104,7 +120,11 @@ class DatastoreTest {
         "credential",
         "AdlsGen2Datastore 'lake': credential is 'sas'; use a service principal, an account key or"
             + " identity-based access for ADLS Gen2");
-    assertThat(lake().credential(new DatastoreCredential.ServicePrincipal("t", "c", Secret.reference("sp"))).build())
+    assertThat(
+            lake()
+                .credential(
+                    new DatastoreCredential.ServicePrincipal("t", "c", Secret.reference("sp")))
+                .build())
         .isNotNull();
   }
 
@@ -122,16 +142,24 @@ class DatastoreTest {
         () -> new UnityCatalogVolumeDatastore("uc", "c", "s", null),
         "volume",
         "UnityCatalogVolumeDatastore 'uc': volume is missing; give a non-empty value");
-    assertThat(new UnityCatalogVolumeDatastore("uc", "main", "ml", "raw").root()).isEqualTo("/Volumes/main/ml/raw");
+    assertThat(new UnityCatalogVolumeDatastore("uc", "main", "ml", "raw").root())
+        .isEqualTo("/Volumes/main/ml/raw");
     assertInvalid(
-        () -> LocalDatastore.of("local", ""), "path", "LocalDatastore 'local': path is empty; give a non-empty value");
+        () -> LocalDatastore.of("local", ""),
+        "path",
+        "LocalDatastore 'local': path is empty; give a non-empty value");
   }
 
   @Test
   void credentialsNeedTheirSecrets() {
     assertInvalid(
-        () -> DatastoreCredential.accountKey(null), "key", "AccountKey: key is missing; give the account key as a Secret");
-    assertInvalid(() -> DatastoreCredential.sas(null), "token", "Sas: token is missing; give the SAS token as a Secret");
+        () -> DatastoreCredential.accountKey(null),
+        "key",
+        "AccountKey: key is missing; give the account key as a Secret");
+    assertInvalid(
+        () -> DatastoreCredential.sas(null),
+        "token",
+        "Sas: token is missing; give the SAS token as a Secret");
     assertInvalid(
         () -> new DatastoreCredential.ServicePrincipal("", "c", Secret.reference("s")),
         "tenantId",
@@ -168,7 +196,10 @@ class DatastoreTest {
         () -> Secret.of("ref", ""),
         "value",
         "Secret 'ref': value is missing; give the secret's value, or use Secret.fromEnvironment(name)");
-    assertInvalid(() -> Secret.fromEnvironment(" "), "variable", "Secret: variable is ' '; give a non-empty value");
+    assertInvalid(
+        () -> Secret.fromEnvironment(" "),
+        "variable",
+        "Secret: variable is ' '; give a non-empty value");
   }
 
   @Test
@@ -182,7 +213,10 @@ class DatastoreTest {
         () -> local.path("raw/../../etc"),
         "pathOnDatastore",
         "DataPath: pathOnDatastore is 'raw/../../etc'; give a path below the datastore's root, without '..'");
-    assertInvalid(() -> DataPath.of(null, "x"), "datastore", "DataPath: datastore is missing; give a datastore");
+    assertInvalid(
+        () -> DataPath.of(null, "x"),
+        "datastore",
+        "DataPath: datastore is missing; give a datastore");
   }
 
   @Test
@@ -193,17 +227,27 @@ class DatastoreTest {
         "paths",
         "TabularDataset: paths is empty; give at least one data path");
     assertInvalid(
-        () -> FileDataset.builder().build(), "paths", "FileDataset: paths is empty; give at least one data path");
+        () -> FileDataset.builder().build(),
+        "paths",
+        "FileDataset: paths is empty; give at least one data path");
     assertInvalid(
         () -> TabularDataset.builder().addPaths(local.path("a.csv")).separator(";;").build(),
         "separator",
         "TabularDataset: separator is ';;'; use a single character");
     assertInvalid(
-        () -> TabularDataset.builder().addPaths(local.path("a.csv")).encoding("no-such-charset").build(),
+        () ->
+            TabularDataset.builder()
+                .addPaths(local.path("a.csv"))
+                .encoding("no-such-charset")
+                .build(),
         "encoding",
         "TabularDataset: encoding is 'no-such-charset'; use a charset name such as utf-8 or latin1");
     assertInvalid(
-        () -> TabularDataset.builder().addPaths(local.path("a.csv")).encoding("not a charset").build(),
+        () ->
+            TabularDataset.builder()
+                .addPaths(local.path("a.csv"))
+                .encoding("not a charset")
+                .build(),
         "encoding",
         "TabularDataset: encoding is 'not a charset'; use a charset name such as utf-8 or latin1");
     TabularDataset tabular = TabularDataset.fromDelimitedFiles(local.path("a.csv"));

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvironmentAndComputeTest {
-  private static final String COMPUTE_NAME_FIX = "use 2 to 32 letters, digits and hyphens, starting with a letter";
+  private static final String COMPUTE_NAME_FIX =
+      "use 2 to 32 letters, digits and hyphens, starting with a letter";
 
   @Test
   void environmentChecks() {
@@ -32,7 +33,12 @@ class EnvironmentAndComputeTest {
         () -> Environment.of("e", "pandas", " "),
         "pipPackages",
         "Environment 'e': pipPackages is ' '; give a non-empty value");
-    Environment ok = Environment.builder().name("train-1.0").pythonVersion("3.11.9").addPipPackages("pandas").build();
+    Environment ok =
+        Environment.builder()
+            .name("train-1.0")
+            .pythonVersion("3.11.9")
+            .addPipPackages("pandas")
+            .build();
     assertThat(ok.pipPackages()).containsExactly("pandas");
   }
 
@@ -57,24 +63,38 @@ class EnvironmentAndComputeTest {
     String suffix = ": name is '" + name + "'; " + COMPUTE_NAME_FIX;
     assertInvalid(() -> new ComputeTarget.Local(name), "name", "ComputeTarget.Local" + suffix);
     assertInvalid(() -> ComputeTarget.named(name), "name", "ComputeTarget.Named" + suffix);
-    assertInvalid(() -> DatabricksCompute.of(name), "name", "ComputeTarget.DatabricksCompute" + suffix);
+    assertInvalid(
+        () -> DatabricksCompute.of(name), "name", "ComputeTarget.DatabricksCompute" + suffix);
     assertInvalid(() -> AmlCompute.of(name), "name", "ComputeTarget.AmlCompute" + suffix);
   }
 
   @Test
   void computeTargetsByName() {
     assertThat(ComputeTarget.local().name()).isEqualTo("local");
-    assertThat(ComputeTarget.named("cpu-cluster")).isEqualTo(new ComputeTarget.Named("cpu-cluster"));
-    assertInvalid(() -> ComputeTarget.named(null), "name", "ComputeTarget.Named: name is missing; " + COMPUTE_NAME_FIX);
+    assertThat(ComputeTarget.named("cpu-cluster"))
+        .isEqualTo(new ComputeTarget.Named("cpu-cluster"));
+    assertInvalid(
+        () -> ComputeTarget.named(null),
+        "name",
+        "ComputeTarget.Named: name is missing; " + COMPUTE_NAME_FIX);
   }
 
   @Test
   void databricksComputeNeedsAnHttpsUrl() {
     assertInvalid(
-        () -> DatabricksCompute.builder().name("dbx").workspaceUrl("http://adb-1.azuredatabricks.net").build(),
+        () ->
+            DatabricksCompute.builder()
+                .name("dbx")
+                .workspaceUrl("http://adb-1.azuredatabricks.net")
+                .build(),
         "workspaceUrl",
         "DatabricksCompute 'dbx': workspaceUrl is 'http://adb-1.azuredatabricks.net'; use the workspace's https:// URL");
-    assertThat(DatabricksCompute.builder().name("dbx").workspaceUrl("http://127.0.0.1:8080").build().workspaceUrl())
+    assertThat(
+            DatabricksCompute.builder()
+                .name("dbx")
+                .workspaceUrl("http://127.0.0.1:8080")
+                .build()
+                .workspaceUrl())
         .contains("http://127.0.0.1:8080");
   }
 

@@ -23,7 +23,9 @@ class ParameterAndArgumentTest {
     assertThat(PipelineParameter.of("b", true).type()).isEqualTo(ParameterType.BOOLEAN);
     assertThat(PipelineParameter.of("p", path).type()).isEqualTo(ParameterType.DATA_PATH);
     assertThat(PipelineParameter.of("i", 3).defaultValue()).isEqualTo(3);
-    assertThat(PipelineParameter.of("i", 3)).isEqualTo(PipelineParameter.of("i", 3)).isNotEqualTo(PipelineParameter.of("i", 4));
+    assertThat(PipelineParameter.of("i", 3))
+        .isEqualTo(PipelineParameter.of("i", 3))
+        .isNotEqualTo(PipelineParameter.of("i", 4));
     assertThat(PipelineParameter.of("i", 3)).hasToString("PipelineParameter{i: INTEGER = 3}");
   }
 
@@ -34,19 +36,25 @@ class ParameterAndArgumentTest {
         "name",
         "PipelineParameter: name is 'learning-rate'; use only letters, digits and underscores");
     assertInvalid(
-        () -> PipelineParameter.of("", 0.1), "name", "PipelineParameter: name is empty; use only letters, digits and underscores");
+        () -> PipelineParameter.of("", 0.1),
+        "name",
+        "PipelineParameter: name is empty; use only letters, digits and underscores");
   }
 
   @Test
   void parameterDefaultsHaveASupportedType() {
     assertInvalid(
-        () -> PipelineParameter.of("f", 1.5f), "defaultValue", "PipelineParameter 'f': defaultValue is 'Float'; " + TYPES);
+        () -> PipelineParameter.of("f", 1.5f),
+        "defaultValue",
+        "PipelineParameter 'f': defaultValue is 'Float'; " + TYPES);
     assertInvalid(
         () -> PipelineParameter.of("o", new Object()),
         "defaultValue",
         "PipelineParameter 'o': defaultValue is 'Object'; " + TYPES);
     assertInvalid(
-        () -> PipelineParameter.of("n", null), "defaultValue", "PipelineParameter 'n': defaultValue is missing; " + TYPES);
+        () -> PipelineParameter.of("n", null),
+        "defaultValue",
+        "PipelineParameter 'n': defaultValue is missing; " + TYPES);
   }
 
   @Test
@@ -76,13 +84,20 @@ class ParameterAndArgumentTest {
 
   @Test
   void argumentChecks() {
-    String fix = "use text, a number, a boolean, PipelineData, an InputBinding or a PipelineParameter";
+    String fix =
+        "use text, a number, a boolean, PipelineData, an InputBinding or a PipelineParameter";
     assertInvalid(() -> Argument.of(new Object()), "value", "Argument: value is 'Object'; " + fix);
     assertInvalid(() -> Argument.of(null), "value", "Argument: value is missing; " + fix);
-    assertInvalid(() -> new Argument.Literal(null), "value", "Argument: value is missing; give a value");
     assertInvalid(
-        () -> new Argument.Port("in put"), "port", "Argument: port is 'in put'; use only letters, digits and underscores");
-    assertInvalid(() -> new Argument.Parameter(null), "parameter", "Argument: parameter is missing; give a parameter");
+        () -> new Argument.Literal(null), "value", "Argument: value is missing; give a value");
+    assertInvalid(
+        () -> new Argument.Port("in put"),
+        "port",
+        "Argument: port is 'in put'; use only letters, digits and underscores");
+    assertInvalid(
+        () -> new Argument.Parameter(null),
+        "parameter",
+        "Argument: parameter is missing; give a parameter");
   }
 
   @Test
@@ -92,7 +107,9 @@ class ParameterAndArgumentTest {
         "name",
         "PipelineData 'clean-data': name is 'clean-data'; use only letters, digits and underscores");
     assertInvalid(
-        () -> PipelineData.of(""), "name", "PipelineData '': name is empty; use only letters, digits and underscores");
+        () -> PipelineData.of(""),
+        "name",
+        "PipelineData '': name is empty; use only letters, digits and underscores");
     assertInvalid(
         () -> PipelineData.builder().name("d").pipelineOutputName("out put").build(),
         "pipelineOutputName",
@@ -106,7 +123,12 @@ class ParameterAndArgumentTest {
         "outputPathOnCompute",
         "PipelineData 'd': outputPathOnCompute is '/tmp/out'; set it only with outputMode UPLOAD");
     assertInvalid(
-        () -> PipelineData.builder().name("d").outputMode(OutputMode.MOUNT).outputOverwrite(true).build(),
+        () ->
+            PipelineData.builder()
+                .name("d")
+                .outputMode(OutputMode.MOUNT)
+                .outputOverwrite(true)
+                .build(),
         "outputOverwrite",
         "PipelineData 'd': outputOverwrite is true; set it only with outputMode UPLOAD");
     PipelineData upload =
@@ -125,7 +147,9 @@ class ParameterAndArgumentTest {
   void inputBindingsCheckNameAndDownloadPath() {
     PipelineData data = PipelineData.of("d");
     assertInvalid(
-        () -> data.asInput("in put"), "name", "InputBinding: name is 'in put'; use only letters, digits and underscores");
+        () -> data.asInput("in put"),
+        "name",
+        "InputBinding: name is 'in put'; use only letters, digits and underscores");
     assertInvalid(
         () -> new InputBinding("in", data, InputMode.MOUNT, Optional.of("/mnt/in")),
         "pathOnCompute",

@@ -21,8 +21,10 @@ class PolymorphicJsonTest {
 
   @Test
   void datastoresRoundTrip() throws Exception {
-    Datastore blob = AzureBlobDatastore.builder().name("raw").accountName("acct").containerName("raw").build();
-    Datastore adls = AdlsGen2Datastore.builder().name("lake").accountName("acct").fileSystem("lake").build();
+    Datastore blob =
+        AzureBlobDatastore.builder().name("raw").accountName("acct").containerName("raw").build();
+    Datastore adls =
+        AdlsGen2Datastore.builder().name("lake").accountName("acct").fileSystem("lake").build();
     for (Datastore store : List.of(blob, adls)) {
       String json = JSON.writerFor(Datastore.class).writeValueAsString(store);
       assertThat(JSON.readValue(json, Datastore.class)).as(json).isEqualTo(store);

@@ -13,8 +13,10 @@ class PythonScriptStepTest {
 
   @Test
   void theNameDefaultsToTheScriptName() {
-    assertThat(PythonScriptStep.builder().scriptName("train.py").build().name()).isEqualTo("train.py");
-    assertThat(PythonScriptStep.builder().scriptName("src/my train.py").build().name()).isEqualTo("src_my_train.py");
+    assertThat(PythonScriptStep.builder().scriptName("train.py").build().name())
+        .isEqualTo("train.py");
+    assertThat(PythonScriptStep.builder().scriptName("src/my train.py").build().name())
+        .isEqualTo("src_my_train.py");
     PythonScriptStep step = step().build();
     assertThat(step.allowReuse()).isTrue();
     assertThat(step.computeTarget()).isEmpty();
@@ -43,18 +45,25 @@ class PythonScriptStepTest {
   @Test
   void scriptNameIsRequired() {
     assertInvalid(
-        () -> step().scriptName(" ").build(), "scriptName", "PythonScriptStep 's': scriptName is ' '; give a non-empty value");
+        () -> step().scriptName(" ").build(),
+        "scriptName",
+        "PythonScriptStep 's': scriptName is ' '; give a non-empty value");
   }
 
   @Test
   void blankOptionalTextIsRejected() {
-    assertInvalid(() -> step().version("").build(), "version", "PythonScriptStep 's': version is empty; give a non-empty value");
+    assertInvalid(
+        () -> step().version("").build(),
+        "version",
+        "PythonScriptStep 's': version is empty; give a non-empty value");
     assertInvalid(
         () -> step().sourceDirectory(" ").build(),
         "sourceDirectory",
         "PythonScriptStep 's': sourceDirectory is ' '; give a non-empty value");
     assertInvalid(
-        () -> step().addRunAfter("").build(), "runAfter", "PythonScriptStep 's': runAfter is empty; give a non-empty value");
+        () -> step().addRunAfter("").build(),
+        "runAfter",
+        "PythonScriptStep 's': runAfter is empty; give a non-empty value");
   }
 
   @Test
@@ -69,7 +78,8 @@ class PythonScriptStepTest {
             .putRunconfigPipelineParam("NodeCount", PipelineParameter.of("nodes", 2))
             .putRunconfigPipelineParam("MpiProcessCountPerNode", PipelineParameter.of("procs", 4))
             .putRunconfigPipelineParam("TensorflowWorkerCount", PipelineParameter.of("workers", 2))
-            .putRunconfigPipelineParam("TensorflowParameterServerCount", PipelineParameter.of("ps", 1))
+            .putRunconfigPipelineParam(
+                "TensorflowParameterServerCount", PipelineParameter.of("ps", 1))
             .build();
     assertThat(ok.runconfigPipelineParams()).hasSize(4);
   }
@@ -85,7 +95,8 @@ class PythonScriptStepTest {
         "params",
         "PythonScriptStep 's': params is 'data'; pass data to a script through inputs, outputs or"
             + " arguments, not params");
-    PythonScriptStep ok = step().param("lr", 0.1).param("epochs", PipelineParameter.of("epochs", 3)).build();
+    PythonScriptStep ok =
+        step().param("lr", 0.1).param("epochs", PipelineParameter.of("epochs", 3)).build();
     assertThat(ok.params())
         .containsEntry("lr", new Argument.Literal("0.1"))
         .containsEntry("epochs", new Argument.Parameter(PipelineParameter.of("epochs", 3)));
@@ -121,7 +132,11 @@ class PythonScriptStepTest {
     PipelineData in = PipelineData.of("in");
     PipelineParameter<Integer> epochs = PipelineParameter.of("epochs", 3);
     PythonScriptStep step =
-        step().addInput(in).arguments("--in", in, "--epochs", epochs, "--verbose", true).environment(Environment.of("e")).build();
+        step()
+            .addInput(in)
+            .arguments("--in", in, "--epochs", epochs, "--verbose", true)
+            .environment(Environment.of("e"))
+            .build();
 
     assertThat(step.arguments())
         .containsExactly(

@@ -16,7 +16,11 @@ class WorkspaceFromConfigTest {
   @TempDir Path root;
 
   private static String keys(String workspace) {
-    return "{\"subscription_id\": \"" + SUB + "\", \"resource_group\": \"rg-ml\", \"workspace_name\": \"" + workspace + "\"}";
+    return "{\"subscription_id\": \""
+        + SUB
+        + "\", \"resource_group\": \"rg-ml\", \"workspace_name\": \""
+        + workspace
+        + "\"}";
   }
 
   private Path write(String path, String content) throws IOException {
@@ -28,8 +32,12 @@ class WorkspaceFromConfigTest {
 
   @Test
   void readsTheThreeKeysAndTheRegion() throws IOException {
-    write(".azureml/config.json", "{\"subscription_id\": \"" + SUB + "\", \"resource_group\": \"rg-ml\","
-        + " \"workspace_name\": \"ws-main\", \"location\": \"westeurope\"}");
+    write(
+        ".azureml/config.json",
+        "{\"subscription_id\": \""
+            + SUB
+            + "\", \"resource_group\": \"rg-ml\","
+            + " \"workspace_name\": \"ws-main\", \"location\": \"westeurope\"}");
 
     Workspace workspace = Workspace.fromConfig(root);
 
@@ -38,13 +46,19 @@ class WorkspaceFromConfigTest {
     assertThat(workspace.name()).isEqualTo("ws-main");
     assertThat(workspace.region()).contains("westeurope");
     assertThat(workspace.resourceId())
-        .isEqualTo("/subscriptions/" + SUB + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-main");
+        .isEqualTo(
+            "/subscriptions/"
+                + SUB
+                + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-main");
   }
 
   @Test
   void readsTheScopeFormat() throws IOException {
-    write("config.json", "{\"Scope\": \"/subscriptions/" + SUB
-        + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-scope\"}");
+    write(
+        "config.json",
+        "{\"Scope\": \"/subscriptions/"
+            + SUB
+            + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/ws-scope\"}");
 
     Workspace workspace = Workspace.fromConfig(root);
 
@@ -87,18 +101,25 @@ class WorkspaceFromConfigTest {
 
   @Test
   void aMissingKeyNamesTheFileAndTheKey() throws IOException {
-    Path file = write(".azureml/config.json", "{\"subscription_id\": \"" + SUB + "\", \"workspace_name\": \"ws\"}");
+    Path file =
+        write(
+            ".azureml/config.json",
+            "{\"subscription_id\": \"" + SUB + "\", \"workspace_name\": \"ws\"}");
 
     assertThatThrownBy(() -> Workspace.fromConfig(root))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            file + " has no resource_group; add \"resource_group\" (config.json needs subscription_id,"
+            file
+                + " has no resource_group; add \"resource_group\" (config.json needs subscription_id,"
                 + " resource_group and workspace_name, or Scope)");
   }
 
   @Test
   void aBlankKeyCountsAsMissing() throws IOException {
-    Path file = write("config.json", "{\"subscription_id\": \" \", \"resource_group\": \"rg\", \"workspace_name\": \"ws1\"}");
+    Path file =
+        write(
+            "config.json",
+            "{\"subscription_id\": \" \", \"resource_group\": \"rg\", \"workspace_name\": \"ws1\"}");
 
     assertThatThrownBy(() -> Workspace.fromConfig(root))
         .isInstanceOf(ConfigurationException.class)
@@ -112,7 +133,10 @@ class WorkspaceFromConfigTest {
     assertThatThrownBy(() -> Workspace.fromConfig(root))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            file + ": Scope is '/subscriptions/" + SUB + "'; use /subscriptions/<id>/resourceGroups/<group>/"
+            file
+                + ": Scope is '/subscriptions/"
+                + SUB
+                + "'; use /subscriptions/<id>/resourceGroups/<group>/"
                 + "providers/Microsoft.MachineLearningServices/workspaces/<name>");
   }
 
@@ -141,7 +165,8 @@ class WorkspaceFromConfigTest {
     assertThatThrownBy(() -> Workspace.fromConfig(empty))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
-            "No config.json found in .azureml/, aml_config/ or the folder itself, in " + empty
+            "No config.json found in .azureml/, aml_config/ or the folder itself, in "
+                + empty
                 + " or any of its parents; download config.json from the Azure portal (workspace"
                 + " overview) into your project, or build the Workspace with Workspace.builder()");
   }
@@ -152,6 +177,7 @@ class WorkspaceFromConfigTest {
 
     assertThatThrownBy(() -> Workspace.fromConfig(root))
         .isInstanceOf(InvalidModelException.class)
-        .hasMessage("Workspace: name is 'x'; use 3 to 33 letters, digits, '_' or '-', starting with a letter or digit");
+        .hasMessage(
+            "Workspace: name is 'x'; use 3 to 33 letters, digits, '_' or '-', starting with a letter or digit");
   }
 }

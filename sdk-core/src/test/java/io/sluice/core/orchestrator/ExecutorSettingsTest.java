@@ -57,20 +57,22 @@ class ExecutorSettingsTest {
   }
 
   private Orchestrator.Settings settings(Map<String, String> executorSettings) {
-    return new Orchestrator.Settings("orchestrated", base.resolve("runs"), base, 1, null, Optional.empty(),
-        executorSettings);
+    return new Orchestrator.Settings(
+        "orchestrated", base.resolve("runs"), base, 1, null, Optional.empty(), executorSettings);
   }
 
   @Test
   void eachExecutorChecksAndGetsOnlyTheKeysOfItsNamespaceWithoutThePrefix() {
     Namespaced one = new Namespaced("one");
     Namespaced two = new Namespaced("two");
-    Orchestrator.Settings settings = settings(Map.of("one.a", "1", "one.b", "2", "two.a", "3", "onex.a", "4"));
+    Orchestrator.Settings settings =
+        settings(Map.of("one.a", "1", "one.b", "2", "two.a", "3", "onex.a", "4"));
 
     assertThatThrownBy(() -> Orchestrator.checkExecutorSettings(settings, List.of(one, two)))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("orchestrated transport: unknown configuration key 'onex.a' (value '4'); its namespace 'onex' is"
-            + " read by no step executor on the class path; known namespaces: one, two");
+        .hasMessage(
+            "orchestrated transport: unknown configuration key 'onex.a' (value '4'); its namespace 'onex' is"
+                + " read by no step executor on the class path; known namespaces: one, two");
 
     Orchestrator.Settings good = settings(Map.of("one.a", "1", "one.b", "2", "two.a", "3"));
     Orchestrator.checkExecutorSettings(good, List.of(one, two));
@@ -82,10 +84,14 @@ class ExecutorSettingsTest {
 
   @Test
   void anUnknownKeyOfTheTransportItselfFailsNamingKeyValueAndKnownKeys() {
-    assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("baseDirectory", base.toString(), "paralelism", "2")))
+    assertThatThrownBy(
+            () ->
+                Sluice.transport(
+                    "orchestrated", Map.of("baseDirectory", base.toString(), "paralelism", "2")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("orchestrated transport: unknown configuration key 'paralelism' (value '2'); known keys:"
-            + " baseDirectory, cacheDirectory, mlflowTrackingUri, parallelism, runsDirectory, and <namespace>.<key>"
-            + " for step executors");
+        .hasMessage(
+            "orchestrated transport: unknown configuration key 'paralelism' (value '2'); known keys:"
+                + " baseDirectory, cacheDirectory, mlflowTrackingUri, parallelism, runsDirectory, and <namespace>.<key>"
+                + " for step executors");
   }
 }

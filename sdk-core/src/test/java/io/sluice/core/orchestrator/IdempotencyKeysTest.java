@@ -27,21 +27,27 @@ class IdempotencyKeysTest {
     String second = IdempotencyKeys.of("churn-20261124-1", "prep", 2);
 
     assertThat(first).isEqualTo(IdempotencyKeys.of("churn-20261124-1", "prep"));
-    assertThat(second).startsWith("churn-20261124-1-prep-attempt2-").hasSizeLessThanOrEqualTo(64)
-        .matches("[A-Za-z0-9_-]+").isNotEqualTo(first).isNotEqualTo(IdempotencyKeys.of("churn-20261124-1", "prep", 3));
+    assertThat(second)
+        .startsWith("churn-20261124-1-prep-attempt2-")
+        .hasSizeLessThanOrEqualTo(64)
+        .matches("[A-Za-z0-9_-]+")
+        .isNotEqualTo(first)
+        .isNotEqualTo(IdempotencyKeys.of("churn-20261124-1", "prep", 3));
     assertThat(IdempotencyKeys.of("churn-20261124-1", "prep", 2)).isEqualTo(second);
   }
 
   @Test
   void aLaterAttemptsKeyIsNotTheFirstKeyOfAStepNamedLikeIt() {
-    assertThat(IdempotencyKeys.of("r", "prep", 2)).isNotEqualTo(IdempotencyKeys.of("r", "prep-attempt2"));
+    assertThat(IdempotencyKeys.of("r", "prep", 2))
+        .isNotEqualTo(IdempotencyKeys.of("r", "prep-attempt2"));
   }
 
   @Test
   void aLaterAttemptOfALongKeyStaysWithinSixtyFourCharacters() {
     String run = "a-very-long-pipeline-name-that-goes-on-and-on-20261124-091231-10a1";
 
-    assertThat(IdempotencyKeys.of(run, "prepare.customer.data", 12)).hasSize(64)
+    assertThat(IdempotencyKeys.of(run, "prepare.customer.data", 12))
+        .hasSize(64)
         .isNotEqualTo(IdempotencyKeys.of(run, "prepare.customer.data", 13));
   }
 }

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalReplayTest {
   private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
-  private static final OutputRecord CLEAN = new OutputRecord("lake", "p/clean", "abfss://l/p/clean", "/x/clean", "h");
-  private static final OutputRecord CHANGED = new OutputRecord("lake", "p/other", "abfss://l/p/other", "/x/other", "h2");
+  private static final OutputRecord CLEAN =
+      new OutputRecord("lake", "p/clean", "abfss://l/p/clean", "/x/clean", "h");
+  private static final OutputRecord CHANGED =
+      new OutputRecord("lake", "p/other", "abfss://l/p/other", "/x/other", "h2");
 
   @TempDir Path folder;
 
@@ -110,27 +112,39 @@ class JournalReplayTest {
   @Test
   void theDuplicateRunPolicyDecidesOnHowTheEarlierAttemptEnded() {
     JournalReplay completed =
-        journal(new JournalEntry.RunStarted(T0, "r1", 1), new JournalEntry.RunFinished(T0, RunState.COMPLETED));
-    JournalReplay unfinished = journal(folder.resolve("r2/journal.jsonl"), new JournalEntry.RunStarted(T0, "r2", 1));
+        journal(
+            new JournalEntry.RunStarted(T0, "r1", 1),
+            new JournalEntry.RunFinished(T0, RunState.COMPLETED));
+    JournalReplay unfinished =
+        journal(folder.resolve("r2/journal.jsonl"), new JournalEntry.RunStarted(T0, "r2", 1));
     JournalReplay failed =
-        journal(folder.resolve("r3/journal.jsonl"), new JournalEntry.RunFinished(T0, RunState.FAILED));
+        journal(
+            folder.resolve("r3/journal.jsonl"), new JournalEntry.RunFinished(T0, RunState.FAILED));
 
     assertThatThrownBy(() -> decide(DuplicateRunPolicy.REJECT, "r1", completed))
         .isInstanceOf(DuplicateRunException.class)
-        .hasMessageStartingWith("Run 'r1' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it.");
+        .hasMessageStartingWith(
+            "Run 'r1' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it.");
     assertThatThrownBy(() -> decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r1", completed))
         .hasMessageContaining("ended COMPLETED; ");
     assertThatThrownBy(() -> decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r2", unfinished))
         .hasMessageContaining("has not ended; ");
-    assertThat(decide(DuplicateRunPolicy.RESUME, "r1", completed)).isEqualTo(DuplicateRuns.Decision.RESUME);
-    assertThat(decide(DuplicateRunPolicy.RESUME, "r2", unfinished)).isEqualTo(DuplicateRuns.Decision.RESUME);
-    assertThat(decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r3", failed)).isEqualTo(DuplicateRuns.Decision.RESTART);
+    assertThat(decide(DuplicateRunPolicy.RESUME, "r1", completed))
+        .isEqualTo(DuplicateRuns.Decision.RESUME);
+    assertThat(decide(DuplicateRunPolicy.RESUME, "r2", unfinished))
+        .isEqualTo(DuplicateRuns.Decision.RESUME);
+    assertThat(decide(DuplicateRunPolicy.ALLOW_IF_FAILED, "r3", failed))
+        .isEqualTo(DuplicateRuns.Decision.RESTART);
   }
 
   /** The decision the orchestrator's admission takes on what an earlier attempt journaled. */
-  private static DuplicateRuns.Decision decide(DuplicateRunPolicy policy, String runId, JournalReplay earlier) {
+  private static DuplicateRuns.Decision decide(
+      DuplicateRunPolicy policy, String runId, JournalReplay earlier) {
     return DuplicateRuns.decide(
-        runId, policy, Optional.of(new DuplicateRuns.EarlierRun(earlier.finishedState(), Optional.empty())), "f");
+        runId,
+        policy,
+        Optional.of(new DuplicateRuns.EarlierRun(earlier.finishedState(), Optional.empty())),
+        "f");
   }
 
   private JournalReplay journal(JournalEntry... entries) {
@@ -148,9 +162,20 @@ class JournalReplayTest {
     Files.createDirectories(folder.resolve("src"));
     Files.writeString(folder.resolve("src/prep.py"), "print('prep')\n");
     Files.writeString(folder.resolve("src/train.py"), "print('train')\n");
-    PythonScriptStep prep = PythonScriptStep.builder().name("prep").scriptName("prep.py").sourceDirectory("src").build();
+    PythonScriptStep prep =
+        PythonScriptStep.builder()
+            .name("prep")
+            .scriptName("prep.py")
+            .sourceDirectory("src")
+            .build();
     PythonScriptStep train =
-        PythonScriptStep.builder().name("train").scriptName("train.py").sourceDirectory("src").runAfter(prep).build();
-    return PipelineCompiler.compile(Pipeline.builder().name("two").steps(prep, train).build(), folder);
+        PythonScriptStep.builder()
+            .name("train")
+            .scriptName("train.py")
+            .sourceDirectory("src")
+            .runAfter(prep)
+            .build();
+    return PipelineCompiler.compile(
+        Pipeline.builder().name("two").steps(prep, train).build(), folder);
   }
 }

@@ -103,7 +103,9 @@ class OrchestratorClockTest {
             .datastoreIos(List.of())
             .build();
 
-    PipelineRun run = orchestrator.submit(pipeline(), RunOptions.builder().runId("r1").addListeners(events::add).build());
+    PipelineRun run =
+        orchestrator.submit(
+            pipeline(), RunOptions.builder().runId("r1").addListeners(events::add).build());
 
     try {
       run.waitForCompletion(Duration.ofMinutes(1));
@@ -114,7 +116,11 @@ class OrchestratorClockTest {
         .extracting(StepStatus::step, StepStatus::state, StepStatus::startedAt, StepStatus::endedAt)
         .containsExactly(
             tuple("prep", StepState.COMPLETED, Optional.of(T0), Optional.of(T0.plusSeconds(5))),
-            tuple("train", StepState.FAILED, Optional.of(T0.plusSeconds(5)), Optional.of(T0.plusSeconds(7))));
+            tuple(
+                "train",
+                StepState.FAILED,
+                Optional.of(T0.plusSeconds(5)),
+                Optional.of(T0.plusSeconds(7))));
     assertThat(events)
         .filteredOn(RunEvent.StepStateChanged.class::isInstance)
         .extracting(e -> ((RunEvent.StepStateChanged) e).status())
@@ -137,12 +143,16 @@ class OrchestratorClockTest {
             tuple("StepFailed", T0.plusSeconds(7)),
             tuple("RunFinished", T0.plusSeconds(7)));
     assertThat(StepDurations.of(journal))
-        .containsExactly(Map.entry("prep", Duration.ofSeconds(5)), Map.entry("train", Duration.ofSeconds(2)));
+        .containsExactly(
+            Map.entry("prep", Duration.ofSeconds(5)), Map.entry("train", Duration.ofSeconds(2)));
   }
 
   private Orchestrator.Settings settings() {
     return new Orchestrator.Settings(
-        "local", base.resolve("runs"), base, 1,
+        "local",
+        base.resolve("runs"),
+        base,
+        1,
         (environment, extra) -> {
           throw new IllegalStateException("no Python in this test");
         },
@@ -153,9 +163,20 @@ class OrchestratorClockTest {
     Files.createDirectories(base.resolve("src"));
     Files.writeString(base.resolve("src/prep.py"), "print('prep')\n");
     Files.writeString(base.resolve("src/train.py"), "print('train')\n");
-    PythonScriptStep prep = PythonScriptStep.builder().name("prep").scriptName("prep.py").sourceDirectory("src").build();
+    PythonScriptStep prep =
+        PythonScriptStep.builder()
+            .name("prep")
+            .scriptName("prep.py")
+            .sourceDirectory("src")
+            .build();
     PythonScriptStep train =
-        PythonScriptStep.builder().name("train").scriptName("train.py").sourceDirectory("src").runAfter(prep).build();
-    return PipelineCompiler.compile(Pipeline.builder().name("timed").steps(prep, train).build(), base);
+        PythonScriptStep.builder()
+            .name("train")
+            .scriptName("train.py")
+            .sourceDirectory("src")
+            .runAfter(prep)
+            .build();
+    return PipelineCompiler.compile(
+        Pipeline.builder().name("timed").steps(prep, train).build(), base);
   }
 }

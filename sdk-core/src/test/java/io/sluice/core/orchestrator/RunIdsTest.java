@@ -29,7 +29,8 @@ class RunIdsTest {
     assertThat(RunIds.newRunId("churn daily/v2", time, 0x3f9a0c1e))
         .isEqualTo("churn-daily-v2-20261124-120830-3f9a0c1e");
     assertThat(RunIds.newRunId("p", time, 7)).isEqualTo("p-20261124-120830-00000007");
-    assertThat(RunIds.newRunId("x".repeat(60), time, -1)).isEqualTo("x".repeat(40) + "-20261124-120830-ffffffff");
+    assertThat(RunIds.newRunId("x".repeat(60), time, -1))
+        .isEqualTo("x".repeat(40) + "-20261124-120830-ffffffff");
     assertThat(RunIds.newRunId("churn")).matches("churn-\\d{8}-\\d{6}-[0-9a-f]{8}");
   }
 
@@ -60,10 +61,12 @@ class RunIdsTest {
     try {
       List<Future<String>> claims = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        claims.add(pool.submit(() -> {
-          start.await();
-          return RunIds.newRunDirectory(runs, ids::remove);
-        }));
+        claims.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return RunIds.newRunDirectory(runs, ids::remove);
+                }));
       }
       start.countDown();
       List<String> claimed = new ArrayList<>();

@@ -24,12 +24,14 @@ class StepDurationsTest {
             // the runner died while train ran; the next attempt runs it again
             new JournalEntry.RunStarted(T0.plusSeconds(60), "r", 2),
             new JournalEntry.StepStarted(T0.plusSeconds(61), "train", "f1"),
-            new JournalEntry.StepCompleted(T0.plusSeconds(61).plusMillis(2500), "train", "f1", "", Map.of()),
+            new JournalEntry.StepCompleted(
+                T0.plusSeconds(61).plusMillis(2500), "train", "f1", "", Map.of()),
             new JournalEntry.StepStarted(T0.plusSeconds(70), "score", "f3"),
             new JournalEntry.RunFinished(T0.plusSeconds(80), RunState.FAILED));
 
     assertThat(StepDurations.of(journal))
         .containsExactly(
-            Map.entry("report", Duration.ofSeconds(3)), Map.entry("train", Duration.ofMillis(2500)));
+            Map.entry("report", Duration.ofSeconds(3)),
+            Map.entry("train", Duration.ofMillis(2500)));
   }
 }

@@ -42,7 +42,9 @@ class RunSecretsTest {
   void aReferenceKeepsItsFormAndItsJsonIsTheBareName() throws Exception {
     assertThat(new SecretReference("env:TOKEN").environmentVariable()).contains("TOKEN");
     assertThat(new SecretReference("kv:token").environmentVariable()).isEmpty();
-    assertThat(io.sluice.core.implementation.CanonicalJson.COMPACT.writeValueAsString(new SecretReference("kv:t")))
+    assertThat(
+            io.sluice.core.implementation.CanonicalJson.COMPACT.writeValueAsString(
+                new SecretReference("kv:t")))
         .isEqualTo("\"kv:t\"");
     assertThatThrownBy(() -> new SecretReference("not a reference"))
         .isInstanceOf(io.sluice.core.definition.DefinitionFormatException.class)

@@ -12,7 +12,8 @@ class DataPathsTest {
 
   @Test
   void anOutputLivesUnderTheRunsFolderByRunStepAndName() {
-    assertThat(DataPaths.output("run-1", "prep", "clean_data")).isEqualTo("sluice/runs/run-1/prep/clean_data");
+    assertThat(DataPaths.output("run-1", "prep", "clean_data"))
+        .isEqualTo("sluice/runs/run-1/prep/clean_data");
   }
 
   @Test

@@ -42,9 +42,12 @@ class ReuseKeysTest {
     Map<String, String> before = texts(Map.of());
     Map<String, String> after = texts(Map.of("n_estimators", 300));
 
-    assertThat(ReuseKeys.key(step("train"), INPUTS, after)).isNotEqualTo(ReuseKeys.key(step("train"), INPUTS, before));
-    assertThat(ReuseKeys.key(step("prep"), Map.of(), after)).isEqualTo(ReuseKeys.key(step("prep"), Map.of(), before));
-    assertThat(ReuseKeys.key(step("score"), INPUTS, after)).isEqualTo(ReuseKeys.key(step("score"), INPUTS, before));
+    assertThat(ReuseKeys.key(step("train"), INPUTS, after))
+        .isNotEqualTo(ReuseKeys.key(step("train"), INPUTS, before));
+    assertThat(ReuseKeys.key(step("prep"), Map.of(), after))
+        .isEqualTo(ReuseKeys.key(step("prep"), Map.of(), before));
+    assertThat(ReuseKeys.key(step("score"), INPUTS, after))
+        .isEqualTo(ReuseKeys.key(step("score"), INPUTS, before));
   }
 
   @Test
@@ -68,9 +71,11 @@ class ReuseKeysTest {
   @Test
   void aRerunNamesEachChangedParameterWithItsOldAndNewValue() {
     Map<String, String> before = ReuseKeys.usedParameters(step("train"), texts(Map.of()));
-    Map<String, String> after = ReuseKeys.usedParameters(step("train"), texts(Map.of("n_estimators", 300)));
+    Map<String, String> after =
+        ReuseKeys.usedParameters(step("train"), texts(Map.of("n_estimators", 300)));
 
-    assertThat(ReuseKeys.parameterChanges(before, after)).containsExactly("parameter n_estimators changed: 200 -> 300");
+    assertThat(ReuseKeys.parameterChanges(before, after))
+        .containsExactly("parameter n_estimators changed: 200 -> 300");
     assertThat(ReuseKeys.parameterChanges(Map.of("a", "1"), Map.of("b", "2")))
         .containsExactly("parameter a is no longer used", "parameter b is now used: 2");
     assertThat(ReuseKeys.parameterChanges(before, before)).isEmpty();

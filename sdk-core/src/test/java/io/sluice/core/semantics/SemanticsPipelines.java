@@ -19,10 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * prep (notebook: widget {@code min_rows}, and a notebook param named like its output
- * {@code clean_data}) -> train (script: {@code n_estimators}, {@code learning_rate}, {@code
- * verbose}; param {@code mode}) and score (Databricks script: {@code -<port>} pairs, then {@code
- * --limit min_rows}). {@code source} is a DATA_PATH parameter no step uses.
+ * prep (notebook: widget {@code min_rows}, and a notebook param named like its output {@code
+ * clean_data}) -> train (script: {@code n_estimators}, {@code learning_rate}, {@code verbose};
+ * param {@code mode}) and score (Databricks script: {@code -<port>} pairs, then {@code --limit
+ * min_rows}). {@code source} is a DATA_PATH parameter no step uses.
  */
 final class SemanticsPipelines {
   static final LocalDatastore RAW = LocalDatastore.of("raw", "/data/raw");
@@ -37,12 +37,13 @@ final class SemanticsPipelines {
     write(base, "prep.py", "# Databricks notebook source\n");
     write(base, "train.py", "print('train')\n");
     write(base, "score.py", "print('score')\n");
-    Pipeline pipeline = Pipeline.builder()
-        .name("semantics")
-        .defaultDatastore(LocalDatastore.of("work", "/data/work"))
-        .steps(steps)
-        .addParameters(PipelineParameter.of("source", RAW.path("customers.csv")))
-        .build();
+    Pipeline pipeline =
+        Pipeline.builder()
+            .name("semantics")
+            .defaultDatastore(LocalDatastore.of("work", "/data/work"))
+            .steps(steps)
+            .addParameters(PipelineParameter.of("source", RAW.path("customers.csv")))
+            .build();
     return PipelineCompiler.compile(pipeline, base);
   }
 
@@ -51,7 +52,11 @@ final class SemanticsPipelines {
     PipelineParameter<Integer> minRows = PipelineParameter.of("min_rows", 5);
     DatabricksCompute databricks = DatabricksCompute.of("dbx");
     DatabricksCluster cluster =
-        DatabricksCluster.builder().sparkVersion("15.4.x-scala2.12").nodeType("Standard_DS3_v2").numWorkers(1).build();
+        DatabricksCluster.builder()
+            .sparkVersion("15.4.x-scala2.12")
+            .nodeType("Standard_DS3_v2")
+            .numWorkers(1)
+            .build();
     return List.of(
         DatabricksStep.builder()
             .name("prep")
@@ -67,14 +72,21 @@ final class SemanticsPipelines {
             .name("train")
             .scriptName("train.py")
             .addInput(clean)
-            .arguments("--input", clean, "--n-estimators", PipelineParameter.of("n_estimators", 200),
-                "--learning-rate", PipelineParameter.of("learning_rate", 1.0),
-                "--verbose", PipelineParameter.of("verbose", true))
+            .arguments(
+                "--input",
+                clean,
+                "--n-estimators",
+                PipelineParameter.of("n_estimators", 200),
+                "--learning-rate",
+                PipelineParameter.of("learning_rate", 1.0),
+                "--verbose",
+                PipelineParameter.of("verbose", true))
             .param("mode", PipelineParameter.of("mode", "fast"))
             .build(),
         DatabricksStep.builder()
             .name("score")
-            .sourceDirectory(".").pythonScriptName("score.py")
+            .sourceDirectory(".")
+            .pythonScriptName("score.py")
             .addInput(clean)
             .pythonScriptParams("--limit", minRows)
             .computeTarget(databricks)

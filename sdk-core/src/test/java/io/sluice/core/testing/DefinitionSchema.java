@@ -20,7 +20,8 @@ public final class DefinitionSchema {
   private DefinitionSchema() {}
 
   private static JsonSchema load() {
-    try (InputStream in = PipelineDefinition.class.getResourceAsStream(PipelineDefinition.SCHEMA_RESOURCE)) {
+    try (InputStream in =
+        PipelineDefinition.class.getResourceAsStream(PipelineDefinition.SCHEMA_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("no schema at " + PipelineDefinition.SCHEMA_RESOURCE);
       }

@@ -30,7 +30,7 @@ public final class SeedPipeline {
 
   private SeedPipeline() {}
 
-  /** @return the folder that holds {@code prep/} and {@code train/}, under test-classes */
+  /** Returns the folder that holds {@code prep/} and {@code train/}, under test-classes. */
   public static Path baseDirectory() {
     try {
       return Path.of(SeedPipeline.class.getResource("/seed").toURI());
@@ -39,7 +39,7 @@ public final class SeedPipeline {
     }
   }
 
-  /** @return the Blob datastore, with the canary account key */
+  /** Returns the Blob datastore, with the canary account key. */
   public static AzureBlobDatastore datastore() {
     return AzureBlobDatastore.builder()
         .name("seed_blob")
@@ -50,7 +50,7 @@ public final class SeedPipeline {
         .build();
   }
 
-  /** @return the Databricks compute */
+  /** Returns the Databricks compute. */
   public static DatabricksCompute databricks() {
     return DatabricksCompute.builder()
         .name("seed-dbx")
@@ -58,7 +58,7 @@ public final class SeedPipeline {
         .build();
   }
 
-  /** @return the prep step's new job cluster */
+  /** Returns the prep step's new job cluster. */
   public static DatabricksCluster jobCluster() {
     return DatabricksCluster.builder()
         .sparkVersion("15.4.x-scala2.12")
@@ -69,7 +69,7 @@ public final class SeedPipeline {
         .build();
   }
 
-  /** @return the training environment */
+  /** Returns the training environment. */
   public static Environment environment() {
     return Environment.builder()
         .name("seed-train")
@@ -78,7 +78,7 @@ public final class SeedPipeline {
         .build();
   }
 
-  /** @return the seed pipeline */
+  /** Returns the seed pipeline. */
   public static Pipeline pipeline() {
     return pipeline(environment(), "train.py");
   }

@@ -12,8 +12,8 @@ import java.util.Map;
  * Resolves host and token the way the Databricks CLI and SDKs do: explicit values first, then
  * {@code DATABRICKS_HOST} / {@code DATABRICKS_TOKEN} for what is still unset, then a profile of
  * {@code ~/.databrickscfg}. The file is skipped when no profile is named and the host or a
- * credential is already known; the profile is the named one, else {@code DATABRICKS_CONFIG_PROFILE},
- * else {@code [__settings__] default_profile}, else {@code DEFAULT}.
+ * credential is already known; the profile is the named one, else {@code
+ * DATABRICKS_CONFIG_PROFILE}, else {@code [__settings__] default_profile}, else {@code DEFAULT}.
  */
 public final class ConfigResolver {
   private ConfigResolver() {}
@@ -31,7 +31,12 @@ public final class ConfigResolver {
    * @throws IllegalStateException when no host or no credential can be found
    */
   public static ResolvedConfig resolve(
-      String host, String token, boolean hasCredential, String profile, Path configFile, Map<String, String> env) {
+      String host,
+      String token,
+      boolean hasCredential,
+      String profile,
+      Path configFile,
+      Map<String, String> env) {
     String source = "explicit values";
     if (host == null && env.get("DATABRICKS_HOST") != null) {
       host = env.get("DATABRICKS_HOST");
@@ -43,20 +48,34 @@ public final class ConfigResolver {
     }
     String profileName = profile != null ? profile : env.get("DATABRICKS_CONFIG_PROFILE");
     boolean known = host != null || token != null || hasCredential;
-    Path file = configFile != null ? configFile
-        : env.get("DATABRICKS_CONFIG_FILE") != null ? Path.of(env.get("DATABRICKS_CONFIG_FILE"))
-        : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".databrickscfg");
+    Path file =
+        configFile != null
+            ? configFile
+            : env.get("DATABRICKS_CONFIG_FILE") != null
+                ? Path.of(env.get("DATABRICKS_CONFIG_FILE"))
+                : Path.of(
+                    env.getOrDefault("HOME", System.getProperty("user.home")), ".databrickscfg");
     if (profileName != null || !known) {
-      Map<String, Map<String, String>> sections = Files.isRegularFile(file) ? readIni(file) : Map.of();
+      Map<String, Map<String, String>> sections =
+          Files.isRegularFile(file) ? readIni(file) : Map.of();
       if (profileName == null) {
-        profileName = sections.getOrDefault("__settings__", Map.of()).getOrDefault("default_profile", "DEFAULT");
+        profileName =
+            sections
+                .getOrDefault("__settings__", Map.of())
+                .getOrDefault("default_profile", "DEFAULT");
       }
       Map<String, String> section = sections.get(profileName);
       if (section == null && (profile != null || env.get("DATABRICKS_CONFIG_PROFILE") != null)) {
         throw new IllegalStateException(
-            "Databricks profile '" + profileName + "' is not in " + file + "; profiles there: "
+            "Databricks profile '"
+                + profileName
+                + "' is not in "
+                + file
+                + "; profiles there: "
                 + (sections.isEmpty() ? "none" : String.join(", ", sections.keySet()))
-                + ". Add a [" + profileName + "] section with host and token, or name another profile");
+                + ". Add a ["
+                + profileName
+                + "] section with host and token, or name another profile");
       }
       if (section != null) {
         if (host == null && section.get("host") != null) {
@@ -70,18 +89,23 @@ public final class ConfigResolver {
     }
     if (host == null || host.isBlank()) {
       throw new IllegalStateException(
-          "No Databricks host: set host(...) on the builder, DATABRICKS_HOST, or host in a profile of " + file);
+          "No Databricks host: set host(...) on the builder, DATABRICKS_HOST, or host in a profile of "
+              + file);
     }
     if ((token == null || token.isBlank()) && !hasCredential) {
       throw new IllegalStateException(
-          "No Databricks credential for " + host + ": set token(...) or credential(...) on the builder,"
-              + " DATABRICKS_TOKEN, or token in a profile of " + file);
+          "No Databricks credential for "
+              + host
+              + ": set token(...) or credential(...) on the builder,"
+              + " DATABRICKS_TOKEN, or token in a profile of "
+              + file);
     }
     host = host.strip();
     if (!host.contains("://")) {
       host = "https://" + host;
     }
-    return new ResolvedConfig(host.endsWith("/") ? host.substring(0, host.length() - 1) : host, token, source);
+    return new ResolvedConfig(
+        host.endsWith("/") ? host.substring(0, host.length() - 1) : host, token, source);
   }
 
   /**
@@ -102,14 +126,19 @@ public final class ConfigResolver {
           continue;
         }
         if (line.startsWith("[") && line.endsWith("]")) {
-          current = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
+          current =
+              sections.computeIfAbsent(
+                  line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
           continue;
         }
         int eq = line.indexOf('=');
         if (eq < 0 || current == null) {
           // The line may hold a token, so only its number is named.
           throw new ConfigurationException(
-              file + " line " + number + " is neither [section] nor key = value inside a section; fix or remove it");
+              file
+                  + " line "
+                  + number
+                  + " is neither [section] nor key = value inside a section; fix or remove it");
         }
         current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
       }

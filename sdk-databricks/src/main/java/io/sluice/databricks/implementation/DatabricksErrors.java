@@ -14,20 +14,34 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Maps a Databricks error response to a typed exception: by {@code error_code} first, then by
- * HTTP status, as the service's own SDKs do; a few {@code INVALID_PARAMETER_VALUE} answers that
- * really say "not found" become {@link ResourceNotFoundException}.
+ * Maps a Databricks error response to a typed exception: by {@code error_code} first, then by HTTP
+ * status, as the service's own SDKs do; a few {@code INVALID_PARAMETER_VALUE} answers that really
+ * say "not found" become {@link ResourceNotFoundException}.
  */
 public final class DatabricksErrors {
-  private static final Set<String> NOT_FOUND = Set.of("RESOURCE_DOES_NOT_EXIST", "NOT_FOUND", "FEATURE_DISABLED_NOT_FOUND");
+  private static final Set<String> NOT_FOUND =
+      Set.of("RESOURCE_DOES_NOT_EXIST", "NOT_FOUND", "FEATURE_DISABLED_NOT_FOUND");
   private static final Set<String> INVALID =
-      Set.of("INVALID_PARAMETER_VALUE", "BAD_REQUEST", "MALFORMED_REQUEST", "MAX_BLOCK_SIZE_EXCEEDED",
-          "MAX_READ_SIZE_EXCEEDED", "MAX_NOTEBOOK_SIZE_EXCEEDED", "INVALID_REQUEST");
-  private static final Set<String> DENIED = Set.of("PERMISSION_DENIED", "UNAUTHENTICATED", "UNAUTHORIZED");
+      Set.of(
+          "INVALID_PARAMETER_VALUE",
+          "BAD_REQUEST",
+          "MALFORMED_REQUEST",
+          "MAX_BLOCK_SIZE_EXCEEDED",
+          "MAX_READ_SIZE_EXCEEDED",
+          "MAX_NOTEBOOK_SIZE_EXCEEDED",
+          "INVALID_REQUEST");
+  private static final Set<String> DENIED =
+      Set.of("PERMISSION_DENIED", "UNAUTHENTICATED", "UNAUTHORIZED");
   private static final Set<String> LIMIT =
-      Set.of("RESOURCE_LIMIT_EXCEEDED", "REQUEST_LIMIT_EXCEEDED", "QUOTA_EXCEEDED", "RESOURCE_EXHAUSTED", "TOO_MANY_REQUESTS");
+      Set.of(
+          "RESOURCE_LIMIT_EXCEEDED",
+          "REQUEST_LIMIT_EXCEEDED",
+          "QUOTA_EXCEEDED",
+          "RESOURCE_EXHAUSTED",
+          "TOO_MANY_REQUESTS");
   private static final Set<String> EXISTS = Set.of("RESOURCE_ALREADY_EXISTS", "ALREADY_EXISTS");
-  private static final Pattern DOES_NOT_EXIST = Pattern.compile("(?i).*\\b(does not exist|not found)\\b.*");
+  private static final Pattern DOES_NOT_EXIST =
+      Pattern.compile("(?i).*\\b(does not exist|not found)\\b.*");
   private static final int MAX_MESSAGE = 500;
 
   private DatabricksErrors() {}
@@ -49,11 +63,16 @@ public final class DatabricksErrors {
       if (node != null && node.isObject()) {
         // Databricks: {error_code, message}; API 1.2: {error}; ARM: {error: {code, message}}.
         JsonNode arm = node.path("error");
-        code = node.hasNonNull("error_code") ? node.get("error_code").asText()
-            : arm.isObject() && arm.hasNonNull("code") ? arm.get("code").asText() : null;
-        message = node.hasNonNull("message") ? node.get("message").asText()
-            : arm.isObject() ? arm.path("message").asText(null)
-            : node.hasNonNull("error") ? node.get("error").asText() : null;
+        code =
+            node.hasNonNull("error_code")
+                ? node.get("error_code").asText()
+                : arm.isObject() && arm.hasNonNull("code") ? arm.get("code").asText() : null;
+        message =
+            node.hasNonNull("message")
+                ? node.get("message").asText()
+                : arm.isObject()
+                    ? arm.path("message").asText(null)
+                    : node.hasNonNull("error") ? node.get("error").asText() : null;
       }
     } catch (java.io.IOException | RuntimeException e) {
       // Not JSON: an HTML error page from a proxy, or a bare 403 "Invalid Token"; keep its text.
@@ -61,14 +80,22 @@ public final class DatabricksErrors {
     if (message == null) {
       message = text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
     }
-    String full = call + " failed with " + status + (code == null ? "" : " " + code) + ": " + safe(message);
-    boolean known = code != null && (NOT_FOUND.contains(code) || DENIED.contains(code) || LIMIT.contains(code)
-        || EXISTS.contains(code) || INVALID.contains(code) || "INVALID_STATE".equals(code));
+    String full =
+        call + " failed with " + status + (code == null ? "" : " " + code) + ": " + safe(message);
+    boolean known =
+        code != null
+            && (NOT_FOUND.contains(code)
+                || DENIED.contains(code)
+                || LIMIT.contains(code)
+                || EXISTS.contains(code)
+                || INVALID.contains(code)
+                || "INVALID_STATE".equals(code));
     if (!known) {
       // An unknown code (ARM's ResourceNotFound, a new Databricks code) is classified by status.
       return byStatus(status, full, code);
     }
-    if (NOT_FOUND.contains(code) || ("INVALID_PARAMETER_VALUE".equals(code) && DOES_NOT_EXIST.matcher(message).matches())) {
+    if (NOT_FOUND.contains(code)
+        || ("INVALID_PARAMETER_VALUE".equals(code) && DOES_NOT_EXIST.matcher(message).matches())) {
       return new ResourceNotFoundException(full, status, code);
     }
     if (DENIED.contains(code)) {
@@ -99,11 +126,14 @@ public final class DatabricksErrors {
 
   private static DatabricksException denied(String full, int status, String code) {
     return new PermissionDeniedException(
-        full + "; check that the token or credential is valid and has access to this resource", status, code);
+        full + "; check that the token or credential is valid and has access to this resource",
+        status,
+        code);
   }
 
   private static DatabricksException limited(String full, int status, String code) {
-    return new ResourceLimitExceededException(full + "; wait and retry, or lower the request rate", status, code);
+    return new ResourceLimitExceededException(
+        full + "; wait and retry, or lower the request rate", status, code);
   }
 
   /**

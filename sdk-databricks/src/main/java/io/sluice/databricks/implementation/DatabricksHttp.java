@@ -38,7 +38,7 @@ public final class DatabricksHttp {
     this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
   }
 
-  /** @return the workspace URL */
+  /** Returns the workspace URL. */
   public String host() {
     return host;
   }
@@ -82,8 +82,12 @@ public final class DatabricksHttp {
    * @param <T> the response type
    * @return the response
    */
-  public <T> T json(HttpMethod method, String pathAndQuery, Object body, Class<T> type, boolean retrySafe) {
-    return read(exchange(method, pathAndQuery, body == null ? null : json(body), "application/json", retrySafe), type);
+  public <T> T json(
+      HttpMethod method, String pathAndQuery, Object body, Class<T> type, boolean retrySafe) {
+    return read(
+        exchange(
+            method, pathAndQuery, body == null ? null : json(body), "application/json", retrySafe),
+        type);
   }
 
   /**
@@ -100,8 +104,8 @@ public final class DatabricksHttp {
   }
 
   /**
-   * PUTs a file's content as the body, streamed from disk; a file body can be re-read, so the
-   * call is retried like any PUT.
+   * PUTs a file's content as the body, streamed from disk; a file body can be re-read, so the call
+   * is retried like any PUT.
    *
    * @param pathAndQuery the path with its query
    * @param file the file
@@ -112,7 +116,9 @@ public final class DatabricksHttp {
     request.setBody(BinaryData.fromFile(file));
     try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
       if (response.getStatusCode() >= 400) {
-        throw DatabricksErrors.from(response.getStatusCode(), response.getBodyAsBinaryData().toBytes(),
+        throw DatabricksErrors.from(
+            response.getStatusCode(),
+            response.getBodyAsBinaryData().toBytes(),
             "PUT " + stripQuery(pathAndQuery));
       }
     }
@@ -129,11 +135,14 @@ public final class DatabricksHttp {
     HttpRequest request = new HttpRequest(HttpMethod.GET, host + pathAndQuery);
     try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
       if (response.getStatusCode() >= 400) {
-        throw DatabricksErrors.from(response.getStatusCode(), response.getBodyAsBinaryData().toBytes(),
+        throw DatabricksErrors.from(
+            response.getStatusCode(),
+            response.getBodyAsBinaryData().toBytes(),
             "GET " + stripQuery(pathAndQuery));
       }
       try (java.io.InputStream in = response.getBodyAsBinaryData().toStream()) {
-        return java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return java.nio.file.Files.copy(
+            in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -171,14 +180,22 @@ public final class DatabricksHttp {
     }
     Context context = retrySafe ? SluiceHttp.retrySafe(Context.NONE) : Context.NONE;
     try (HttpResponse response = pipeline.sendSync(request, context)) {
-      byte[] bytes = response.getBodyAsBinaryData() == null ? new byte[0] : response.getBodyAsBinaryData().toBytes();
+      byte[] bytes =
+          response.getBodyAsBinaryData() == null
+              ? new byte[0]
+              : response.getBodyAsBinaryData().toBytes();
       if (response.getStatusCode() >= 400) {
-        throw DatabricksErrors.from(response.getStatusCode(), bytes, method + " " + stripQuery(pathAndQuery));
+        throw DatabricksErrors.from(
+            response.getStatusCode(), bytes, method + " " + stripQuery(pathAndQuery));
       }
       return bytes == null ? new byte[0] : bytes;
     } catch (UncheckedIOException e) {
       throw new DatabricksException(
-          method + " " + stripQuery(pathAndQuery) + " failed: " + DatabricksErrors.safe(e.getMessage())
+          method
+              + " "
+              + stripQuery(pathAndQuery)
+              + " failed: "
+              + DatabricksErrors.safe(e.getMessage())
               + "; check the host and the network, then retry",
           -1,
           "IO_ERROR",

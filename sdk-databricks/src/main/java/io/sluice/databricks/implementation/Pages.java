@@ -19,12 +19,16 @@ public final class Pages {
    * @return the iterable
    */
   public static <T> PagedIterable<T> iterable(Function<String, Page<T>> fetch) {
-    return new PagedIterable<>(() -> response(fetch.apply(null)), token -> response(fetch.apply(token)));
+    return new PagedIterable<>(
+        () -> response(fetch.apply(null)), token -> response(fetch.apply(token)));
   }
 
   private static <T> PagedResponse<T> response(Page<T> page) {
     // An empty token ends the iteration; Databricks sends "" or nothing on the last page.
-    String next = page.nextPageToken() == null || page.nextPageToken().isEmpty() ? null : page.nextPageToken();
+    String next =
+        page.nextPageToken() == null || page.nextPageToken().isEmpty()
+            ? null
+            : page.nextPageToken();
     return new PagedResponseBase<Void, T>(null, 200, new HttpHeaders(), page.items(), next, null);
   }
 

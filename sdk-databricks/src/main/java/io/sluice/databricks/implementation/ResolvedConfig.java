@@ -10,6 +10,12 @@ package io.sluice.databricks.implementation;
 public record ResolvedConfig(String host, String token, String source) {
   @Override
   public String toString() {
-    return "ResolvedConfig{host=" + host + ", token=" + (token == null ? "none" : "REDACTED") + ", source=" + source + "}";
+    return "ResolvedConfig{host="
+        + host
+        + ", token="
+        + (token == null ? "none" : "REDACTED")
+        + ", source="
+        + source
+        + "}";
   }
 }

@@ -3,9 +3,9 @@ package io.sluice.databricks.implementation;
 import java.time.Duration;
 
 /**
- * Adaptive poll delays: start at the minimum, grow by half each time up to the maximum. The
- * minimum is never below two seconds, so that waiting on a run costs at most one status request
- * per two seconds.
+ * Adaptive poll delays: start at the minimum, grow by half each time up to the maximum. The minimum
+ * is never below two seconds, so that waiting on a run costs at most one status request per two
+ * seconds.
  *
  * @param min the first delay
  * @param max the longest delay
@@ -20,7 +20,8 @@ public record RunPolling(Duration min, Duration max) {
       throw new IllegalArgumentException("'pollInterval' is " + min + "; use at least " + FLOOR);
     }
     if (max.compareTo(min) < 0) {
-      throw new IllegalArgumentException("'maxPollInterval' " + max + " is shorter than pollInterval " + min);
+      throw new IllegalArgumentException(
+          "'maxPollInterval' " + max + " is shorter than pollInterval " + min);
     }
   }
 

@@ -77,10 +77,11 @@ public final class TypedFailurePoller<T, U> implements SyncPoller<T, U> {
 
   @Override
   public void cancelOperation() {
-    unwrap(() -> {
-      delegate.cancelOperation();
-      return null;
-    });
+    unwrap(
+        () -> {
+          delegate.cancelOperation();
+          return null;
+        });
   }
 
   @Override

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs a JAR task on local Spark in a child JVM: {@code java -cp <libraries>:<spark jars>/*
- * <main class> <args>}, Spark's own jars taken from the step's PySpark. Local Spark has no Azure
- * file systems, so unlike on Databricks inputs and outputs are passed as local paths.
+ * Runs a JAR task on local Spark in a child JVM: {@code java -cp <libraries>:<spark jars>/* <main
+ * class> <args>}, Spark's own jars taken from the step's PySpark. Local Spark has no Azure file
+ * systems, so unlike on Databricks inputs and outputs are passed as local paths.
  */
 final class JarTask {
   // Used when Spark's launcher cannot say which JVM options it needs (mirrors Spark 4's list).
@@ -63,7 +63,11 @@ final class JarTask {
         classPath.add(files.file("libraries", jar.library()).toString());
       } else if (library instanceof LibraryDefinition.Maven maven) {
         throw new SluiceException(
-            "Step '" + context.step().name() + "': Maven library " + maven.coordinates() + " is not resolved by the"
+            "Step '"
+                + context.step().name()
+                + "': Maven library "
+                + maven.coordinates()
+                + " is not resolved by the"
                 + " local runner; add the JAR as Library.jar(<local path or dbfs:/ path>)");
       }
     }
@@ -76,9 +80,13 @@ final class JarTask {
     conf.putAll(LocalSpark.sparkConf(context));
     conf.put("spark.master", "local[*]");
     conf.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), task.mainClassName()));
-    command.addAll(StepArguments.databricksArgv(context.step(), context.parameterValues(),
-        context.ports(l -> l.localPath().toString())));
+    command.addAll(
+        List.of("-cp", String.join(File.pathSeparator, classPath), task.mainClassName()));
+    command.addAll(
+        StepArguments.databricksArgv(
+            context.step(),
+            context.parameterValues(),
+            context.ports(l -> l.localPath().toString())));
 
     Path work = context.stepDirectory().resolve("databricks");
     try {
@@ -86,11 +94,19 @@ final class JarTask {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    int exit = context.runProcess(new ProcessSpec(command, work, LocalSpark.environment(context, python), Map.of()));
+    int exit =
+        context.runProcess(
+            new ProcessSpec(command, work, LocalSpark.environment(context, python), Map.of()));
     if (exit != 0) {
       throw new StepFailedException(
-          "Step '" + context.step().name() + "' failed: main class " + task.mainClassName() + " exited with code "
-              + exit + "\n--- last lines of its output ---\n" + context.logTail(30));
+          "Step '"
+              + context.step().name()
+              + "' failed: main class "
+              + task.mainClassName()
+              + " exited with code "
+              + exit
+              + "\n--- last lines of its output ---\n"
+              + context.logTail(30));
     }
     return StepResult.empty();
   }
@@ -102,13 +118,18 @@ final class JarTask {
   static List<String> moduleOptions(Path sparkJars) {
     try (var jars = Files.list(sparkJars)) {
       Path launcher =
-          jars.filter(j -> j.getFileName().toString().startsWith("spark-launcher")).findFirst().orElse(null);
+          jars.filter(j -> j.getFileName().toString().startsWith("spark-launcher"))
+              .findFirst()
+              .orElse(null);
       if (launcher == null) {
         return FALLBACK_MODULE_OPTIONS;
       }
       try (URLClassLoader loader = new URLClassLoader(new URL[] {launcher.toUri().toURL()}, null)) {
         Object options =
-            loader.loadClass("org.apache.spark.launcher.JavaModuleOptions").getMethod("defaultModuleOptionArray").invoke(null);
+            loader
+                .loadClass("org.apache.spark.launcher.JavaModuleOptions")
+                .getMethod("defaultModuleOptionArray")
+                .invoke(null);
         return List.of((String[]) options);
       }
     } catch (IOException | ReflectiveOperationException | RuntimeException e) {

@@ -38,7 +38,8 @@ public final class LocalDatabricksStepExecutor implements StepExecutor {
 
   @Override
   public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
-    return step.task() instanceof DatabricksTask && (transport.equals("local") || compute instanceof ComputeDefinition.Local);
+    return step.task() instanceof DatabricksTask
+        && (transport.equals("local") || compute instanceof ComputeDefinition.Local);
   }
 
   @Override

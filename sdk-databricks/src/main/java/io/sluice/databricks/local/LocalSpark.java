@@ -38,7 +38,9 @@ final class LocalSpark {
     return version == null || version.isBlank() ? DEFAULT_VERSION : version.trim();
   }
 
-  /** The interpreter of a virtualenv with PySpark, the step's environment and its Python libraries. */
+  /**
+   * The interpreter of a virtualenv with PySpark, the step's environment and its Python libraries.
+   */
   static Path python(StepContext context, TaskFiles files) {
     DatabricksTask task = (DatabricksTask) context.step().task();
     List<String> extras = new ArrayList<>(List.of("pyspark==" + version()));
@@ -47,18 +49,24 @@ final class LocalSpark {
         if (p.repo() != null) {
           LOGGER.warn(
               "Step '{}': PyPI library {} is installed from the environment's index, not from {}",
-              context.step().name(), p.packageSpec(), p.repo());
+              context.step().name(),
+              p.packageSpec(),
+              p.repo());
         }
         extras.add(p.packageSpec());
       } else if (library instanceof LibraryDefinition.Whl w) {
         extras.add(files.file("libraries", w.library()).toString());
-      } else if (library instanceof LibraryDefinition.Egg || library instanceof LibraryDefinition.Cran) {
-        LOGGER.warn("Step '{}': {} is not installed by the local runner", context.step().name(), library);
+      } else if (library instanceof LibraryDefinition.Egg
+          || library instanceof LibraryDefinition.Cran) {
+        LOGGER.warn(
+            "Step '{}': {} is not installed by the local runner", context.step().name(), library);
       }
     }
     return context
         .pythonEnvironments()
-        .python(Optional.ofNullable(task.environment()).flatMap(context.definition()::environment), extras);
+        .python(
+            Optional.ofNullable(task.environment()).flatMap(context.definition()::environment),
+            extras);
   }
 
   /** Variables every local Spark process gets, besides the step's own. */
@@ -90,12 +98,18 @@ final class LocalSpark {
     return task.cluster() == null ? Map.of() : task.cluster().sparkConf();
   }
 
-  /** The {@code jars} folder of the virtualenv's PySpark: Spark itself, without a separate download. */
+  /**
+   * The {@code jars} folder of the virtualenv's PySpark: Spark itself, without a separate download.
+   */
   static Path jars(Path python) {
     Path jars = sparkHome(python).resolve("jars");
     if (!Files.isDirectory(jars)) {
       throw new SluiceException(
-          "PySpark in " + python + " has no jars folder (" + jars + "); a JAR task needs the full pyspark"
+          "PySpark in "
+              + python
+              + " has no jars folder ("
+              + jars
+              + "); a JAR task needs the full pyspark"
               + " package, not pyspark-client or pyspark-connect");
     }
     return jars;
@@ -104,15 +118,23 @@ final class LocalSpark {
   /** The virtualenv's PySpark package folder, which is a Spark home: jars, bin, conf. */
   static Path sparkHome(Path python) {
     // Located, not imported: importing pyspark takes a good part of a second, for every step.
-    List<String> command = List.of(python.toString(), "-c",
-        "import importlib.util; print(importlib.util.find_spec('pyspark').submodule_search_locations[0])");
+    List<String> command =
+        List.of(
+            python.toString(),
+            "-c",
+            "import importlib.util; print(importlib.util.find_spec('pyspark').submodule_search_locations[0])");
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
         throw new SluiceException(
-            "Cannot find PySpark in " + python + " to run a step on local Spark:\n" + output
-                + "\nCheck that the step's environment can install pyspark==" + version());
+            "Cannot find PySpark in "
+                + python
+                + " to run a step on local Spark:\n"
+                + output
+                + "\nCheck that the step's environment can install pyspark=="
+                + version());
       }
       String[] lines = output.split("\\R");
       return Path.of(lines[lines.length - 1]);

@@ -35,7 +35,10 @@ final class PythonTask {
   static StepResult run(StepContext context, Path python, TaskFiles files, Path dbfsRoot) {
     DatabricksTask task = (DatabricksTask) context.step().task();
     boolean notebook = task instanceof DatabricksTask.Notebook;
-    Path code = task instanceof DatabricksTask.Notebook n ? files.notebook(n.notebookPath()) : files.script(task);
+    Path code =
+        task instanceof DatabricksTask.Notebook n
+            ? files.notebook(n.notebookPath())
+            : files.script(task);
     Path work = context.stepDirectory().resolve("databricks");
     Path secretsFile = work.resolve("secrets.json");
     Path resultFile = work.resolve("result.json");
@@ -47,12 +50,18 @@ final class PythonTask {
       Map<String, Object> spec = new LinkedHashMap<>();
       spec.put("task", notebook ? "notebook" : "python_script");
       spec.put("path", code.toString());
-      spec.put("widgets", notebook
-          ? StepArguments.notebookWidgets(context.step(), context.parameterValues(), context.ports(StepLocation::uri))
-          : Map.of());
-      spec.put("args", notebook
-          ? List.of()
-          : StepArguments.databricksArgv(context.step(), context.parameterValues(), context.ports(StepLocation::uri)));
+      spec.put(
+          "widgets",
+          notebook
+              ? StepArguments.notebookWidgets(
+                  context.step(), context.parameterValues(), context.ports(StepLocation::uri))
+              : Map.of());
+      spec.put(
+          "args",
+          notebook
+              ? List.of()
+              : StepArguments.databricksArgv(
+                  context.step(), context.parameterValues(), context.ports(StepLocation::uri)));
       spec.put("dbfsRoot", dbfsRoot.toString());
       Map<String, String> mappings = new LinkedHashMap<>();
       context.pathMappings().forEach((uri, path) -> mappings.put(uri, path.toString()));
@@ -70,14 +79,16 @@ final class PythonTask {
       Map<String, String> env = LocalSpark.environment(context, python);
       env.put("PYTHONPATH", runtime.toString());
       env.putAll(context.mlflowEnvironment(python));
-      List<String> command = List.of(python.toString(), "-m", RuntimePackage.PACKAGE, specFile.toString());
+      List<String> command =
+          List.of(python.toString(), "-m", RuntimePackage.PACKAGE, specFile.toString());
       int exit = context.runProcess(new ProcessSpec(command, code.getParent(), env, Map.of()));
       if (exit != 0) {
         throw failure(context, code, exit);
       }
       return new StepResult(result(resultFile));
     } catch (IOException e) {
-      throw new UncheckedIOException("Step '" + context.step().name() + "': cannot prepare its run in " + work, e);
+      throw new UncheckedIOException(
+          "Step '" + context.step().name() + "': cannot prepare its run in " + work, e);
     } finally {
       deleteSecrets(secretsFile);
     }
@@ -87,18 +98,37 @@ final class PythonTask {
     String step = context.step().name();
     String tail = "\n--- last lines of its output ---\n" + context.logTail(30);
     return switch (exit) {
-      case USER_CODE_FAILED -> new StepFailedException(
-          "Step '" + step + "' failed: " + code.getFileName() + " raised an error" + tail);
-      case BAD_SPEC -> new StepFailedException(
-          "Step '" + step + "' could not start: the local Databricks runtime rejected its run specification"
-              + " (a Sluice bug; please report it with this message)" + tail);
-      case SPARK_UNAVAILABLE -> new StepFailedException(
-          "Step '" + step + "' could not start local Spark. Run Sluice on Java 17 or later (this JVM, "
-              + System.getProperty("java.home") + ", is handed to Spark as JAVA_HOME), and make sure pyspark=="
-              + LocalSpark.version() + " installs in the step's environment (set -D" + LocalSpark.VERSION_PROPERTY
-              + " for another version)" + tail);
-      default -> new StepFailedException(
-          "Step '" + step + "' failed: " + code.getFileName() + " exited with code " + exit + tail);
+      case USER_CODE_FAILED ->
+          new StepFailedException(
+              "Step '" + step + "' failed: " + code.getFileName() + " raised an error" + tail);
+      case BAD_SPEC ->
+          new StepFailedException(
+              "Step '"
+                  + step
+                  + "' could not start: the local Databricks runtime rejected its run specification"
+                  + " (a Sluice bug; please report it with this message)"
+                  + tail);
+      case SPARK_UNAVAILABLE ->
+          new StepFailedException(
+              "Step '"
+                  + step
+                  + "' could not start local Spark. Run Sluice on Java 17 or later (this JVM, "
+                  + System.getProperty("java.home")
+                  + ", is handed to Spark as JAVA_HOME), and make sure pyspark=="
+                  + LocalSpark.version()
+                  + " installs in the step's environment (set -D"
+                  + LocalSpark.VERSION_PROPERTY
+                  + " for another version)"
+                  + tail);
+      default ->
+          new StepFailedException(
+              "Step '"
+                  + step
+                  + "' failed: "
+                  + code.getFileName()
+                  + " exited with code "
+                  + exit
+                  + tail);
     };
   }
 
@@ -115,7 +145,8 @@ final class PythonTask {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the step's secrets file " + file + "; delete it by hand", e);
+      throw new UncheckedIOException(
+          "Cannot delete the step's secrets file " + file + "; delete it by hand", e);
     }
   }
 }

@@ -48,7 +48,11 @@ final class RuntimePackage {
       }
       if (!Files.exists(packageFolder.resolve("__main__.py"))) {
         throw new SluiceException(
-            "The local Databricks runtime (" + RESOURCE_ROOT + PACKAGE + ") is missing from " + location
+            "The local Databricks runtime ("
+                + RESOURCE_ROOT
+                + PACKAGE
+                + ") is missing from "
+                + location
                 + "; the sluice-databricks artifact is incomplete, use the published JAR unchanged");
       }
       return target;
@@ -56,8 +60,10 @@ final class RuntimePackage {
       throw new UncheckedIOException("Cannot copy the local Databricks runtime to " + target, e);
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new SluiceException(
-          "Cannot read the local Databricks runtime from " + location
-              + "; load sluice-databricks from a JAR or folder on the class path", e);
+          "Cannot read the local Databricks runtime from "
+              + location
+              + "; load sluice-databricks from a JAR or folder on the class path",
+          e);
     }
   }
 
@@ -77,7 +83,9 @@ final class RuntimePackage {
       Enumeration<JarEntry> entries = file.entries();
       while (entries.hasMoreElements()) {
         JarEntry entry = entries.nextElement();
-        if (entry.isDirectory() || !entry.getName().startsWith(prefix) || !isSource(Path.of(entry.getName()))) {
+        if (entry.isDirectory()
+            || !entry.getName().startsWith(prefix)
+            || !isSource(Path.of(entry.getName()))) {
           continue;
         }
         Path copy = to.resolve(entry.getName().substring(prefix.length()));

@@ -21,11 +21,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The secrets a step's code may read with {@code dbutils.secrets.get}: the credentials of the
- * Blob and ADLS datastores it reads or writes, in scope {@value #SCOPE} under {@code
- * <datastore>-key}, {@code <datastore>-sas} or {@code <datastore>-client-secret}. They reach the
- * process in a file only its owner can read, deleted when the step ends; never in argv, the
- * environment or a log.
+ * The secrets a step's code may read with {@code dbutils.secrets.get}: the credentials of the Blob
+ * and ADLS datastores it reads or writes, in scope {@value #SCOPE} under {@code <datastore>-key},
+ * {@code <datastore>-sas} or {@code <datastore>-client-secret}. They reach the process in a file
+ * only its owner can read, deleted when the step ends; never in argv, the environment or a log.
  */
 final class StepSecrets {
   static final String SCOPE = "sluice";
@@ -39,8 +38,14 @@ final class StepSecrets {
     for (String name : datastores(context.step(), definition)) {
       Optional<DatastoreDefinition> store = definition.datastore(name);
       DatastoreCredentialDefinition credential =
-          store.filter(DatastoreDefinition.AzureBlob.class::isInstance).map(s -> ((DatastoreDefinition.AzureBlob) s).credential())
-              .or(() -> store.filter(DatastoreDefinition.AdlsGen2.class::isInstance).map(s -> ((DatastoreDefinition.AdlsGen2) s).credential()))
+          store
+              .filter(DatastoreDefinition.AzureBlob.class::isInstance)
+              .map(s -> ((DatastoreDefinition.AzureBlob) s).credential())
+              .or(
+                  () ->
+                      store
+                          .filter(DatastoreDefinition.AdlsGen2.class::isInstance)
+                          .map(s -> ((DatastoreDefinition.AdlsGen2) s).credential()))
               .orElse(null);
       if (credential instanceof DatastoreCredentialDefinition.AccountKey k) {
         keys.put(name + "-key", context.secret(k.key().reference()));
@@ -81,7 +86,9 @@ final class StepSecrets {
       Files.deleteIfExists(file);
       // Created with its permissions, so the values are never readable by others, not even briefly.
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         Files.createFile(file);
       }

@@ -33,8 +33,13 @@ final class TaskFiles {
     Path local = sourceDirectory().resolve(DatabricksTask.notebookSourceFile(notebookPath));
     if (!Files.isRegularFile(local)) {
       throw new SluiceException(
-          "Step '" + context.step().name() + "': notebookPath '" + notebookPath + "' is not a local notebook ("
-              + local + " does not exist). The local runner cannot read workspace notebooks; export the notebook"
+          "Step '"
+              + context.step().name()
+              + "': notebookPath '"
+              + notebookPath
+              + "' is not a local notebook ("
+              + local
+              + " does not exist). The local runner cannot read workspace notebooks; export the notebook"
               + " in source format (.py) into the step's sourceDirectory and give its relative path");
     }
     return local;
@@ -46,8 +51,13 @@ final class TaskFiles {
       Path local = sourceDirectory().resolve(script.pythonScriptName());
       if (!Files.isRegularFile(local)) {
         throw new SluiceException(
-            "Step '" + context.step().name() + "': pythonScriptName '" + script.pythonScriptName() + "' is not in "
-                + sourceDirectory() + "; fix pythonScriptName or sourceDirectory");
+            "Step '"
+                + context.step().name()
+                + "': pythonScriptName '"
+                + script.pythonScriptName()
+                + "' is not in "
+                + sourceDirectory()
+                + "; fix pythonScriptName or sourceDirectory");
       }
       return local;
     }
@@ -67,17 +77,32 @@ final class TaskFiles {
       local = dbfsRoot.resolve(location.substring("dbfs:".length()).replaceFirst("^/+", ""));
     } else if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
       throw new SluiceException(
-          "Step '" + context.step().name() + "': " + field + " '" + location + "' cannot be read locally; give a"
+          "Step '"
+              + context.step().name()
+              + "': "
+              + field
+              + " '"
+              + location
+              + "' cannot be read locally; give a"
               + " local file path (absolute, or relative to the source directory) or a dbfs:/ path");
     } else {
       local = sourceDirectory().resolve(location);
     }
     if (!Files.isRegularFile(local)) {
       throw new SluiceException(
-          "Step '" + context.step().name() + "': " + field + " '" + location + "' is not a file on this machine ("
-              + local + " does not exist)."
+          "Step '"
+              + context.step().name()
+              + "': "
+              + field
+              + " '"
+              + location
+              + "' is not a file on this machine ("
+              + local
+              + " does not exist)."
               + (location.startsWith("dbfs:")
-                  ? " Locally DBFS is the run's folder " + dbfsRoot + "; put the file there, or give a local path"
+                  ? " Locally DBFS is the run's folder "
+                      + dbfsRoot
+                      + "; put the file there, or give a local path"
                   : " Give a local file path (absolute, or relative to the source directory) or a dbfs:/ path"));
     }
     return local;

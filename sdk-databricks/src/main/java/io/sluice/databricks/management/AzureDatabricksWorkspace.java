@@ -33,14 +33,17 @@ public record AzureDatabricksWorkspace(
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 
-  /** @return the workspace's https URL, once provisioned */
+  /** Returns the workspace's https URL, once provisioned. */
   public Optional<String> endpoint() {
-    return Optional.ofNullable(workspaceUrl).map(u -> u.startsWith("https://") ? u : "https://" + u);
+    return Optional.ofNullable(workspaceUrl)
+        .map(u -> u.startsWith("https://") ? u : "https://" + u);
   }
 
-  /** @return true when provisioning has ended, well or badly */
+  /** Returns true when provisioning has ended, well or badly. */
   public boolean isTerminal() {
-    return provisioningState == null || provisioningState.equals("Succeeded") || provisioningState.equals("Failed")
+    return provisioningState == null
+        || provisioningState.equals("Succeeded")
+        || provisioningState.equals("Failed")
         || provisioningState.equals("Canceled");
   }
 

@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Azure Databricks workspaces in one subscription, through ARM ({@code Microsoft.Databricks/workspaces},
- * api-version {@value #API_VERSION}). Long operations return a {@link SyncPoller} that polls the
- * workspace until its provisioning state ends; {@code Failed} or {@code Canceled} throws
- * {@link WorkspaceProvisioningException}.
+ * Azure Databricks workspaces in one subscription, through ARM ({@code
+ * Microsoft.Databricks/workspaces}, api-version {@value #API_VERSION}). Long operations return a
+ * {@link SyncPoller} that polls the workspace until its provisioning state ends; {@code Failed} or
+ * {@code Canceled} throws {@link WorkspaceProvisioningException}.
  */
 @ServiceClient(builder = DatabricksWorkspacesClientBuilder.class)
 public final class DatabricksWorkspacesClient {
@@ -55,8 +55,12 @@ public final class DatabricksWorkspacesClient {
       String resourceGroup, String name, WorkspaceDefinition definition) {
     Objects.requireNonNull(definition, "'definition' is null");
     ObjectNode body = definition.toJson(subscriptionId, resourceGroup, name);
-    return poller(resourceGroup, name,
-        () -> AzureDatabricksWorkspace.from(http.json(HttpMethod.PUT, path(resourceGroup, name), body, JsonNode.class, true)));
+    return poller(
+        resourceGroup,
+        name,
+        () ->
+            AzureDatabricksWorkspace.from(
+                http.json(HttpMethod.PUT, path(resourceGroup, name), body, JsonNode.class, true)));
   }
 
   /**
@@ -84,10 +88,13 @@ public final class DatabricksWorkspacesClient {
     ObjectNode body = DatabricksJson.MAPPER.createObjectNode();
     body.set("tags", DatabricksJson.MAPPER.valueToTree(tags));
     // The patch sets whole tags, so a replay changes nothing.
-    return poller(resourceGroup, name, () -> {
-      http.json(HttpMethod.PATCH, path(resourceGroup, name), body, JsonNode.class, true);
-      return getWorkspace(resourceGroup, name);
-    });
+    return poller(
+        resourceGroup,
+        name,
+        () -> {
+          http.json(HttpMethod.PATCH, path(resourceGroup, name), body, JsonNode.class, true);
+          return getWorkspace(resourceGroup, name);
+        });
   }
 
   /**
@@ -100,11 +107,16 @@ public final class DatabricksWorkspacesClient {
    * @param amlWorkspaceId the ARM id of the Azure ML workspace
    * @return the poller
    */
-  public SyncPoller<AzureDatabricksWorkspace, AzureDatabricksWorkspace> beginLinkToAzureMachineLearning(
-      String resourceGroup, String name, String amlWorkspaceId) {
+  public SyncPoller<AzureDatabricksWorkspace, AzureDatabricksWorkspace>
+      beginLinkToAzureMachineLearning(String resourceGroup, String name, String amlWorkspaceId) {
     AzureDatabricksWorkspace current = getWorkspace(resourceGroup, name);
-    WorkspaceDefinition linked = new WorkspaceDefinition(current.location(), current.sku(),
-        current.managedResourceGroupId(), amlWorkspaceId, current.tags());
+    WorkspaceDefinition linked =
+        new WorkspaceDefinition(
+            current.location(),
+            current.sku(),
+            current.managedResourceGroupId(),
+            amlWorkspaceId,
+            current.tags());
     return beginCreateOrUpdate(resourceGroup, name, linked);
   }
 
@@ -116,27 +128,36 @@ public final class DatabricksWorkspacesClient {
    * @return the poller; its final result is the deleted workspace's ARM id
    */
   public SyncPoller<String, String> beginDelete(String resourceGroup, String name) {
-    String id = "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-        + "/providers/Microsoft.Databricks/workspaces/" + name;
+    String id =
+        "/subscriptions/"
+            + subscriptionId
+            + "/resourceGroups/"
+            + resourceGroup
+            + "/providers/Microsoft.Databricks/workspaces/"
+            + name;
     AtomicInteger polls = new AtomicInteger();
-    return new TypedFailurePoller<>(SyncPoller.createPoller(
-        polling.min(),
-        context -> {
-          http.json(HttpMethod.DELETE, path(resourceGroup, name), null, JsonNode.class, false);
-          return new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, id, Duration.ZERO);
-        },
-        context -> {
-          try {
-            getWorkspace(resourceGroup, name);
-            return new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, id, polling.delay(polls.incrementAndGet()));
-          } catch (ResourceNotFoundException gone) {
-            return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, id);
-          }
-        },
-        (context, response) -> {
-          throw new UnsupportedOperationException("Deleting a workspace cannot be cancelled");
-        },
-        context -> id));
+    return new TypedFailurePoller<>(
+        SyncPoller.createPoller(
+            polling.min(),
+            context -> {
+              http.json(HttpMethod.DELETE, path(resourceGroup, name), null, JsonNode.class, false);
+              return new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, id, Duration.ZERO);
+            },
+            context -> {
+              try {
+                getWorkspace(resourceGroup, name);
+                return new PollResponse<>(
+                    LongRunningOperationStatus.IN_PROGRESS,
+                    id,
+                    polling.delay(polls.incrementAndGet()));
+              } catch (ResourceNotFoundException gone) {
+                return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, id);
+              }
+            },
+            (context, response) -> {
+              throw new UnsupportedOperationException("Deleting a workspace cannot be cancelled");
+            },
+            context -> id));
   }
 
   /**
@@ -148,43 +169,71 @@ public final class DatabricksWorkspacesClient {
    * @param lifetime how long the token lives
    * @return the token
    */
-  public CreatedToken createPipelineToken(AzureDatabricksWorkspace workspace, TokenCredential credential, Duration lifetime) {
-    DatabricksClient databricks = new DatabricksClientBuilder()
-        .endpoint(workspace.endpoint().orElseThrow(() -> new IllegalStateException(
-            "Workspace " + workspace.name() + " has no URL yet (" + workspace.provisioningState()
-                + "); wait for provisioning to succeed")))
-        .credential(credential)
-        .azureWorkspaceResourceId(workspace.id())
-        .environment(Map.of())
-        .buildClient();
+  public CreatedToken createPipelineToken(
+      AzureDatabricksWorkspace workspace, TokenCredential credential, Duration lifetime) {
+    DatabricksClient databricks =
+        new DatabricksClientBuilder()
+            .endpoint(
+                workspace
+                    .endpoint()
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "Workspace "
+                                    + workspace.name()
+                                    + " has no URL yet ("
+                                    + workspace.provisioningState()
+                                    + "); wait for provisioning to succeed")))
+            .credential(credential)
+            .azureWorkspaceResourceId(workspace.id())
+            .environment(Map.of())
+            .buildClient();
     return databricks.getTokensClient().createToken(lifetime.toSeconds(), "sluice pipeline");
   }
 
   private SyncPoller<AzureDatabricksWorkspace, AzureDatabricksWorkspace> poller(
       String resourceGroup, String name, Supplier<AzureDatabricksWorkspace> start) {
     AtomicInteger polls = new AtomicInteger();
-    return new TypedFailurePoller<>(SyncPoller.createPoller(
-        polling.min(),
-        context -> new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, start.get(), Duration.ZERO),
-        context -> {
-          AzureDatabricksWorkspace workspace = getWorkspace(resourceGroup, name);
-          if (!workspace.isTerminal()) {
-            return new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, workspace, polling.delay(polls.incrementAndGet()));
-          }
-          if (!"Succeeded".equals(workspace.provisioningState()) && workspace.provisioningState() != null) {
-            throw new WorkspaceProvisioningException("Databricks workspace " + workspace.id() + " ended "
-                + workspace.provisioningState() + "; see the resource group's deployments and activity log for why");
-          }
-          return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, workspace);
-        },
-        (context, response) -> {
-          throw new UnsupportedOperationException("A workspace operation cannot be cancelled");
-        },
-        context -> context.getLatestResponse().getValue()));
+    return new TypedFailurePoller<>(
+        SyncPoller.createPoller(
+            polling.min(),
+            context ->
+                new PollResponse<>(
+                    LongRunningOperationStatus.IN_PROGRESS, start.get(), Duration.ZERO),
+            context -> {
+              AzureDatabricksWorkspace workspace = getWorkspace(resourceGroup, name);
+              if (!workspace.isTerminal()) {
+                return new PollResponse<>(
+                    LongRunningOperationStatus.IN_PROGRESS,
+                    workspace,
+                    polling.delay(polls.incrementAndGet()));
+              }
+              if (!"Succeeded".equals(workspace.provisioningState())
+                  && workspace.provisioningState() != null) {
+                throw new WorkspaceProvisioningException(
+                    "Databricks workspace "
+                        + workspace.id()
+                        + " ended "
+                        + workspace.provisioningState()
+                        + "; see the resource group's deployments and activity log for why");
+              }
+              return new PollResponse<>(
+                  LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, workspace);
+            },
+            (context, response) -> {
+              throw new UnsupportedOperationException("A workspace operation cannot be cancelled");
+            },
+            context -> context.getLatestResponse().getValue()));
   }
 
   private String path(String resourceGroup, String name) {
-    return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
-        + "/providers/Microsoft.Databricks/workspaces/" + name + "?api-version=" + API_VERSION;
+    return "/subscriptions/"
+        + subscriptionId
+        + "/resourceGroups/"
+        + resourceGroup
+        + "/providers/Microsoft.Databricks/workspaces/"
+        + name
+        + "?api-version="
+        + API_VERSION;
   }
 }

@@ -85,14 +85,17 @@ public final class DatabricksWorkspacesClientBuilder {
    * Builds the client.
    *
    * @return the client
-   * @throws IllegalStateException when the subscription, or both credential and pipeline, are missing
+   * @throws IllegalStateException when the subscription, or both credential and pipeline, are
+   *     missing
    */
   public DatabricksWorkspacesClient buildClient() {
     if (subscriptionId == null || subscriptionId.isBlank()) {
-      throw new IllegalStateException("'subscriptionId' is missing; set the subscription that holds the workspaces");
+      throw new IllegalStateException(
+          "'subscriptionId' is missing; set the subscription that holds the workspaces");
     }
     if (pipeline == null && credential == null) {
-      throw new IllegalStateException("Neither credential(...) nor pipeline(...) is set; set a TokenCredential for ARM");
+      throw new IllegalStateException(
+          "Neither credential(...) nor pipeline(...) is set; set a TokenCredential for ARM");
     }
     RunPolling polling;
     try {
@@ -100,8 +103,13 @@ public final class DatabricksWorkspacesClientBuilder {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    HttpPipeline http = pipeline != null ? pipeline
-        : new SluiceHttpPipelineBuilder().credential(credential, "https://management.azure.com/.default").build();
-    return new DatabricksWorkspacesClient(new DatabricksHttp(http, endpoint), subscriptionId, polling);
+    HttpPipeline http =
+        pipeline != null
+            ? pipeline
+            : new SluiceHttpPipelineBuilder()
+                .credential(credential, "https://management.azure.com/.default")
+                .build();
+    return new DatabricksWorkspacesClient(
+        new DatabricksHttp(http, endpoint), subscriptionId, polling);
   }
 }

@@ -15,11 +15,16 @@ import java.util.Map;
  * @param tags tags
  */
 public record WorkspaceDefinition(
-    String location, String sku, String managedResourceGroupId, String amlWorkspaceId, Map<String, String> tags) {
+    String location,
+    String sku,
+    String managedResourceGroupId,
+    String amlWorkspaceId,
+    Map<String, String> tags) {
   /** Checks the required fields. */
   public WorkspaceDefinition {
     if (location == null || location.isBlank()) {
-      throw new IllegalArgumentException("'location' is missing; use an Azure region such as westeurope");
+      throw new IllegalArgumentException(
+          "'location' is missing; use an Azure region such as westeurope");
     }
     if (sku == null || !sku.matches("standard|premium|trial")) {
       throw new IllegalArgumentException("'sku' is " + sku + "; use standard, premium or trial");
@@ -36,8 +41,11 @@ public record WorkspaceDefinition(
     }
     ObjectNode properties = body.putObject("properties");
     properties.put("computeMode", "Hybrid");
-    properties.put("managedResourceGroupId", managedResourceGroupId != null ? managedResourceGroupId
-        : "/subscriptions/" + subscriptionId + "/resourceGroups/databricks-rg-" + name);
+    properties.put(
+        "managedResourceGroupId",
+        managedResourceGroupId != null
+            ? managedResourceGroupId
+            : "/subscriptions/" + subscriptionId + "/resourceGroups/databricks-rg-" + name);
     if (amlWorkspaceId != null) {
       properties.putObject("parameters").putObject("amlWorkspaceId").put("value", amlWorkspaceId);
     }

@@ -12,5 +12,10 @@ package io.sluice.databricks.models;
  * @param numWorkers its number of workers
  */
 public record ClusterDetails(
-    String clusterId, String clusterName, ClusterState state, String stateMessage, String sparkVersion,
-    String nodeTypeId, Integer numWorkers) {}
+    String clusterId,
+    String clusterName,
+    ClusterState state,
+    String stateMessage,
+    String sparkVersion,
+    String nodeTypeId,
+    Integer numWorkers) {}

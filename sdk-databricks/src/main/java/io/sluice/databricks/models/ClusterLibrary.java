@@ -12,7 +12,13 @@ package io.sluice.databricks.models;
  * @param cran a CRAN package
  */
 public record ClusterLibrary(
-    String jar, String whl, String egg, String requirements, PyPiLibrary pypi, MavenLibrary maven, CranLibrary cran) {
+    String jar,
+    String whl,
+    String egg,
+    String requirements,
+    PyPiLibrary pypi,
+    MavenLibrary maven,
+    CranLibrary cran) {
   /**
    * A PyPI package.
    *
@@ -21,7 +27,8 @@ public record ClusterLibrary(
    * @return the library
    */
   public static ClusterLibrary pypi(String packageSpec, String repo) {
-    return new ClusterLibrary(null, null, null, null, new PyPiLibrary(packageSpec, repo), null, null);
+    return new ClusterLibrary(
+        null, null, null, null, new PyPiLibrary(packageSpec, repo), null, null);
   }
 
   /**

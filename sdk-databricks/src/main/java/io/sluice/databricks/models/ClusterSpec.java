@@ -50,7 +50,19 @@ public record ClusterSpec(
    * @return a copy
    */
   public ClusterSpec withSparkConf(Map<String, String> conf) {
-    return new ClusterSpec(clusterName, sparkVersion, nodeTypeId, driverNodeTypeId, instancePoolId, numWorkers,
-        autoscale, conf, sparkEnvVars, initScripts, clusterLogConf, customTags, autoterminationMinutes);
+    return new ClusterSpec(
+        clusterName,
+        sparkVersion,
+        nodeTypeId,
+        driverNodeTypeId,
+        instancePoolId,
+        numWorkers,
+        autoscale,
+        conf,
+        sparkEnvVars,
+        initScripts,
+        clusterLogConf,
+        customTags,
+        autoterminationMinutes);
   }
 }

@@ -6,4 +6,5 @@ package io.sluice.databricks.models;
  * @param packageName the package
  * @param repo a mirror, or null for the default
  */
-public record CranLibrary(@com.fasterxml.jackson.annotation.JsonProperty("package") String packageName, String repo) {}
+public record CranLibrary(
+    @com.fasterxml.jackson.annotation.JsonProperty("package") String packageName, String repo) {}

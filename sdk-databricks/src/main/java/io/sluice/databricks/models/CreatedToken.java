@@ -22,12 +22,12 @@ public final class CreatedToken {
     this.value = Objects.requireNonNull(value, "value");
   }
 
-  /** @return the token's metadata */
+  /** Returns the token's metadata. */
   public TokenInfo info() {
     return info;
   }
 
-  /** @return the token value, as a secret whose reference is {@code databricks-token-<id>} */
+  /** Returns the token value, as a secret whose reference is {@code databricks-token-<id>}. */
   public Secret value() {
     return value;
   }

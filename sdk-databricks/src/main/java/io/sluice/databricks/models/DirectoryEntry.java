@@ -9,4 +9,5 @@ package io.sluice.databricks.models;
  * @param fileSize its size in bytes
  * @param lastModified when it changed, in epoch milliseconds
  */
-public record DirectoryEntry(String path, String name, Boolean isDirectory, Long fileSize, Long lastModified) {}
+public record DirectoryEntry(
+    String path, String name, Boolean isDirectory, Long fileSize, Long lastModified) {}

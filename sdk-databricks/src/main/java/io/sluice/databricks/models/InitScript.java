@@ -8,7 +8,11 @@ package io.sluice.databricks.models;
  * @param abfss an ADLS Gen2 file
  * @param dbfs a DBFS file (deprecated by Databricks)
  */
-public record InitScript(StorageLocation workspace, StorageLocation volumes, StorageLocation abfss, StorageLocation dbfs) {
+public record InitScript(
+    StorageLocation workspace,
+    StorageLocation volumes,
+    StorageLocation abfss,
+    StorageLocation dbfs) {
   /**
    * The init script at a path, placed by its scheme.
    *

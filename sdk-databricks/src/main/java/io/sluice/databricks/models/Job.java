@@ -9,4 +9,9 @@ package io.sluice.databricks.models;
  * @param settings its settings
  * @param nextPageToken set by {@code jobs/get} when more tasks follow
  */
-public record Job(Long jobId, String creatorUserName, Long createdTime, JobSettings settings, String nextPageToken) {}
+public record Job(
+    Long jobId,
+    String creatorUserName,
+    Long createdTime,
+    JobSettings settings,
+    String nextPageToken) {}

@@ -14,7 +14,11 @@ import java.util.Map;
  * @param tags tags, at most 25
  */
 public record JobSettings(
-    String name, List<JobTask> tasks, List<JobCluster> jobClusters, Integer maxConcurrentRuns, Integer timeoutSeconds,
+    String name,
+    List<JobTask> tasks,
+    List<JobCluster> jobClusters,
+    Integer maxConcurrentRuns,
+    Integer timeoutSeconds,
     Map<String, String> tags) {
   /** Copies the collections; empty ones stay out of the request. */
   public JobSettings {
@@ -32,7 +36,8 @@ public record JobSettings(
   public JobSettings merge(JobSettings more) {
     List<JobTask> allTasks = new java.util.ArrayList<>(tasks);
     allTasks.addAll(more.tasks());
-    List<JobCluster> allClusters = new java.util.ArrayList<>(jobClusters == null ? List.of() : jobClusters);
+    List<JobCluster> allClusters =
+        new java.util.ArrayList<>(jobClusters == null ? List.of() : jobClusters);
     if (more.jobClusters() != null) {
       allClusters.addAll(more.jobClusters());
     }

@@ -9,4 +9,5 @@ package io.sluice.databricks.models;
  * @param objectId its id
  * @param size a file's size in bytes
  */
-public record ObjectInfo(String path, String objectType, Language language, Long objectId, Long size) {}
+public record ObjectInfo(
+    String path, String objectType, Language language, Long objectId, Long size) {}

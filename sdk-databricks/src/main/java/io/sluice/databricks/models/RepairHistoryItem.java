@@ -6,7 +6,8 @@ import java.util.List;
  * One attempt of a run: the original one or a repair, as {@code runs/get} lists them with {@code
  * include_history}.
  *
- * @param id the repair's id, the {@code latest_repair_id} of the next repair; absent for the original
+ * @param id the repair's id, the {@code latest_repair_id} of the next repair; absent for the
+ *     original
  * @param type whether this is the original run or a repair
  * @param startTime when it started, in epoch milliseconds
  * @param taskRunIds the task runs that ran in it

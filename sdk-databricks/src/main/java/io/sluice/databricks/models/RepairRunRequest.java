@@ -12,7 +12,11 @@ import java.util.List;
  * @param latestRepairId the last repair's id; required after the first repair
  */
 public record RepairRunRequest(
-    long runId, List<String> rerunTasks, Boolean rerunAllFailedTasks, Boolean rerunDependentTasks, Long latestRepairId) {
+    long runId,
+    List<String> rerunTasks,
+    Boolean rerunAllFailedTasks,
+    Boolean rerunDependentTasks,
+    Long latestRepairId) {
   /** Copies the task keys. */
   public RepairRunRequest {
     rerunTasks = rerunTasks == null || rerunTasks.isEmpty() ? null : List.copyOf(rerunTasks);

@@ -44,17 +44,24 @@ public record Run(
   public Run withMoreTasks(List<RunTask> more, String token) {
     List<RunTask> all = new java.util.ArrayList<>(tasks);
     all.addAll(more);
-    return new Run(runId, jobId, runName, runPageUrl, state, all, startTime, endTime, token, repairHistory);
+    return new Run(
+        runId, jobId, runName, runPageUrl, state, all, startTime, endTime, token, repairHistory);
   }
 
-  /** @return the life-cycle state, {@link RunLifeCycleState#UNKNOWN} when absent */
+  /** Returns the life-cycle state, {@link RunLifeCycleState#UNKNOWN} when absent. */
   public RunLifeCycleState lifeCycleState() {
-    return state == null || state.lifeCycleState() == null ? RunLifeCycleState.UNKNOWN : state.lifeCycleState();
+    return state == null || state.lifeCycleState() == null
+        ? RunLifeCycleState.UNKNOWN
+        : state.lifeCycleState();
   }
 
-  /** @return the id of the run's latest repair, the {@code latest_repair_id} the next repair needs */
+  /**
+   * Returns the id of the run's latest repair, the {@code latest_repair_id} the next repair needs.
+   */
   public Optional<Long> latestRepairId() {
-    return repairHistory.stream().filter(r -> r.type() == RepairType.REPAIR && r.id() != null)
-        .map(RepairHistoryItem::id).max(Long::compare);
+    return repairHistory.stream()
+        .filter(r -> r.type() == RepairType.REPAIR && r.id() != null)
+        .map(RepairHistoryItem::id)
+        .max(Long::compare);
   }
 }

@@ -26,7 +26,7 @@ public enum RunLifeCycleState {
   @JsonEnumDefaultValue
   UNKNOWN;
 
-  /** @return true when the run or task has ended */
+  /** Returns true when the run or task has ended. */
   public boolean isTerminal() {
     return this == TERMINATED || this == SKIPPED || this == INTERNAL_ERROR;
   }

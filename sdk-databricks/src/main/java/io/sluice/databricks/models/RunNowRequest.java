@@ -10,10 +10,16 @@ import java.util.Map;
  * @param jobParameters job-level parameter values
  * @param notebookParams widget values for notebook tasks
  */
-public record RunNowRequest(long jobId, String idempotencyToken, Map<String, String> jobParameters, Map<String, String> notebookParams) {
+public record RunNowRequest(
+    long jobId,
+    String idempotencyToken,
+    Map<String, String> jobParameters,
+    Map<String, String> notebookParams) {
   /** Copies the maps. */
   public RunNowRequest {
-    jobParameters = jobParameters == null || jobParameters.isEmpty() ? null : Map.copyOf(jobParameters);
-    notebookParams = notebookParams == null || notebookParams.isEmpty() ? null : Map.copyOf(notebookParams);
+    jobParameters =
+        jobParameters == null || jobParameters.isEmpty() ? null : Map.copyOf(jobParameters);
+    notebookParams =
+        notebookParams == null || notebookParams.isEmpty() ? null : Map.copyOf(notebookParams);
   }
 }

@@ -9,4 +9,5 @@ package io.sluice.databricks.models;
  * @param logs the last 5 MB of standard output (Python and JAR tasks)
  * @param metadata the task run
  */
-public record RunOutput(NotebookOutput notebookOutput, String error, String errorTrace, String logs, Run metadata) {}
+public record RunOutput(
+    NotebookOutput notebookOutput, String error, String errorTrace, String logs, Run metadata) {}

@@ -28,7 +28,7 @@ public enum RunResultState {
   @JsonEnumDefaultValue
   UNKNOWN;
 
-  /** @return true for {@link #SUCCESS} */
+  /** Returns true for {@link #SUCCESS}. */
   public boolean isSuccess() {
     return this == SUCCESS;
   }

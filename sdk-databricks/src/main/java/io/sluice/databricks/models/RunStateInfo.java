@@ -9,4 +9,7 @@ package io.sluice.databricks.models;
  * @param userCancelledOrTimedout whether a user or a timeout stopped it
  */
 public record RunStateInfo(
-    RunLifeCycleState lifeCycleState, RunResultState resultState, String stateMessage, Boolean userCancelledOrTimedout) {}
+    RunLifeCycleState lifeCycleState,
+    RunResultState resultState,
+    String stateMessage,
+    Boolean userCancelledOrTimedout) {}

@@ -10,9 +10,17 @@ package io.sluice.databricks.models;
  * @param startTime when it started, in epoch milliseconds
  * @param endTime when it ended, in epoch milliseconds
  */
-public record RunTask(Long runId, String taskKey, RunStateInfo state, Integer attemptNumber, Long startTime, Long endTime) {
-  /** @return the life-cycle state, {@link RunLifeCycleState#UNKNOWN} when absent */
+public record RunTask(
+    Long runId,
+    String taskKey,
+    RunStateInfo state,
+    Integer attemptNumber,
+    Long startTime,
+    Long endTime) {
+  /** Returns the life-cycle state, {@link RunLifeCycleState#UNKNOWN} when absent. */
   public RunLifeCycleState lifeCycleState() {
-    return state == null || state.lifeCycleState() == null ? RunLifeCycleState.UNKNOWN : state.lifeCycleState();
+    return state == null || state.lifeCycleState() == null
+        ? RunLifeCycleState.UNKNOWN
+        : state.lifeCycleState();
   }
 }

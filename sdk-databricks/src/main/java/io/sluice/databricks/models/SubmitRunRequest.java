@@ -11,7 +11,8 @@ import java.util.List;
  * @param idempotencyToken at most 64 characters; Databricks returns the existing run for a token it
  *     has seen, so a replayed submit never starts a second run
  */
-public record SubmitRunRequest(String runName, List<JobTask> tasks, Integer timeoutSeconds, String idempotencyToken) {
+public record SubmitRunRequest(
+    String runName, List<JobTask> tasks, Integer timeoutSeconds, String idempotencyToken) {
   /** Copies the task list. */
   public SubmitRunRequest {
     tasks = tasks == null ? List.of() : List.copyOf(tasks);

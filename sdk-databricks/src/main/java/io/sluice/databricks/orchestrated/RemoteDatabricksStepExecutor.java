@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * single-node cluster, on its Databricks workspace for the {@code orchestrated} transport: one
  * {@code runs/submit} per step whose idempotency token is the step's {@link
  * StepContext#idempotencyKey()}, so a retried or repeated submission is answered with the run
- * already started. The run id is journaled the moment it is known; a resumed run re-attaches to
- * it instead of submitting. Waiting polls adaptively (at most one status request per 2 s),
+ * already started. The run id is journaled the moment it is known; a resumed run re-attaches to it
+ * instead of submitting. Waiting polls adaptively (at most one status request per 2 s),
  * cancellation of the pipeline run cancels the Databricks run, the notebook's exit value is the
  * step's result, and a failure carries the task's error and the run page URL.
  *
@@ -59,8 +59,7 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
 
   @Override
   public boolean supports(StepDefinition step, ComputeDefinition compute, String transport) {
-    return compute instanceof ComputeDefinition.Databricks
-        && transport.equals("orchestrated");
+    return compute instanceof ComputeDefinition.Databricks && transport.equals("orchestrated");
   }
 
   @Override
@@ -80,10 +79,16 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
 
   @Override
   public StepResult execute(StepContext context) {
-    ComputeDefinition.Databricks compute = (ComputeDefinition.Databricks) context.definition().compute(context.step().compute()).orElseThrow();
+    ComputeDefinition.Databricks compute =
+        (ComputeDefinition.Databricks)
+            context.definition().compute(context.step().compute()).orElseThrow();
     DatabricksClient client = WorkspaceClients.client(compute, context);
     JobsClient jobs = client.getJobsClient();
-    long runId = context.remoteRunId().map(id -> reattach(context, id)).orElseGet(() -> submit(context, client));
+    long runId =
+        context
+            .remoteRunId()
+            .map(id -> reattach(context, id))
+            .orElseGet(() -> submit(context, client));
     Run run = waitFor(context, jobs, runId);
     return new StepResult(exitValue(jobs, run).orElse(""));
   }
@@ -108,11 +113,13 @@ public final class RemoteDatabricksStepExecutor implements StepExecutor {
         if (response.getStatus().isComplete()) {
           return response.getValue();
         }
-        Duration delay = response.getRetryAfter() == null ? Duration.ofSeconds(2) : response.getRetryAfter();
+        Duration delay =
+            response.getRetryAfter() == null ? Duration.ofSeconds(2) : response.getRetryAfter();
         RemoteWaits.sleep(context, delay, "Databricks run " + runId, () -> jobs.cancelRun(runId));
       }
     } catch (DatabricksRunException e) {
-      throw new StepFailedException("Step '" + context.step().name() + "' failed on Databricks: " + e.getMessage(), e);
+      throw new StepFailedException(
+          "Step '" + context.step().name() + "' failed on Databricks: " + e.getMessage(), e);
     }
   }
 

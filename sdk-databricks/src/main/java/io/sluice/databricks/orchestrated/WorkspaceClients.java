@@ -19,15 +19,21 @@ final class WorkspaceClients {
    * polling follow the step's settings.
    */
   static DatabricksClient client(ComputeDefinition.Databricks compute, StepContext context) {
-    DatabricksClientBuilder builder = StepSubmissions.clientBuilder(context, Optional.ofNullable(compute.workspaceUrl()));
+    DatabricksClientBuilder builder =
+        StepSubmissions.clientBuilder(context, Optional.ofNullable(compute.workspaceUrl()));
     if (compute.accessToken() != null) {
       builder.token(context.secret(compute.accessToken().reference()));
     }
     try {
       return builder.buildClient();
     } catch (IllegalStateException e) {
-      throw new ConfigurationException("DatabricksCompute '" + compute.name() + "': " + e.getMessage()
-          + "; set workspaceUrl and accessToken on the compute, or DATABRICKS_HOST and DATABRICKS_TOKEN", e);
+      throw new ConfigurationException(
+          "DatabricksCompute '"
+              + compute.name()
+              + "': "
+              + e.getMessage()
+              + "; set workspaceUrl and accessToken on the compute, or DATABRICKS_HOST and DATABRICKS_TOKEN",
+          e);
     }
   }
 }

@@ -22,12 +22,14 @@ final class ClusterSpecs {
    * A new job cluster's spec. The storage configuration fills in keys the user did not set, so a
    * user's own value wins.
    */
-  static ClusterSpec newCluster(ClusterDefinition cluster, Map<String, String> storageConf, Map<String, String> tags) {
+  static ClusterSpec newCluster(
+      ClusterDefinition cluster, Map<String, String> storageConf, Map<String, String> tags) {
     Map<String, String> conf = new TreeMap<>(storageConf);
     conf.putAll(cluster.sparkConf());
-    AutoScale autoscale = cluster.minWorkers() != null
-        ? new AutoScale(cluster.minWorkers(), cluster.maxWorkers())
-        : null;
+    AutoScale autoscale =
+        cluster.minWorkers() != null
+            ? new AutoScale(cluster.minWorkers(), cluster.maxWorkers())
+            : null;
     return new ClusterSpec(
         null,
         cluster.sparkVersion(),
@@ -45,23 +47,47 @@ final class ClusterSpecs {
   }
 
   /** A single-node job cluster for a Python script step. */
-  static ClusterSpec singleNode(String sparkVersion, String nodeType, Map<String, String> storageConf,
-      Map<String, String> envVars, Map<String, String> tags) {
+  static ClusterSpec singleNode(
+      String sparkVersion,
+      String nodeType,
+      Map<String, String> storageConf,
+      Map<String, String> envVars,
+      Map<String, String> tags) {
     Map<String, String> conf = new TreeMap<>(storageConf);
     conf.put("spark.databricks.cluster.profile", "singleNode");
     conf.put("spark.master", "local[*, 4]");
     Map<String, String> allTags = new TreeMap<>(tags);
     allTags.put("ResourceClass", "SingleNode");
-    return new ClusterSpec(null, sparkVersion, nodeType, null, null, 0, null, conf, envVars, List.of(), null, allTags, null);
+    return new ClusterSpec(
+        null,
+        sparkVersion,
+        nodeType,
+        null,
+        null,
+        0,
+        null,
+        conf,
+        envVars,
+        List.of(),
+        null,
+        allTags,
+        null);
   }
 
   static ClusterLibrary library(LibraryDefinition library) {
     if (library instanceof LibraryDefinition.Maven m) {
-      return new ClusterLibrary(null, null, null, null, null,
-          new MavenLibrary(m.coordinates(), m.repo(), m.exclusions()), null);
+      return new ClusterLibrary(
+          null,
+          null,
+          null,
+          null,
+          null,
+          new MavenLibrary(m.coordinates(), m.repo(), m.exclusions()),
+          null);
     }
     if (library instanceof LibraryDefinition.PyPi p) {
-      return new ClusterLibrary(null, null, null, null, new PyPiLibrary(p.packageSpec(), p.repo()), null, null);
+      return new ClusterLibrary(
+          null, null, null, null, new PyPiLibrary(p.packageSpec(), p.repo()), null, null);
     }
     if (library instanceof LibraryDefinition.Egg e) {
       return new ClusterLibrary(null, null, e.library(), null, null, null, null);
@@ -73,6 +99,7 @@ final class ClusterSpecs {
       return new ClusterLibrary(null, w.library(), null, null, null, null, null);
     }
     LibraryDefinition.Cran c = (LibraryDefinition.Cran) library;
-    return new ClusterLibrary(null, null, null, null, null, null, new CranLibrary(c.packageName(), c.repo()));
+    return new ClusterLibrary(
+        null, null, null, null, null, null, new CranLibrary(c.packageName(), c.repo()));
   }
 }

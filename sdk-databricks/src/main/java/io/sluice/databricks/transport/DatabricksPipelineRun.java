@@ -35,9 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * A pipeline run on Databricks: one multi-task job run, with each task's state mapped to its
- * step's state, and each notebook's exit value ({@code dbutils.notebook.exit}) as its step's
- * result.
+ * A pipeline run on Databricks: one multi-task job run, with each task's state mapped to its step's
+ * state, and each notebook's exit value ({@code dbutils.notebook.exit}) as its step's result.
  *
  * <p>Events keep the order a listener relies on although a poll may see several changes at once:
  * they are emitted in the definition's step order (dependencies first), and a step that ran reports
@@ -65,8 +64,14 @@ public final class DatabricksPipelineRun implements PipelineRun {
   // last one, shared by waits and by reads of state() and steps().
   private long nextPollNanos = System.nanoTime();
 
-  DatabricksPipelineRun(JobsClient jobs, PipelineDefinition definition, String runId, long databricksRunId,
-      Map<String, String> taskKeys, Map<String, String> dataLocations, Set<String> keptSteps,
+  DatabricksPipelineRun(
+      JobsClient jobs,
+      PipelineDefinition definition,
+      String runId,
+      long databricksRunId,
+      Map<String, String> taskKeys,
+      Map<String, String> dataLocations,
+      Set<String> keptSteps,
       List<RunListener> listeners) {
     this.jobs = jobs;
     this.definition = definition;
@@ -80,7 +85,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
     this.poller = jobs.beginWaitForRun(databricksRunId);
   }
 
-  /** @return the Databricks run id of the job run */
+  /** Returns the Databricks run id of the job run. */
   public long getDatabricksRunId() {
     return databricksRunId;
   }
@@ -126,8 +131,16 @@ public final class DatabricksPipelineRun implements PipelineRun {
       long left = deadline - System.nanoTime();
       if (wait > 0 && wait >= left) {
         sleep(Math.max(0, left));
-        throw new RunTimeoutException("Run '" + runId + "' (Databricks run " + databricksRunId + ") is still "
-            + currentState() + " after " + timeout + "; it goes on");
+        throw new RunTimeoutException(
+            "Run '"
+                + runId
+                + "' (Databricks run "
+                + databricksRunId
+                + ") is still "
+                + currentState()
+                + " after "
+                + timeout
+                + "; it goes on");
       }
       if (wait > 0) {
         sleep(wait);
@@ -147,13 +160,27 @@ public final class DatabricksPipelineRun implements PipelineRun {
 
   private synchronized RunState ended() {
     if (state != RunState.COMPLETED) {
-      List<StepStatus> failed = statuses.values().stream().filter(s -> s.state() == StepState.FAILED).toList();
-      throw new PipelineRunException("Run '" + runId + "' of pipeline '" + definition.name() + "' ended " + state
-          + " on Databricks (run " + databricksRunId + ")"
-          + (failed.isEmpty() ? "" : ":\n" + failed.stream().map(s -> "step '" + s.step() + "' failed: " + s.message())
-              .collect(Collectors.joining("\n")))
-          + (last == null || last.runPageUrl() == null ? "" : "\nSee " + last.runPageUrl()),
-          state, failed);
+      List<StepStatus> failed =
+          statuses.values().stream().filter(s -> s.state() == StepState.FAILED).toList();
+      throw new PipelineRunException(
+          "Run '"
+              + runId
+              + "' of pipeline '"
+              + definition.name()
+              + "' ended "
+              + state
+              + " on Databricks (run "
+              + databricksRunId
+              + ")"
+              + (failed.isEmpty()
+                  ? ""
+                  : ":\n"
+                      + failed.stream()
+                          .map(s -> "step '" + s.step() + "' failed: " + s.message())
+                          .collect(Collectors.joining("\n")))
+              + (last == null || last.runPageUrl() == null ? "" : "\nSee " + last.runPageUrl()),
+          state,
+          failed);
     }
     return state;
   }
@@ -168,7 +195,8 @@ public final class DatabricksPipelineRun implements PipelineRun {
     Map<String, URI> uris = new LinkedHashMap<>();
     for (StepDefinition step : definition.steps()) {
       if (statuses.get(step.name()).state().isSuccessful()) {
-        step.outputs().forEach(o -> uris.put(o, URI.create(dataLocations.get(o).replace(" ", "%20"))));
+        step.outputs()
+            .forEach(o -> uris.put(o, URI.create(dataLocations.get(o).replace(" ", "%20"))));
       }
     }
     return uris;
@@ -194,8 +222,10 @@ public final class DatabricksPipelineRun implements PipelineRun {
     try {
       PollResponse<Run> response = poller.poll();
       observe(response.getValue());
-      Duration delay = response.getRetryAfter() == null || response.getRetryAfter().compareTo(MIN_DELAY) < 0
-          ? MIN_DELAY : response.getRetryAfter();
+      Duration delay =
+          response.getRetryAfter() == null || response.getRetryAfter().compareTo(MIN_DELAY) < 0
+              ? MIN_DELAY
+              : response.getRetryAfter();
       nextPollNanos = start + delay.toNanos();
     } catch (RuntimeException e) {
       DatabricksRunException failure = runFailure(e);
@@ -237,17 +267,26 @@ public final class DatabricksPipelineRun implements PipelineRun {
       for (StepDefinition step : definition.steps()) {
         StepStatus old = statuses.get(step.name());
         if (!old.state().isTerminal()) {
-          StepStatus status = new StepStatus(step.name(),
-              newState == RunState.CANCELED ? StepState.CANCELED : StepState.SKIPPED, old.startedAt(), old.startedAt(),
-              "not run: the job run ended " + run.lifeCycleState());
+          StepStatus status =
+              new StepStatus(
+                  step.name(),
+                  newState == RunState.CANCELED ? StepState.CANCELED : StepState.SKIPPED,
+                  old.startedAt(),
+                  old.startedAt(),
+                  "not run: the job run ended " + run.lifeCycleState());
           change(status);
         }
       }
     }
     if (newState != state) {
       state = newState;
-      emit(new RunEvent.RunStateChanged(runId, newState,
-          run.state() == null || run.state().stateMessage() == null ? "" : run.state().stateMessage()));
+      emit(
+          new RunEvent.RunStateChanged(
+              runId,
+              newState,
+              run.state() == null || run.state().stateMessage() == null
+                  ? ""
+                  : run.state().stateMessage()));
     }
   }
 
@@ -260,19 +299,32 @@ public final class DatabricksPipelineRun implements PipelineRun {
     if (old.state() == newState) {
       return;
     }
-    Optional<Instant> startedAt = Optional.ofNullable(task.startTime()).filter(t -> t > 0).map(Instant::ofEpochMilli);
+    Optional<Instant> startedAt =
+        Optional.ofNullable(task.startTime()).filter(t -> t > 0).map(Instant::ofEpochMilli);
     if (old.state() == StepState.QUEUED && newState.isTerminal() && ran(newState, startedAt)) {
-      // It started and ended between two polls: it still ran, and says so before it says how it ended.
+      // It started and ended between two polls: it still ran, and says so before it says how it
+      // ended.
       change(new StepStatus(step.name(), StepState.RUNNING, startedAt, Optional.empty(), ""));
     }
-    change(new StepStatus(step.name(), newState, startedAt,
-        newState.isTerminal() ? Optional.ofNullable(task.endTime()).filter(t -> t > 0).map(Instant::ofEpochMilli) : Optional.empty(),
-        message(step, task, newState)));
+    change(
+        new StepStatus(
+            step.name(),
+            newState,
+            startedAt,
+            newState.isTerminal()
+                ? Optional.ofNullable(task.endTime()).filter(t -> t > 0).map(Instant::ofEpochMilli)
+                : Optional.empty(),
+            message(step, task, newState)));
   }
 
-  /** Whether a step that ended this way ran: one skipped, kept, or canceled before it started did not. */
+  /**
+   * Whether a step that ended this way ran: one skipped, kept, or canceled before it started did
+   * not.
+   */
   private static boolean ran(StepState ended, Optional<Instant> startedAt) {
-    return ended != StepState.SKIPPED && ended != StepState.REUSED && (startedAt.isPresent() || ended != StepState.CANCELED);
+    return ended != StepState.SKIPPED
+        && ended != StepState.REUSED
+        && (startedAt.isPresent() || ended != StepState.CANCELED);
   }
 
   private String message(StepDefinition step, RunTask task, StepState state) {
@@ -287,11 +339,15 @@ public final class DatabricksPipelineRun implements PipelineRun {
       return exitValue(step, task);
     }
     if (state == StepState.FAILED) {
-      return errors.getOrDefault(task.taskKey(), task.state() == null || task.state().stateMessage() == null
-          ? "" : task.state().stateMessage());
+      return errors.getOrDefault(
+          task.taskKey(),
+          task.state() == null || task.state().stateMessage() == null
+              ? ""
+              : task.state().stateMessage());
     }
     return state.isTerminal() && task.state() != null && task.state().stateMessage() != null
-        ? task.state().stateMessage() : "";
+        ? task.state().stateMessage()
+        : "";
   }
 
   private void change(StepStatus status) {
@@ -319,12 +375,15 @@ public final class DatabricksPipelineRun implements PipelineRun {
       case RUNNING, TERMINATING -> StepState.RUNNING;
       case SKIPPED -> StepState.SKIPPED;
       case INTERNAL_ERROR -> StepState.FAILED;
-      case TERMINATED -> result == null ? StepState.FAILED : switch (result) {
-        case SUCCESS -> StepState.COMPLETED;
-        case CANCELED -> StepState.CANCELED;
-        case UPSTREAM_FAILED, UPSTREAM_CANCELED, EXCLUDED, DISABLED -> StepState.SKIPPED;
-        default -> StepState.FAILED;
-      };
+      case TERMINATED ->
+          result == null
+              ? StepState.FAILED
+              : switch (result) {
+                case SUCCESS -> StepState.COMPLETED;
+                case CANCELED -> StepState.CANCELED;
+                case UPSTREAM_FAILED, UPSTREAM_CANCELED, EXCLUDED, DISABLED -> StepState.SKIPPED;
+                default -> StepState.FAILED;
+              };
       default -> StepState.QUEUED;
     };
   }
@@ -333,7 +392,9 @@ public final class DatabricksPipelineRun implements PipelineRun {
     RunLifeCycleState life = run.lifeCycleState();
     RunResultState result = run.state() == null ? null : run.state().resultState();
     if (!life.isTerminal()) {
-      return life == RunLifeCycleState.RUNNING || life == RunLifeCycleState.TERMINATING ? RunState.RUNNING : RunState.QUEUED;
+      return life == RunLifeCycleState.RUNNING || life == RunLifeCycleState.TERMINATING
+          ? RunState.RUNNING
+          : RunState.QUEUED;
     }
     if (life == RunLifeCycleState.TERMINATED && result == RunResultState.SUCCESS) {
       return RunState.COMPLETED;

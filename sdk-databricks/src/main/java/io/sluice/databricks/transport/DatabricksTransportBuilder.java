@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Builds a {@code databricks} transport with typed settings: {@link DatabricksTransport#builder()}.
- * Each setting is written as the key a configuration file would hold and read by the same reader
- * as {@link DatabricksTransport#create(Map)}, so both give equal settings and refuse a bad value with
+ * Each setting is written as the key a configuration file would hold and read by the same reader as
+ * {@link DatabricksTransport#create(Map)}, so both give equal settings and refuse a bad value with
  * the same {@link io.sluice.core.ConfigurationException}. Settings not given keep the defaults
  * documented on {@link DatabricksTransport}.
  */
@@ -21,7 +21,8 @@ public final class DatabricksTransportBuilder {
   DatabricksTransportBuilder() {}
 
   /**
-   * Sets the workspace URL ({@code host}); ignored when a {@link #client(DatabricksClient)} is given.
+   * Sets the workspace URL ({@code host}); ignored when a {@link #client(DatabricksClient)} is
+   * given.
    *
    * @param host e.g. {@code https://adb-123.4.azuredatabricks.net}
    * @return this builder
@@ -44,7 +45,8 @@ public final class DatabricksTransportBuilder {
   /**
    * Sets where intermediate data goes ({@code dataRoot}).
    *
-   * @param dataRoot {@code dbfs:/...}, {@code /Volumes/...}, {@code abfss://...} or {@code wasbs://...}
+   * @param dataRoot {@code dbfs:/...}, {@code /Volumes/...}, {@code abfss://...} or {@code
+   *     wasbs://...}
    * @return this builder
    */
   public DatabricksTransportBuilder dataRoot(String dataRoot) {
@@ -166,8 +168,8 @@ public final class DatabricksTransportBuilder {
   }
 
   /**
-   * Builds the transport, checking every setting as the map of {@link DatabricksTransport#create(Map)}
-   * is checked.
+   * Builds the transport, checking every setting as the map of {@link
+   * DatabricksTransport#create(Map)} is checked.
    *
    * @return the transport
    * @throws io.sluice.core.ConfigurationException if a setting is refused; the message names it,

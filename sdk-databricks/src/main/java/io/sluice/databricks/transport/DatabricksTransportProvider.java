@@ -4,7 +4,10 @@ import io.sluice.core.spi.Transport;
 import io.sluice.core.spi.TransportProvider;
 import java.util.Map;
 
-/** Makes the {@code databricks} transport; its configuration keys are on {@link DatabricksTransport}. */
+/**
+ * Makes the {@code databricks} transport; its configuration keys are on {@link
+ * DatabricksTransport}.
+ */
 public final class DatabricksTransportProvider implements TransportProvider {
   /** The name users choose the transport by. */
   public static final String NAME = "databricks";

@@ -1,11 +1,9 @@
 package io.sluice.databricks.transport;
 
 import io.sluice.core.SluiceException;
-import io.sluice.core.definition.ArgumentDefinition;
 import io.sluice.core.definition.ClusterDefinition;
 import io.sluice.core.definition.DatabricksTask;
 import io.sluice.core.definition.EnvironmentDefinition;
-import io.sluice.core.definition.InputDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.PythonScriptTask;
 import io.sluice.core.definition.StepDefinition;
@@ -31,14 +29,14 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Compiles a pipeline definition into one multi-task {@code runs/submit}: a task per step, keyed
- * by {@link RemoteNames} (two steps with one key are refused), with {@code depends_on} from the
+ * Compiles a pipeline definition into one multi-task {@code runs/submit}: a task per step, keyed by
+ * {@link RemoteNames} (two steps with one key are refused), with {@code depends_on} from the
  * definition. Steps get their widgets, argv and {@code AML_PARAMETER_} variables from {@link
  * StepArguments}, as on every transport: notebooks a widget per notebook param, input and output
  * (an input or output wins a name clash); Python and JAR entry points of a {@code DatabricksStep}
  * {@code -<name> <location>} pairs before their own parameters; a {@code PythonScriptStep} its
- * arguments with ports and parameters replaced.
- * Credentials never appear here, only {@code {{secrets/...}}} references in Spark configuration.
+ * arguments with ports and parameters replaced. Credentials never appear here, only {@code
+ * {{secrets/...}}} references in Spark configuration.
  */
 final class RunPlan {
   private final PipelineDefinition definition;
@@ -54,8 +52,14 @@ final class RunPlan {
    * @param sources uploads a step's sources given its local notebook (or null) and returns the
    *     workspace folder that holds them
    */
-  RunPlan(PipelineDefinition definition, String runId, Map<String, String> parameters, DataLocations locations,
-      Map<String, String> storageConf, TransportSettings settings, BiFunction<StepDefinition, String, String> sources) {
+  RunPlan(
+      PipelineDefinition definition,
+      String runId,
+      Map<String, String> parameters,
+      DataLocations locations,
+      Map<String, String> storageConf,
+      TransportSettings settings,
+      BiFunction<StepDefinition, String, String> sources) {
     this.definition = definition;
     this.runId = runId;
     this.parameters = parameters;
@@ -66,7 +70,7 @@ final class RunPlan {
     this.taskKeys = RemoteNames.taskKeys(definition);
   }
 
-  /** @return task keys by step name, in step order */
+  /** Returns task keys by step name, in step order. */
   Map<String, String> taskKeys() {
     return taskKeys;
   }
@@ -93,9 +97,22 @@ final class RunPlan {
         tasks.add(task);
         continue;
       }
-      String key = shared.computeIfAbsent(task.newCluster(), spec -> "cluster_" + (shared.size() + 1));
-      tasks.add(new JobTask(task.taskKey(), task.dependsOn(), null, null, key, task.libraries(), task.notebookTask(),
-          task.sparkPythonTask(), task.sparkJarTask(), task.sparkSubmitTask(), task.timeoutSeconds(), task.maxRetries()));
+      String key =
+          shared.computeIfAbsent(task.newCluster(), spec -> "cluster_" + (shared.size() + 1));
+      tasks.add(
+          new JobTask(
+              task.taskKey(),
+              task.dependsOn(),
+              null,
+              null,
+              key,
+              task.libraries(),
+              task.notebookTask(),
+              task.sparkPythonTask(),
+              task.sparkJarTask(),
+              task.sparkSubmitTask(),
+              task.timeoutSeconds(),
+              task.maxRetries()));
     }
     List<JobCluster> clusters = new ArrayList<>();
     shared.forEach((spec, key) -> clusters.add(new JobCluster(key, spec)));
@@ -110,12 +127,32 @@ final class RunPlan {
    * @param idempotencyToken the step's token, the same in every attempt of the run
    */
   SubmitRunRequest stepRequest(String stepName, String idempotencyToken) {
-    StepDefinition step = definition.step(stepName).orElseThrow(() -> new SluiceException(
-        "Step '" + stepName + "' is not in pipeline '" + definition.name() + "'; compile the pipeline again"));
+    StepDefinition step =
+        definition
+            .step(stepName)
+            .orElseThrow(
+                () ->
+                    new SluiceException(
+                        "Step '"
+                            + stepName
+                            + "' is not in pipeline '"
+                            + definition.name()
+                            + "'; compile the pipeline again"));
     JobTask task = jobTask(step);
-    JobTask alone = new JobTask(task.taskKey(), List.of(), task.existingClusterId(), task.newCluster(), null,
-        task.libraries(), task.notebookTask(), task.sparkPythonTask(), task.sparkJarTask(), task.sparkSubmitTask(),
-        task.timeoutSeconds(), task.maxRetries());
+    JobTask alone =
+        new JobTask(
+            task.taskKey(),
+            List.of(),
+            task.existingClusterId(),
+            task.newCluster(),
+            null,
+            task.libraries(),
+            task.notebookTask(),
+            task.sparkPythonTask(),
+            task.sparkJarTask(),
+            task.sparkSubmitTask(),
+            task.timeoutSeconds(),
+            task.maxRetries());
     return new SubmitRunRequest(runName() + " " + stepName, List.of(alone), null, idempotencyToken);
   }
 
@@ -123,7 +160,7 @@ final class RunPlan {
     return JobsClient.idempotencyToken("sluice", runId);
   }
 
-  /** @return the Databricks run name, which names the pipeline and the run id */
+  /** Returns the Databricks run name, which names the pipeline and the run id. */
   String runName() {
     return definition.name() + " " + runId;
   }
@@ -137,52 +174,96 @@ final class RunPlan {
   }
 
   private JobTask jobTask(StepDefinition step) {
-    return step.task() instanceof DatabricksTask task ? databricksTask(step, task) : scriptTask(step);
+    return step.task() instanceof DatabricksTask task
+        ? databricksTask(step, task)
+        : scriptTask(step);
   }
 
   private JobTask databricksTask(StepDefinition step, DatabricksTask task) {
     ClusterDefinition cluster = task.cluster();
     if (cluster == null) {
-      throw new SluiceException("Step '" + step.name() + "' names no Databricks cluster; set cluster(...) on the step"
-          + " or defaultCluster(...) on its DatabricksCompute '" + step.compute() + "'");
+      throw new SluiceException(
+          "Step '"
+              + step.name()
+              + "' names no Databricks cluster; set cluster(...) on the step"
+              + " or defaultCluster(...) on its DatabricksCompute '"
+              + step.compute()
+              + "'");
     }
     String existing = cluster.existingClusterId();
-    ClusterSpec newCluster = existing == null ? ClusterSpecs.newCluster(cluster, storageConf, tags(step)) : null;
+    ClusterSpec newCluster =
+        existing == null ? ClusterSpecs.newCluster(cluster, storageConf, tags(step)) : null;
     List<ClusterLibrary> libraries = task.libraries().stream().map(ClusterSpecs::library).toList();
     NotebookTask notebook = null;
     SparkPythonTask python = null;
     SparkJarTask jar = null;
     if (task instanceof DatabricksTask.Notebook n) {
-      notebook = new NotebookTask(notebookPath(step, n), StepArguments.notebookWidgets(step, parameters, ports(step)));
+      notebook =
+          new NotebookTask(
+              notebookPath(step, n), StepArguments.notebookWidgets(step, parameters, ports(step)));
     } else if (task instanceof DatabricksTask.PythonScript p) {
-      python = new SparkPythonTask(p.pythonScriptPath(), StepArguments.databricksArgv(step, parameters, ports(step)));
+      python =
+          new SparkPythonTask(
+              p.pythonScriptPath(), StepArguments.databricksArgv(step, parameters, ports(step)));
     } else if (task instanceof DatabricksTask.PythonScriptName p) {
-      python = new SparkPythonTask(sources.apply(step, null) + "/" + p.pythonScriptName(),
-          StepArguments.databricksArgv(step, parameters, ports(step)));
+      python =
+          new SparkPythonTask(
+              sources.apply(step, null) + "/" + p.pythonScriptName(),
+              StepArguments.databricksArgv(step, parameters, ports(step)));
     } else {
-      jar = new SparkJarTask(((DatabricksTask.Jar) task).mainClassName(),
-          StepArguments.databricksArgv(step, parameters, ports(step)));
+      jar =
+          new SparkJarTask(
+              ((DatabricksTask.Jar) task).mainClassName(),
+              StepArguments.databricksArgv(step, parameters, ports(step)));
     }
-    return new JobTask(taskKeys.get(step.name()), dependencies(step), existing, newCluster, null, libraries,
-        notebook, python, jar, null, task.timeoutSeconds(), null);
+    return new JobTask(
+        taskKeys.get(step.name()),
+        dependencies(step),
+        existing,
+        newCluster,
+        null,
+        libraries,
+        notebook,
+        python,
+        jar,
+        null,
+        task.timeoutSeconds(),
+        null);
   }
 
   private JobTask scriptTask(StepDefinition step) {
     PythonScriptTask task = (PythonScriptTask) step.task();
-    EnvironmentDefinition environment = task.environment() == null ? null : definition.environment(task.environment()).orElse(null);
+    EnvironmentDefinition environment =
+        task.environment() == null ? null : definition.environment(task.environment()).orElse(null);
     Map<String, String> env = new TreeMap<>();
     List<ClusterLibrary> libraries = new ArrayList<>();
     if (environment != null) {
       env.putAll(environment.environmentVariables());
-      environment.pipPackages().forEach(p -> libraries.add(ClusterLibrary.pypi(p, environment.pipIndexUrl())));
+      environment
+          .pipPackages()
+          .forEach(p -> libraries.add(ClusterLibrary.pypi(p, environment.pipIndexUrl())));
     }
     env.putAll(task.environmentVariables());
     env.putAll(StepArguments.parameterEnvironment(step, parameters, ports(step)));
-    ClusterSpec cluster = ClusterSpecs.singleNode(settings.scriptSparkVersion(), settings.scriptNodeType(), storageConf, env, tags(step));
+    ClusterSpec cluster =
+        ClusterSpecs.singleNode(
+            settings.scriptSparkVersion(), settings.scriptNodeType(), storageConf, env, tags(step));
     List<String> arguments = StepArguments.scriptArguments(step, parameters, ports(step));
-    SparkPythonTask python = new SparkPythonTask(sources.apply(step, null) + "/" + task.scriptName(), arguments);
-    return new JobTask(taskKeys.get(step.name()), dependencies(step), null, cluster, null, libraries,
-        null, python, null, null, task.maxRunDurationSeconds(), null);
+    SparkPythonTask python =
+        new SparkPythonTask(sources.apply(step, null) + "/" + task.scriptName(), arguments);
+    return new JobTask(
+        taskKeys.get(step.name()),
+        dependencies(step),
+        null,
+        cluster,
+        null,
+        libraries,
+        null,
+        python,
+        null,
+        null,
+        task.maxRunDurationSeconds(),
+        null);
   }
 
   private String notebookPath(StepDefinition step, DatabricksTask.Notebook task) {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resumes a Databricks run that ended FAILED or CANCELED by repairing it ({@code runs/repair}):
- * the tasks that did not succeed run again inside the same run, the succeeded ones are kept.
+ * Resumes a Databricks run that ended FAILED or CANCELED by repairing it ({@code runs/repair}): the
+ * tasks that did not succeed run again inside the same run, the succeeded ones are kept.
  *
  * <p>The tasks are named ({@code rerun_tasks}) rather than left to {@code rerun_all_failed_tasks},
  * so that tasks skipped for an upstream failure or canceled run again too, and the run knows which
@@ -38,14 +38,16 @@ final class RunRepair {
     run.tasks().forEach(t -> latest.put(t.taskKey(), t));
     Set<String> kept = new LinkedHashSet<>();
     List<String> rerun = new ArrayList<>();
-    latest.forEach((key, task) -> {
-      if (succeeded(task)) {
-        kept.add(key);
-      } else {
-        rerun.add(key);
-      }
-    });
-    jobs.repairRun(new RepairRunRequest(runId, rerun, null, null, run.latestRepairId().orElse(null)));
+    latest.forEach(
+        (key, task) -> {
+          if (succeeded(task)) {
+            kept.add(key);
+          } else {
+            rerun.add(key);
+          }
+        });
+    jobs.repairRun(
+        new RepairRunRequest(runId, rerun, null, null, run.latestRepairId().orElse(null)));
     return kept;
   }
 

@@ -16,9 +16,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Puts a step's local sources in the workspace, in a folder named by the hash of their
- * fingerprints ({@code <workspaceRoot>/sources/<step>/<hash>}). A folder that already holds a
- * completion marker is not uploaded again, so sources go up only when they changed.
+ * Puts a step's local sources in the workspace, in a folder named by the hash of their fingerprints
+ * ({@code <workspaceRoot>/sources/<step>/<hash>}). A folder that already holds a completion marker
+ * is not uploaded again, so sources go up only when they changed.
  */
 final class SourceUploader {
   static final String MARKER = ".sluice-complete";
@@ -46,7 +46,10 @@ final class SourceUploader {
     if (uploaded(folder)) {
       return folder;
     }
-    Path root = step.sourceDirectory() == null ? baseDirectory : baseDirectory.resolve(step.sourceDirectory());
+    Path root =
+        step.sourceDirectory() == null
+            ? baseDirectory
+            : baseDirectory.resolve(step.sourceDirectory());
     workspace.mkdirs(folder);
     for (String relative : sources.keySet()) {
       byte[] content = read(root.resolve(relative), step);
@@ -56,7 +59,8 @@ final class SourceUploader {
         workspace.mkdirs(target.substring(0, slash));
       }
       if (relative.equals(notebook)) {
-        workspace.importObject(withoutExtension(target), WorkspaceFormat.SOURCE, Language.PYTHON, content, true);
+        workspace.importObject(
+            withoutExtension(target), WorkspaceFormat.SOURCE, Language.PYTHON, content, true);
       } else {
         workspace.importObject(target, WorkspaceFormat.AUTO, null, content, true);
       }
@@ -83,15 +87,23 @@ final class SourceUploader {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new SluiceException("Step '" + step.name() + "': cannot read source file " + file + " (" + e.getMessage()
-          + "); set the transport's baseDirectory to the folder the pipeline was compiled from", e);
+      throw new SluiceException(
+          "Step '"
+              + step.name()
+              + "': cannot read source file "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); set the transport's baseDirectory to the folder the pipeline was compiled from",
+          e);
     }
   }
 
   private static String hash(Map<String, String> sources) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      sources.forEach((path, sha) -> digest.update((path + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
+      sources.forEach(
+          (path, sha) -> digest.update((path + "=" + sha + "\n").getBytes(StandardCharsets.UTF_8)));
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

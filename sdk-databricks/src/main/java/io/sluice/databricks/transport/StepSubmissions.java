@@ -35,23 +35,40 @@ public final class StepSubmissions {
    *
    * @param context the step, its locations, parameters and secrets
    * @param client the workspace's client
-   * @return the one-task run, carrying {@link StepContext#idempotencyKey()} as its idempotency token
+   * @return the one-task run, carrying {@link StepContext#idempotencyKey()} as its idempotency
+   *     token
    */
   public static SubmitRunRequest prepare(StepContext context, DatabricksClient client) {
     PipelineDefinition definition = context.definition();
     TransportSettings settings = settings(context);
-    DataLocations locations = new DataLocations(definition, context.runId(), Optional.empty(),
-        uris(context.inputs()), uris(context.outputs()));
+    DataLocations locations =
+        new DataLocations(
+            definition,
+            context.runId(),
+            Optional.empty(),
+            uris(context.inputs()),
+            uris(context.outputs()));
     StorageCredentials credentials = new StorageCredentials(definition, settings.secretScope());
-    SourceUploader uploader = new SourceUploader(client.getWorkspaceClient(), settings.workspaceRoot(),
-        settings.baseDirectory());
-    RunPlan plan = new RunPlan(definition, context.runId(), context.parameterValues(locations::onDatastore), locations,
-        credentials.sparkConf(), settings, uploader::upload);
-    credentials.store(client.getSecretsClient(), reference -> context.secret(reference.reference()));
+    SourceUploader uploader =
+        new SourceUploader(
+            client.getWorkspaceClient(), settings.workspaceRoot(), settings.baseDirectory());
+    RunPlan plan =
+        new RunPlan(
+            definition,
+            context.runId(),
+            context.parameterValues(locations::onDatastore),
+            locations,
+            credentials.sparkConf(),
+            settings,
+            uploader::upload);
+    credentials.store(
+        client.getSecretsClient(), reference -> context.secret(reference.reference()));
     return plan.stepRequest(context.step().name(), context.idempotencyKey());
   }
 
-  /** @return the namespace of these settings in the {@code orchestrated} transport's configuration */
+  /**
+   * Returns the namespace of these settings in the {@code orchestrated} transport's configuration.
+   */
   public static String settingsNamespace() {
     return TransportSettings.NAMESPACE;
   }
@@ -68,15 +85,16 @@ public final class StepSubmissions {
   }
 
   /**
-   * A builder of the client for a step's workspace, set up by the step's settings: the {@code
-   * host} setting, else the compute's workspace URL, else {@code DATABRICKS_HOST} or the profile;
-   * HTTP retries and run polling as configured. The caller sets the token.
+   * A builder of the client for a step's workspace, set up by the step's settings: the {@code host}
+   * setting, else the compute's workspace URL, else {@code DATABRICKS_HOST} or the profile; HTTP
+   * retries and run polling as configured. The caller sets the token.
    *
    * @param context the step
    * @param workspaceUrl the workspace URL of the step's compute
    * @return the builder
    */
-  public static DatabricksClientBuilder clientBuilder(StepContext context, Optional<String> workspaceUrl) {
+  public static DatabricksClientBuilder clientBuilder(
+      StepContext context, Optional<String> workspaceUrl) {
     return settings(context).configure(new DatabricksClientBuilder(), workspaceUrl);
   }
 

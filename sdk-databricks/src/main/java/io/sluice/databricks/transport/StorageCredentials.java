@@ -29,7 +29,8 @@ final class StorageCredentials {
         if (blob.credential() instanceof DatastoreCredentialDefinition.AccountKey key) {
           sparkConf.put("fs.azure.account.key." + host, reference(key.key()));
         } else if (blob.credential() instanceof DatastoreCredentialDefinition.Sas sas) {
-          sparkConf.put("fs.azure.sas." + blob.containerName() + "." + host, reference(sas.token()));
+          sparkConf.put(
+              "fs.azure.sas." + blob.containerName() + "." + host, reference(sas.token()));
         }
       } else if (datastore instanceof DatastoreDefinition.AdlsGen2 adls) {
         String host = adls.accountName() + ".dfs." + adls.endpointSuffix();
@@ -37,11 +38,14 @@ final class StorageCredentials {
           sparkConf.put("fs.azure.account.key." + host, reference(key.key()));
         } else if (adls.credential() instanceof DatastoreCredentialDefinition.ServicePrincipal sp) {
           sparkConf.put("fs.azure.account.auth.type." + host, "OAuth");
-          sparkConf.put("fs.azure.account.oauth.provider.type." + host,
+          sparkConf.put(
+              "fs.azure.account.oauth.provider.type." + host,
               "org.apache.hadoop.fs.azurebfs.oauth2.ClientCredsTokenProvider");
           sparkConf.put("fs.azure.account.oauth2.client.id." + host, sp.clientId());
-          sparkConf.put("fs.azure.account.oauth2.client.secret." + host, reference(sp.clientSecret()));
-          sparkConf.put("fs.azure.account.oauth2.client.endpoint." + host,
+          sparkConf.put(
+              "fs.azure.account.oauth2.client.secret." + host, reference(sp.clientSecret()));
+          sparkConf.put(
+              "fs.azure.account.oauth2.client.endpoint." + host,
               "https://login.microsoftonline.com/" + sp.tenantId() + "/oauth2/token");
         }
       }
@@ -59,7 +63,7 @@ final class StorageCredentials {
     return reference.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 
-  /** @return the Spark configuration new clusters get; values are secret references only */
+  /** Returns the Spark configuration new clusters get; values are secret references only. */
   Map<String, String> sparkConf() {
     return sparkConf;
   }
@@ -78,8 +82,9 @@ final class StorageCredentials {
     } catch (ResourceAlreadyExistsException e) {
       // The scope outlives runs; its secrets are overwritten below.
     }
-    secrets.forEach((key, secret) -> {
-      client.putSecret(scope, key, values.apply(secret));
-    });
+    secrets.forEach(
+        (key, secret) -> {
+          client.putSecret(scope, key, values.apply(secret));
+        });
   }
 }

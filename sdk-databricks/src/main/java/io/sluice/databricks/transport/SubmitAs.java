@@ -15,7 +15,7 @@ public enum SubmitAs {
    */
   JOB;
 
-  /** @return the value of the {@code submitAs} key, {@code run} or {@code job} */
+  /** Returns the value of the {@code submitAs} key, {@code run} or {@code job}. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

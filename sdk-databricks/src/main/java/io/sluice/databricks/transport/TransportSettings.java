@@ -24,20 +24,37 @@ record TransportSettings(
     Duration maxPollInterval,
     boolean submitAsJob) {
 
-  static final Set<String> KEYS = Set.of("host", "profile", "dataRoot", "workspaceRoot", "secretScope", "baseDirectory",
-      "scriptSparkVersion", "scriptNodeType", "maxRetries", "retryDelay", "pollInterval", "maxPollInterval", "submitAs");
+  static final Set<String> KEYS =
+      Set.of(
+          "host",
+          "profile",
+          "dataRoot",
+          "workspaceRoot",
+          "secretScope",
+          "baseDirectory",
+          "scriptSparkVersion",
+          "scriptNodeType",
+          "maxRetries",
+          "retryDelay",
+          "pollInterval",
+          "maxPollInterval",
+          "submitAs");
 
   /** The namespace of the Databricks keys in the {@code orchestrated} transport's configuration. */
   static final String NAMESPACE = "databricks";
 
-  /** Keys of the {@code databricks} transport that mean nothing for one orchestrated step, and why. */
-  private static final Map<String, String> NOT_PER_STEP = Map.of(
-      "dataRoot", "the orchestrator keeps intermediate data on the pipeline's datastore",
-      "baseDirectory", "set baseDirectory of the orchestrated transport itself",
-      "submitAs", "each step is a runs/submit of its own");
+  /**
+   * Keys of the {@code databricks} transport that mean nothing for one orchestrated step, and why.
+   */
+  private static final Map<String, String> NOT_PER_STEP =
+      Map.of(
+          "dataRoot", "the orchestrator keeps intermediate data on the pipeline's datastore",
+          "baseDirectory", "set baseDirectory of the orchestrated transport itself",
+          "submitAs", "each step is a runs/submit of its own");
 
   static TransportSettings from(Map<String, String> config) {
-    return new Reader("Databricks transport", "", KEYS).read(config, System.getProperty("user.dir"));
+    return new Reader("Databricks transport", "", KEYS)
+        .read(config, System.getProperty("user.dir"));
   }
 
   /**
@@ -51,12 +68,22 @@ record TransportSettings(
     Set<String> known = new java.util.HashSet<>(KEYS);
     known.removeAll(NOT_PER_STEP.keySet());
     Reader reader = new Reader("orchestrated transport", NAMESPACE + ".", known);
-    config.forEach((key, value) -> {
-      if (NOT_PER_STEP.containsKey(key)) {
-        throw new ConfigurationException(reader.label + ": " + reader.prefix + key + " (value '" + value
-            + "') cannot be set per step: " + NOT_PER_STEP.get(key) + "; known keys: " + reader.knownKeys());
-      }
-    });
+    config.forEach(
+        (key, value) -> {
+          if (NOT_PER_STEP.containsKey(key)) {
+            throw new ConfigurationException(
+                reader.label
+                    + ": "
+                    + reader.prefix
+                    + key
+                    + " (value '"
+                    + value
+                    + "') cannot be set per step: "
+                    + NOT_PER_STEP.get(key)
+                    + "; known keys: "
+                    + reader.knownKeys());
+          }
+        });
     return reader.read(config, baseDirectory.toString());
   }
 
@@ -67,20 +94,25 @@ record TransportSettings(
     }
 
     private ConfigurationException error(String key, String value, String fix, Throwable cause) {
-      return new ConfigurationException(label + ": " + prefix + key + " is '" + value + "'; " + fix, cause);
+      return new ConfigurationException(
+          label + ": " + prefix + key + " is '" + value + "'; " + fix, cause);
     }
 
     TransportSettings read(Map<String, String> config, String defaultBase) {
-      config.forEach((key, value) -> {
-        if (!known.contains(key)) {
-          throw ConfigurationException.unknownKey(label, prefix + key, value, knownKeys());
-        }
-      });
+      config.forEach(
+          (key, value) -> {
+            if (!known.contains(key)) {
+              throw ConfigurationException.unknownKey(label, prefix + key, value, knownKeys());
+            }
+          });
       Optional<String> dataRoot = Optional.ofNullable(config.get("dataRoot")).map(this::checkRoot);
       String workspaceRoot = config.getOrDefault("workspaceRoot", "/Shared/sluice");
       if (!workspaceRoot.startsWith("/")) {
-        throw error("workspaceRoot", workspaceRoot,
-            "use an absolute workspace folder such as /Shared/sluice or /Users/me@example.com/sluice", null);
+        throw error(
+            "workspaceRoot",
+            workspaceRoot,
+            "use an absolute workspace folder such as /Shared/sluice or /Users/me@example.com/sluice",
+            null);
       }
       return new TransportSettings(
           Optional.ofNullable(config.get("host")),
@@ -93,8 +125,11 @@ record TransportSettings(
           config.getOrDefault("scriptNodeType", "Standard_DS3_v2"),
           Optional.ofNullable(config.get("maxRetries")).map(v -> integer("maxRetries", v)),
           Optional.ofNullable(config.get("retryDelay")).map(v -> duration("retryDelay", v)),
-          Optional.ofNullable(config.get("pollInterval")).map(v -> duration("pollInterval", v)).orElse(Duration.ofSeconds(2)),
-          Optional.ofNullable(config.get("maxPollInterval")).map(v -> duration("maxPollInterval", v))
+          Optional.ofNullable(config.get("pollInterval"))
+              .map(v -> duration("pollInterval", v))
+              .orElse(Duration.ofSeconds(2)),
+          Optional.ofNullable(config.get("maxPollInterval"))
+              .map(v -> duration("maxPollInterval", v))
               .orElse(Duration.ofSeconds(30)),
           submitAs(config.getOrDefault("submitAs", "run")));
     }
@@ -103,18 +138,27 @@ record TransportSettings(
       return switch (value) {
         case "run" -> false;
         case "job" -> true;
-        default -> throw error("submitAs", value,
-            "use run (one-time runs/submit) or job (a saved job whose tasks share equal clusters)", null);
+        default ->
+            throw error(
+                "submitAs",
+                value,
+                "use run (one-time runs/submit) or job (a saved job whose tasks share equal clusters)",
+                null);
       };
     }
 
     private String checkRoot(String root) {
-      if (root.startsWith("dbfs:/") || root.startsWith("/Volumes/") || root.startsWith("abfss://")
+      if (root.startsWith("dbfs:/")
+          || root.startsWith("/Volumes/")
+          || root.startsWith("abfss://")
           || root.startsWith("wasbs://")) {
         return strip(root);
       }
-      throw error("dataRoot", root,
-          "use dbfs:/..., /Volumes/<catalog>/<schema>/<volume>/..., abfss://... or wasbs://...", null);
+      throw error(
+          "dataRoot",
+          root,
+          "use dbfs:/..., /Volumes/<catalog>/<schema>/<volume>/..., abfss://... or wasbs://...",
+          null);
     }
 
     private int integer(String key, String value) {
@@ -127,7 +171,9 @@ record TransportSettings(
 
     private Duration duration(String key, String value) {
       try {
-        return value.strip().startsWith("P") ? Duration.parse(value.strip()) : Duration.ofMillis(Long.parseLong(value.strip()));
+        return value.strip().startsWith("P")
+            ? Duration.parse(value.strip())
+            : Duration.ofMillis(Long.parseLong(value.strip()));
       } catch (RuntimeException e) {
         throw error(key, value, "use milliseconds (500) or an ISO-8601 duration (PT2S)", e);
       }
@@ -145,8 +191,11 @@ record TransportSettings(
   DatabricksClientBuilder configure(DatabricksClientBuilder builder, Optional<String> computeUrl) {
     profile().ifPresent(builder::profile);
     host().or(() -> computeUrl).ifPresent(builder::endpoint);
-    maxRetries().ifPresent(retries -> builder.retryOptions(retries, retryDelay().orElse(Duration.ofMillis(500)),
-        Duration.ofSeconds(30)));
+    maxRetries()
+        .ifPresent(
+            retries ->
+                builder.retryOptions(
+                    retries, retryDelay().orElse(Duration.ofMillis(500)), Duration.ofSeconds(30)));
     return builder.pollInterval(pollInterval(), maxPollInterval());
   }
 

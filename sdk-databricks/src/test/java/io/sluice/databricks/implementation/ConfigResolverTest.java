@@ -21,8 +21,20 @@ class ConfigResolverTest {
 
   @Test
   void explicitValuesWinOverTheEnvironment() {
-    ResolvedConfig c = ConfigResolver.resolve("https://a.net", "t1", false, null, null,
-        Map.of("DATABRICKS_HOST", "https://b.net", "DATABRICKS_TOKEN", "t2", "HOME", home.toString()));
+    ResolvedConfig c =
+        ConfigResolver.resolve(
+            "https://a.net",
+            "t1",
+            false,
+            null,
+            null,
+            Map.of(
+                "DATABRICKS_HOST",
+                "https://b.net",
+                "DATABRICKS_TOKEN",
+                "t2",
+                "HOME",
+                home.toString()));
     assertThat(c.host()).isEqualTo("https://a.net");
     assertThat(c.token()).isEqualTo("t1");
   }
@@ -30,21 +42,55 @@ class ConfigResolverTest {
   @Test
   void theEnvironmentFillsWhatIsUnsetAndTheFileIsThenSkipped() throws Exception {
     config("[DEFAULT]\nhost = https://file.net\ntoken = file-token\n");
-    ResolvedConfig c = ConfigResolver.resolve(null, null, false, null, null,
-        Map.of("DATABRICKS_HOST", "adb-1.2.azuredatabricks.net/", "DATABRICKS_TOKEN", "env-token", "HOME", home.toString()));
+    ResolvedConfig c =
+        ConfigResolver.resolve(
+            null,
+            null,
+            false,
+            null,
+            null,
+            Map.of(
+                "DATABRICKS_HOST",
+                "adb-1.2.azuredatabricks.net/",
+                "DATABRICKS_TOKEN",
+                "env-token",
+                "HOME",
+                home.toString()));
     assertThat(c.host()).isEqualTo("https://adb-1.2.azuredatabricks.net");
     assertThat(c.token()).isEqualTo("env-token");
   }
 
   @Test
   void profilesWithUnderscoresAndTheDefaultProfileSetting() throws Exception {
-    config("; comment\n[__settings__]\ndefault_profile = team_dev\n\n[DEFAULT]\nhost = https://default.net\n"
-        + "token = d\n\n[team_dev]\nhost = https://dev.net\ntoken = dev-token\n");
+    config(
+        """
+        ; comment
+        [__settings__]
+        default_profile = team_dev
+
+        [DEFAULT]
+        host = https://default.net
+        token = d
+
+        [team_dev]
+        host = https://dev.net
+        token = dev-token
+        """);
     Map<String, String> env = Map.of("HOME", home.toString());
-    assertThat(ConfigResolver.resolve(null, null, false, null, null, env).host()).isEqualTo("https://dev.net");
-    assertThat(ConfigResolver.resolve(null, null, false, "DEFAULT", null, env).token()).isEqualTo("d");
-    assertThat(ConfigResolver.resolve(null, null, false, null, null,
-        Map.of("HOME", home.toString(), "DATABRICKS_CONFIG_PROFILE", "DEFAULT")).host()).isEqualTo("https://default.net");
+    assertThat(ConfigResolver.resolve(null, null, false, null, null, env).host())
+        .isEqualTo("https://dev.net");
+    assertThat(ConfigResolver.resolve(null, null, false, "DEFAULT", null, env).token())
+        .isEqualTo("d");
+    assertThat(
+            ConfigResolver.resolve(
+                    null,
+                    null,
+                    false,
+                    null,
+                    null,
+                    Map.of("HOME", home.toString(), "DATABRICKS_CONFIG_PROFILE", "DEFAULT"))
+                .host())
+        .isEqualTo("https://default.net");
     // With a TokenCredential, the profile gives only the host.
     ResolvedConfig entra = ConfigResolver.resolve(null, null, true, "team_dev", null, env);
     assertThat(entra.host()).isEqualTo("https://dev.net");
@@ -57,25 +103,38 @@ class ConfigResolverTest {
     Map<String, String> env = Map.of("HOME", home.toString());
     assertThatThrownBy(() -> ConfigResolver.resolve(null, null, false, "staging", null, env))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("profile 'staging' is not in " + file).hasMessageContaining("profiles there: prod");
+        .hasMessageContaining("profile 'staging' is not in " + file)
+        .hasMessageContaining("profiles there: prod");
     assertThatThrownBy(() -> ConfigResolver.resolve(null, null, false, "prod", null, env))
         .hasMessageContaining("No Databricks credential for https://p.net");
     assertThatThrownBy(() -> ConfigResolver.resolve(null, "t", false, null, null, env))
         .hasMessageContaining("No Databricks host");
-    assertThatThrownBy(() -> new DatabricksClientBuilder().endpoint("https://a.net").token("t").environment(env)
-        .pollInterval(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(5)).buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'pollInterval' is PT0.5S; use at least PT2S");
+    assertThatThrownBy(
+            () ->
+                new DatabricksClientBuilder()
+                    .endpoint("https://a.net")
+                    .token("t")
+                    .environment(env)
+                    .pollInterval(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(5))
+                    .buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'pollInterval' is PT0.5S; use at least PT2S");
   }
 
   @Test
   void aMalformedLineIsNamedByNumberWithoutItsContent() throws Exception {
     config("[DEFAULT]\nhost = https://x.net\ndapi-secret-without-equals\n");
-    assertThatThrownBy(() -> ConfigResolver.resolve(null, null, false, "DEFAULT", null, Map.of("HOME", home.toString())))
-        .hasMessageContaining("line 3").hasMessageNotContaining("dapi-secret");
+    assertThatThrownBy(
+            () ->
+                ConfigResolver.resolve(
+                    null, null, false, "DEFAULT", null, Map.of("HOME", home.toString())))
+        .hasMessageContaining("line 3")
+        .hasMessageNotContaining("dapi-secret");
   }
 
   @Test
   void theResolvedConfigNeverPrintsItsToken() {
-    assertThat(new ResolvedConfig("https://a.net", "dapi-secret", "env").toString()).doesNotContain("dapi-secret");
+    assertThat(new ResolvedConfig("https://a.net", "dapi-secret", "env").toString())
+        .doesNotContain("dapi-secret");
   }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Databricks steps on the real {@code local} transport and real PySpark. Each test that runs a
- * step starts a Spark JVM, so there are few of them and each checks several things.
+ * Databricks steps on the real {@code local} transport and real PySpark. Each test that runs a step
+ * starts a Spark JVM, so there are few of them and each checks several things.
  */
 class LocalDatabricksIT {
   private static final DatabricksCompute DATABRICKS = DatabricksCompute.of("dbx");
@@ -49,7 +49,9 @@ class LocalDatabricksIT {
     runs.resource("customers.csv", "raw/customers/customers.csv");
   }
 
-  /** The seed shape: a notebook cleans a CSV with Spark, a Python script step consumes its output. */
+  /**
+   * The seed shape: a notebook cleans a CSV with Spark, a Python script step consumes its output.
+   */
   private Pipeline seed(String notebook) {
     if (LocalRuns.class.getResource(notebook + ".py") != null) {
       runs.resource(notebook + ".py", "notebooks/" + notebook + ".py");
@@ -70,8 +72,12 @@ class LocalDatabricksIT {
                 .notebookParam("min_age", PipelineParameter.of("min_age", 18))
                 .addInputs(InputBinding.of("raw_data", customers))
                 .addOutputs(clean)
-                .runconfig(RunConfiguration.of(
-                    Environment.builder().name("spark").putEnvironmentVariable("SLUICE_TEST_BASE", base.toString()).build()))
+                .runconfig(
+                    RunConfiguration.of(
+                        Environment.builder()
+                            .name("spark")
+                            .putEnvironmentVariable("SLUICE_TEST_BASE", base.toString())
+                            .build()))
                 .build(),
             PythonScriptStep.builder()
                 .name("train")
@@ -86,54 +92,73 @@ class LocalDatabricksIT {
 
   private Pipeline oneStep(DatabricksStep.Builder step) {
     DatabricksStep built = step.computeTarget(DATABRICKS).build();
-    return Pipeline.builder().name(built.name()).defaultDatastore(runs.workspace()).steps(built).build();
+    return Pipeline.builder()
+        .name(built.name())
+        .defaultDatastore(runs.workspace())
+        .steps(built)
+        .build();
   }
 
   @Test
-  void aNotebookCleansACsvForAScriptStepReturnsItsExitValueAndIsReusedUnchanged() throws IOException {
+  void aNotebookCleansACsvForAScriptStepReturnsItsExitValueAndIsReusedUnchanged()
+      throws IOException {
     PipelineRun first = runs.submit(seed("clean_customers"), RunOptions.defaults());
 
     assertThat(first.waitForCompletion(LocalRuns.WAIT)).isEqualTo(RunState.COMPLETED);
     // c1 twice, c2 without an age and c4 under 18 are gone; the order is Spark's orderBy.
-    assertThat(Files.readString(Path.of(first.outputs().get("model")).resolve("summary.txt"))).isEqualTo("c1,c3,c5");
+    assertThat(Files.readString(Path.of(first.outputs().get("model")).resolve("summary.txt")))
+        .isEqualTo("c1,c3,c5");
     assertThat(first.steps().get("prep").message()).isEqualTo("{\"rows_in\": 6, \"rows_out\": 3}");
     assertThat(runs.stdout(first, "prep")).doesNotContain("Traceback");
 
     PipelineRun second = runs.submit(seed("clean_customers"), RunOptions.defaults());
 
     assertThat(second.waitForCompletion(LocalRuns.WAIT)).isEqualTo(RunState.COMPLETED);
-    assertThat(second.steps().values()).extracting(StepStatus::state).containsOnly(StepState.REUSED);
-    assertThat(Files.readString(base.resolve("prep.runs"))).isEqualTo("x"); // Spark did not start again
+    assertThat(second.steps().values())
+        .extracting(StepStatus::state)
+        .containsOnly(StepState.REUSED);
+    assertThat(Files.readString(base.resolve("prep.runs")))
+        .isEqualTo("x"); // Spark did not start again
   }
 
   @Test
   void aNotebookAskingForAnUnknownWidgetFailsTheRunNamingTheWidgetsItHas() {
     runs.write(
         "notebooks/typo.py",
-        "# Databricks notebook source\nprint('starting')\n\n# COMMAND ----------\n\n"
-            + "path = dbutils.widgets.get('raw_dta')\n");
+        """
+        # Databricks notebook source
+        print('starting')
+
+        # COMMAND ----------
+
+        path = dbutils.widgets.get('raw_dta')
+        """);
 
     PipelineRun run = runs.submit(seed("typo"), RunOptions.defaults());
 
     assertThatThrownBy(() -> run.waitForCompletion(LocalRuns.WAIT))
         .isInstanceOf(PipelineRunException.class)
         .hasMessageContaining("Step 'prep' failed: typo.py raised an error")
-        .hasMessageContaining("No widget named 'raw_dta'. This notebook has widgets: clean_data, min_age, raw_data");
+        .hasMessageContaining(
+            "No widget named 'raw_dta'. This notebook has widgets: clean_data, min_age, raw_data");
     assertThat(run.steps().get("train").state()).isEqualTo(StepState.SKIPPED);
   }
 
   @Test
-  void aPythonScriptTaskGetsPortPairsThenItsTypedParametersOnTheVirtualenvsSpark() throws IOException {
+  void aPythonScriptTaskGetsPortPairsThenItsTypedParametersOnTheVirtualenvsSpark()
+      throws IOException {
     runs.write(
         "src/task.py",
-        "import json, os, sys, pyspark\n"
-            + "from pyspark.sql import SparkSession\n"
-            + "spark = SparkSession.builder.getOrCreate()\n"
-            + "rows = spark.read.csv(sys.argv[2], header=True).count()\n"
-            + "os.makedirs(sys.argv[4], exist_ok=True)\n"
-            + "json.dump({'argv': sys.argv[1:], 'rows': rows}, open(os.path.join(sys.argv[4], 'seen.json'), 'w'))\n"
-            + "home = os.environ['SPARK_HOME'] == os.path.dirname(pyspark.__file__)\n"
-            + "open(os.path.join(sys.argv[4], 'spark_home.txt'), 'w').write(str(home))\n");
+        """
+        import json, os, sys, pyspark
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        rows = spark.read.csv(sys.argv[2], header=True).count()
+        os.makedirs(sys.argv[4], exist_ok=True)
+        json.dump({'argv': sys.argv[1:], 'rows': rows}, open(os.path.join(sys.argv[4], 'seen.json'), 'w'))
+        home = os.environ['SPARK_HOME'] == os.path.dirname(pyspark.__file__)
+        open(os.path.join(sys.argv[4], 'spark_home.txt'), 'w').write(str(home))
+        """);
     // A SPARK_HOME from the cluster, as Databricks has one, or exported on this machine, which
     // reaches the step the same way: local Spark must be the virtualenv's all the same.
     Path otherSpark = Files.createDirectories(base.resolve("other-spark"));
@@ -144,7 +169,8 @@ class LocalDatabricksIT {
             .numWorkers(1)
             .putSparkEnvVariable("SPARK_HOME", otherSpark.toString())
             .build();
-    PipelineData output = PipelineData.builder().name("output").pipelineOutputName("output").build();
+    PipelineData output =
+        PipelineData.builder().name("output").pipelineOutputName("output").build();
     Pipeline pipeline =
         oneStep(
             DatabricksStep.builder()
@@ -162,8 +188,11 @@ class LocalDatabricksIT {
     Path out = Path.of(run.outputs().get("output"));
     assertThat(Files.readString(out.resolve("seen.json")))
         .isEqualTo(
-            "{\"argv\": [\"-input\", \"" + base.resolve("raw/customers/customers.csv") + "\", \"-output\", \""
-                + out + "\", \"--limit\", \"5\"], \"rows\": 6}");
+            "{\"argv\": [\"-input\", \""
+                + base.resolve("raw/customers/customers.csv")
+                + "\", \"-output\", \""
+                + out
+                + "\", \"--limit\", \"5\"], \"rows\": 6}");
     assertThat(Files.readString(out.resolve("spark_home.txt"))).isEqualTo("True");
   }
 
@@ -173,14 +202,23 @@ class LocalDatabricksIT {
     PipelineRun find =
         runs.runScript(
             "find_pyspark",
-            "import os, sys, pyspark\nos.makedirs(sys.argv[1], exist_ok=True)\n"
-                + "open(os.path.join(sys.argv[1], 'home'), 'w').write(os.path.dirname(pyspark.__file__))\n",
+            """
+            import os, sys, pyspark
+            os.makedirs(sys.argv[1], exist_ok=True)
+            open(os.path.join(sys.argv[1], 'home'), 'w').write(os.path.dirname(pyspark.__file__))
+            """,
             RunConfiguration.builder(),
             "pyspark==" + LocalSpark.version());
     assertThat(find.waitForCompletion(LocalRuns.WAIT)).isEqualTo(RunState.COMPLETED);
-    Path pyspark = Path.of(Files.readString(Path.of(find.outputs().get("find_pyspark_out")).resolve("home")));
-    Path jar = TestJars.compile(LocalRuns.class.getResource("CountRows.java"), pyspark.resolve("jars"), base.resolve("jar"));
-    PipelineData counted = PipelineData.builder().name("counted").pipelineOutputName("counted").build();
+    Path pyspark =
+        Path.of(Files.readString(Path.of(find.outputs().get("find_pyspark_out")).resolve("home")));
+    Path jar =
+        TestJars.compile(
+            LocalRuns.class.getResource("CountRows.java"),
+            pyspark.resolve("jars"),
+            base.resolve("jar"));
+    PipelineData counted =
+        PipelineData.builder().name("counted").pipelineOutputName("counted").build();
     Pipeline pipeline =
         oneStep(
             DatabricksStep.builder()

@@ -28,7 +28,8 @@ final class LocalRuns {
 
   LocalRuns(Path base) {
     this.base = base;
-    this.transport = (LocalTransport) Sluice.transport("local", Map.of("baseDirectory", base.toString()));
+    this.transport =
+        (LocalTransport) Sluice.transport("local", Map.of("baseDirectory", base.toString()));
   }
 
   /** The pipelines' default datastore. */
@@ -64,16 +65,19 @@ final class LocalRuns {
 
   /** The last lines a step printed. */
   String stdout(PipelineRun run, String step) throws IOException {
-    return Files.readString(transport.runsDirectory().resolve(run.id()).resolve("steps/" + step + "/logs/stdout.log"));
+    return Files.readString(
+        transport.runsDirectory().resolve(run.id()).resolve("steps/" + step + "/logs/stdout.log"));
   }
 
   /**
    * Runs a script as a one-step pipeline in a virtualenv with the given packages; the script's
    * first argument is a folder it may write to, the run's output {@code <name>_out}.
    */
-  PipelineRun runScript(String name, String script, RunConfiguration.Builder config, String... packages) {
+  PipelineRun runScript(
+      String name, String script, RunConfiguration.Builder config, String... packages) {
     write("scripts/" + name + ".py", script);
-    PipelineData out = PipelineData.builder().name(name + "_out").pipelineOutputName(name + "_out").build();
+    PipelineData out =
+        PipelineData.builder().name(name + "_out").pipelineOutputName(name + "_out").build();
     Pipeline pipeline =
         Pipeline.builder()
             .name(name)

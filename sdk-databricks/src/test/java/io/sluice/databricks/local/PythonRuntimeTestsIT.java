@@ -6,21 +6,23 @@ import io.sluice.core.model.RunConfiguration;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.PipelineRunException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the local Databricks runtime's own pytest suite ({@code src/test/python}) in the build, in
- * a cached virtualenv with PySpark and pytest, built by the local transport like any step's.
+ * Runs the local Databricks runtime's own pytest suite ({@code src/test/python}) in the build, in a
+ * cached virtualenv with PySpark and pytest, built by the local transport like any step's.
  */
 class PythonRuntimeTestsIT {
   // In process: a child "python -m pytest" would find this script first if it were named pytest.py.
   private static final String RUN_PYTEST =
-      "import os, sys\nimport pytest\n"
-          + "sys.exit(pytest.main([os.environ['SLUICE_PYTHON_TESTS'], '-q', '-p', 'no:cacheprovider']))\n";
+      """
+      import os, sys
+      import pytest
+      sys.exit(pytest.main([os.environ['SLUICE_PYTHON_TESTS'], '-q', '-p', 'no:cacheprovider']))
+      """;
 
   @TempDir Path base;
 

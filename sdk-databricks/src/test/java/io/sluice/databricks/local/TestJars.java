@@ -34,7 +34,12 @@ final class TestJars {
     StringWriter errors = new StringWriter();
     boolean ok =
         compiler
-            .getTask(errors, null, null, List.of("-classpath", classPath, "-d", classes.toString()), null,
+            .getTask(
+                errors,
+                null,
+                null,
+                List.of("-classpath", classPath, "-d", classes.toString()),
+                null,
                 compiler.getStandardFileManager(null, null, null).getJavaFileObjects(file.toFile()))
             .call();
     if (!ok) {
@@ -45,7 +50,8 @@ final class TestJars {
         JarOutputStream jarOut = new JarOutputStream(out);
         Stream<Path> compiled = Files.walk(classes)) {
       for (Path each : compiled.filter(Files::isRegularFile).toList()) {
-        jarOut.putNextEntry(new JarEntry(classes.relativize(each).toString().replace(File.separatorChar, '/')));
+        jarOut.putNextEntry(
+            new JarEntry(classes.relativize(each).toString().replace(File.separatorChar, '/')));
         Files.copy(each, jarOut);
         jarOut.closeEntry();
       }

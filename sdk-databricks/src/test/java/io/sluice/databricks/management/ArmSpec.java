@@ -7,9 +7,9 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.testing.ExternalFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.sluice.testing.ExternalFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * (never copied into the project) with {@code x-ms-examples} dropped, as a request validator.
  */
 final class ArmSpec {
-  private static final ExternalFolder SPECS = ExternalFolder.of("sluice.specs.dir", "../shared/specs");
+  private static final ExternalFolder SPECS =
+      ExternalFolder.of("sluice.specs.dir", "../shared/specs");
   private static final String FILE =
       "specification/databricks/resource-manager/Microsoft.Databricks/Databricks/stable/2026-01-01/databricks.json";
 
@@ -34,7 +35,8 @@ final class ArmSpec {
     Path source = SPECS.path().resolve("databricks-arm");
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json"))::iterator) {
         Path copy = target.resolve(source.relativize(file).toString());
         Files.createDirectories(copy.getParent());
         JsonNode node = json.readTree(file.toFile());
@@ -46,7 +48,9 @@ final class ArmSpec {
     }
     // allOf (TrackedResource) must be merged, or location and tags read as unknown properties.
     return OpenApiInteractionValidator.createFor(target.resolve(FILE).toUri().toString())
-        .withResolveRefs(true).withResolveCombinators(true).build();
+        .withResolveRefs(true)
+        .withResolveCombinators(true)
+        .build();
   }
 
   private static void strip(JsonNode node) {
@@ -58,11 +62,16 @@ final class ArmSpec {
     }
   }
 
-  static ValidationReport validate(OpenApiInteractionValidator validator, String method, String path, String query,
+  static ValidationReport validate(
+      OpenApiInteractionValidator validator,
+      String method,
+      String path,
+      String query,
       String body) {
-    SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.valueOf(method), path)
-        .withHeader("Authorization", "Bearer test")
-        .withHeader("Content-Type", "application/json");
+    SimpleRequest.Builder builder =
+        new SimpleRequest.Builder(Request.Method.valueOf(method), path)
+            .withHeader("Authorization", "Bearer test")
+            .withHeader("Content-Type", "application/json");
     for (String pair : query.split("&")) {
       String[] kv = pair.split("=", 2);
       builder.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");

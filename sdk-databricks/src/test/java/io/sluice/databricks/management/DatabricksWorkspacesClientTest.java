@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabricksWorkspacesClientTest {
   private static final String SUB = "00000000-1111-2222-3333-444444444444";
   private static final String AML =
-      "/subscriptions/" + SUB + "/resourceGroups/ml/providers/Microsoft.MachineLearningServices/workspaces/churn";
+      "/subscriptions/"
+          + SUB
+          + "/resourceGroups/ml/providers/Microsoft.MachineLearningServices/workspaces/churn";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MockWebServer server = new MockWebServer();
@@ -37,25 +39,34 @@ class DatabricksWorkspacesClientTest {
 
   @BeforeEach
   void start() throws Exception {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String path = request.getRequestUrl().encodedPath();
-        String body = request.getBody().readUtf8();
-        requests.add(new String[] {request.getMethod(), path, request.getRequestUrl().encodedQuery(), body});
-        try {
-          return answer(request.getMethod(), path, body);
-        } catch (Exception e) {
-          return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
-        }
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String path = request.getRequestUrl().encodedPath();
+            String body = request.getBody().readUtf8();
+            requests.add(
+                new String[] {
+                  request.getMethod(), path, request.getRequestUrl().encodedQuery(), body
+                });
+            try {
+              return answer(request.getMethod(), path, body);
+            } catch (Exception e) {
+              return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
+            }
+          }
+        });
     server.start();
-    client = new DatabricksWorkspacesClientBuilder()
-        .endpoint("http://127.0.0.1:" + server.getPort())
-        .subscriptionId(SUB)
-        .pipeline(new SluiceHttpPipelineBuilder().bearerToken("arm-token").retryDelay(Duration.ofMillis(5), Duration.ofMillis(20)).build())
-        .buildClient();
+    client =
+        new DatabricksWorkspacesClientBuilder()
+            .endpoint("http://127.0.0.1:" + server.getPort())
+            .subscriptionId(SUB)
+            .pipeline(
+                new SluiceHttpPipelineBuilder()
+                    .bearerToken("arm-token")
+                    .retryDelay(Duration.ofMillis(5), Duration.ofMillis(20))
+                    .build())
+            .buildClient();
   }
 
   @AfterEach
@@ -63,11 +74,14 @@ class DatabricksWorkspacesClientTest {
     server.shutdown();
   }
 
-  /** A small ARM: a PUT is accepted, then provisioning succeeds after one more read; a DELETE empties it. */
+  /**
+   * A small ARM: a PUT is accepted, then provisioning succeeds after one more read; a DELETE
+   * empties it.
+   */
   private MockResponse answer(String method, String path, String body) throws Exception {
     ObjectNode stored = workspaces.get(path);
     switch (method) {
-      case "PUT": {
+      case "PUT" -> {
         ObjectNode workspace = (ObjectNode) JSON.readTree(body);
         workspace.put("id", path).put("name", path.substring(path.lastIndexOf('/') + 1));
         ObjectNode properties = (ObjectNode) workspace.get("properties");
@@ -76,48 +90,70 @@ class DatabricksWorkspacesClientTest {
         readsLeft.put(path, 1);
         return json(201, workspace);
       }
-      case "PATCH":
+      case "PATCH" -> {
         stored.set("tags", JSON.readTree(body).get("tags"));
         return json(200, stored);
-      case "DELETE":
+      }
+      case "DELETE" -> {
         workspaces.remove(path);
         return new MockResponse().setResponseCode(202);
-      default:
+      }
+      default -> {
         if (stored == null) {
-          return new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
-              .setBody("{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The Resource 'Microsoft.Databricks/workspaces/x' was not found.\"}}");
+          return new MockResponse()
+              .setResponseCode(404)
+              .setHeader("Content-Type", "application/json")
+              .setBody(
+                  "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The Resource 'Microsoft.Databricks/workspaces/x' was not found.\"}}");
         }
         if (readsLeft.merge(path, -1, Integer::sum) < 0) {
-          ((ObjectNode) stored.get("properties")).put("provisioningState", "Succeeded")
+          ((ObjectNode) stored.get("properties"))
+              .put("provisioningState", "Succeeded")
               .put("workspaceUrl", "adb-1234567890123456.7.azuredatabricks.net");
         }
         return json(200, stored);
+      }
     }
   }
 
   private static MockResponse json(int status, Object body) throws Exception {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
         .setBody(JSON.writeValueAsString(body));
   }
 
   @Test
   void createsLinksTagsAndDeletesAWorkspaceWithPollers(@TempDir Path specCopy) {
-    AzureDatabricksWorkspace created = client.beginCreateOrUpdate("rg", "churn-dbx",
-        new WorkspaceDefinition("westeurope", "premium", null, null, Map.of("team", "ml"))).getFinalResult();
+    AzureDatabricksWorkspace created =
+        client
+            .beginCreateOrUpdate(
+                "rg",
+                "churn-dbx",
+                new WorkspaceDefinition("westeurope", "premium", null, null, Map.of("team", "ml")))
+            .getFinalResult();
     assertThat(created.provisioningState()).isEqualTo("Succeeded");
     assertThat(created.endpoint()).contains("https://adb-1234567890123456.7.azuredatabricks.net");
-    assertThat(created.managedResourceGroupId()).isEqualTo("/subscriptions/" + SUB + "/resourceGroups/databricks-rg-churn-dbx");
+    assertThat(created.managedResourceGroupId())
+        .isEqualTo("/subscriptions/" + SUB + "/resourceGroups/databricks-rg-churn-dbx");
 
-    AzureDatabricksWorkspace linked = client.beginLinkToAzureMachineLearning("rg", "churn-dbx", AML).getFinalResult();
+    AzureDatabricksWorkspace linked =
+        client.beginLinkToAzureMachineLearning("rg", "churn-dbx", AML).getFinalResult();
     assertThat(linked.amlWorkspaceId()).isEqualTo(AML);
     assertThat(linked.sku()).isEqualTo("premium");
     assertThat(linked.tags()).containsEntry("team", "ml");
 
-    assertThat(client.beginUpdateTags("rg", "churn-dbx", Map.of("team", "data")).getFinalResult().tags())
+    assertThat(
+            client
+                .beginUpdateTags("rg", "churn-dbx", Map.of("team", "data"))
+                .getFinalResult()
+                .tags())
         .containsEntry("team", "data");
-    assertThat(client.beginDelete("rg", "churn-dbx").getFinalResult()).endsWith("/workspaces/churn-dbx");
+    assertThat(client.beginDelete("rg", "churn-dbx").getFinalResult())
+        .endsWith("/workspaces/churn-dbx");
     assertThatThrownBy(() -> client.getWorkspace("rg", "churn-dbx"))
-        .isInstanceOf(io.sluice.databricks.ResourceNotFoundException.class).hasMessageContaining("ResourceNotFound");
+        .isInstanceOf(io.sluice.databricks.ResourceNotFoundException.class)
+        .hasMessageContaining("ResourceNotFound");
 
     OpenApiInteractionValidator validator = ArmSpec.validator(specCopy);
     int validated = 0;
@@ -129,18 +165,30 @@ class DatabricksWorkspacesClientTest {
     assertThat(validated).isGreaterThanOrEqualTo(8);
     // The validator is not vacuous: an unknown property and a missing computeMode are caught.
     String[] put = requests.stream().filter(r -> r[0].equals("PUT")).findFirst().orElseThrow();
-    assertThat(ArmSpec.validate(validator, "PUT", put[1], put[2],
-        "{\"location\":\"westeurope\",\"properties\":{\"managedResourceGroupId\":\"x\",\"bogus\":1}}").getMessages())
+    assertThat(
+            ArmSpec.validate(
+                    validator,
+                    "PUT",
+                    put[1],
+                    put[2],
+                    "{\"location\":\"westeurope\",\"properties\":{\"managedResourceGroupId\":\"x\",\"bogus\":1}}")
+                .getMessages())
         .isNotEmpty();
-    assertThat(requests).filteredOn(r -> r[0].equals("PUT")).hasSize(2)
-        .last().satisfies(r -> assertThat(r[3]).contains("\"amlWorkspaceId\":{\"value\":\"" + AML + "\"}"));
+    assertThat(requests)
+        .filteredOn(r -> r[0].equals("PUT"))
+        .hasSize(2)
+        .last()
+        .satisfies(
+            r -> assertThat(r[3]).contains("\"amlWorkspaceId\":{\"value\":\"" + AML + "\"}"));
   }
 
   @Test
   void badDefinitionsAndBuildersNameTheirFix() {
     assertThatThrownBy(() -> new WorkspaceDefinition("westeurope", "gold", null, null, null))
         .hasMessageContaining("'sku' is gold; use standard, premium or trial");
-    assertThatThrownBy(() -> new DatabricksWorkspacesClientBuilder().subscriptionId(SUB).buildClient())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("credential");
+    assertThatThrownBy(
+            () -> new DatabricksWorkspacesClientBuilder().subscriptionId(SUB).buildClient())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("credential");
   }
 }

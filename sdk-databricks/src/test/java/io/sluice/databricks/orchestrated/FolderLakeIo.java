@@ -24,31 +24,44 @@ public final class FolderLakeIo implements DatastoreIo {
 
   @Override
   public boolean supports(DatastoreDefinition datastore) {
-    return datastore instanceof DatastoreDefinition.AdlsGen2 adls && adls.accountName().equals(ACCOUNT);
+    return datastore instanceof DatastoreDefinition.AdlsGen2 adls
+        && adls.accountName().equals(ACCOUNT);
   }
 
   @Override
   public String uri(DatastoreDefinition datastore, String path) {
     DatastoreDefinition.AdlsGen2 adls = (DatastoreDefinition.AdlsGen2) datastore;
-    return "abfss://" + adls.fileSystem() + "@" + ACCOUNT + ".dfs." + adls.endpointSuffix() + "/" + path;
+    return "abfss://"
+        + adls.fileSystem()
+        + "@"
+        + ACCOUNT
+        + ".dfs."
+        + adls.endpointSuffix()
+        + "/"
+        + path;
   }
 
   private static Path folder(DatastoreDefinition datastore, String path) {
-    return Path.of(System.getProperty(ROOT_PROPERTY)).resolve(((DatastoreDefinition.AdlsGen2) datastore).fileSystem()).resolve(path);
+    return Path.of(System.getProperty(ROOT_PROPERTY))
+        .resolve(((DatastoreDefinition.AdlsGen2) datastore).fileSystem())
+        .resolve(path);
   }
 
   @Override
-  public void download(DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
+  public void download(
+      DatastoreDefinition datastore, String path, Path target, Function<String, String> secrets) {
     copy(folder(datastore, path), target);
   }
 
   @Override
-  public void upload(Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public void upload(
+      Path source, DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     copy(source, folder(datastore, path));
   }
 
   @Override
-  public String contentHash(DatastoreDefinition datastore, String path, Function<String, String> secrets) {
+  public String contentHash(
+      DatastoreDefinition datastore, String path, Function<String, String> secrets) {
     Path folder = folder(datastore, path);
     return Files.exists(folder) ? LocalDatastoreIo.hashTree(folder) : "";
   }

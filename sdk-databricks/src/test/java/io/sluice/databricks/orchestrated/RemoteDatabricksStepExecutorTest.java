@@ -40,7 +40,8 @@ class RemoteDatabricksStepExecutorTest {
   @BeforeEach
   void start() throws Exception {
     System.setProperty(FolderLakeIo.ROOT_PROPERTY, base.resolve("lake").toString());
-    fake = new FakeDatabricks(TwoNotebooks.TOKEN).timing(200, 600).exitValue("prep", "{\"rows\": 3}");
+    fake =
+        new FakeDatabricks(TwoNotebooks.TOKEN).timing(200, 600).exitValue("prep", "{\"rows\": 3}");
     server.setDispatcher(fake);
     server.start();
     url = "http://127.0.0.1:" + server.getPort();
@@ -67,54 +68,91 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(enrich.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-1", "enrich"));
     SubmitTask prepTask = List.copyOf(prep.getTasks()).get(0);
     SubmitTask enrichTask = List.copyOf(enrich.getTasks()).get(0);
-    String location = "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-1/prep/clean_data";
-    assertThat(prepTask.getNotebookTask().getBaseParameters()).containsEntry("clean_data", location);
-    assertThat(enrichTask.getNotebookTask().getBaseParameters()).containsEntry("clean_data", location);
+    String location =
+        "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-1/prep/clean_data";
+    assertThat(prepTask.getNotebookTask().getBaseParameters())
+        .containsEntry("clean_data", location);
+    assertThat(enrichTask.getNotebookTask().getBaseParameters())
+        .containsEntry("clean_data", location);
     assertThat(enrichTask.getDependsOn()).isNullOrEmpty();
     assertThat(run.outputs().get("clean_data").toString()).isEqualTo(location);
     assertThat(prepTask.getNewCluster().getSparkConf())
-        .containsEntry("fs.azure.account.key.folderlake.dfs.core.windows.net", "{{secrets/sluice/lake-account-key}}");
+        .containsEntry(
+            "fs.azure.account.key.folderlake.dfs.core.windows.net",
+            "{{secrets/sluice/lake-account-key}}");
     assertThat(fake.secret("sluice", "lake-account-key")).isEqualTo(TwoNotebooks.LAKE_KEY);
-    assertThat(fake.calls()).filteredOn(c -> !c.path().equals("/api/2.0/secrets/put"))
-        .allSatisfy(c -> assertThat(c.body()).doesNotContain(TwoNotebooks.LAKE_KEY, TwoNotebooks.TOKEN));
-    assertThat(submits).allSatisfy(c -> assertThat(c.body()).doesNotContain(TwoNotebooks.LAKE_KEY, TwoNotebooks.TOKEN));
+    assertThat(fake.calls())
+        .filteredOn(c -> !c.path().equals("/api/2.0/secrets/put"))
+        .allSatisfy(
+            c -> assertThat(c.body()).doesNotContain(TwoNotebooks.LAKE_KEY, TwoNotebooks.TOKEN));
+    assertThat(submits)
+        .allSatisfy(
+            c -> assertThat(c.body()).doesNotContain(TwoNotebooks.LAKE_KEY, TwoNotebooks.TOKEN));
     List<FakeDatabricks.Call> polls = fake.calls("/api/2.2/jobs/runs/get");
     assertThat(polls).isNotEmpty();
   }
 
   @Test
   void aScriptStepOnADatabricksComputeIsASparkPythonTaskWithTheOrchestratorsLocationsInArgv() {
-    PipelineRun run = TwoNotebooks.submit(TwoNotebooks.compile(base, url, true), base, "orch-py",
-        DuplicateRunPolicy.REJECT);
+    PipelineRun run =
+        TwoNotebooks.submit(
+            TwoNotebooks.compile(base, url, true), base, "orch-py", DuplicateRunPolicy.REJECT);
 
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.calls(SUBMIT)).hasSize(3);
     SubmitRun score = VendorModels.read(SUBMIT, fake.calls(SUBMIT).get(2).body());
     SubmitTask task = List.copyOf(score.getTasks()).get(0);
     assertThat(score.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-py", "score"));
-    assertThat(task.getSparkPythonTask().getPythonFile()).matches("/Shared/sluice/sources/score/[0-9a-f]{16}/prep.py");
-    assertThat(task.getSparkPythonTask().getParameters()).containsExactly(
-        "--input", "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-py/enrich/enriched", "--mode", "fast",
-        // A DATA_PATH parameter is the path as the cluster reads it, as under the databricks transport.
-        "--source", "abfss://work@folderlake.dfs.core.windows.net/raw/customers.csv");
-    assertThat(task.getNewCluster().getSparkConf()).containsEntry("spark.databricks.cluster.profile", "singleNode");
+    assertThat(task.getSparkPythonTask().getPythonFile())
+        .matches("/Shared/sluice/sources/score/[0-9a-f]{16}/prep.py");
+    assertThat(task.getSparkPythonTask().getParameters())
+        .containsExactly(
+            "--input",
+            "abfss://work@folderlake.dfs.core.windows.net/sluice/runs/orch-py/enrich/enriched",
+            "--mode",
+            "fast",
+            // A DATA_PATH parameter is the path as the cluster reads it, as under the databricks
+            // transport.
+            "--source",
+            "abfss://work@folderlake.dfs.core.windows.net/raw/customers.csv");
+    assertThat(task.getNewCluster().getSparkConf())
+        .containsEntry("spark.databricks.cluster.profile", "singleNode");
   }
 
   @Test
   void theOrchestratedTransportsDatabricksSettingsReachEveryRunsSubmit() {
-    Map<String, String> settings = Map.of("databricks.workspaceRoot", "/Users/me@example.com/sluice/",
-        "databricks.secretScope", "team-scope", "databricks.scriptSparkVersion", "14.3.x-scala2.12",
-        "databricks.scriptNodeType", "Standard_E4ds_v5", "databricks.pollInterval", "PT2S");
-    PipelineRun run = TwoNotebooks.submit(TwoNotebooks.compile(base, url, true), base, "orch-set",
-        DuplicateRunPolicy.REJECT, settings);
+    Map<String, String> settings =
+        Map.of(
+            "databricks.workspaceRoot",
+            "/Users/me@example.com/sluice/",
+            "databricks.secretScope",
+            "team-scope",
+            "databricks.scriptSparkVersion",
+            "14.3.x-scala2.12",
+            "databricks.scriptNodeType",
+            "Standard_E4ds_v5",
+            "databricks.pollInterval",
+            "PT2S");
+    PipelineRun run =
+        TwoNotebooks.submit(
+            TwoNotebooks.compile(base, url, true),
+            base,
+            "orch-set",
+            DuplicateRunPolicy.REJECT,
+            settings);
 
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
-    List<SubmitTask> tasks = fake.calls(SUBMIT).stream()
-        .map(c -> List.copyOf(VendorModels.<SubmitRun>read(SUBMIT, c.body()).getTasks()).get(0)).toList();
+    List<SubmitTask> tasks =
+        fake.calls(SUBMIT).stream()
+            .map(c -> List.copyOf(VendorModels.<SubmitRun>read(SUBMIT, c.body()).getTasks()).get(0))
+            .toList();
     assertThat(tasks).hasSize(3);
-    assertThat(tasks.get(0).getNotebookTask().getNotebookPath()).startsWith("/Users/me@example.com/sluice/sources/");
+    assertThat(tasks.get(0).getNotebookTask().getNotebookPath())
+        .startsWith("/Users/me@example.com/sluice/sources/");
     assertThat(tasks.get(0).getNewCluster().getSparkConf())
-        .containsEntry("fs.azure.account.key.folderlake.dfs.core.windows.net", "{{secrets/team-scope/lake-account-key}}");
+        .containsEntry(
+            "fs.azure.account.key.folderlake.dfs.core.windows.net",
+            "{{secrets/team-scope/lake-account-key}}");
     assertThat(fake.secret("team-scope", "lake-account-key")).isEqualTo(TwoNotebooks.LAKE_KEY);
     assertThat(fake.secret("sluice", "lake-account-key")).isNull();
     SubmitTask script = tasks.get(2);
@@ -122,24 +160,33 @@ class RemoteDatabricksStepExecutorTest {
         .matches("/Users/me@example\\.com/sluice/sources/score/[0-9a-f]{16}/prep.py");
     assertThat(script.getNewCluster().getSparkVersion()).isEqualTo("14.3.x-scala2.12");
     assertThat(script.getNewCluster().getNodeTypeId()).isEqualTo("Standard_E4ds_v5");
-    assertThat(fake.workspacePaths()).allSatisfy(p -> assertThat(p).startsWith("/Users/me@example.com/sluice"));
+    assertThat(fake.workspacePaths())
+        .allSatisfy(p -> assertThat(p).startsWith("/Users/me@example.com/sluice"));
   }
 
   @Test
   void anUnknownDatabricksSettingFailsWhenTheTransportIsMadeNamingKeyValueAndKnownKeys() {
-    assertThatThrownBy(() -> Sluice.transport("orchestrated",
-            Map.of("baseDirectory", base.toString(), "databricks.workspaceRot", "/Shared/x")))
+    assertThatThrownBy(
+            () ->
+                Sluice.transport(
+                    "orchestrated",
+                    Map.of(
+                        "baseDirectory", base.toString(), "databricks.workspaceRot", "/Shared/x")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("orchestrated transport: unknown configuration key 'databricks.workspaceRot' (value '/Shared/x');"
-            + " known keys: databricks.host, databricks.maxPollInterval, databricks.maxRetries,"
-            + " databricks.pollInterval, databricks.profile, databricks.retryDelay, databricks.scriptNodeType,"
-            + " databricks.scriptSparkVersion, databricks.secretScope, databricks.workspaceRoot");
+        .hasMessage(
+            "orchestrated transport: unknown configuration key 'databricks.workspaceRot' (value '/Shared/x');"
+                + " known keys: databricks.host, databricks.maxPollInterval, databricks.maxRetries,"
+                + " databricks.pollInterval, databricks.profile, databricks.retryDelay, databricks.scriptNodeType,"
+                + " databricks.scriptSparkVersion, databricks.secretScope, databricks.workspaceRoot");
     assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databricks.submitAs", "job")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("orchestrated transport: databricks.submitAs (value 'job') cannot be set per step");
-    assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databricks.workspaceRoot", "Shared/x")))
+        .hasMessageStartingWith(
+            "orchestrated transport: databricks.submitAs (value 'job') cannot be set per step");
+    assertThatThrownBy(
+            () -> Sluice.transport("orchestrated", Map.of("databricks.workspaceRoot", "Shared/x")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("orchestrated transport: databricks.workspaceRoot is 'Shared/x'; use an absolute");
+        .hasMessageStartingWith(
+            "orchestrated transport: databricks.workspaceRoot is 'Shared/x'; use an absolute");
     assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databrick.secretScope", "s")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("unknown configuration key 'databrick.secretScope' (value 's')")
@@ -154,9 +201,11 @@ class RemoteDatabricksStepExecutorTest {
 
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.runsStarted()).isEqualTo(2);
-    assertThat(fake.calls(SUBMIT)).filteredOn(c -> c.status() == 200 || c.status() == -1)
+    assertThat(fake.calls(SUBMIT))
+        .filteredOn(c -> c.status() == 200 || c.status() == -1)
         .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
-        .containsOnly(IdempotencyKeys.of("orch-faults", "prep"), IdempotencyKeys.of("orch-faults", "enrich"));
+        .containsOnly(
+            IdempotencyKeys.of("orch-faults", "prep"), IdempotencyKeys.of("orch-faults", "enrich"));
   }
 
   @Test
@@ -178,15 +227,20 @@ class RemoteDatabricksStepExecutorTest {
   void aFailedStepRunAgainIsANewDatabricksRunUnderTheIdempotencyTokenOfTheNewAttempt() {
     fake.failTask("prep", "ValueError: no rows in input");
     PipelineRun failed = TwoNotebooks.submit(base, url, "orch-again", DuplicateRunPolicy.REJECT);
-    assertThatThrownBy(() -> failed.waitForCompletion(WAIT)).isInstanceOf(PipelineRunException.class);
+    assertThatThrownBy(() -> failed.waitForCompletion(WAIT))
+        .isInstanceOf(PipelineRunException.class);
     fake.succeedTask("prep");
 
-    PipelineRun again = TwoNotebooks.submit(base, url, "orch-again", DuplicateRunPolicy.ALLOW_IF_FAILED);
+    PipelineRun again =
+        TwoNotebooks.submit(base, url, "orch-again", DuplicateRunPolicy.ALLOW_IF_FAILED);
 
     assertThat(again.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.runsStarted()).isEqualTo(3);
-    assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
-        .containsExactly(IdempotencyKeys.of("orch-again", "prep"), IdempotencyKeys.of("orch-again", "prep", 2),
+    assertThat(fake.calls(SUBMIT))
+        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .containsExactly(
+            IdempotencyKeys.of("orch-again", "prep"),
+            IdempotencyKeys.of("orch-again", "prep", 2),
             IdempotencyKeys.of("orch-again", "enrich"));
   }
 
@@ -207,17 +261,28 @@ class RemoteDatabricksStepExecutorTest {
   }
 
   @Test
-  void anOrchestratorKilledWhileARemoteStepRunsReattachesOnResumeAndSubmitsNothingTwice() throws Exception {
+  void anOrchestratorKilledWhileARemoteStepRunsReattachesOnResumeAndSubmitsNothingTwice()
+      throws Exception {
     fake.timing(500, 5_000);
-    Process runner = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-D" + FolderLakeIo.ROOT_PROPERTY + "=" + System.getProperty(FolderLakeIo.ROOT_PROPERTY),
-            "-cp", System.getProperty("java.class.path"),
-            TwoNotebooks.class.getName(), base.toString(), url, "orch-kill")
-        .inheritIO()
-        .start();
+    Process runner =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D"
+                    + FolderLakeIo.ROOT_PROPERTY
+                    + "="
+                    + System.getProperty(FolderLakeIo.ROOT_PROPERTY),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TwoNotebooks.class.getName(),
+                base.toString(),
+                url,
+                "orch-kill")
+            .inheritIO()
+            .start();
     Path journal = base.resolve("sluice-runs/orch-kill/journal.jsonl");
-    for (int i = 0; i < 600 && !(Files.exists(journal) && Files.readString(journal).contains("\"remoteRun\"")); i++) {
+    for (int i = 0;
+        i < 600 && !(Files.exists(journal) && Files.readString(journal).contains("\"remoteRun\""));
+        i++) {
       Thread.sleep(100);
     }
     assertThat(Files.readString(journal)).contains("\"remoteRun\"");
@@ -229,8 +294,10 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(resumed.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.calls(SUBMIT)).hasSize(2);
     assertThat(fake.runsStarted()).isEqualTo(2);
-    assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
-        .containsExactly(IdempotencyKeys.of("orch-kill", "prep"), IdempotencyKeys.of("orch-kill", "enrich"));
+    assertThat(fake.calls(SUBMIT))
+        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .containsExactly(
+            IdempotencyKeys.of("orch-kill", "prep"), IdempotencyKeys.of("orch-kill", "enrich"));
   }
 
   private void awaitSubmits(int count) throws InterruptedException {
@@ -241,8 +308,11 @@ class RemoteDatabricksStepExecutorTest {
   }
 
   private String submittedRunId(int index) {
-    return fake.calls("/api/2.2/jobs/runs/get").stream().map(FakeDatabricks.Call::query)
-        .filter(q -> q != null && q.startsWith("run_id=")).map(q -> q.substring("run_id=".length()).split("&")[0])
-        .findFirst().orElseThrow();
+    return fake.calls("/api/2.2/jobs/runs/get").stream()
+        .map(FakeDatabricks.Call::query)
+        .filter(q -> q != null && q.startsWith("run_id="))
+        .map(q -> q.substring("run_id=".length()).split("&")[0])
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -24,13 +24,13 @@ import okhttp3.mockwebserver.MockWebServer;
 
 /**
  * The {@code databricks} transport against a fake workspace: a step's behaviour is scripted on the
- * fake's task of the same key, and what a step was given is read from the task it was submitted
- * as.
+ * fake's task of the same key, and what a step was given is read from the task it was submitted as.
  */
 final class DatabricksHarness implements TransportHarness {
   static final String TOKEN = "dapi" + "5eed" + "0dd5" + "tck0canary0123456789abcdef";
   static final Secret TOKEN_SECRET = Secret.of("databricks-token", TOKEN);
-  static final Secret LAKE_SECRET = Secret.of("lake-account-key", "TGFrZVRjaw" + "z".repeat(74) + "==");
+  static final Secret LAKE_SECRET =
+      Secret.of("lake-account-key", "TGFrZVRjaw" + "z".repeat(74) + "==");
 
   private final Path work;
   private final MockWebServer server = new MockWebServer();
@@ -45,8 +45,9 @@ final class DatabricksHarness implements TransportHarness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    transport = DatabricksTransport.create(
-        Map.of("baseDirectory", work.toString(), "maxRetries", "3", "retryDelay", "10"));
+    transport =
+        DatabricksTransport.create(
+            Map.of("baseDirectory", work.toString(), "maxRetries", "3", "retryDelay", "10"));
   }
 
   @Override
@@ -71,8 +72,12 @@ final class DatabricksHarness implements TransportHarness {
 
   @Override
   public Datastore datastore() {
-    return AdlsGen2Datastore.builder().name("lake").accountName("sluicelake").fileSystem("work")
-        .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
+    return AdlsGen2Datastore.builder()
+        .name("lake")
+        .accountName("sluicelake")
+        .fileSystem("work")
+        .credential(DatastoreCredential.accountKey(LAKE_SECRET))
+        .build();
   }
 
   @Override
@@ -83,7 +88,7 @@ final class DatabricksHarness implements TransportHarness {
   @Override
   public void script(String step, StepBehaviour behaviour) {
     fake.succeedTask(step);
-    behaviour.apply(() -> { }, message -> fake.failTask(step, message), () -> fake.hangTask(step));
+    behaviour.apply(() -> {}, message -> fake.failTask(step, message), () -> fake.hangTask(step));
   }
 
   @Override
@@ -93,16 +98,28 @@ final class DatabricksHarness implements TransportHarness {
 
   @Override
   public List<String> sideEffects() {
-    return fake.calls().stream().filter(c -> !c.method().equals("GET")).map(c -> c.method() + " " + c.path()).toList();
+    return fake.calls().stream()
+        .filter(c -> !c.method().equals("GET"))
+        .map(c -> c.method() + " " + c.path())
+        .toList();
   }
 
   @Override
   public String outboundText() {
     StringBuilder text = new StringBuilder();
     // A secret scope is where a credential belongs, as an Authorization header is.
-    fake.calls().stream().filter(c -> !c.path().equals("/api/2.0/secrets/put"))
-        .forEach(c -> text.append(c.method()).append(' ').append(c.path()).append('?').append(c.query())
-            .append('\n').append(c.body()).append('\n'));
+    fake.calls().stream()
+        .filter(c -> !c.path().equals("/api/2.0/secrets/put"))
+        .forEach(
+            c ->
+                text.append(c.method())
+                    .append(' ')
+                    .append(c.path())
+                    .append('?')
+                    .append(c.query())
+                    .append('\n')
+                    .append(c.body())
+                    .append('\n'));
     return text.append(fake.storedText()).toString();
   }
 

@@ -22,7 +22,9 @@ public final class DatabricksTasks {
     List<String> arguments = new ArrayList<>();
     task.path("spark_python_task").path("parameters").forEach(a -> arguments.add(a.asText()));
     Map<String, String> widgets = new LinkedHashMap<>();
-    task.path("notebook_task").path("base_parameters").fields()
+    task.path("notebook_task")
+        .path("base_parameters")
+        .fields()
         .forEachRemaining(e -> widgets.put(e.getKey(), e.getValue().asText()));
     return new StepInvocation(arguments, widgets, Map.of());
   }

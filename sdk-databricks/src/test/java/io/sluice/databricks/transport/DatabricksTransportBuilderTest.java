@@ -13,49 +13,58 @@ import org.junit.jupiter.api.Test;
 class DatabricksTransportBuilderTest {
   @Test
   void theTypedBuilderGivesTheSettingsOfTheEquivalentMap() {
-    DatabricksTransportBuilder typed = DatabricksTransport.builder()
-        .host("https://adb-1.2.azuredatabricks.net")
-        .profile("dev")
-        .dataRoot("dbfs:/tmp/sluice/")
-        .workspaceRoot("/Shared/team")
-        .secretScope("team")
-        .baseDirectory(Path.of("src/main/pipeline"))
-        .scriptSparkVersion("14.3.x-scala2.12")
-        .scriptNodeType("Standard_DS4_v2")
-        .maxRetries(4)
-        .retryDelay(Duration.ofMillis(250))
-        .pollInterval(Duration.ofSeconds(5))
-        .maxPollInterval(Duration.ofMinutes(1))
-        .submitAs(SubmitAs.JOB);
-    Map<String, String> keys = Map.ofEntries(
-        Map.entry("host", "https://adb-1.2.azuredatabricks.net"),
-        Map.entry("profile", "dev"),
-        Map.entry("dataRoot", "dbfs:/tmp/sluice/"),
-        Map.entry("workspaceRoot", "/Shared/team"),
-        Map.entry("secretScope", "team"),
-        Map.entry("baseDirectory", "src/main/pipeline"),
-        Map.entry("scriptSparkVersion", "14.3.x-scala2.12"),
-        Map.entry("scriptNodeType", "Standard_DS4_v2"),
-        Map.entry("maxRetries", "4"),
-        Map.entry("retryDelay", "250"),
-        Map.entry("pollInterval", "PT5S"),
-        Map.entry("maxPollInterval", "PT1M"),
-        Map.entry("submitAs", "job"));
+    DatabricksTransportBuilder typed =
+        DatabricksTransport.builder()
+            .host("https://adb-1.2.azuredatabricks.net")
+            .profile("dev")
+            .dataRoot("dbfs:/tmp/sluice/")
+            .workspaceRoot("/Shared/team")
+            .secretScope("team")
+            .baseDirectory(Path.of("src/main/pipeline"))
+            .scriptSparkVersion("14.3.x-scala2.12")
+            .scriptNodeType("Standard_DS4_v2")
+            .maxRetries(4)
+            .retryDelay(Duration.ofMillis(250))
+            .pollInterval(Duration.ofSeconds(5))
+            .maxPollInterval(Duration.ofMinutes(1))
+            .submitAs(SubmitAs.JOB);
+    Map<String, String> keys =
+        Map.ofEntries(
+            Map.entry("host", "https://adb-1.2.azuredatabricks.net"),
+            Map.entry("profile", "dev"),
+            Map.entry("dataRoot", "dbfs:/tmp/sluice/"),
+            Map.entry("workspaceRoot", "/Shared/team"),
+            Map.entry("secretScope", "team"),
+            Map.entry("baseDirectory", "src/main/pipeline"),
+            Map.entry("scriptSparkVersion", "14.3.x-scala2.12"),
+            Map.entry("scriptNodeType", "Standard_DS4_v2"),
+            Map.entry("maxRetries", "4"),
+            Map.entry("retryDelay", "250"),
+            Map.entry("pollInterval", "PT5S"),
+            Map.entry("maxPollInterval", "PT1M"),
+            Map.entry("submitAs", "job"));
 
     assertThat(typed.settings()).isEqualTo(TransportSettings.from(keys));
     assertThat(typed.settings().submitAsJob()).isTrue();
-    assertThat(DatabricksTransport.builder().settings()).isEqualTo(TransportSettings.from(Map.of()));
-    assertThat(DatabricksTransport.builder().submitAs(SubmitAs.RUN).settings().submitAsJob()).isFalse();
+    assertThat(DatabricksTransport.builder().settings())
+        .isEqualTo(TransportSettings.from(Map.of()));
+    assertThat(DatabricksTransport.builder().submitAs(SubmitAs.RUN).settings().submitAsJob())
+        .isFalse();
     assertThat(typed.build().name()).isEqualTo("databricks");
   }
 
   @Test
   void aBadValueIsRefusedWithTheSameMessageBothWays() {
-    Throwable typed = catchThrowable(() -> DatabricksTransport.builder().workspaceRoot("Shared/team").build());
-    Throwable map = catchThrowable(() -> Sluice.transport("databricks", Map.of("workspaceRoot", "Shared/team")));
+    Throwable typed =
+        catchThrowable(() -> DatabricksTransport.builder().workspaceRoot("Shared/team").build());
+    Throwable map =
+        catchThrowable(
+            () -> Sluice.transport("databricks", Map.of("workspaceRoot", "Shared/team")));
 
-    assertThat(typed).isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("Databricks transport: workspaceRoot is 'Shared/team'; use an absolute workspace folder");
+    assertThat(typed)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith(
+            "Databricks transport: workspaceRoot is 'Shared/team'; use an absolute workspace folder");
     assertThat(map).isInstanceOf(ConfigurationException.class).hasMessage(typed.getMessage());
   }
 }

@@ -44,7 +44,10 @@ class DatabricksTransportTest {
 
   @BeforeEach
   void start() throws Exception {
-    fake = new FakeDatabricks(SeedShapedPipeline.TOKEN).timing(300, 700).exitValue("prep", "{\"rows\": 3}");
+    fake =
+        new FakeDatabricks(SeedShapedPipeline.TOKEN)
+            .timing(300, 700)
+            .exitValue("prep", "{\"rows\": 3}");
     server.setDispatcher(fake);
     server.start();
     SeedShapedPipeline.writeSources(base, "# clean");
@@ -57,10 +60,15 @@ class DatabricksTransportTest {
   }
 
   private DatabricksTransport transport() {
-    TransportProvider provider = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.name().equals("databricks")).findFirst().orElseThrow();
-    return (DatabricksTransport) provider.create(Map.of("baseDirectory", base.toString(), "maxRetries", "8",
-        "retryDelay", "10"));
+    TransportProvider provider =
+        ServiceLoader.load(TransportProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.name().equals("databricks"))
+            .findFirst()
+            .orElseThrow();
+    return (DatabricksTransport)
+        provider.create(
+            Map.of("baseDirectory", base.toString(), "maxRetries", "8", "retryDelay", "10"));
   }
 
   private static RunOptions options(String runId) {
@@ -70,18 +78,25 @@ class DatabricksTransportTest {
   @Test
   void theSeedPipelineRunsAsOneMultiTaskRunWithStepStatesAndTheNotebookExitValue() {
     List<RunEvent> events = new CopyOnWriteArrayList<>();
-    DatabricksPipelineRun run = (DatabricksPipelineRun) transport().submit(definition,
-        RunOptions.builder().from(options("seed-1")).addListeners(events::add).build());
+    DatabricksPipelineRun run =
+        (DatabricksPipelineRun)
+            transport()
+                .submit(
+                    definition,
+                    RunOptions.builder().from(options("seed-1")).addListeners(events::add).build());
 
     assertThat(run.state()).isIn(RunState.QUEUED, RunState.RUNNING);
     assertThat(run.steps()).containsKeys("prep", "train");
     assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
-    assertThat(run.steps().values()).extracting(s -> s.state()).containsExactly(StepState.COMPLETED, StepState.COMPLETED);
+    assertThat(run.steps().values())
+        .extracting(s -> s.state())
+        .containsExactly(StepState.COMPLETED, StepState.COMPLETED);
     assertThat(run.getExitValue("prep")).contains("{\"rows\": 3}");
     assertThat(run.steps().get("prep").message()).isEqualTo("{\"rows\": 3}");
     assertThat(run.outputs()).containsKeys("clean_data", "model");
     assertThat(run.outputs().get("clean_data").toString())
-        .isEqualTo("abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-1/prep/clean_data");
+        .isEqualTo(
+            "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-1/prep/clean_data");
     assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(RunEvent.StepStateChanged.class));
     assertThat(fake.runsStarted()).isEqualTo(1);
     assertThat(fake.secret("sluice", "lake-account-key")).isEqualTo(SeedShapedPipeline.LAKE_KEY);
@@ -90,7 +105,8 @@ class DatabricksTransportTest {
     // a few milliseconds either way when idle and more on a loaded machine.
     List<FakeDatabricks.Call> polls = fake.calls("/api/2.2/jobs/runs/get");
     for (int i = 1; i < polls.size(); i++) {
-      assertThat(polls.get(i).atMillis() - polls.get(i - 1).atMillis()).isGreaterThanOrEqualTo(1900);
+      assertThat(polls.get(i).atMillis() - polls.get(i - 1).atMillis())
+          .isGreaterThanOrEqualTo(1900);
     }
   }
 
@@ -101,30 +117,48 @@ class DatabricksTransportTest {
     assertThat(VendorModels.checkAll(fake.calls())).isGreaterThanOrEqualTo(6);
     String body = fake.calls(SUBMIT).get(0).body();
     SubmitRun submit = VendorModels.read(SUBMIT, body);
-    assertThat(submit.getIdempotencyToken()).isEqualTo("sluice.seed-2").hasSizeLessThanOrEqualTo(64);
+    assertThat(submit.getIdempotencyToken())
+        .isEqualTo("sluice.seed-2")
+        .hasSizeLessThanOrEqualTo(64);
     List<SubmitTask> tasks = List.copyOf(submit.getTasks());
     SubmitTask prep = tasks.get(0);
     SubmitTask train = tasks.get(1);
     assertThat(prep.getTaskKey()).isEqualTo("prep");
-    assertThat(prep.getNotebookTask().getNotebookPath()).matches("/Shared/sluice/sources/prep/[0-9a-f]{16}/prep");
-    assertThat(prep.getNotebookTask().getBaseParameters()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "raw_data", "wasbs://landing@sluicedata.blob.core.windows.net/customers.csv",
-        "clean_data", "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-2/prep/clean_data"));
+    assertThat(prep.getNotebookTask().getNotebookPath())
+        .matches("/Shared/sluice/sources/prep/[0-9a-f]{16}/prep");
+    assertThat(prep.getNotebookTask().getBaseParameters())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "raw_data", "wasbs://landing@sluicedata.blob.core.windows.net/customers.csv",
+                "clean_data",
+                    "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-2/prep/clean_data"));
     assertThat(prep.getNewCluster().getNumWorkers()).isEqualTo(2L);
-    assertThat(prep.getNewCluster().getSparkConf()).containsEntry(
-        "fs.azure.account.key.sluicelake.dfs.core.windows.net", "{{secrets/sluice/lake-account-key}}")
-        .containsEntry("fs.azure.account.key.sluicedata.blob.core.windows.net", "{{secrets/sluice/raw-account-key}}");
+    assertThat(prep.getNewCluster().getSparkConf())
+        .containsEntry(
+            "fs.azure.account.key.sluicelake.dfs.core.windows.net",
+            "{{secrets/sluice/lake-account-key}}")
+        .containsEntry(
+            "fs.azure.account.key.sluicedata.blob.core.windows.net",
+            "{{secrets/sluice/raw-account-key}}");
     assertThat(train.getDependsOn()).extracting(d -> d.getTaskKey()).containsExactly("prep");
-    assertThat(train.getSparkPythonTask().getPythonFile()).matches("/Shared/sluice/sources/train/[0-9a-f]{16}/train.py");
-    assertThat(train.getSparkPythonTask().getParameters()).containsExactly(
-        "--input", "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-2/prep/clean_data",
-        "--output", "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-2/train/model",
-        "--n-estimators", "200");
+    assertThat(train.getSparkPythonTask().getPythonFile())
+        .matches("/Shared/sluice/sources/train/[0-9a-f]{16}/train.py");
+    assertThat(train.getSparkPythonTask().getParameters())
+        .containsExactly(
+            "--input",
+                "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-2/prep/clean_data",
+            "--output",
+                "abfss://work@sluicelake.dfs.core.windows.net/sluice/runs/seed-2/train/model",
+            "--n-estimators", "200");
     assertThat(train.getNewCluster().getNumWorkers()).isEqualTo(0L);
-    assertThat(train.getNewCluster().getSparkConf()).containsEntry("spark.databricks.cluster.profile", "singleNode");
-    assertThat(train.getLibraries()).extracting(l -> l.getPypi().getPackage())
+    assertThat(train.getNewCluster().getSparkConf())
+        .containsEntry("spark.databricks.cluster.profile", "singleNode");
+    assertThat(train.getLibraries())
+        .extracting(l -> l.getPypi().getPackage())
         .containsExactly("scikit-learn==1.5.2", "pandas==2.2.3");
-    assertThat(body).doesNotContain(SeedShapedPipeline.LAKE_KEY, SeedShapedPipeline.BLOB_KEY, SeedShapedPipeline.TOKEN);
+    assertThat(body)
+        .doesNotContain(
+            SeedShapedPipeline.LAKE_KEY, SeedShapedPipeline.BLOB_KEY, SeedShapedPipeline.TOKEN);
   }
 
   @Test
@@ -135,7 +169,8 @@ class DatabricksTransportTest {
     assertThatThrownBy(() -> run.waitForCompletion(Duration.ofSeconds(60)))
         .isInstanceOf(PipelineRunException.class)
         .hasMessageContaining("ended FAILED")
-        .hasMessageContaining("step 'prep' failed: FAILED: AnalysisException: [PATH_NOT_FOUND] Path does not exist")
+        .hasMessageContaining(
+            "step 'prep' failed: FAILED: AnalysisException: [PATH_NOT_FOUND] Path does not exist")
         .hasMessageNotContaining(SeedShapedPipeline.TOKEN);
     assertThat(run.state()).isEqualTo(RunState.FAILED);
     assertThat(run.steps().get("prep").state()).isEqualTo(StepState.FAILED);
@@ -148,7 +183,7 @@ class DatabricksTransportTest {
     fake.faults(0.3, true);
     var run = transport().submit(definition, options("seed-4"));
 
-    assertThat(run.waitForCompletion(Duration.ofSeconds(120))).isEqualTo(RunState.COMPLETED);
+    assertThat(run.waitForCompletion(Duration.ofMinutes(2))).isEqualTo(RunState.COMPLETED);
     assertThat(fake.runsStarted()).isEqualTo(1);
     assertThat(fake.calls(SUBMIT).size()).isGreaterThanOrEqualTo(2);
     assertThat(fake.calls()).anySatisfy(c -> assertThat(c.status()).isEqualTo(429));
@@ -157,10 +192,12 @@ class DatabricksTransportTest {
     List<FakeDatabricks.Call> calls = fake.calls();
     for (int i = 0; i + 1 < calls.size(); i++) {
       if (calls.get(i).status() == 429) {
-        assertThat(calls.get(i + 1).atMillis() - calls.get(i).atMillis()).isGreaterThanOrEqualTo(900);
+        assertThat(calls.get(i + 1).atMillis() - calls.get(i).atMillis())
+            .isGreaterThanOrEqualTo(900);
       }
     }
-    assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+    assertThat(fake.calls(SUBMIT))
+        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
         .containsOnly("sluice.seed-4");
   }
 
@@ -172,36 +209,62 @@ class DatabricksTransportTest {
     assertThat(fake.calls("/api/2.0/workspace/import")).hasSize(firstImports);
 
     SeedShapedPipeline.writeSources(base, "# clean, now dropping nulls");
-    PipelineDefinition changed = SeedShapedPipeline.compile(base, "http://127.0.0.1:" + server.getPort());
+    PipelineDefinition changed =
+        SeedShapedPipeline.compile(base, "http://127.0.0.1:" + server.getPort());
     transport().submit(changed, options("seed-7")).waitForCompletion(Duration.ofSeconds(60));
-    List<String> imported = fake.calls("/api/2.0/workspace/import").stream().skip(firstImports)
-        .map(c -> VendorModels.<com.databricks.sdk.service.workspace.Import>read(c.path(), c.body()).getPath()).toList();
+    List<String> imported =
+        fake.calls("/api/2.0/workspace/import").stream()
+            .skip(firstImports)
+            .map(
+                c ->
+                    VendorModels.<com.databricks.sdk.service.workspace.Import>read(
+                            c.path(), c.body())
+                        .getPath())
+            .toList();
     assertThat(imported).isNotEmpty().allMatch(p -> p.startsWith("/Shared/sluice/sources/prep/"));
   }
 
   @Test
   void asASavedJobTasksWithEqualClusterSpecsShareOneJobCluster() throws Exception {
-    TransportProvider provider = ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::get)
-        .filter(p -> p.name().equals("databricks")).findFirst().orElseThrow();
+    TransportProvider provider =
+        ServiceLoader.load(TransportProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.name().equals("databricks"))
+            .findFirst()
+            .orElseThrow();
     var transport = provider.create(Map.of("baseDirectory", base.toString(), "submitAs", "job"));
-    PipelineDefinition twoNotebooks = SeedShapedPipeline.compileTwoNotebooks(base, "http://127.0.0.1:" + server.getPort());
+    PipelineDefinition twoNotebooks =
+        SeedShapedPipeline.compileTwoNotebooks(base, "http://127.0.0.1:" + server.getPort());
     var run = transport.submit(twoNotebooks, options("seed-9"));
 
     assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
     com.databricks.sdk.service.jobs.CreateJob job =
         VendorModels.read("/api/2.2/jobs/create", fake.calls("/api/2.2/jobs/create").get(0).body());
     assertThat(job.getJobClusters()).hasSize(2);
-    assertThat(job.getTasks()).extracting(t -> t.getJobClusterKey()).containsExactly("cluster_1", "cluster_1", "cluster_2");
-    assertThat(VendorModels.<com.databricks.sdk.service.jobs.RunNow>read("/api/2.2/jobs/run-now",
-        fake.calls("/api/2.2/jobs/run-now").get(0).body()).getIdempotencyToken()).isEqualTo("sluice.seed-9");
+    assertThat(job.getTasks())
+        .extracting(t -> t.getJobClusterKey())
+        .containsExactly("cluster_1", "cluster_1", "cluster_2");
+    assertThat(
+            VendorModels.<com.databricks.sdk.service.jobs.RunNow>read(
+                    "/api/2.2/jobs/run-now", fake.calls("/api/2.2/jobs/run-now").get(0).body())
+                .getIdempotencyToken())
+        .isEqualTo("sluice.seed-9");
     assertThat(fake.runsStarted()).isEqualTo(1);
   }
 
   @Test
   void resumingTheSameRunIdReattachesToTheRunningJobRun() {
-    DatabricksPipelineRun first = (DatabricksPipelineRun) transport().submit(definition, options("seed-12"));
-    DatabricksPipelineRun again = (DatabricksPipelineRun) transport().submit(definition,
-        RunOptions.builder().from(options("seed-12")).duplicateRunPolicy(DuplicateRunPolicy.RESUME).build());
+    DatabricksPipelineRun first =
+        (DatabricksPipelineRun) transport().submit(definition, options("seed-12"));
+    DatabricksPipelineRun again =
+        (DatabricksPipelineRun)
+            transport()
+                .submit(
+                    definition,
+                    RunOptions.builder()
+                        .from(options("seed-12"))
+                        .duplicateRunPolicy(DuplicateRunPolicy.RESUME)
+                        .build());
 
     assertThat(again.getDatabricksRunId()).isEqualTo(first.getDatabricksRunId());
     assertThat(again.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
@@ -212,16 +275,23 @@ class DatabricksTransportTest {
   void resumingAFailedRunRepairsItAndRerunsOnlyTheTasksThatDidNotSucceed() {
     fake.failTask("train", "flaky");
     var failed = transport().submit(definition, options("seed-16"));
-    assertThatThrownBy(() -> failed.waitForCompletion(Duration.ofSeconds(60))).isInstanceOf(PipelineRunException.class);
-    RunOptions resume = RunOptions.builder().from(options("seed-16")).duplicateRunPolicy(DuplicateRunPolicy.RESUME).build();
+    assertThatThrownBy(() -> failed.waitForCompletion(Duration.ofSeconds(60)))
+        .isInstanceOf(PipelineRunException.class);
+    RunOptions resume =
+        RunOptions.builder()
+            .from(options("seed-16"))
+            .duplicateRunPolicy(DuplicateRunPolicy.RESUME)
+            .build();
 
     var stillFailing = transport().submit(definition, resume);
-    assertThatThrownBy(() -> stillFailing.waitForCompletion(Duration.ofSeconds(60))).isInstanceOf(PipelineRunException.class);
+    assertThatThrownBy(() -> stillFailing.waitForCompletion(Duration.ofSeconds(60)))
+        .isInstanceOf(PipelineRunException.class);
     fake.succeedTask("train");
     DatabricksPipelineRun repaired = (DatabricksPipelineRun) transport().submit(definition, resume);
 
     assertThat(repaired.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
-    assertThat(repaired.getDatabricksRunId()).isEqualTo(((DatabricksPipelineRun) failed).getDatabricksRunId());
+    assertThat(repaired.getDatabricksRunId())
+        .isEqualTo(((DatabricksPipelineRun) failed).getDatabricksRunId());
     assertThat(repaired.steps().get("prep").state()).isEqualTo(StepState.REUSED);
     assertThat(repaired.steps().get("train").state()).isEqualTo(StepState.COMPLETED);
     assertThat(repaired.getExitValue("prep")).contains("{\"rows\": 3}");
@@ -229,9 +299,14 @@ class DatabricksTransportTest {
     assertThat(fake.runsStarted()).isEqualTo(1);
     assertThat(fake.startedTasks("prep")).hasSize(1);
     assertThat(fake.startedTasks("train")).hasSize(3);
-    List<RepairRun> repairs = fake.calls(REPAIR).stream().map(c -> VendorModels.<RepairRun>read(REPAIR, c.body())).toList();
+    List<RepairRun> repairs =
+        fake.calls(REPAIR).stream()
+            .map(c -> VendorModels.<RepairRun>read(REPAIR, c.body()))
+            .toList();
     assertThat(repairs).extracting(RepairRun::getRunId).containsOnly(repaired.getDatabricksRunId());
-    assertThat(repairs).extracting(r -> List.copyOf(r.getRerunTasks())).containsOnly(List.of("train"));
+    assertThat(repairs)
+        .extracting(r -> List.copyOf(r.getRerunTasks()))
+        .containsOnly(List.of("train"));
     // Every repair after the first names the one before; the fake refuses it otherwise.
     assertThat(repairs).extracting(RepairRun::getLatestRepairId).first().isNull();
     assertThat(repairs.get(1).getLatestRepairId()).isNotNull();
@@ -240,8 +315,14 @@ class DatabricksTransportTest {
   @Test
   void resumingACompletedRunReportsItAsItIsWithoutARepair() {
     transport().submit(definition, options("seed-17")).waitForCompletion(Duration.ofSeconds(60));
-    var again = transport().submit(definition,
-        RunOptions.builder().from(options("seed-17")).duplicateRunPolicy(DuplicateRunPolicy.RESUME).build());
+    var again =
+        transport()
+            .submit(
+                definition,
+                RunOptions.builder()
+                    .from(options("seed-17"))
+                    .duplicateRunPolicy(DuplicateRunPolicy.RESUME)
+                    .build());
 
     assertThat(again.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
     assertThat(again.steps().values()).extracting(s -> s.state()).containsOnly(StepState.COMPLETED);
@@ -253,13 +334,21 @@ class DatabricksTransportTest {
   void stepsThatStartAndEndBetweenTwoPollsStillReportRunningFirstInStepOrder() {
     List<RunEvent> events = new CopyOnWriteArrayList<>();
     fake.timing(100, 200);
-    var run = transport().submit(definition, RunOptions.builder().from(options("seed-18")).addListeners(events::add).build());
+    var run =
+        transport()
+            .submit(
+                definition,
+                RunOptions.builder().from(options("seed-18")).addListeners(events::add).build());
 
     assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
-    List<String> steps = events.stream().filter(RunEvent.StepStateChanged.class::isInstance)
-        .map(e -> ((RunEvent.StepStateChanged) e).status())
-        .map(s -> s.step() + " " + s.state()).toList();
-    assertThat(steps).containsExactly("prep RUNNING", "prep COMPLETED", "train RUNNING", "train COMPLETED");
+    List<String> steps =
+        events.stream()
+            .filter(RunEvent.StepStateChanged.class::isInstance)
+            .map(e -> ((RunEvent.StepStateChanged) e).status())
+            .map(s -> s.step() + " " + s.state())
+            .toList();
+    assertThat(steps)
+        .containsExactly("prep RUNNING", "prep COMPLETED", "train RUNNING", "train COMPLETED");
   }
 
   @Test
@@ -269,9 +358,11 @@ class DatabricksTransportTest {
 
     assertThatThrownBy(() -> transport().submit(definition, options("seed-13")))
         .isInstanceOf(DuplicateRunException.class)
-        .hasMessageStartingWith("Run 'seed-13' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it.");
+        .hasMessageStartingWith(
+            "Run 'seed-13' already exists and ended COMPLETED; duplicateRunPolicy REJECT refuses it.");
     assertThat(fake.calls().subList(calls, fake.calls().size()))
-        .extracting(c -> c.path()).containsOnly("/api/2.2/jobs/runs/list");
+        .extracting(c -> c.path())
+        .containsOnly("/api/2.2/jobs/runs/list");
     assertThat(fake.runsStarted()).isEqualTo(1);
   }
 
@@ -279,23 +370,38 @@ class DatabricksTransportTest {
   void allowIfFailedStartsAFailedRunAgainUnderANewToken() {
     fake.failTask("prep", "flaky");
     var failed = transport().submit(definition, options("seed-14"));
-    assertThatThrownBy(() -> failed.waitForCompletion(Duration.ofSeconds(60))).isInstanceOf(PipelineRunException.class);
+    assertThatThrownBy(() -> failed.waitForCompletion(Duration.ofSeconds(60)))
+        .isInstanceOf(PipelineRunException.class);
     RunOptions allowIfFailed =
-        RunOptions.builder().from(options("seed-14")).duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED).build();
+        RunOptions.builder()
+            .from(options("seed-14"))
+            .duplicateRunPolicy(DuplicateRunPolicy.ALLOW_IF_FAILED)
+            .build();
 
     transport().submit(definition, allowIfFailed);
 
     assertThat(fake.runsStarted()).isEqualTo(2);
-    assertThat(fake.calls(SUBMIT)).extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
-        .hasSize(2).doesNotHaveDuplicates().startsWith("sluice.seed-14");
+    assertThat(fake.calls(SUBMIT))
+        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .hasSize(2)
+        .doesNotHaveDuplicates()
+        .startsWith("sluice.seed-14");
   }
 
   @Test
   void aWronglyTypedParameterIsRefusedBeforeAnyRequest() {
-    assertThatThrownBy(() -> transport().submit(definition,
-        RunOptions.builder().from(options("seed-15")).putParameter("n_estimators", "many").build()))
+    assertThatThrownBy(
+            () ->
+                transport()
+                    .submit(
+                        definition,
+                        RunOptions.builder()
+                            .from(options("seed-15"))
+                            .putParameter("n_estimators", "many")
+                            .build()))
         .isInstanceOf(ParameterValueException.class)
-        .hasMessageStartingWith("Parameter 'n_estimators' is INTEGER but was given 'many' (String)");
+        .hasMessageStartingWith(
+            "Parameter 'n_estimators' is INTEGER but was given 'many' (String)");
     assertThat(fake.calls()).isEmpty();
   }
 
@@ -304,7 +410,8 @@ class DatabricksTransportTest {
     fake.timing(5000, 5000);
     var run = transport().submit(definition, options("seed-11"));
     assertThatThrownBy(() -> run.waitForCompletion(Duration.ofMillis(2500)))
-        .isInstanceOf(io.sluice.core.run.RunTimeoutException.class).hasMessageContaining("it goes on");
+        .isInstanceOf(io.sluice.core.run.RunTimeoutException.class)
+        .hasMessageContaining("it goes on");
     run.cancel();
     assertThat(fake.calls("/api/2.2/jobs/runs/cancel")).hasSize(1);
   }
@@ -312,19 +419,24 @@ class DatabricksTransportTest {
   @Test
   void unknownOrMalformedConfigurationIsRefusedWithTheFix() {
     assertThatThrownBy(() -> DatabricksTransport.create(Map.of("dataroot", "dbfs:/x")))
-        .hasMessageContaining("unknown configuration key 'dataroot'").hasMessageContaining("dataRoot");
+        .hasMessageContaining("unknown configuration key 'dataroot'")
+        .hasMessageContaining("dataRoot");
     assertThatThrownBy(() -> DatabricksTransport.create(Map.of("dataRoot", "s3://bucket")))
-        .hasMessageContaining("use dbfs:/..., /Volumes/<catalog>/<schema>/<volume>/..., abfss://... or wasbs://...");
-    assertThatThrownBy(() -> DatabricksTransport.create(Map.of("submitAs", "batch"))).hasMessageContaining("use run");
+        .hasMessageContaining(
+            "use dbfs:/..., /Volumes/<catalog>/<schema>/<volume>/..., abfss://... or wasbs://...");
+    assertThatThrownBy(() -> DatabricksTransport.create(Map.of("submitAs", "batch")))
+        .hasMessageContaining("use run");
   }
 
   @Test
   void aDataRootOnAVolumeHoldsTheIntermediateData() {
-    var transport = DatabricksTransport.create(Map.of("baseDirectory", base.toString(),
-        "dataRoot", "/Volumes/main/ml/scratch/"));
+    var transport =
+        DatabricksTransport.create(
+            Map.of("baseDirectory", base.toString(), "dataRoot", "/Volumes/main/ml/scratch/"));
     var run = transport.submit(definition, options("seed-10"));
     run.waitForCompletion(Duration.ofSeconds(60));
-    assertThat(run.outputs().get("model").toString()).isEqualTo("/Volumes/main/ml/scratch/sluice/runs/seed-10/train/model");
+    assertThat(run.outputs().get("model").toString())
+        .isEqualTo("/Volumes/main/ml/scratch/sluice/runs/seed-10/train/model");
   }
 
   @Test
@@ -343,6 +455,8 @@ class DatabricksTransportTest {
     }
     String logs = captured.toString(StandardCharsets.UTF_8);
     assertThat(logs).contains("--> POST").contains("/api/2.0/secrets/put");
-    assertThat(logs).doesNotContain(SeedShapedPipeline.TOKEN, SeedShapedPipeline.LAKE_KEY, SeedShapedPipeline.BLOB_KEY);
+    assertThat(logs)
+        .doesNotContain(
+            SeedShapedPipeline.TOKEN, SeedShapedPipeline.LAKE_KEY, SeedShapedPipeline.BLOB_KEY);
   }
 }

@@ -26,7 +26,8 @@ import java.util.List;
  */
 final class SeedShapedPipeline {
   static final String TOKEN = "dapi" + "c4a9" + "7e11" + "deadbeefcafef00d0123456789ab";
-  static final String BLOB_KEY = "Q2FuYXJ5QmxvYktleQ" + "==" .replace("=", "") + "x".repeat(60) + "==";
+  static final String BLOB_KEY =
+      "Q2FuYXJ5QmxvYktleQ" + "==".replace("=", "") + "x".repeat(60) + "==";
   static final String LAKE_KEY = "TGFrZUtleUNhbmFyeQ" + "y".repeat(66) + "==";
   static final Secret TOKEN_SECRET = Secret.of("databricks-token", TOKEN);
   static final Secret BLOB_SECRET = Secret.of("raw-account-key", BLOB_KEY);
@@ -38,9 +39,13 @@ final class SeedShapedPipeline {
   static void writeSources(Path base, String notebookBody) throws IOException {
     Files.createDirectories(base.resolve("notebooks"));
     Files.createDirectories(base.resolve("scripts"));
-    Files.writeString(base.resolve("notebooks/prep.py"), "# Databricks notebook source\n"
-        + "raw = dbutils.widgets.get('raw_data')\nout = dbutils.widgets.get('clean_data')\n" + notebookBody + "\n"
-        + "dbutils.notebook.exit('{\"rows\": 3}')\n");
+    Files.writeString(
+        base.resolve("notebooks/prep.py"),
+        "# Databricks notebook source\n"
+            + "raw = dbutils.widgets.get('raw_data')\nout = dbutils.widgets.get('clean_data')\n"
+            + notebookBody
+            + "\n"
+            + "dbutils.notebook.exit('{\"rows\": 3}')\n");
     Files.writeString(base.resolve("scripts/train.py"), "import argparse\nprint('training')\n");
   }
 
@@ -49,39 +54,93 @@ final class SeedShapedPipeline {
   }
 
   static PipelineDefinition compile(Path base, String workspaceUrl) {
-    AzureBlobDatastore raw = AzureBlobDatastore.builder().name("raw_data_store").accountName("sluicedata")
-        .containerName("landing").credential(DatastoreCredential.accountKey(BLOB_SECRET)).build();
-    AdlsGen2Datastore lake = AdlsGen2Datastore.builder().name("lake").accountName("sluicelake").fileSystem("work")
-        .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
+    AzureBlobDatastore raw =
+        AzureBlobDatastore.builder()
+            .name("raw_data_store")
+            .accountName("sluicedata")
+            .containerName("landing")
+            .credential(DatastoreCredential.accountKey(BLOB_SECRET))
+            .build();
+    AdlsGen2Datastore lake =
+        AdlsGen2Datastore.builder()
+            .name("lake")
+            .accountName("sluicelake")
+            .fileSystem("work")
+            .credential(DatastoreCredential.accountKey(LAKE_SECRET))
+            .build();
     TabularDataset customers = TabularDataset.fromDelimitedFiles(raw.path("customers.csv"));
     PipelineData cleanData = PipelineData.of("clean_data");
     PipelineData model = PipelineData.of("model");
     DatabricksCompute databricks = TestComputes.databricks(workspaceUrl, TOKEN_SECRET);
-    DatabricksStep prep = DatabricksStep.builder().name("prep").sourceDirectory("notebooks").notebookPath("prep")
-        .addInputs(customers.asNamedInput("raw_data")).addOutput(cleanData).computeTarget(databricks).build();
-    PythonScriptStep train = PythonScriptStep.builder().name("train").sourceDirectory("scripts").scriptName("train.py")
-        .environment(Environment.of("churn-train", "scikit-learn==1.5.2", "pandas==2.2.3"))
-        .addInput(cleanData).addOutput(model)
-        .arguments("--input", cleanData, "--output", model, "--n-estimators", PipelineParameter.of("n_estimators", 200))
-        .build();
-    Pipeline pipeline = Pipeline.builder().name("churn-seed").defaultDatastore(lake).steps(prep, train).build();
+    DatabricksStep prep =
+        DatabricksStep.builder()
+            .name("prep")
+            .sourceDirectory("notebooks")
+            .notebookPath("prep")
+            .addInputs(customers.asNamedInput("raw_data"))
+            .addOutput(cleanData)
+            .computeTarget(databricks)
+            .build();
+    PythonScriptStep train =
+        PythonScriptStep.builder()
+            .name("train")
+            .sourceDirectory("scripts")
+            .scriptName("train.py")
+            .environment(Environment.of("churn-train", "scikit-learn==1.5.2", "pandas==2.2.3"))
+            .addInput(cleanData)
+            .addOutput(model)
+            .arguments(
+                "--input",
+                cleanData,
+                "--output",
+                model,
+                "--n-estimators",
+                PipelineParameter.of("n_estimators", 200))
+            .build();
+    Pipeline pipeline =
+        Pipeline.builder().name("churn-seed").defaultDatastore(lake).steps(prep, train).build();
     return PipelineCompiler.compile(pipeline, base);
   }
 
   /** Two notebooks on the compute's default cluster, then the script step on its own cluster. */
   static PipelineDefinition compileTwoNotebooks(Path base, String workspaceUrl) {
-    AdlsGen2Datastore lake = AdlsGen2Datastore.builder().name("lake").accountName("sluicelake").fileSystem("work")
-        .credential(DatastoreCredential.accountKey(LAKE_SECRET)).build();
+    AdlsGen2Datastore lake =
+        AdlsGen2Datastore.builder()
+            .name("lake")
+            .accountName("sluicelake")
+            .fileSystem("work")
+            .credential(DatastoreCredential.accountKey(LAKE_SECRET))
+            .build();
     DatabricksCompute databricks = TestComputes.databricks(workspaceUrl, TOKEN_SECRET);
     PipelineData first = PipelineData.of("first");
     PipelineData second = PipelineData.of("second");
-    DatabricksStep a = DatabricksStep.builder().name("prep").sourceDirectory("notebooks").notebookPath("prep")
-        .addOutput(first).computeTarget(databricks).build();
-    DatabricksStep b = DatabricksStep.builder().name("enrich").sourceDirectory("notebooks").notebookPath("prep")
-        .addInputs(first.asMount()).addOutput(second).computeTarget(databricks).build();
-    PythonScriptStep train = PythonScriptStep.builder().name("train").sourceDirectory("scripts").scriptName("train.py")
-        .addInput(second).arguments("--input", second).build();
-    Pipeline pipeline = Pipeline.builder().name("two-notebooks").defaultDatastore(lake).steps(a, b, train).build();
+    DatabricksStep a =
+        DatabricksStep.builder()
+            .name("prep")
+            .sourceDirectory("notebooks")
+            .notebookPath("prep")
+            .addOutput(first)
+            .computeTarget(databricks)
+            .build();
+    DatabricksStep b =
+        DatabricksStep.builder()
+            .name("enrich")
+            .sourceDirectory("notebooks")
+            .notebookPath("prep")
+            .addInputs(first.asMount())
+            .addOutput(second)
+            .computeTarget(databricks)
+            .build();
+    PythonScriptStep train =
+        PythonScriptStep.builder()
+            .name("train")
+            .sourceDirectory("scripts")
+            .scriptName("train.py")
+            .addInput(second)
+            .arguments("--input", second)
+            .build();
+    Pipeline pipeline =
+        Pipeline.builder().name("two-notebooks").defaultDatastore(lake).steps(a, b, train).build();
     return PipelineCompiler.compile(pipeline, base);
   }
 }

@@ -34,8 +34,9 @@ public final class DatabricksConfigFile {
           continue;
         }
         if (line.startsWith("[") && line.endsWith("]")) {
-          current = profiles.computeIfAbsent(line.substring(1, line.length() - 1).strip(),
-              name -> new LinkedHashMap<>());
+          current =
+              profiles.computeIfAbsent(
+                  line.substring(1, line.length() - 1).strip(), name -> new LinkedHashMap<>());
         } else if (current != null && line.contains("=")) {
           int eq = line.indexOf('=');
           current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());

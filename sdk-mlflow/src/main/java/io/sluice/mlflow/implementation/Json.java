@@ -15,16 +15,18 @@ import java.util.List;
 /** The one JSON mapper of the MLflow client: snake_case like the protocol, tolerant readers. */
 public final class Json {
   /**
-   * The mapper. Absent or null lists read as empty ones (the server omits empty repeated
-   * fields); fields newer servers add are ignored; int64 may arrive as number or string.
+   * The mapper. Absent or null lists read as empty ones (the server omits empty repeated fields);
+   * fields newer servers add are ignored; int64 may arrive as number or string.
    */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .withConfigOverride(List.class,
-          override -> override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
-      .build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .withConfigOverride(
+              List.class,
+              override -> override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+          .build();
 
   private Json() {}
 

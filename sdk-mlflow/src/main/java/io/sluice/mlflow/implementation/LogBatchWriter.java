@@ -7,24 +7,28 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Builds one {@code runs/log-batch} body within the server's limits: 1,000 entities, 1,000
- * metrics, 100 params, 100 tags and 1 MB. Each entity is serialized once, when added, so the
- * size check is exact and the body is assembled from the bytes already made.
+ * Builds one {@code runs/log-batch} body within the server's limits: 1,000 entities, 1,000 metrics,
+ * 100 params, 100 tags and 1 MB. Each entity is serialized once, when added, so the size check is
+ * exact and the body is assembled from the bytes already made.
  */
 public final class LogBatchWriter {
   /** Most metrics in one request. */
   public static final int MAX_METRICS = 1000;
+
   /** Most params in one request. */
   public static final int MAX_PARAMS = 100;
+
   /** Most tags in one request. */
   public static final int MAX_TAGS = 100;
+
   /** Most metrics, params and tags together in one request. */
   public static final int MAX_ENTITIES = 1000;
+
   /** Largest request body, in bytes. */
   public static final int MAX_BYTES = 1_000_000;
 
@@ -76,12 +80,19 @@ public final class LogBatchWriter {
     byte[] json = Json.write(entity);
     if (bytes + json.length + 1 > MAX_BYTES) {
       if (size() == 0) {
-        throw new IllegalArgumentException("one " + entity.getClass().getSimpleName()
-            + " serializes to " + json.length + " bytes, over the " + MAX_BYTES + " byte request limit");
+        throw new IllegalArgumentException(
+            "one "
+                + entity.getClass().getSimpleName()
+                + " serializes to "
+                + json.length
+                + " bytes, over the "
+                + MAX_BYTES
+                + " byte request limit");
       }
       return false;
     }
-    if (list.size() >= max || size() >= MAX_ENTITIES
+    if (list.size() >= max
+        || size() >= MAX_ENTITIES
         || (uniqueKey != null && !keys.add(uniqueKey))) {
       return false;
     }

@@ -3,14 +3,16 @@ package io.sluice.mlflow.implementation;
 import java.util.regex.Pattern;
 
 /**
- * The server's own checks on keys and values, made before a request leaves, so that one bad
- * name fails the call that made it instead of a whole batch later.
+ * The server's own checks on keys and values, made before a request leaves, so that one bad name
+ * fails the call that made it instead of a whole batch later.
  */
 public final class Validation {
   /** Longest metric, param or tag key. */
   public static final int MAX_KEY_LENGTH = 250;
+
   /** Longest param value, in characters. */
   public static final int MAX_PARAM_VALUE_LENGTH = 6000;
+
   /** Longest run tag value, in characters. */
   public static final int MAX_TAG_VALUE_LENGTH = 8000;
 
@@ -28,16 +30,32 @@ public final class Validation {
    */
   public static String key(String field, String key) {
     if (key == null || key.isEmpty()) {
-      throw new IllegalArgumentException("'" + field + "' is " + (key == null ? "null" : "empty")
-          + "; pass a name such as 'loss' or 'train/accuracy'");
+      throw new IllegalArgumentException(
+          "'"
+              + field
+              + "' is "
+              + (key == null ? "null" : "empty")
+              + "; pass a name such as 'loss' or 'train/accuracy'");
     }
     if (key.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException("'" + field + "' '" + key.substring(0, 40) + "…' has "
-          + key.length() + " characters; MLflow accepts at most " + MAX_KEY_LENGTH);
+      throw new IllegalArgumentException(
+          "'"
+              + field
+              + "' '"
+              + key.substring(0, 40)
+              + "…' has "
+              + key.length()
+              + " characters; MLflow accepts at most "
+              + MAX_KEY_LENGTH);
     }
     if (!KEY.matcher(key).matches() || key.startsWith("/") || key.contains("..")) {
-      throw new IllegalArgumentException("'" + field + "' '" + key + "' is not a valid MLflow"
-          + " name; use letters, digits, '_', '-', '.', ' ', ':' and '/', no leading '/' or '..'");
+      throw new IllegalArgumentException(
+          "'"
+              + field
+              + "' '"
+              + key
+              + "' is not a valid MLflow"
+              + " name; use letters, digits, '_', '-', '.', ' ', ':' and '/', no leading '/' or '..'");
     }
     return key;
   }
@@ -56,8 +74,14 @@ public final class Validation {
       throw new IllegalArgumentException("the value of " + field + " is null; pass a string");
     }
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException("the value of " + field + " has " + value.length()
-          + " characters; MLflow accepts at most " + maxLength + ", shorten it or log it as an artifact");
+      throw new IllegalArgumentException(
+          "the value of "
+              + field
+              + " has "
+              + value.length()
+              + " characters; MLflow accepts at most "
+              + maxLength
+              + ", shorten it or log it as an artifact");
     }
     return value;
   }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param creationTimestampMs when it was created, in milliseconds since the epoch
  * @param lastUpdatedTimestampMs when it last changed, in milliseconds since the epoch
  * @param artifactUri where its files are stored
- * @param status {@code LOGGED_MODEL_PENDING}, {@code LOGGED_MODEL_READY} or {@code LOGGED_MODEL_UPLOAD_FAILED}
+ * @param status {@code LOGGED_MODEL_PENDING}, {@code LOGGED_MODEL_READY} or {@code
+ *     LOGGED_MODEL_UPLOAD_FAILED}
  * @param creatorId who created it
  * @param modelType a free-form type, for example {@code agent}
  * @param sourceRunId the run that produced it, or null

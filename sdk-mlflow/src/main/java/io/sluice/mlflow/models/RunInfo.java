@@ -10,7 +10,8 @@ package io.sluice.mlflow.models;
  * @param status its status
  * @param startTime when it started, in milliseconds since the epoch
  * @param endTime when it ended, in milliseconds since the epoch, or null while running
- * @param artifactUri where its artifacts are stored, e.g. {@code mlflow-artifacts:/1/<id>/artifacts}
+ * @param artifactUri where its artifacts are stored, e.g. {@code
+ *     mlflow-artifacts:/1/<id>/artifacts}
  * @param lifecycleStage {@code active} or {@code deleted}
  */
 public record RunInfo(

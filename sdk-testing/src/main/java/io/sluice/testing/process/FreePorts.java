@@ -9,8 +9,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Starts local servers on free loopback ports. A port found free can be taken by another process
- * before the server binds it, so a start that fails with {@link PortTakenException} is tried
- * again on another port.
+ * before the server binds it, so a start that fails with {@link PortTakenException} is tried again
+ * on another port.
  *
  * <pre>{@code
  * MyServer server = FreePorts.start(port -> MyServer.start(port)); // throws PortTakenException

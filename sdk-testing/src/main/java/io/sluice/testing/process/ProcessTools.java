@@ -20,8 +20,8 @@ public final class ProcessTools {
   private ProcessTools() {}
 
   /**
-   * Stops a process and everything it started, politely first, then by force, and waits until
-   * they have exited, so that their files can be deleted.
+   * Stops a process and everything it started, politely first, then by force, and waits until they
+   * have exited, so that their files can be deleted.
    *
    * @param process the process
    */

@@ -8,17 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Cancel stops a running run: it ends CANCELED, the running step is stopped, later steps never start. */
+/**
+ * Cancel stops a running run: it ends CANCELED, the running step is stopped, later steps never
+ * start.
+ */
 public interface CancelContract extends ContractTests {
 
   private SubmittedRun runningHang() {
     ContractFixture f = fixture();
     f.harness().script("slow", StepBehaviour.hang());
-    SubmittedRun run = f.submit(f.compile(f.pipeline(f.step("slow"), f.step("after").runAfter("slow"))));
+    SubmittedRun run =
+        f.submit(f.compile(f.pipeline(f.step("slow"), f.step("after").runAfter("slow"))));
     Instant deadline = Instant.now().plus(f.harness().timeout());
     while (run.run().steps().get("slow").state() != StepState.RUNNING) {
       assertThat(Instant.now()).as("step 'slow' never reached RUNNING").isBefore(deadline);
-      assertThat(run.run().state().isTerminal()).as("run ended before its step ran: " + run.run().steps()).isFalse();
+      assertThat(run.run().state().isTerminal())
+          .as("run ended before its step ran: " + run.run().steps())
+          .isFalse();
       sleep();
     }
     return run;

@@ -25,14 +25,14 @@ public final class ContractFixture {
     this.sources = new ObservedSources(harness.workDirectory());
   }
 
-  /** @return the harness under test */
+  /** Returns the harness under test. */
   public TransportHarness harness() {
     return harness;
   }
 
   /**
-   * The kind the kit builds steps as unless a test says otherwise: a script when the transport
-   * runs scripts.
+   * The kind the kit builds steps as unless a test says otherwise: a script when the transport runs
+   * scripts.
    *
    * @return the kind
    */
@@ -107,11 +107,14 @@ public final class ContractFixture {
    * @param options what the test adds
    * @return the run and its events
    */
-  public SubmittedRun submit(PipelineDefinition definition, UnaryOperator<RunOptions.Builder> options) {
+  public SubmittedRun submit(
+      PipelineDefinition definition, UnaryOperator<RunOptions.Builder> options) {
     List<RunEvent> events = new CopyOnWriteArrayList<>();
     RunOptions.Builder builder = harness.runOptions().runId(newRunId()).addListeners(events::add);
     return new SubmittedRun(
-        harness.transport().submit(definition, options.apply(builder).build()), events, harness.timeout());
+        harness.transport().submit(definition, options.apply(builder).build()),
+        events,
+        harness.timeout());
   }
 
   /**

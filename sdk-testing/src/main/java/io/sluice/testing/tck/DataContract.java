@@ -19,9 +19,13 @@ public interface DataContract extends ContractTests {
   private SubmittedRun produceAndConsume() {
     ContractFixture f = fixture();
     PipelineData raw = PipelineData.of("raw");
-    PipelineData result = PipelineData.builder().name("result").pipelineOutputName("result").build();
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("produce").output(raw), f.step("consume").input(raw).output(result))));
+    PipelineData result =
+        PipelineData.builder().name("result").pipelineOutputName("result").build();
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("produce").output(raw), f.step("consume").input(raw).output(result))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     return run;
   }
@@ -75,8 +79,12 @@ public interface DataContract extends ContractTests {
   default void aDatastorePathInputReachesTheStepAsItsLocation() {
     ContractFixture f = fixture();
     f.harness().putData("in/customers.csv", "id\n1\n");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("read").input("customers", f.harness().datastore().path("in/customers.csv")))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("read")
+                        .input("customers", f.harness().datastore().path("in/customers.csv")))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     assertThat(f.value("read", "customers")).endsWith("in/customers.csv");
   }
@@ -87,11 +95,17 @@ public interface DataContract extends ContractTests {
     ContractFixture f = fixture();
     f.harness().putData("in/customers.csv", "id\n1\n");
     DataPath path = f.harness().datastore().path("in/customers.csv");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(f.step("read")
-        .input(InputBinding.of("direct", path).asDirect())
-        .value("source", PipelineParameter.of("source", path)))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("read")
+                        .input(InputBinding.of("direct", path).asDirect())
+                        .value("source", PipelineParameter.of("source", path)))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
-    assertThat(f.value("read", "source")).isEqualTo(f.value("read", "direct")).endsWith("in/customers.csv");
+    assertThat(f.value("read", "source"))
+        .isEqualTo(f.value("read", "direct"))
+        .endsWith("in/customers.csv");
   }
 
   /** A {@code DATA_PATH} override moves the step to another path. */
@@ -102,9 +116,11 @@ public interface DataContract extends ContractTests {
     f.harness().putData("in/b.csv", "id\n2\n");
     DataPath a = f.harness().datastore().path("in/a.csv");
     DataPath b = f.harness().datastore().path("in/b.csv");
-    SubmittedRun run = f.submit(
-        f.compile(f.pipeline(f.step("read").value("source", PipelineParameter.of("source", a)))),
-        o -> o.putParameter("source", b));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(f.step("read").value("source", PipelineParameter.of("source", a)))),
+            o -> o.putParameter("source", b));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     assertThat(f.value("read", "source")).endsWith("in/b.csv");
   }

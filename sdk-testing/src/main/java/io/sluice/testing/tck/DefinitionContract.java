@@ -26,8 +26,11 @@ public interface DefinitionContract extends ContractTests {
   private ObjectNode compiledTree() {
     ContractFixture f = fixture();
     PipelineData x = PipelineData.of("x");
-    PipelineDefinition definition = f.compile(f.pipeline(
-        f.step("a").output(x).value("n", PipelineParameter.of("n", 1)), f.step("b").input(x)));
+    PipelineDefinition definition =
+        f.compile(
+            f.pipeline(
+                f.step("a").output(x).value("n", PipelineParameter.of("n", 1)),
+                f.step("b").input(x)));
     try {
       return (ObjectNode) new ObjectMapper().readTree(definition.toJson());
     } catch (IOException e) {
@@ -48,14 +51,22 @@ public interface DefinitionContract extends ContractTests {
     ObjectNode tree = compiledTree();
     mutation.accept(tree);
     List<String> before = fixture().harness().sideEffects();
-    assertThatThrownBy(() -> fixture().harness().transport()
-            .submit(PipelineDefinition.fromJson(tree.toString()), fixture().harness().runOptions().build()))
+    assertThatThrownBy(
+            () ->
+                fixture()
+                    .harness()
+                    .transport()
+                    .submit(
+                        PipelineDefinition.fromJson(tree.toString()),
+                        fixture().harness().runOptions().build()))
         .isInstanceOf(SluiceException.class)
         .hasMessageContainingAll(messageParts);
     assertThat(fixture().harness().sideEffects()).isEqualTo(before);
   }
 
-  /** Every text value under a node whose field is {@code field}, for edits that follow the schema. */
+  /**
+   * Every text value under a node whose field is {@code field}, for edits that follow the schema.
+   */
   private static void replaceText(JsonNode node, String field, String from, String to) {
     if (node instanceof ObjectNode object) {
       if (object.path(field).isTextual() && object.path(field).asText().equals(from)) {
@@ -88,7 +99,10 @@ public interface DefinitionContract extends ContractTests {
   /** An input that reads data nobody defines is refused. */
   @Test
   default void aDanglingDataReferenceIsRefused() {
-    refused(t -> replaceText(step(t, "b").withArray("inputs"), "data", "x", "ghost"), "steps[1].inputs[0]", "ghost");
+    refused(
+        t -> replaceText(step(t, "b").withArray("inputs"), "data", "x", "ghost"),
+        "steps[1].inputs[0]",
+        "ghost");
   }
 
   /** Two steps of one name are refused. */
@@ -106,8 +120,10 @@ public interface DefinitionContract extends ContractTests {
   /** An integer default beyond int is refused, never wrapped. */
   @Test
   default void anIntegerDefaultBeyondIntIsRefused() {
-    refused(t -> ((ObjectNode) t.withArray("parameters").get(0)).put("defaultValue", 3_000_000_000L),
-        "parameters[0].defaultValue", "3000000000");
+    refused(
+        t -> ((ObjectNode) t.withArray("parameters").get(0)).put("defaultValue", 3_000_000_000L),
+        "parameters[0].defaultValue",
+        "3000000000");
   }
 
   /** An argument that names a parameter the pipeline does not have is refused. */
@@ -119,9 +135,12 @@ public interface DefinitionContract extends ContractTests {
   /** A step with nothing to run is refused. */
   @Test
   default void aStepWithNoTaskIsRefused() {
-    refused(t -> {
-      ObjectNode b = step(t, "b");
-      b.remove(List.of("task", "pythonScript", "databricks"));
-    }, "steps[1]", "task");
+    refused(
+        t -> {
+          ObjectNode b = step(t, "b");
+          b.remove(List.of("task", "pythonScript", "databricks"));
+        },
+        "steps[1]",
+        "task");
   }
 }

@@ -25,7 +25,8 @@ public interface DuplicateRunContract extends ContractTests {
     return fixture().submit(definition, o -> o.runId(runId).duplicateRunPolicy(policy));
   }
 
-  private void refusedWithoutSideEffect(PipelineDefinition definition, String runId, DuplicateRunPolicy policy) {
+  private void refusedWithoutSideEffect(
+      PipelineDefinition definition, String runId, DuplicateRunPolicy policy) {
     List<String> before = fixture().harness().sideEffects();
     assertThatThrownBy(() -> run(definition, runId, policy))
         .isInstanceOf(SluiceException.class)
@@ -38,7 +39,8 @@ public interface DuplicateRunContract extends ContractTests {
   default void rejectRefusesARunIdAlreadyUsed() {
     PipelineDefinition definition = twoSteps();
     String id = ContractFixture.newRunId();
-    assertThat(run(definition, id, DuplicateRunPolicy.REJECT).await()).isEqualTo(RunState.COMPLETED);
+    assertThat(run(definition, id, DuplicateRunPolicy.REJECT).await())
+        .isEqualTo(RunState.COMPLETED);
     refusedWithoutSideEffect(definition, id, DuplicateRunPolicy.REJECT);
   }
 
@@ -47,7 +49,8 @@ public interface DuplicateRunContract extends ContractTests {
   default void allowIfFailedRefusesARunThatCompleted() {
     PipelineDefinition definition = twoSteps();
     String id = ContractFixture.newRunId();
-    assertThat(run(definition, id, DuplicateRunPolicy.REJECT).await()).isEqualTo(RunState.COMPLETED);
+    assertThat(run(definition, id, DuplicateRunPolicy.REJECT).await())
+        .isEqualTo(RunState.COMPLETED);
     refusedWithoutSideEffect(definition, id, DuplicateRunPolicy.ALLOW_IF_FAILED);
   }
 

@@ -18,7 +18,8 @@ public interface EventContract extends ContractTests {
   private SubmittedRun chain() {
     ContractFixture f = fixture();
     PipelineData x = PipelineData.of("x");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(f.step("producer").output(x), f.step("consumer").input(x))));
+    SubmittedRun run =
+        f.submit(f.compile(f.pipeline(f.step("producer").output(x), f.step("consumer").input(x))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     return run;
   }
@@ -26,7 +27,8 @@ public interface EventContract extends ContractTests {
   private static int indexOf(List<RunEvent> events, String step, StepState state) {
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i) instanceof RunEvent.StepStateChanged c
-          && c.status().step().equals(step) && c.status().state() == state) {
+          && c.status().step().equals(step)
+          && c.status().state() == state) {
         return i;
       }
     }
@@ -37,9 +39,12 @@ public interface EventContract extends ContractTests {
   @Test
   default void theRunsFinalStateIsTheLastStateEvent() {
     SubmittedRun run = chain();
-    List<RunEvent> states = run.events().stream().filter(e -> !(e instanceof RunEvent.StepOutput)).toList();
+    List<RunEvent> states =
+        run.events().stream().filter(e -> !(e instanceof RunEvent.StepOutput)).toList();
     assertThat(states.get(states.size() - 1))
-        .isInstanceOfSatisfying(RunEvent.RunStateChanged.class, e -> assertThat(e.state()).isEqualTo(RunState.COMPLETED));
+        .isInstanceOfSatisfying(
+            RunEvent.RunStateChanged.class,
+            e -> assertThat(e.state()).isEqualTo(RunState.COMPLETED));
     assertThat(run.runStates()).endsWith(RunState.COMPLETED).doesNotHaveDuplicates();
   }
 
@@ -63,7 +68,9 @@ public interface EventContract extends ContractTests {
   @Test
   default void everyEventNamesItsRun() {
     SubmittedRun run = chain();
-    assertThat(run.events()).isNotEmpty().allSatisfy(e -> assertThat(e.runId()).isEqualTo(run.run().id()));
+    assertThat(run.events())
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.runId()).isEqualTo(run.run().id()));
   }
 
   /** A skipped step reports SKIPPED and never RUNNING. */
@@ -72,7 +79,8 @@ public interface EventContract extends ContractTests {
     ContractFixture f = fixture();
     PipelineData x = PipelineData.of("x");
     f.harness().script("producer", StepBehaviour.fail("no data"));
-    SubmittedRun run = f.submit(f.compile(f.pipeline(f.step("producer").output(x), f.step("consumer").input(x))));
+    SubmittedRun run =
+        f.submit(f.compile(f.pipeline(f.step("producer").output(x), f.step("consumer").input(x))));
     assertThat(run.await()).isEqualTo(RunState.FAILED);
     assertThat(run.stepStates("consumer")).containsExactly(StepState.SKIPPED);
     assertThat(run.runStates()).endsWith(RunState.FAILED);

@@ -31,8 +31,11 @@ public interface FailureContract extends ContractTests {
     PipelineData a = PipelineData.of("a_out");
     PipelineData b = PipelineData.of("b_out");
     f.harness().script("a", StepBehaviour.fail("bad input"));
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("a").output(a), f.step("b").input(a).output(b), f.step("c").input(b))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("a").output(a), f.step("b").input(a).output(b), f.step("c").input(b))));
     assertThat(run.await()).isEqualTo(RunState.FAILED);
     assertThat(run.state("b")).isEqualTo(StepState.SKIPPED);
     assertThat(run.state("c")).isEqualTo(StepState.SKIPPED);
@@ -56,8 +59,11 @@ public interface FailureContract extends ContractTests {
     ContractFixture f = fixture();
     PipelineData x = PipelineData.of("x");
     f.harness().script("broken", StepBehaviour.fail("bad input"));
-    SubmittedRun run = f.submit(f.compile(f.pipeline(true,
-        f.step("broken"), f.step("left").output(x), f.step("right").input(x))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    true, f.step("broken"), f.step("left").output(x), f.step("right").input(x))));
     assertThat(run.await()).isEqualTo(RunState.FAILED);
     assertThat(run.state("broken")).isEqualTo(StepState.FAILED);
     assertThat(run.state("left")).isEqualTo(StepState.COMPLETED);
@@ -70,10 +76,16 @@ public interface FailureContract extends ContractTests {
     ContractFixture f = fixture();
     PipelineData x = PipelineData.of("x");
     f.harness().script("first", StepBehaviour.fail("bad input"));
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("first").output(x), f.step("second").input(x), f.step("third").runAfter("second"))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("first").output(x),
+                    f.step("second").input(x),
+                    f.step("third").runAfter("second"))));
     assertThat(run.await()).isEqualTo(RunState.FAILED);
-    assertThat(run.run().steps().values()).allSatisfy(s -> assertThat(s.state().isTerminal()).isTrue());
+    assertThat(run.run().steps().values())
+        .allSatisfy(s -> assertThat(s.state().isTerminal()).isTrue());
   }
 
   /** A completed run's steps are all completed, and its state is what waiting returned. */
@@ -81,10 +93,12 @@ public interface FailureContract extends ContractTests {
   default void aCompletedRunHasEveryStepCompleted() {
     ContractFixture f = fixture();
     PipelineData x = PipelineData.of("x");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(f.step("one").output(x), f.step("two").input(x))));
+    SubmittedRun run =
+        f.submit(f.compile(f.pipeline(f.step("one").output(x), f.step("two").input(x))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     assertThat(run.run().state()).isEqualTo(RunState.COMPLETED);
-    assertThat(run.run().steps().values()).extracting(s -> s.state())
+    assertThat(run.run().steps().values())
+        .extracting(s -> s.state())
         .containsOnly(StepState.COMPLETED);
   }
 }

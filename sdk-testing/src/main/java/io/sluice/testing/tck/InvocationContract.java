@@ -23,18 +23,26 @@ public interface InvocationContract extends ContractTests {
   default void argumentsReachAScriptInTheirOrderWithLiteralsUnchanged() {
     ContractFixture f = fixture();
     PipelineData raw = PipelineData.of("raw");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(f.step("show").kind(StepKind.PYTHON_SCRIPT)
-        .output(raw)
-        .value("label", "two words, ünïcode & $HOME")
-        .value("n", PipelineParameter.of("n", 3)))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("show")
+                        .kind(StepKind.PYTHON_SCRIPT)
+                        .output(raw)
+                        .value("label", "two words, ünïcode & $HOME")
+                        .value("n", PipelineParameter.of("n", 3)))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     List<String> arguments = f.invocation("show").arguments();
     assertThat(arguments).hasSize(6);
-    assertThat(arguments.subList(2, 6)).containsExactly("--label", "two words, ünïcode & $HOME", "--n", "3");
+    assertThat(arguments.subList(2, 6))
+        .containsExactly("--label", "two words, ünïcode & $HOME", "--n", "3");
     assertThat(arguments.get(0)).isEqualTo("--raw");
   }
 
-  /** A notebook sees a widget per input, output and parameter, and nothing else of the pipeline's. */
+  /**
+   * A notebook sees a widget per input, output and parameter, and nothing else of the pipeline's.
+   */
   @Test
   default void aNotebookGetsAWidgetPerInputOutputAndParameter() {
     ContractFixture f = fixture();
@@ -44,17 +52,25 @@ public interface InvocationContract extends ContractTests {
     }
     PipelineData raw = PipelineData.of("raw");
     PipelineData clean = PipelineData.of("clean");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("produce").output(raw),
-        f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).input(raw).output(clean)
-            .value("mode", "strict").value("limit", PipelineParameter.of("limit", 10)))),
-        o -> o.putParameter("limit", 20));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("produce").output(raw),
+                    f.step("prep")
+                        .kind(StepKind.DATABRICKS_NOTEBOOK)
+                        .input(raw)
+                        .output(clean)
+                        .value("mode", "strict")
+                        .value("limit", PipelineParameter.of("limit", 10)))),
+            o -> o.putParameter("limit", 20));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     StepInvocation prep = f.invocation("prep");
     assertThat(prep.widgets()).containsKeys("raw", "clean", "mode", "limit");
     assertThat(prep.widgets()).containsEntry("mode", "strict").containsEntry("limit", "20");
     assertThat(prep.widgets().get("raw")).isEqualTo(f.value("produce", "raw"));
-    assertThat(prep.widgets().get("clean")).endsWith("sluice/runs/" + run.run().id() + "/prep/clean");
+    assertThat(prep.widgets().get("clean"))
+        .endsWith("sluice/runs/" + run.run().id() + "/prep/clean");
   }
 
   /** A literal notebook parameter reaches its widget unchanged. */
@@ -65,8 +81,11 @@ public interface InvocationContract extends ContractTests {
       notebooksAreRefusedBeforeAnySideEffect();
       return;
     }
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).value("label", "a b=c;d"))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).value("label", "a b=c;d"))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     assertThat(f.invocation("prep").widgets()).containsEntry("label", "a b=c;d");
   }
@@ -80,9 +99,15 @@ public interface InvocationContract extends ContractTests {
       return;
     }
     PipelineData raw = PipelineData.of("raw");
-    SubmittedRun run = f.submit(f.compile(f.pipeline(
-        f.step("produce").output(raw),
-        f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).input(raw).value("raw", "not-a-location"))));
+    SubmittedRun run =
+        f.submit(
+            f.compile(
+                f.pipeline(
+                    f.step("produce").output(raw),
+                    f.step("prep")
+                        .kind(StepKind.DATABRICKS_NOTEBOOK)
+                        .input(raw)
+                        .value("raw", "not-a-location"))));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     assertThat(f.invocation("prep").widgets()).containsEntry("raw", f.value("produce", "raw"));
   }
@@ -90,7 +115,8 @@ public interface InvocationContract extends ContractTests {
   private void notebooksAreRefusedBeforeAnySideEffect() {
     ContractFixture f = fixture();
     PipelineDefinition definition =
-        f.compile(f.pipeline(f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).value("mode", "strict")));
+        f.compile(
+            f.pipeline(f.step("prep").kind(StepKind.DATABRICKS_NOTEBOOK).value("mode", "strict")));
     List<String> before = f.harness().sideEffects();
     assertThatThrownBy(() -> f.submit(definition))
         .isInstanceOf(SluiceException.class)

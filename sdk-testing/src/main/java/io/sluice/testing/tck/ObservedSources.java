@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Step sources that report what they were given and do what the kit scripted, for transports
- * that run steps for real. Each step appends its invocation to {@code observations/<step>.jsonl}
- * under the harness's work folder and reads its behaviour from {@code behaviour/<step>}; each
- * output it was handed gets a file {@code part.txt} holding the step's name.
+ * Step sources that report what they were given and do what the kit scripted, for transports that
+ * run steps for real. Each step appends its invocation to {@code observations/<step>.jsonl} under
+ * the harness's work folder and reads its behaviour from {@code behaviour/<step>}; each output it
+ * was handed gets a file {@code part.txt} holding the step's name.
  */
 public final class ObservedSources {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,17 +39,24 @@ public final class ObservedSources {
    * @return the file name, relative to {@code src/}
    */
   public String writeScript(String step, List<String> outputFlags) {
-    String body = "import json, os, sys, time, pathlib\n"
-        + "STEP = " + quoted(step) + "\n"
-        + "ROOT = pathlib.Path(" + quoted(root.toString()) + ")\n"
-        + "args = sys.argv[1:]\n"
-        + "env = {k: v for k, v in os.environ.items() if k.startswith('AZUREML_') or k.startswith('AML_PARAMETER_')}\n"
-        + "record({'arguments': args, 'widgets': {}, 'environment': env})\n"
-        + "for flag in " + pythonList(outputFlags) + ":\n"
-        + "    folder = args[args.index(flag) + 1]\n"
-        + "    os.makedirs(folder, exist_ok=True)\n"
-        + "    pathlib.Path(folder, 'part.txt').write_text(STEP)\n"
-        + "behave()\n";
+    String body =
+        "import json, os, sys, time, pathlib\n"
+            + "STEP = "
+            + quoted(step)
+            + "\n"
+            + "ROOT = pathlib.Path("
+            + quoted(root.toString())
+            + ")\n"
+            + "args = sys.argv[1:]\n"
+            + "env = {k: v for k, v in os.environ.items() if k.startswith('AZUREML_') or k.startswith('AML_PARAMETER_')}\n"
+            + "record({'arguments': args, 'widgets': {}, 'environment': env})\n"
+            + "for flag in "
+            + pythonList(outputFlags)
+            + ":\n"
+            + "    folder = args[args.index(flag) + 1]\n"
+            + "    os.makedirs(folder, exist_ok=True)\n"
+            + "    pathlib.Path(folder, 'part.txt').write_text(STEP)\n"
+            + "behave()\n";
     return write(step, body, false);
   }
 
@@ -61,30 +68,40 @@ public final class ObservedSources {
    * @return the notebook path, relative to {@code src/}, without {@code .py}
    */
   public String writeNotebook(String step, List<String> outputs) {
-    String body = "STEP = " + quoted(step) + "\n"
-        + "ROOT = pathlib.Path(" + quoted(root.toString()) + ")\n"
-        + "widgets = dict(dbutils.widgets.getAll())\n"
-        + "record({'arguments': [], 'widgets': widgets, 'environment': {}})\n"
-        + "for name in " + pythonList(outputs) + ":\n"
-        + "    dbutils.fs.put(widgets[name].rstrip('/') + '/part.txt', STEP, True)\n"
-        + "behave()\n";
+    String body =
+        "STEP = "
+            + quoted(step)
+            + "\n"
+            + "ROOT = pathlib.Path("
+            + quoted(root.toString())
+            + ")\n"
+            + "widgets = dict(dbutils.widgets.getAll())\n"
+            + "record({'arguments': [], 'widgets': widgets, 'environment': {}})\n"
+            + "for name in "
+            + pythonList(outputs)
+            + ":\n"
+            + "    dbutils.fs.put(widgets[name].rstrip('/') + '/part.txt', STEP, True)\n"
+            + "behave()\n";
     write(step, "# Databricks notebook source\nimport json, os, sys, time, pathlib\n" + body, true);
     return step;
   }
 
   private String write(String step, String body, boolean notebook) {
-    String helpers = "def record(observed):\n"
-        + "    folder = ROOT / 'observations'\n"
-        + "    folder.mkdir(parents=True, exist_ok=True)\n"
-        + "    with open(folder / (STEP + '.jsonl'), 'a') as lines:\n"
-        + "        lines.write(json.dumps(observed) + '\\n')\n"
-        + "def behave():\n"
-        + "    scripted = ROOT / 'behaviour' / STEP\n"
-        + "    behaviour = scripted.read_text() if scripted.exists() else 'succeed'\n"
-        + "    if behaviour.startswith('fail:'):\n"
-        + "        raise SystemExit(behaviour[len('fail:'):])\n"
-        + "    while behaviour == 'hang':\n"
-        + "        time.sleep(0.2)\n";
+    String helpers =
+        """
+        def record(observed):
+            folder = ROOT / 'observations'
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(folder / (STEP + '.jsonl'), 'a') as lines:
+                lines.write(json.dumps(observed) + '\\n')
+        def behave():
+            scripted = ROOT / 'behaviour' / STEP
+            behaviour = scripted.read_text() if scripted.exists() else 'succeed'
+            if behaviour.startswith('fail:'):
+                raise SystemExit(behaviour[len('fail:'):])
+            while behaviour == 'hang':
+                time.sleep(0.2)
+        """;
     String source = insertAfterImports(body, helpers);
     try {
       Path file = root.resolve("src").resolve(step + ".py");
@@ -108,9 +125,10 @@ public final class ObservedSources {
    * @param behaviour what it does
    */
   public void script(String step, StepBehaviour behaviour) {
-    String text = behaviour instanceof StepBehaviour.Fail fail
-        ? "fail:" + fail.message()
-        : behaviour instanceof StepBehaviour.Hang ? "hang" : "succeed";
+    String text =
+        behaviour instanceof StepBehaviour.Fail fail
+            ? "fail:" + fail.message()
+            : behaviour instanceof StepBehaviour.Hang ? "hang" : "succeed";
     try {
       Path file = root.resolve("behaviour").resolve(step);
       Files.createDirectories(file.getParent());
@@ -138,7 +156,9 @@ public final class ObservedSources {
           JsonNode node = JSON.readTree(line);
           List<String> arguments = new ArrayList<>();
           node.path("arguments").forEach(a -> arguments.add(a.asText()));
-          all.add(new StepInvocation(arguments, strings(node.path("widgets")), strings(node.path("environment"))));
+          all.add(
+              new StepInvocation(
+                  arguments, strings(node.path("widgets")), strings(node.path("environment"))));
         }
       }
       return all;
@@ -158,8 +178,12 @@ public final class ObservedSources {
       return List.of();
     }
     try (var files = Files.list(folder)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).sorted()
-          .map(n -> "started step " + n.substring(0, n.length() - ".jsonl".length())).toList();
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".jsonl"))
+          .sorted()
+          .map(n -> "started step " + n.substring(0, n.length() - ".jsonl".length()))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -180,7 +204,10 @@ public final class ObservedSources {
   }
 
   private static String pythonList(List<String> values) {
-    return values.stream().map(ObservedSources::quoted).reduce((a, b) -> a + ", " + b)
-        .map(s -> "[" + s + "]").orElse("[]");
+    return values.stream()
+        .map(ObservedSources::quoted)
+        .reduce((a, b) -> a + ", " + b)
+        .map(s -> "[" + s + "]")
+        .orElse("[]");
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parameters of every type reach a step as the same text on every transport, defaults and
- * overrides alike, and a bad override is refused before anything happens.
+ * Parameters of every type reach a step as the same text on every transport, defaults and overrides
+ * alike, and a bad override is refused before anything happens.
  */
 public interface ParameterContract extends ContractTests {
 
@@ -20,7 +20,8 @@ public interface ParameterContract extends ContractTests {
     ContractFixture f = fixture();
     PipelineDefinition definition =
         f.compile(f.pipeline(f.step("show").value(name, PipelineParameter.of(name, defaultValue))));
-    SubmittedRun run = f.submit(definition, o -> override == null ? o : o.putParameter(name, override));
+    SubmittedRun run =
+        f.submit(definition, o -> override == null ? o : o.putParameter(name, override));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     return run;
   }
@@ -33,7 +34,9 @@ public interface ParameterContract extends ContractTests {
     assertThatThrownBy(() -> f.submit(definition, o -> o.putParameter("p", override)))
         .isInstanceOf(SluiceException.class)
         .hasMessageContainingAll(messageParts);
-    assertThat(f.harness().sideEffects()).as("side effects of a refused submission").isEqualTo(before);
+    assertThat(f.harness().sideEffects())
+        .as("side effects of a refused submission")
+        .isEqualTo(before);
   }
 
   /** A string default reaches the step unchanged. */
@@ -111,8 +114,10 @@ public interface ParameterContract extends ContractTests {
   default void aParameterUsedByTwoStepsReachesBoth() {
     ContractFixture f = fixture();
     PipelineParameter<Integer> n = PipelineParameter.of("n", 1);
-    SubmittedRun run = f.submit(
-        f.compile(f.pipeline(f.step("a").value("n", n), f.step("b").value("n", n))), o -> o.putParameter("n", 7));
+    SubmittedRun run =
+        f.submit(
+            f.compile(f.pipeline(f.step("a").value("n", n), f.step("b").value("n", n))),
+            o -> o.putParameter("n", 7));
     assertThat(run.await()).isEqualTo(RunState.COMPLETED);
     assertThat(List.of(f.value("a", "n"), f.value("b", "n"))).containsExactly("7", "7");
   }
@@ -121,7 +126,8 @@ public interface ParameterContract extends ContractTests {
   @Test
   default void anOverrideOfAnUnknownParameterIsRefusedBeforeAnySideEffect() {
     ContractFixture f = fixture();
-    PipelineDefinition definition = f.compile(f.pipeline(f.step("show").value("p", PipelineParameter.of("p", 1))));
+    PipelineDefinition definition =
+        f.compile(f.pipeline(f.step("show").value("p", PipelineParameter.of("p", 1))));
     List<String> before = f.harness().sideEffects();
     assertThatThrownBy(() -> f.submit(definition, o -> o.putParameter("q", 2)))
         .isInstanceOf(SluiceException.class)

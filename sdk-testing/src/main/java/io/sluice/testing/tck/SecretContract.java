@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /** No secret value leaves the process: not in a request, a log line, an event or a run's text. */
 public interface SecretContract extends ContractTests {
 
-  /** A canary secret and the transport's own credentials appear in nothing the run sends or says. */
+  /**
+   * A canary secret and the transport's own credentials appear in nothing the run sends or says.
+   */
   @Test
   default void noSecretValueLeavesTheProcess() {
     ContractFixture f = fixture();
@@ -34,8 +36,10 @@ public interface SecretContract extends ContractTests {
     try {
       System.setOut(capture);
       System.setErr(capture);
-      run = f.submit(f.compile(f.pipeline(f.step("produce").output(x), f.step("consume").input(x))),
-          o -> o.addSecrets(Secret.of("tck-canary", canary)));
+      run =
+          f.submit(
+              f.compile(f.pipeline(f.step("produce").output(x), f.step("consume").input(x))),
+              o -> o.addSecrets(Secret.of("tck-canary", canary)));
       run.await();
     } finally {
       System.setOut(out);
@@ -43,7 +47,8 @@ public interface SecretContract extends ContractTests {
     }
     StringBuilder said = new StringBuilder(logs.toString(StandardCharsets.UTF_8));
     run.events().forEach(e -> said.append(e).append('\n'));
-    run.events().stream().filter(RunEvent.StepStateChanged.class::isInstance)
+    run.events().stream()
+        .filter(RunEvent.StepStateChanged.class::isInstance)
         .forEach(e -> said.append(((RunEvent.StepStateChanged) e).status().message()).append('\n'));
     said.append(run.run()).append(run.run().steps()).append(run.run().outputs());
     said.append(f.harness().outboundText());

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param widgets the notebook widgets, for a notebook step
  * @param environment the {@code AZUREML_*} and {@code AML_PARAMETER_*} environment variables
  */
-public record StepInvocation(List<String> arguments, Map<String, String> widgets, Map<String, String> environment) {
+public record StepInvocation(
+    List<String> arguments, Map<String, String> widgets, Map<String, String> environment) {
   /** Copies the collections. */
   public StepInvocation {
     arguments = List.copyOf(arguments);

@@ -28,7 +28,8 @@ public record SubmittedRun(PipelineRun run, List<RunEvent> events, Duration time
       return run.waitForCompletion(timeout);
     } catch (PipelineRunException e) {
       if (e.state() != run.state() || e.state() == RunState.COMPLETED) {
-        throw new AssertionError("waitForCompletion threw for state " + e.state() + " but the run is " + run.state(), e);
+        throw new AssertionError(
+            "waitForCompletion threw for state " + e.state() + " but the run is " + run.state(), e);
       }
       return e.state();
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A step of the kit's pipelines, described once and built as either kind: each input, output and
- * named value reaches a script as {@code --<name> <value>} and a notebook as the widget
- * {@code <name>}, as Azure ML v1 passed them.
+ * named value reaches a script as {@code --<name> <value>} and a notebook as the widget {@code
+ * <name>}, as Azure ML v1 passed them.
  */
 public final class TckStep {
   private final String name;
@@ -128,26 +128,30 @@ public final class TckStep {
     inputs.forEach(i -> arguments.addAll(List.of("--" + i.name(), i)));
     outputs.forEach(o -> arguments.addAll(List.of("--" + o.name(), o)));
     values.forEach((k, v) -> arguments.addAll(List.of("--" + k, v)));
-    PythonScriptStep.Builder builder = PythonScriptStep.builder()
-        .name(name)
-        .sourceDirectory("src")
-        .scriptName(sources.writeScript(name, outputs.stream().map(o -> "--" + o.name()).toList()))
-        .computeTarget(harness.compute(kind))
-        .addInputs(inputs.toArray(InputBinding[]::new))
-        .addAllOutputs(outputs)
-        .arguments(arguments.toArray());
+    PythonScriptStep.Builder builder =
+        PythonScriptStep.builder()
+            .name(name)
+            .sourceDirectory("src")
+            .scriptName(
+                sources.writeScript(name, outputs.stream().map(o -> "--" + o.name()).toList()))
+            .computeTarget(harness.compute(kind))
+            .addInputs(inputs.toArray(InputBinding[]::new))
+            .addAllOutputs(outputs)
+            .arguments(arguments.toArray());
     runAfter.forEach(builder::addRunAfter);
     return builder.build();
   }
 
   private Step notebook(TransportHarness harness, ObservedSources sources) {
-    DatabricksStep.Builder builder = DatabricksStep.builder()
-        .name(name)
-        .sourceDirectory("src")
-        .notebookPath(sources.writeNotebook(name, outputs.stream().map(PipelineData::name).toList()))
-        .computeTarget(harness.compute(kind))
-        .addInputs(inputs.toArray(InputBinding[]::new))
-        .addAllOutputs(outputs);
+    DatabricksStep.Builder builder =
+        DatabricksStep.builder()
+            .name(name)
+            .sourceDirectory("src")
+            .notebookPath(
+                sources.writeNotebook(name, outputs.stream().map(PipelineData::name).toList()))
+            .computeTarget(harness.compute(kind))
+            .addInputs(inputs.toArray(InputBinding[]::new))
+            .addAllOutputs(outputs);
     values.forEach(builder::notebookParam);
     runAfter.forEach(builder::addRunAfter);
     return builder.build();

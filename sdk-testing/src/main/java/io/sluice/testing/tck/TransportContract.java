@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The transport compatibility kit: extend this class in a JUnit 5 test and return a harness for
- * the transport under test; every contract test then runs against it.
+ * The transport compatibility kit: extend this class in a JUnit 5 test and return a harness for the
+ * transport under test; every contract test then runs against it.
  *
  * <pre>{@code
  * class MyTransportContractTest extends TransportContract {

@@ -27,8 +27,8 @@ public interface TransportHarness extends AutoCloseable {
   Transport transport();
 
   /**
-   * The folder of this test: the kit writes step sources under {@code src/} and compiles
-   * pipelines against it.
+   * The folder of this test: the kit writes step sources under {@code src/} and compiles pipelines
+   * against it.
    *
    * @return an empty folder that lives as long as the harness
    */
@@ -82,9 +82,9 @@ public interface TransportHarness extends AutoCloseable {
   List<StepInvocation> invocations(String step);
 
   /**
-   * Every effect the transport had outside this JVM so far: requests that change something (a
-   * read such as a GET is no effect), runs or folders made, processes started; one line each. A
-   * refused submission must not add to it.
+   * Every effect the transport had outside this JVM so far: requests that change something (a read
+   * such as a GET is no effect), runs or folders made, processes started; one line each. A refused
+   * submission must not add to it.
    *
    * @return the effects, oldest first
    */
@@ -92,16 +92,16 @@ public interface TransportHarness extends AutoCloseable {
 
   /**
    * All text the transport sent out of the process so far, except where a credential belongs (an
-   * {@code Authorization} header, a secret store's write): request lines, bodies, files uploaded
-   * or written for steps.
+   * {@code Authorization} header, a secret store's write): request lines, bodies, files uploaded or
+   * written for steps.
    *
    * @return the text
    */
   String outboundText();
 
   /**
-   * The options every submission starts from: the secrets the transport needs to reach its
-   * service, for example.
+   * The options every submission starts from: the secrets the transport needs to reach its service,
+   * for example.
    *
    * @return a builder the kit adds to
    */

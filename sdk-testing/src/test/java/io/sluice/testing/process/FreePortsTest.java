@@ -23,10 +23,13 @@ class FreePortsTest {
           IntStream.of(other.getLocalPort(), FreePorts.loopbackPort()).iterator();
       List<Integer> tried = new ArrayList<>();
 
-      try (ServerSocket server = FreePorts.start(ports::nextInt, port -> {
-        tried.add(port);
-        return bind(port);
-      })) {
+      try (ServerSocket server =
+          FreePorts.start(
+              ports::nextInt,
+              port -> {
+                tried.add(port);
+                return bind(port);
+              })) {
         assertThat(tried).hasSize(2).first().isEqualTo(other.getLocalPort());
         assertThat(server.getLocalPort()).isEqualTo(tried.get(1));
       }
@@ -37,9 +40,13 @@ class FreePortsTest {
   void afterThreeTakenPortsTheLastOneIsReported() {
     PrimitiveIterator.OfInt ports = IntStream.of(1001, 1002, 1003, 1004).iterator();
 
-    assertThatThrownBy(() -> FreePorts.start(ports::nextInt, port -> {
-          throw new PortTakenException("the server", port);
-        }))
+    assertThatThrownBy(
+            () ->
+                FreePorts.start(
+                    ports::nextInt,
+                    port -> {
+                      throw new PortTakenException("the server", port);
+                    }))
         .isInstanceOf(PortTakenException.class)
         .hasMessage("Port 1003 was taken before the server could bind it");
     assertThat(ports.nextInt()).isEqualTo(1004);
@@ -49,10 +56,13 @@ class FreePortsTest {
   void otherFailuresAreNotRetried() {
     List<Integer> tried = new ArrayList<>();
 
-    assertThatThrownBy(() -> FreePorts.start(port -> {
-          tried.add(port);
-          throw new IllegalStateException("broken");
-        }))
+    assertThatThrownBy(
+            () ->
+                FreePorts.start(
+                    port -> {
+                      tried.add(port);
+                      throw new IllegalStateException("broken");
+                    }))
         .hasMessage("broken");
     assertThat(tried).hasSize(1);
   }

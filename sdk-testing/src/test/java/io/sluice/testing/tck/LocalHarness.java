@@ -8,8 +8,8 @@ import io.sluice.core.run.RunOptions;
 import io.sluice.core.spi.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ final class LocalHarness implements TransportHarness {
   LocalHarness(Path work) {
     this.work = work;
     this.sources = new ObservedSources(work);
-    this.transport = Sluice.transport("local", Map.of("baseDirectory", work.toString(), "parallelism", "2"));
+    this.transport =
+        Sluice.transport("local", Map.of("baseDirectory", work.toString(), "parallelism", "2"));
   }
 
   @Override
@@ -47,7 +48,9 @@ final class LocalHarness implements TransportHarness {
 
   @Override
   public ComputeTarget compute(StepKind kind) {
-    return kind == StepKind.PYTHON_SCRIPT ? ComputeTarget.local() : ComputeTarget.named("databricks");
+    return kind == StepKind.PYTHON_SCRIPT
+        ? ComputeTarget.local()
+        : ComputeTarget.named("databricks");
   }
 
   @Override
@@ -100,7 +103,10 @@ final class LocalHarness implements TransportHarness {
     try (Stream<Path> files = Files.walk(runs)) {
       for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         try {
-          text.append(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))));
+          text.append(
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))));
         } catch (CharacterCodingException binary) {
           // A binary file (an MLflow database) holds no text the contract reads.
         }

@@ -41,7 +41,9 @@ final class RecordingHarness implements TransportHarness {
 
   @Override
   public ComputeTarget compute(StepKind kind) {
-    return kind == StepKind.PYTHON_SCRIPT ? ComputeTarget.local() : ComputeTarget.named("databricks");
+    return kind == StepKind.PYTHON_SCRIPT
+        ? ComputeTarget.local()
+        : ComputeTarget.named("databricks");
   }
 
   @Override
@@ -56,7 +58,9 @@ final class RecordingHarness implements TransportHarness {
 
   @Override
   public void script(String step, StepBehaviour behaviour) {
-    behaviour.apply(() -> transport.fakeCompleted(step), message -> transport.fakeFailed(step, message),
+    behaviour.apply(
+        () -> transport.fakeCompleted(step),
+        message -> transport.fakeFailed(step, message),
         () -> transport.fakeRunning(step));
   }
 

@@ -28,7 +28,8 @@ public final class FixedAuthorizationPolicy implements HttpPipelinePolicy {
   }
 
   @Override
-  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+  public HttpResponse processSync(
+      HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
     context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, headerValue);
     return next.processSync();
   }

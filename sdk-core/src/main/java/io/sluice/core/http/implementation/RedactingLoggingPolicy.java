@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
  * Logs each try at verbose (SLF4J debug) level with every secret masked: the request line, its
  * headers, a small JSON body, and the response status with its latency.
  *
- * <p>It sits closest to the wire so that it sees the headers the authentication policy added,
- * and masks them. Response bodies are not logged: they may be large streams.
+ * <p>It sits closest to the wire so that it sees the headers the authentication policy added, and
+ * masks them. Response bodies are not logged: they may be large streams.
  */
 public final class RedactingLoggingPolicy implements HttpPipelinePolicy {
   private static final int MAX_LOGGED_BODY = 8 * 1024;
@@ -41,7 +41,8 @@ public final class RedactingLoggingPolicy implements HttpPipelinePolicy {
   }
 
   @Override
-  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+  public HttpResponse processSync(
+      HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
     if (!logger.canLogAtLevel(LogLevel.VERBOSE)) {
       return next.processSync();
     }
@@ -57,33 +58,50 @@ public final class RedactingLoggingPolicy implements HttpPipelinePolicy {
   }
 
   private long logRequest(HttpRequest request) {
-    StringBuilder line = new StringBuilder("--> ")
-        .append(request.getHttpMethod()).append(' ')
-        .append(Redaction.redact(request.getUrl().toString()));
+    StringBuilder line =
+        new StringBuilder("--> ")
+            .append(request.getHttpMethod())
+            .append(' ')
+            .append(Redaction.redact(request.getUrl().toString()));
     for (HttpHeader header : request.getHeaders()) {
-      line.append("\n    ").append(header.getName()).append(": ")
-          .append(Redaction.isSecretHeader(header.getName())
-              ? Redaction.MASK : Redaction.redact(header.getValue()));
+      line.append("\n    ")
+          .append(header.getName())
+          .append(": ")
+          .append(
+              Redaction.isSecretHeader(header.getName())
+                  ? Redaction.MASK
+                  : Redaction.redact(header.getValue()));
     }
     BinaryData body = request.getBodyAsBinaryData();
-    String contentType = request.getHeaders().getValue(com.azure.core.http.HttpHeaderName.CONTENT_TYPE);
-    if (body != null && body.isReplayable() && contentType != null && contentType.contains("json")
-        && body.getLength() != null && body.getLength() <= MAX_LOGGED_BODY) {
-      line.append("\n    ").append(Redaction.redact(
-          new String(body.toBytes(), StandardCharsets.UTF_8)));
+    String contentType =
+        request.getHeaders().getValue(com.azure.core.http.HttpHeaderName.CONTENT_TYPE);
+    if (body != null
+        && body.isReplayable()
+        && contentType != null
+        && contentType.contains("json")
+        && body.getLength() != null
+        && body.getLength() <= MAX_LOGGED_BODY) {
+      line.append("\n    ")
+          .append(Redaction.redact(new String(body.toBytes(), StandardCharsets.UTF_8)));
     }
     logger.verbose(line.toString());
     return System.nanoTime();
   }
 
   private void logResponse(HttpResponse response, long start) {
-    logger.verbose("<-- {} {} ({} ms)", response.getStatusCode(),
-        Redaction.redact(response.getRequest().getUrl().toString()), elapsedMillis(start));
+    logger.verbose(
+        "<-- {} {} ({} ms)",
+        response.getStatusCode(),
+        Redaction.redact(response.getRequest().getUrl().toString()),
+        elapsedMillis(start));
   }
 
   private void logFailure(Throwable error, long start) {
-    logger.verbose("<-- failed: {} {} ({} ms)", error.getClass().getSimpleName(),
-        Redaction.redact(error.getMessage()), elapsedMillis(start));
+    logger.verbose(
+        "<-- failed: {} {} ({} ms)",
+        error.getClass().getSimpleName(),
+        Redaction.redact(error.getMessage()),
+        elapsedMillis(start));
   }
 
   private static long elapsedMillis(long start) {

@@ -4,18 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets in text that may reach a log line or an exception message: URL query values,
- * JSON string fields, credentials in URLs and {@code Authorization}-style values.
+ * Masks secrets in text that may reach a log line or an exception message: URL query values, JSON
+ * string fields, credentials in URLs and {@code Authorization}-style values.
  *
- * <p>A name looks secret when it contains {@code token}, {@code password}, {@code secret},
- * {@code sig} or ends in {@code key} ({@code api_key}, {@code accountKey}). The bare JSON field
- * {@code key} is kept: MLflow and Databricks use it for metric, param and tag names, and masking
- * it would make every batch log unreadable.
+ * <p>A name looks secret when it contains {@code token}, {@code password}, {@code secret}, {@code
+ * sig} or ends in {@code key} ({@code api_key}, {@code accountKey}). The bare JSON field {@code
+ * key} is kept: MLflow and Databricks use it for metric, param and tag names, and masking it would
+ * make every batch log unreadable.
  *
  * <p>Some fields carry secrets or user data under plain names and are masked too: Databricks'
- * secret values ({@code string_value}, {@code bytes_value}), file bodies ({@code contents},
- * {@code content}, {@code data}) and storage credentials in Spark configuration
- * ({@code fs.azure.account.key.*}, {@code fs.azure.sas.*}).
+ * secret values ({@code string_value}, {@code bytes_value}), file bodies ({@code contents}, {@code
+ * content}, {@code data}) and storage credentials in Spark configuration ({@code
+ * fs.azure.account.key.*}, {@code fs.azure.sas.*}).
  */
 public final class Redaction {
   /** What a masked value is replaced with. */
@@ -27,8 +27,8 @@ public final class Redaction {
   private static final String SECRET_NAME = SECRET_FIELD + "|key";
   private static final Pattern QUERY_PARAM =
       Pattern.compile("([?&;](?i:" + SECRET_NAME + ")=)[^&#\\s\"']*");
-  private static final Pattern JSON_FIELD = Pattern.compile(
-      "(\"(?i:" + SECRET_FIELD + ")\"\\s*:\\s*\")(?:[^\"\\\\]++|\\\\.)*+(\")");
+  private static final Pattern JSON_FIELD =
+      Pattern.compile("(\"(?i:" + SECRET_FIELD + ")\"\\s*:\\s*\")(?:[^\"\\\\]++|\\\\.)*+(\")");
   // Azure ML datastore secrets: {"secretsType": "AccountKey", "key": "..."}. The bare "key" is
   // kept elsewhere (see above), but inside a secrets object it is the storage account key.
   private static final Pattern SECRETS_OBJECT =
@@ -66,7 +66,8 @@ public final class Redaction {
    */
   public static boolean isSecretHeader(String name) {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("authorization") || lower.contains("cookie")
+    return lower.contains("authorization")
+        || lower.contains("cookie")
         || lower.matches(SECRET_NAME);
   }
 

@@ -17,12 +17,13 @@ import reactor.core.publisher.Mono;
  * date), applied only to requests that are safe to send twice.
  *
  * <p>A POST or PATCH that failed mid-flight may already have taken effect, so replaying it could
- * create a second resource; it is retried only when the caller marked it with
- * {@link SluiceHttp#retrySafe}.
+ * create a second resource; it is retried only when the caller marked it with {@link
+ * SluiceHttp#retrySafe}.
  */
 public final class SafeRetryPolicy implements HttpPipelinePolicy {
   private static final Set<HttpMethod> IDEMPOTENT =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS);
+      Set.of(
+          HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
   private final RetryPolicy retry;
 
@@ -43,7 +44,8 @@ public final class SafeRetryPolicy implements HttpPipelinePolicy {
   }
 
   @Override
-  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+  public HttpResponse processSync(
+      HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
     return isSafe(context) ? retry.processSync(context, next) : next.processSync();
   }
 

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Which failures Sluice retries, on top of azure-core's jittered exponential backoff.
  *
- * <p>azure-core's default also retries 408 and every other 5xx; Sluice keeps to statuses that
- * say "try again later" (429, 500, 502, 503, 504) and to I/O failures anywhere in the cause chain
+ * <p>azure-core's default also retries 408 and every other 5xx; Sluice keeps to statuses that say
+ * "try again later" (429, 500, 502, 503, 504) and to I/O failures anywhere in the cause chain
  * (OkHttp reports a reset connection as an {@code UncheckedIOException}).
  */
 final class SluiceRetryStrategy implements RetryStrategy {

@@ -7,7 +7,8 @@ import java.util.Properties;
 /** The version of Sluice on the class path, for the user agent. */
 public final class SluiceVersion {
   // Maven's jar plugin writes this file into every jar; builds run from classes get "dev".
-  private static final String POM_PROPERTIES = "/META-INF/maven/io.sluice/sluice-core/pom.properties";
+  private static final String POM_PROPERTIES =
+      "/META-INF/maven/io.sluice/sluice-core/pom.properties";
   private static final String VERSION = load();
 
   private SluiceVersion() {}

@@ -17,10 +17,13 @@ class RedactionTest {
     String notebook = "QUJD".repeat(250_000); // a megabyte of base64, as a workspace import sends
     String body = "{\"path\":\"/Shared/n\",\"content\":\"" + notebook + "\",\"overwrite\":true}";
     CompletableFuture<String> redacted = new CompletableFuture<>();
-    Thread small = new Thread(null, () -> redacted.complete(Redaction.redact(body)), "small-stack", 256 * 1024);
+    Thread small =
+        new Thread(
+            null, () -> redacted.complete(Redaction.redact(body)), "small-stack", 256 * 1024);
     small.setUncaughtExceptionHandler((t, e) -> redacted.completeExceptionally(e));
     small.start();
 
-    assertThat(redacted.get()).isEqualTo("{\"path\":\"/Shared/n\",\"content\":\"REDACTED\",\"overwrite\":true}");
+    assertThat(redacted.get())
+        .isEqualTo("{\"path\":\"/Shared/n\",\"content\":\"REDACTED\",\"overwrite\":true}");
   }
 }
