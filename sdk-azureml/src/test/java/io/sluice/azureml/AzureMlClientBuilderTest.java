@@ -12,13 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 class AzureMlClientBuilderTest {
   static final TokenCredential CREDENTIAL =
-      request -> Mono.just(new AccessToken("t", OffsetDateTime.now().plusHours(1)));
+      request -> Mono.just(new AccessToken("t", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
 
   @Test
   void buildsFromConfigJsonFoundInAParentFolder(@TempDir Path dir) throws Exception {

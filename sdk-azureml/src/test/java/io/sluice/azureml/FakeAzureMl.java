@@ -210,7 +210,7 @@ public final class FakeAzureMl extends Dispatcher {
     int status =
         response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST
             ? -1
-            : Integer.parseInt(response.getStatus().split(" ")[1]);
+            : Integer.parseInt(response.getStatus().split(" ", -1)[1]);
     calls.add(
         new Call(request.getMethod(), path, body, status, request.getRequestUrl().encodedQuery()));
     return response;

@@ -122,8 +122,7 @@ final class FakePipelineJob {
     identity.remove("displayName");
     Set<String> upstream = new LinkedHashSet<>();
     boolean upstreamReused = true;
-    for (var it = identity.path("inputs").fields(); it.hasNext(); ) {
-      var input = it.next();
+    for (Map.Entry<String, JsonNode> input : identity.path("inputs").properties()) {
       String value = input.getValue().path("value").asText();
       Matcher bound = UPSTREAM.matcher(value);
       Matcher parent = PARENT_INPUT.matcher(value);
@@ -179,8 +178,7 @@ final class FakePipelineJob {
     JsonNode pipeline = body.path("properties");
     JsonNode jobs = pipeline.path("jobs");
     Map<String, Set<String>> upstream = new LinkedHashMap<>();
-    for (var it = jobs.fields(); it.hasNext(); ) {
-      var node = it.next();
+    for (Map.Entry<String, JsonNode> node : jobs.properties()) {
       Set<String> producers = new LinkedHashSet<>();
       upstream.put(node.getKey(), producers);
       for (JsonNode input : node.getValue().path("inputs")) {

@@ -4,6 +4,7 @@ import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.databricks.implementation.DatabricksErrors;
@@ -215,6 +216,7 @@ public final class ClustersClient {
   }
 
   private record ClusterList(List<ClusterDetails> clusters, String nextPageToken) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     ClusterList {
       clusters = clusters == null ? new ArrayList<>() : clusters;
     }

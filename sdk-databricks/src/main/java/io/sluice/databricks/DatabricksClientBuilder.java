@@ -3,6 +3,7 @@ package io.sluice.databricks;
 import com.azure.core.annotation.ServiceClientBuilder;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -212,7 +213,9 @@ public final class DatabricksClientBuilder {
       pipeline.addPolicy(
           new AddHeadersPolicy(
               new HttpHeaders()
-                  .set("X-Databricks-Azure-Workspace-Resource-Id", azureWorkspaceResourceId)));
+                  .set(
+                      HttpHeaderName.fromString("X-Databricks-Azure-Workspace-Resource-Id"),
+                      azureWorkspaceResourceId)));
     }
     if (credential != null) {
       pipeline.credential(credential, AZURE_DATABRICKS_SCOPE);

@@ -1,6 +1,7 @@
 package io.sluice.databricks;
 
 import com.azure.core.http.rest.PagedIterable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.Pages;
@@ -195,6 +196,7 @@ public final class DbfsClient {
   }
 
   private record FileList(List<FileInfo> files) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     FileList {
       files = files == null ? new ArrayList<>() : files;
     }

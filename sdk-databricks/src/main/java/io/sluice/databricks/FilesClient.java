@@ -2,6 +2,7 @@ package io.sluice.databricks;
 
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.rest.PagedIterable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.Pages;
 import io.sluice.databricks.models.DirectoryEntry;
@@ -155,6 +156,7 @@ public final class FilesClient {
   }
 
   private record DirectoryList(List<DirectoryEntry> contents, String nextPageToken) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     DirectoryList {
       contents = contents == null ? new ArrayList<>() : contents;
     }

@@ -4,6 +4,7 @@ import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.databricks.implementation.DatabricksErrors;
 import io.sluice.databricks.implementation.DatabricksHttp;
@@ -381,12 +382,14 @@ public final class JobsClient {
   }
 
   private record RunList(List<Run> runs, Boolean hasMore, String nextPageToken) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     RunList {
       runs = runs == null ? new ArrayList<>() : runs;
     }
   }
 
   private record JobList(List<Job> jobs, Boolean hasMore, String nextPageToken) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     JobList {
       jobs = jobs == null ? new ArrayList<>() : jobs;
     }

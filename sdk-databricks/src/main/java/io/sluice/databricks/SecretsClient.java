@@ -1,5 +1,6 @@
 package io.sluice.databricks;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.models.AclItem;
 import io.sluice.databricks.models.AclPermission;
@@ -137,18 +138,21 @@ public final class SecretsClient {
   }
 
   private record ScopeList(List<SecretScope> scopes) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     ScopeList {
       scopes = scopes == null ? List.of() : scopes;
     }
   }
 
   private record SecretList(List<SecretMetadata> secrets) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     SecretList {
       secrets = secrets == null ? List.of() : secrets;
     }
   }
 
   private record AclList(List<AclItem> items) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     AclList {
       items = items == null ? List.of() : items;
     }

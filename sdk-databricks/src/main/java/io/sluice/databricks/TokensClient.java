@@ -1,5 +1,6 @@
 package io.sluice.databricks;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.sluice.core.model.Secret;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.models.CreatedToken;
@@ -64,6 +65,7 @@ public final class TokensClient {
   }
 
   private record TokenList(List<TokenInfo> tokenInfos) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     TokenList {
       tokenInfos = tokenInfos == null ? List.of() : tokenInfos;
     }

@@ -1,6 +1,7 @@
 package io.sluice.databricks;
 
 import com.azure.core.http.rest.PagedIterable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.Pages;
@@ -116,6 +117,7 @@ public final class WorkspaceClient {
   }
 
   private record ObjectList(List<ObjectInfo> objects) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     ObjectList {
       objects = objects == null ? new ArrayList<>() : objects;
     }

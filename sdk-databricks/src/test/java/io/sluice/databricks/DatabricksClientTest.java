@@ -25,6 +25,7 @@ import io.sluice.databricks.models.SparkPythonTask;
 import io.sluice.databricks.models.SubmitRunRequest;
 import io.sluice.databricks.models.TaskDependency;
 import io.sluice.databricks.models.WorkspaceFormat;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,9 @@ class DatabricksClientTest {
         .isEqualTo("42");
     SubmitRun vendor =
         VendorModels.read(
-            "/api/2.2/jobs/runs/submit", fake.calls("/api/2.2/jobs/runs/submit").get(0).body());
+            "/api/2.2/jobs/runs/submit",
+            fake.calls("/api/2.2/jobs/runs/submit").get(0).body(),
+            SubmitRun.class);
     assertThat(vendor.getIdempotencyToken()).isEqualTo("tok-1");
     assertThat(vendor.getTasks()).hasSize(2);
   }
@@ -128,9 +131,10 @@ class DatabricksClientTest {
             e -> assertThat(((DatabricksRunException) e).getTaskErrors()).containsKeys("a", "b"));
     // A token was added though the request had none, so the submit could be retried.
     assertThat(
-            VendorModels.<SubmitRun>read(
+            VendorModels.read(
                     "/api/2.2/jobs/runs/submit",
-                    fake.calls("/api/2.2/jobs/runs/submit").get(0).body())
+                    fake.calls("/api/2.2/jobs/runs/submit").get(0).body(),
+                    SubmitRun.class)
                 .getIdempotencyToken())
         .isNotBlank();
   }
@@ -326,7 +330,9 @@ class DatabricksClientTest {
     assertThat(VendorModels.checkAll(fake.calls())).isEqualTo(6);
     CreateCluster vendor =
         VendorModels.read(
-            "/api/2.1/clusters/create", fake.calls("/api/2.1/clusters/create").get(0).body());
+            "/api/2.1/clusters/create",
+            fake.calls("/api/2.1/clusters/create").get(0).body(),
+            CreateCluster.class);
     assertThat(vendor.getClusterName()).isEqualTo("etl");
     assertThat(vendor.getAutoterminationMinutes()).isEqualTo(30L);
   }
@@ -353,8 +359,15 @@ class DatabricksClientTest {
     WorkspaceClient workspace = client.getWorkspaceClient();
     workspace.mkdirs("/Shared/x");
     workspace.importObject(
-        "/Shared/x/n", WorkspaceFormat.SOURCE, Language.PYTHON, "print(1)".getBytes(), true);
-    assertThat(new String(workspace.exportObject("/Shared/x/n", WorkspaceFormat.SOURCE)))
+        "/Shared/x/n",
+        WorkspaceFormat.SOURCE,
+        Language.PYTHON,
+        "print(1)".getBytes(StandardCharsets.UTF_8),
+        true);
+    assertThat(
+            new String(
+                workspace.exportObject("/Shared/x/n", WorkspaceFormat.SOURCE),
+                StandardCharsets.UTF_8))
         .isEqualTo("print(1)");
     assertThat(workspace.list("/Shared").stream().map(o -> o.language()))
         .containsExactly(Language.PYTHON);
@@ -381,14 +394,18 @@ class DatabricksClientTest {
     tokens.revokeToken("t1");
 
     DbfsClient dbfs = client.getDbfsClient();
-    dbfs.put("dbfs:/tmp/a.txt", "hello".getBytes(), true);
+    dbfs.put("dbfs:/tmp/a.txt", "hello".getBytes(StandardCharsets.UTF_8), true);
     dbfs.mkdirs("dbfs:/tmp/d");
     dbfs.delete("dbfs:/tmp/d", true);
-    assertThat(new String(dbfs.readAll("dbfs:/tmp/a.txt"))).isEqualTo("hello");
+    assertThat(new String(dbfs.readAll("dbfs:/tmp/a.txt"), StandardCharsets.UTF_8))
+        .isEqualTo("hello");
 
     assertThat(VendorModels.checkAll(fake.calls())).isEqualTo(14);
     PutSecret put =
-        VendorModels.read("/api/2.0/secrets/put", fake.calls("/api/2.0/secrets/put").get(0).body());
+        VendorModels.read(
+            "/api/2.0/secrets/put",
+            fake.calls("/api/2.0/secrets/put").get(0).body(),
+            PutSecret.class);
     assertThat(put.getStringValue()).isEqualTo("hunter2");
   }
 
@@ -417,7 +434,8 @@ class DatabricksClientTest {
         "{\"contents\":[{\"path\":\"/Volumes/main/default/v/dir/a b.csv\",\"name\":\"a b.csv\",\"is_directory\":false}]}");
     FilesClient files = client.getFilesClient();
     files.createDirectory("/Volumes/main/default/v/dir");
-    files.upload("/Volumes/main/default/v/dir/a b.csv", "x,y\n".getBytes(), true);
+    files.upload(
+        "/Volumes/main/default/v/dir/a b.csv", "x,y\n".getBytes(StandardCharsets.UTF_8), true);
     assertThat(files.listDirectory("/Volumes/main/default/v/dir").stream().map(e -> e.name()))
         .containsExactly("a b.csv");
     files.deleteFile("/Volumes/main/default/v/dir/a b.csv");

@@ -8,6 +8,7 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import java.net.InetAddress;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +45,7 @@ class EntraIdAuthenticationTest {
           @Override
           public AccessToken getTokenSync(TokenRequestContext request) {
             scopes.add(request.getScopes());
-            return new AccessToken("entra-token", OffsetDateTime.now().plusHours(1));
+            return new AccessToken("entra-token", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
           }
         };
     try (MockWebServer web = new MockWebServer()) {

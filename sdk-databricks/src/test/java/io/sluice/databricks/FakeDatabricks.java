@@ -185,7 +185,7 @@ public final class FakeDatabricks extends Dispatcher {
     int status =
         response.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST
             ? -1
-            : Integer.parseInt(response.getStatus().split(" ")[1]);
+            : Integer.parseInt(response.getStatus().split(" ", -1)[1]);
     calls.add(new Call(request.getMethod(), path, query, body, arrived, status));
     return response;
   }

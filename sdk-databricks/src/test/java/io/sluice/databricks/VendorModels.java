@@ -85,20 +85,25 @@ public final class VendorModels {
    *
    * @param path the request path
    * @param body the JSON body
+   * @param type the vendor model of the path
    * @param <T> the model
    * @return the model
    */
-  @SuppressWarnings("unchecked")
-  public static <T> T read(String path, String body) {
-    Class<?> type = BODIES.get(path);
-    assertThat(type).as("vendor model for " + path).isNotNull();
+  public static <T> T read(String path, String body, Class<T> type) {
+    assertThat(type).as("vendor model for " + path).isEqualTo(model(path));
     try {
-      return (T) STRICT.readValue(body, type);
+      return STRICT.readValue(body, type);
     } catch (java.io.IOException e) {
       throw new AssertionError(
           "The body of " + path + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  private static Class<?> model(String path) {
+    Class<?> type = BODIES.get(path);
+    assertThat(type).as("vendor model for " + path).isNotNull();
+    return type;
   }
 
   /**
@@ -111,7 +116,7 @@ public final class VendorModels {
     int checked = 0;
     for (FakeDatabricks.Call call : calls) {
       if (call.method().equals("POST")) {
-        read(call.path(), call.body());
+        read(call.path(), call.body(), model(call.path()));
         checked++;
       }
     }

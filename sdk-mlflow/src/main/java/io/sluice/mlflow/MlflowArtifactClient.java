@@ -135,7 +135,7 @@ public final class MlflowArtifactClient {
       rootPath = rootPath.substring(rootPath.indexOf('/', 2));
     }
     StringBuilder url = new StringBuilder(rest.baseUrl()).append(MlflowRest.ARTIFACTS_API);
-    for (String part : (rootPath + "/" + path).split("/")) {
+    for (String part : (rootPath + "/" + path).split("/", -1)) {
       if (!part.isEmpty()) {
         url.append('/').append(MlflowRest.segment(part));
       }

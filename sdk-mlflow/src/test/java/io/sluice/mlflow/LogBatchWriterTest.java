@@ -8,6 +8,7 @@ import io.sluice.mlflow.implementation.LogBatchWriter;
 import io.sluice.mlflow.models.Metric;
 import io.sluice.mlflow.models.Param;
 import io.sluice.mlflow.models.Tag;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class LogBatchWriterTest {
             List.of(
                 new Tag("k", "1"), new Param("p", "a"), new Tag("k", "2"), new Param("p", "a")));
     assertThat(batches).hasSize(2);
-    assertThat(new String(batches.get(1).toJson())).contains("\"value\":\"2\"");
+    assertThat(new String(batches.get(1).toJson(), StandardCharsets.UTF_8))
+        .contains("\"value\":\"2\"");
   }
 
   @Test

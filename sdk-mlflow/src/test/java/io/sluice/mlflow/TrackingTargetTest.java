@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,8 @@ class TrackingTargetTest {
         .isInstanceOf(MlflowConfigurationException.class)
         .hasMessageContaining("TokenCredential");
     TokenCredential credential =
-        request -> Mono.just(new AccessToken(CANARY, OffsetDateTime.now().plusHours(1)));
+        request ->
+            Mono.just(new AccessToken(CANARY, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
     TrackingTarget target = TrackingTarget.resolve(uri, Map.of(), credential);
     assertThat(target.baseUrl)
         .startsWith("https://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/");

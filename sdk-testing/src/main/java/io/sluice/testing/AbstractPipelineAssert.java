@@ -1,5 +1,7 @@
 package io.sluice.testing;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.sluice.testing.PipelineFacts.ParameterFacts;
 import io.sluice.testing.PipelineFacts.StepFacts;
 import java.util.Arrays;
@@ -174,7 +176,8 @@ public abstract class AbstractPipelineAssert<
    * Fails with a message built by {@link String#format}, arguments shown as they are (AssertJ's own
    * would quote strings) and prefixed by the assertion's description, if any.
    */
-  void fail(String format, Object... arguments) {
+  @FormatMethod
+  void fail(@FormatString String format, Object... arguments) {
     failWithMessage("%s", String.format(format, arguments));
   }
 }

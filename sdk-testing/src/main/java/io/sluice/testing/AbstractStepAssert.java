@@ -1,5 +1,7 @@
 package io.sluice.testing;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.sluice.testing.PipelineFacts.StepFacts;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,8 @@ public abstract class AbstractStepAssert<SELF extends AbstractStepAssert<SELF, A
   }
 
   /** Fails with a {@link String#format} message, arguments shown as they are. */
-  void fail(String format, Object... arguments) {
+  @FormatMethod
+  void fail(@FormatString String format, Object... arguments) {
     failWithMessage("%s", String.format(format, arguments));
   }
 }

@@ -71,19 +71,20 @@ public final class DeploySeedModel {
     }
     ModelVersion model =
         client.registerModelFromLocalFolder(MODEL_NAME, nextVersion(client), modelFolder);
-    OnlineEndpointInfo endpoint =
-        client
-            .beginCreateOrUpdateOnlineEndpoint(
-                new OnlineEndpoint(endpointName, location)
-                    .setAuthMode("Key")
-                    .setDescription("Churn model from the Sluice seed pipeline"))
-            .getFinalResult();
+    client
+        .beginCreateOrUpdateOnlineEndpoint(
+            new OnlineEndpoint(endpointName, location)
+                .setAuthMode("Key")
+                .setDescription("Churn model from the Sluice seed pipeline"))
+        .getFinalResult();
     OnlineDeploymentInfo deployment =
         client
             .beginCreateOrUpdateOnlineDeployment(
                 endpointName, new OnlineDeployment(DEPLOYMENT, location, model.id()))
             .getFinalResult();
-    endpoint = client.beginUpdateTraffic(endpointName, Map.of(DEPLOYMENT, 100)).getFinalResult();
+    // The endpoint as it is once traffic goes to the deployment.
+    OnlineEndpointInfo endpoint =
+        client.beginUpdateTraffic(endpointName, Map.of(DEPLOYMENT, 100)).getFinalResult();
     String score = client.invoke(endpointName, DEPLOYMENT, SAMPLE_REQUEST);
     return new Deployed(model, endpoint, deployment, score);
   }

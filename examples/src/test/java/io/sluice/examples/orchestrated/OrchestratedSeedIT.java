@@ -93,7 +93,8 @@ class OrchestratedSeedIT {
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(run.steps().values()).extracting(s -> s.state()).containsOnly(StepState.COMPLETED);
     assertThat(run.steps().get("prep").message()).isEqualTo("{\"rows\": 2000}");
-    SubmitRun prep = VendorModels.read(SUBMIT, databricks.calls(SUBMIT).get(0).body());
+    SubmitRun prep =
+        VendorModels.read(SUBMIT, databricks.calls(SUBMIT).get(0).body(), SubmitRun.class);
     String written =
         List.copyOf(prep.getTasks()).get(0).getNotebookTask().getBaseParameters().get("clean_data");
     String read =

@@ -177,7 +177,7 @@ class SeedPipelineIT {
             .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(out).isZero();
-    String[] lines = out.strip().split("\n");
+    String[] lines = out.strip().split("\n", -1);
     return new ObjectMapper().readTree(lines[lines.length - 1]);
   }
 }

@@ -58,8 +58,8 @@ final class CommandJobs {
     Map<String, String> environment = new LinkedHashMap<>();
     properties
         .path("environmentVariables")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getKey().startsWith("AZUREML_") || e.getKey().startsWith("AML_PARAMETER_")) {
                 environment.put(e.getKey(), literal(e.getValue().asText()));

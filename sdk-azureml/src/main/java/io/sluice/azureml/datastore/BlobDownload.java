@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -59,7 +58,7 @@ final class BlobDownload {
     tree.container()
         .getBlobClient(entry.blobName())
         .downloadToFileWithResponse(options, null, null);
-    if (entry.contentMd5() != null && !Arrays.equals(entry.contentMd5(), Md5.of(file))) {
+    if (entry.contentMd5() != null && !entry.contentMd5().equals(BlobTree.base64(Md5.of(file)))) {
       throw new DatastoreException(
           "Blob '"
               + entry.blobName()

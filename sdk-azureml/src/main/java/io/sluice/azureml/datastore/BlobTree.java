@@ -34,13 +34,19 @@ final class BlobTree {
 
   /**
    * One file to read: its name relative to the path (or, for a single blob, its base name), the
-   * blob name and what identifies its content.
+   * blob name and what identifies its content: its Content-MD5 in Base64, as the header carries it
+   * (null when storage has none), and its ETag.
    */
-  record Entry(String relativeName, String blobName, long size, byte[] contentMd5, String etag) {
+  record Entry(String relativeName, String blobName, long size, String contentMd5, String etag) {
     /** The content identity used by hashes: the MD5 when storage has one, else the ETag. */
     String contentId() {
-      return contentMd5 != null ? Base64.getEncoder().encodeToString(contentMd5) : etag;
+      return contentMd5 != null ? contentMd5 : etag;
     }
+  }
+
+  /** A Content-MD5 in Base64, or null when there is none. */
+  static String base64(byte[] md5) {
+    return md5 == null ? null : Base64.getEncoder().encodeToString(md5);
   }
 
   /** A consistent view of the path: its files and the marker's ETag (null for a single blob). */
@@ -82,7 +88,7 @@ final class BlobTree {
               BlobPaths.baseName(path),
               path,
               single.getBlobSize(),
-              single.getContentMd5(),
+              base64(single.getContentMd5()),
               single.getETag());
       return new Snapshot(List.of(entry), null);
     }
@@ -138,7 +144,11 @@ final class BlobTree {
         var p = item.getProperties();
         entries.add(
             new Entry(
-                relative, item.getName(), p.getContentLength(), p.getContentMd5(), p.getETag()));
+                relative,
+                item.getName(),
+                p.getContentLength(),
+                base64(p.getContentMd5()),
+                p.getETag()));
       }
     }
     entries.sort(Comparator.comparing(Entry::relativeName));

@@ -66,7 +66,7 @@ public final class ArmJson {
     Map<String, String> result = new LinkedHashMap<>();
     JsonNode value = node == null ? null : node.get(field);
     if (value != null && value.isObject()) {
-      value.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
+      value.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
     }
     return result;
   }

@@ -99,7 +99,7 @@ public final class AssetWire {
     if (id == null) {
       return null;
     }
-    String[] parts = id.split("/");
+    String[] parts = id.split("/", -1);
     return parts.length >= 3 && parts[parts.length - 2].equals("versions")
         ? parts[parts.length - 3]
         : null;

@@ -56,7 +56,7 @@ public final class EndpointWire {
   public static OnlineEndpointInfo endpointInfo(JsonNode resource) {
     JsonNode p = ArmJson.properties(resource);
     Map<String, Integer> traffic = new LinkedHashMap<>();
-    p.path("traffic").fields().forEachRemaining(e -> traffic.put(e.getKey(), e.getValue().asInt()));
+    p.path("traffic").properties().forEach(e -> traffic.put(e.getKey(), e.getValue().asInt()));
     return new OnlineEndpointInfo(
         ArmJson.text(resource, "id"),
         ArmJson.text(resource, "name"),

@@ -124,8 +124,8 @@ final class LongRunningOperation<T> {
   private T fetch(PollingContext<OperationProgress> context) {
     PollResponse<OperationProgress> latest = context.getLatestResponse();
     OperationProgress progress = latest.getValue();
-    if (latest.getStatus() == LongRunningOperationStatus.FAILED
-        || latest.getStatus() == LongRunningOperationStatus.USER_CANCELLED) {
+    if (LongRunningOperationStatus.FAILED.equals(latest.getStatus())
+        || LongRunningOperationStatus.USER_CANCELLED.equals(latest.getStatus())) {
       throw new AzureMlProvisioningException(
           ArmErrors.scrub(
               method

@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * @param hash the snapshot's SHA-256 in hex, over every path and file hash
  */
 public record SourceSnapshot(
-    Path root, SortedMap<String, Path> files, Map<String, String> sha256, String hash) {
+    Path root, NavigableMap<String, Path> files, Map<String, String> sha256, String hash) {
 
   /**
    * Reads a directory.
@@ -44,7 +44,7 @@ public record SourceSnapshot(
               + " a directory; pass the folder that holds the code");
     }
     IgnoreRules ignore = IgnoreRules.forDirectory(root);
-    SortedMap<String, Path> files = new TreeMap<>();
+    NavigableMap<String, Path> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       List<Path> regular = walk.filter(Files::isRegularFile).toList();
       for (Path file : regular) {
@@ -56,7 +56,7 @@ public record SourceSnapshot(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + root, e);
     }
-    SortedMap<String, String> hashes = new TreeMap<>();
+    Map<String, String> hashes = new TreeMap<>();
     MessageDigest total = digest();
     for (Map.Entry<String, Path> e : files.entrySet()) {
       String hash = sha256(e.getValue());

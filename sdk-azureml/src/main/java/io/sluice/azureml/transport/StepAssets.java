@@ -1,5 +1,11 @@
 package io.sluice.azureml.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.sluice.azureml.AzureMlClient;
 import io.sluice.core.definition.EnvironmentDefinition;
 import io.sluice.core.definition.PipelineDefinition;
@@ -13,13 +19,12 @@ import java.util.HexFormat;
 /** The code and environment assets a script step's command job runs with. */
 final class StepAssets {
   // Sorted keys, so the same environment always gets the same version.
-  private static final com.fasterxml.jackson.databind.ObjectMapper ENVIRONMENT_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper()
-          .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
-          .configure(
-              com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-          .configure(
-              com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+  private static final ObjectMapper ENVIRONMENT_JSON =
+      JsonMapper.builder()
+          .addModule(new Jdk8Module())
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .build();
 
   private StepAssets() {}
 
@@ -65,7 +70,7 @@ final class StepAssets {
       byte[] json =
           ENVIRONMENT_JSON.writeValueAsString(environment).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(digest.digest(json)).substring(0, 16);
-    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException("cannot hash environment '" + environment.name() + "'", e);
     }
   }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,7 @@ final class SchemaWalker {
         problems.add(path + ": required property '" + name + "' is missing");
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       Located property = properties.get(field.getKey());
       String where = path + "." + field.getKey();
       if (property != null) {
@@ -112,9 +110,7 @@ final class SchemaWalker {
       return schema;
     }
     String base = name(schema);
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.document().path("definitions").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : schema.document().path("definitions").properties()) {
       Located candidate = new Located(entry.getValue(), schema.document(), schema.documentUri());
       String candidateValue = ownValue(candidate) != null ? ownValue(candidate) : entry.getKey();
       if (candidateValue.equals(wanted) && inherits(candidate, base)) {
@@ -130,10 +126,10 @@ final class SchemaWalker {
     return v == null ? null : v.asText();
   }
 
+  // Identity, not equality: the definition that is this very node, not one that looks the same.
+  @SuppressWarnings("ReferenceEquality")
   private String name(Located schema) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = schema.document().path("definitions").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : schema.document().path("definitions").properties()) {
       if (entry.getValue() == schema.schema()) {
         return entry.getKey();
       }
@@ -175,8 +171,8 @@ final class SchemaWalker {
     Located s = resolve(schema);
     s.schema()
         .path("properties")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e ->
                 properties.putIfAbsent(
                     e.getKey(), new Located(e.getValue(), s.document(), s.documentUri())));

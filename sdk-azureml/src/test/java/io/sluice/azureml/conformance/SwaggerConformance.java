@@ -149,7 +149,7 @@ public final class SwaggerConformance {
         return ref;
       }
       URI target = file.isEmpty() ? document : document.resolve(file);
-      String[] parts = fragment.split("/");
+      String[] parts = fragment.split("/", -1);
       String section = parts[1];
       String name = parts[2];
       ObjectNode sectionNode =
@@ -244,8 +244,8 @@ public final class SwaggerConformance {
       JsonNode children = json.path("properties").path("jobs");
       if ("Pipeline".equals(json.path("properties").path("jobType").asText())) {
         children
-            .fields()
-            .forEachRemaining(child -> checkCommandJob(child.getKey(), child.getValue(), problems));
+            .properties()
+            .forEach(child -> checkCommandJob(child.getKey(), child.getValue(), problems));
       }
     }
     assertThat(problems)
@@ -287,10 +287,9 @@ public final class SwaggerConformance {
   }
 
   private JsonNode operation(String method, String path) {
-    String[] actual = path.split("/");
-    for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String[] template = entry.getKey().split("/");
+    String[] actual = path.split("/", -1);
+    for (Map.Entry<String, JsonNode> entry : spec.path("paths").properties()) {
+      String[] template = entry.getKey().split("/", -1);
       if (template.length != actual.length) {
         continue;
       }

@@ -56,8 +56,8 @@ final class NodeInvocation {
     Map<String, String> environment = new LinkedHashMap<>();
     child
         .path("environmentVariables")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getKey().startsWith("AZUREML_") || e.getKey().startsWith("AML_PARAMETER_")) {
                 environment.put(e.getKey(), e.getValue().asText());

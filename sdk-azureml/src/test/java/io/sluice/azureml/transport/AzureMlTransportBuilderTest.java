@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 class AzureMlTransportBuilderTest {
   private static final TokenCredential CREDENTIAL =
-      request -> Mono.just(new AccessToken("t", OffsetDateTime.now().plusHours(1)));
+      request -> Mono.just(new AccessToken("t", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
 
   @TempDir Path dir;
 

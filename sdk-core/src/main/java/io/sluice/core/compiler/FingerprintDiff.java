@@ -146,7 +146,7 @@ public final class FingerprintDiff {
     ObjectNode node = CanonicalJson.MAPPER.valueToTree(step.withoutFingerprint());
     JsonNode task = node.remove("task");
     if (task != null) {
-      task.fields().forEachRemaining(e -> node.set(e.getKey(), e.getValue()));
+      task.properties().forEach(e -> node.set(e.getKey(), e.getValue()));
     }
     return node;
   }

@@ -40,8 +40,8 @@ final class Fingerprints {
   private final String[] definitionHashes;
   private final String[] fingerprints;
   private final byte[][] upstreamLines;
-  private final Map<Object, byte[]> serialisedReferences = new IdentityHashMap<>();
-  private final Map<Map<String, String>, byte[]> sourceLines = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, byte[]> serialisedReferences = new IdentityHashMap<>();
+  private final IdentityHashMap<Map<String, String>, byte[]> sourceLines = new IdentityHashMap<>();
   // Steps are hashed one after the other; digest() resets a digest for the next one.
   private final MessageDigest definitionDigest = SourceManifests.newDigest();
   private final MessageDigest fingerprintDigest = SourceManifests.newDigest();

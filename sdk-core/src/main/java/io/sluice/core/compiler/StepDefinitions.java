@@ -32,7 +32,8 @@ import java.util.function.Function;
  */
 final class StepDefinitions {
   private final References references;
-  private final Map<DatabricksCluster, ClusterDefinition> clusters = new IdentityHashMap<>();
+  private final IdentityHashMap<DatabricksCluster, ClusterDefinition> clusters =
+      new IdentityHashMap<>();
 
   StepDefinitions(References references) {
     this.references = references;

@@ -38,8 +38,9 @@ final class DefinitionChecks {
     this.dependsOn = new int[definition.steps().size()][];
     this.repeatedSteps = new boolean[definition.steps().size()];
     this.writers = new String[definition.data().size()];
+    // Java cannot create an array of List<String>; the array only ever holds List<String>.
     @SuppressWarnings("unchecked")
-    List<String>[] byData = new List[definition.data().size()];
+    List<String>[] byData = (List<String>[]) new List<?>[definition.data().size()];
     this.readers = byData;
   }
 

@@ -89,6 +89,6 @@ final class NameIndex {
   }
 
   private boolean matches(int slot, String name, int hash) {
-    return hashes[slot] == hash && (names[slot] == name || names[slot].equals(name));
+    return hashes[slot] == hash && names[slot].equals(name);
   }
 }

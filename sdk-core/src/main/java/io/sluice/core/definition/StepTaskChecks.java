@@ -25,7 +25,7 @@ final class StepTaskChecks {
   /**
    * Checks one step's task.
    *
-   * @param index the step's index in {@code steps}
+   * @param index the step's position in the definition's list of steps
    * @param step the step
    * @param ports the names of its inputs and outputs
    */

@@ -2,7 +2,6 @@ package io.sluice.core.implementation;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -46,8 +45,9 @@ public final class CacheLock {
     synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
       Files.createDirectories(file.getParent());
       try (FileChannel channel =
-              FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Closing the channel releases the lock.
+        channel.lock();
         work.run();
       }
     }

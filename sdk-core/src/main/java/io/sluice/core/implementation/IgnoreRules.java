@@ -74,7 +74,7 @@ public final class IgnoreRules {
 
   /** Whether a file, given by its {@code /}-separated path relative to the root, is ignored. */
   public boolean ignores(String relativeFile) {
-    String[] parts = relativeFile.split("/");
+    String[] parts = relativeFile.split("/", -1);
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
       if (i > 0) {

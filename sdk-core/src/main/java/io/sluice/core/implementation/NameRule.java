@@ -57,37 +57,47 @@ public enum NameRule {
       true,
       "use letters, digits, '_', '.' or '-', with no '..'");
 
-  private final boolean[] first;
-  private final boolean[] rest;
+  // The allowed ASCII characters as 128-bit sets: bit c of (low, high) stands for character c.
+  private final long firstLow;
+  private final long firstHigh;
+  private final long restLow;
+  private final long restHigh;
   private final int minLength;
   private final int maxLength;
   private final boolean noDots;
   private final String fix;
 
   NameRule(String first, String rest, int minLength, int maxLength, boolean noDots, String fix) {
-    this.first = table(first);
-    this.rest = table(rest);
+    this.firstLow = bits(first, 0);
+    this.firstHigh = bits(first, 64);
+    this.restLow = bits(rest, 0);
+    this.restHigh = bits(rest, 64);
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.noDots = noDots;
     this.fix = fix;
   }
 
-  /** ASCII characters given as ranges and single characters, e.g. {@code A-Za-z0-9_.-}. */
-  private static boolean[] table(String characters) {
-    boolean[] table = new boolean[128];
+  /**
+   * The characters from {@code from} to {@code from + 63} among ASCII characters given as ranges
+   * and single characters, e.g. {@code A-Za-z0-9_.-}, as bits.
+   */
+  private static long bits(String characters, int from) {
+    long bits = 0;
     for (int i = 0; i < characters.length(); i++) {
       char c = characters.charAt(i);
+      char last = c;
       if (i + 2 < characters.length() && characters.charAt(i + 1) == '-') {
-        for (char in = c; in <= characters.charAt(i + 2); in++) {
-          table[in] = true;
-        }
+        last = characters.charAt(i + 2);
         i += 2;
-      } else {
-        table[c] = true;
+      }
+      for (char in = c; in <= last; in++) {
+        if (in >= from && in < from + 64) {
+          bits |= 1L << (in - from);
+        }
       }
     }
-    return table;
+    return bits;
   }
 
   /**
@@ -100,20 +110,20 @@ public enum NameRule {
     if (name == null
         || name.length() < minLength
         || name.length() > maxLength
-        || !allowed(first, name.charAt(0))) {
+        || !allowed(firstLow, firstHigh, name.charAt(0))) {
       return false;
     }
     for (int i = 1; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!allowed(rest, c) || (noDots && c == '.' && name.charAt(i - 1) == '.')) {
+      if (!allowed(restLow, restHigh, c) || (noDots && c == '.' && name.charAt(i - 1) == '.')) {
         return false;
       }
     }
     return !(noDots && name.equals("."));
   }
 
-  private static boolean allowed(boolean[] table, char c) {
-    return c < table.length && table[c];
+  private static boolean allowed(long low, long high, char c) {
+    return c < 64 ? (low & (1L << c)) != 0 : c < 128 && (high & (1L << (c - 64))) != 0;
   }
 
   /** Returns what a name must look like, as the fix part of a message. */

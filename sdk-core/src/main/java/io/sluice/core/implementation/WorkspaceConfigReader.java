@@ -8,7 +8,6 @@ import io.sluice.core.model.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +26,6 @@ public final class WorkspaceConfigReader {
   }
 
   private static Path find(Path start) {
-    List<String> looked = new ArrayList<>();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       for (String folder : FOLDERS) {
         for (String name : FILES) {
@@ -37,7 +35,6 @@ public final class WorkspaceConfigReader {
           }
         }
       }
-      looked.add(dir.toString());
     }
     throw new ConfigurationException(
         "No config.json found in .azureml/, aml_config/ or the folder itself, in "
@@ -62,8 +59,8 @@ public final class WorkspaceConfigReader {
     Workspace.Builder builder = Workspace.builder();
     if (json.hasNonNull("Scope")) {
       String scope = json.get("Scope").asText();
-      String[] parts = scope.split("/");
-      if (parts.length < 9) {
+      String[] parts = scope.split("/", -1);
+      if (parts.length < 9 || parts[8].isEmpty()) {
         throw new ConfigurationException(
             file
                 + ": Scope is '"

@@ -4,6 +4,7 @@ import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.spi.DatastoreIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -83,7 +84,8 @@ public final class LocalDatastoreIo implements DatastoreIo {
       }
       byte[] buffer = new byte[64 * 1024];
       for (Path file : files) {
-        digest.update(root.relativize(file).toString().replace('\\', '/').getBytes());
+        digest.update(
+            root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         try (var in = Files.newInputStream(file)) {
           for (int n; (n = in.read(buffer)) > 0; ) {

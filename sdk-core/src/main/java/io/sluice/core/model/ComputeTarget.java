@@ -2,8 +2,6 @@ package io.sluice.core.model;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.sluice.core.implementation.ModelChecks;
-import io.sluice.core.implementation.NameRule;
 
 /**
  * Where a step runs: this machine, a Databricks workspace, an Azure ML compute cluster, or a target
@@ -61,16 +59,5 @@ public sealed interface ComputeTarget
    */
   static ComputeTarget named(String name) {
     return new Named(name);
-  }
-}
-
-/**
- * The compute-name rule of Azure ML: 2 to 32 letters, digits and hyphens, starting with a letter.
- */
-final class ComputeTargets {
-  private ComputeTargets() {}
-
-  static void checkName(String kind, String name) {
-    ModelChecks.name(NameRule.COMPUTE, "ComputeTarget." + kind, "name", name);
   }
 }

@@ -124,7 +124,7 @@ final class MlflowRuns {
         }
         return Optional.empty();
       }
-      String[] lines = out.strip().split("\n");
+      String[] lines = out.strip().split("\n", -1);
       return lines[lines.length - 1].isBlank()
           ? Optional.of(CanonicalJson.MAPPER.createObjectNode())
           : Optional.of(CanonicalJson.MAPPER.readTree(lines[lines.length - 1]));

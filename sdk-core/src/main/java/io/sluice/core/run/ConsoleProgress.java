@@ -1,8 +1,10 @@
 package io.sluice.core.run;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -36,11 +38,25 @@ public final class ConsoleProgress implements RunListener {
   public static ConsoleProgress standardOutput() {
     String term = System.getenv("TERM");
     boolean terminal =
-        System.console() != null
-            && term != null
-            && !term.equals("dumb")
-            && System.getenv("CI") == null;
+        interactive() && term != null && !term.equals("dumb") && System.getenv("CI") == null;
     return new ConsoleProgress(System.out, terminal);
+  }
+
+  // Up to JDK 21 a console exists only on an interactive terminal, so null is the test there.
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean interactive() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    // JDK 22 and later give a console to redirected streams too; only isTerminal() tells.
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /**
@@ -72,7 +88,11 @@ public final class ConsoleProgress implements RunListener {
       summary(changed);
     } else if (event instanceof RunEvent.RunStateChanged changed && !live) {
       out.println(
-          TIME.format(LocalTime.now()) + "  run " + changed.runId() + " " + changed.state());
+          TIME.format(LocalTime.now(ZoneId.systemDefault()))
+              + "  run "
+              + changed.runId()
+              + " "
+              + changed.state());
     }
   }
 
@@ -82,7 +102,7 @@ public final class ConsoleProgress implements RunListener {
         status.state().isTerminal() && status.startedAt().isPresent()
             ? " in " + format(status.duration())
             : "";
-    return TIME.format(LocalTime.now())
+    return TIME.format(LocalTime.now(ZoneId.systemDefault()))
         + "  "
         + status.step()
         + " "

@@ -159,7 +159,8 @@ class DefinitionChecksTest {
     assertThat(
             problems(
                 d ->
-                    ((ObjectNode) step(d, 1).with("task").withArray("arguments").get(3))
+                    ((ObjectNode)
+                            step(d, 1).withObjectProperty("task").withArray("arguments").get(3))
                         .put("parameter", "ghost")))
         .containsExactly(
             problem(
@@ -168,7 +169,11 @@ class DefinitionChecksTest {
     assertThat(
             problems(
                 d ->
-                    ((ObjectNode) step(d, 0).with("task").with("notebookParams").get("min_rows"))
+                    ((ObjectNode)
+                            step(d, 0)
+                                .withObjectProperty("task")
+                                .withObjectProperty("notebookParams")
+                                .get("min_rows"))
                         .put("parameter", "ghost")))
         .containsExactly(
             problem(
@@ -188,11 +193,11 @@ class DefinitionChecksTest {
 
   @Test
   void aTaskWithoutItsEntryPoint() {
-    assertThat(problems(d -> step(d, 0).with("task").remove("notebookPath")))
+    assertThat(problems(d -> step(d, 0).withObjectProperty("task").remove("notebookPath")))
         .containsExactly(
             problem(
                 "steps[0].task.notebookPath", "notebookPath is missing; give the notebook to run"));
-    assertThat(problems(d -> step(d, 1).with("task").put("scriptName", " ")))
+    assertThat(problems(d -> step(d, 1).withObjectProperty("task").put("scriptName", " ")))
         .containsExactly(
             problem(
                 "steps[1].task.scriptName",
@@ -208,7 +213,9 @@ class DefinitionChecksTest {
               ObjectNode d = seed();
               step(d, 0).putArray("dependsOn").add("train");
               ((ObjectNode) d.withArray("parameters").get(1)).put("defaultValue", -3_000_000_000L);
-              ((ArrayNode) step(d, 1).with("task").withArray("arguments"))
+              step(d, 1)
+                  .withObjectProperty("task")
+                  .withArray("arguments")
                   .addObject()
                   .put("port", "nowhere");
               d.put("defaultDatastore", "missing_store");

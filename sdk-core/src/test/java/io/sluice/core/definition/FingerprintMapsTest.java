@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.core.implementation.CanonicalJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class FingerprintMapsTest {
   private static Map<String, String> linked(String... keys) {
     Map<String, String> map = new LinkedHashMap<>();
     for (String key : keys) {
-      map.put(key, key.toUpperCase());
+      map.put(key, key.toUpperCase(Locale.ROOT));
     }
     return map;
   }

@@ -33,4 +33,21 @@ class NameRuleTest {
     assertThat(NameRule.PIPELINE.accepts("seed.v2")).isTrue();
     assertThat(NameRule.PIPELINE.accepts("seed..v2")).isFalse();
   }
+
+  @Test
+  void acceptsExactlyTheCharactersOfItsRule() {
+    for (char c = 0; c < 300; c++) {
+      boolean asciiLetter = c < 128 && Character.isLetter(c);
+      boolean asciiDigit = c >= '0' && c <= '9';
+      assertThat(NameRule.WORD.accepts("a" + c + "b"))
+          .as("WORD with character %d", (int) c)
+          .isEqualTo(asciiLetter || asciiDigit || c == '_');
+      assertThat(NameRule.COMPUTE.accepts(c + "x"))
+          .as("COMPUTE starting with character %d", (int) c)
+          .isEqualTo(asciiLetter);
+      assertThat(NameRule.ENVIRONMENT.accepts("a" + c))
+          .as("ENVIRONMENT with character %d", (int) c)
+          .isEqualTo(asciiLetter || asciiDigit || c == '_' || c == '.' || c == '-');
+    }
+  }
 }

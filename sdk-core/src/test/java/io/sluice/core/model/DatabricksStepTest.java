@@ -3,6 +3,7 @@ package io.sluice.core.model;
 import static io.sluice.core.testing.ModelAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DatabricksStepTest {
@@ -229,6 +230,6 @@ class DatabricksStepTest {
         () -> new Library.Cran("", null),
         "packageName",
         "Library.Cran: packageName is empty; give a non-empty value");
-    assertThat(new Library.Maven("a:b:1", null, null).exclusions()).isEmpty();
+    assertThat(new Library.Maven("a:b:1", Optional.empty(), null).exclusions()).isEmpty();
   }
 }

@@ -33,7 +33,7 @@ public record RunPolling(Duration min, Duration max) {
    */
   public Duration delay(int polls) {
     double factor = Math.pow(1.5, Math.max(0, polls - 1));
-    long millis = (long) Math.min(max.toMillis(), min.toMillis() * factor);
+    long millis = (long) Math.min((double) max.toMillis(), min.toMillis() * factor);
     return Duration.ofMillis(Math.max(min.toMillis(), millis));
   }
 }

@@ -136,7 +136,7 @@ final class LocalSpark {
                 + "\nCheck that the step's environment can install pyspark=="
                 + version());
       }
-      String[] lines = output.split("\\R");
+      String[] lines = output.split("\\R", -1);
       return Path.of(lines[lines.length - 1]);
     } catch (IOException e) {
       throw new SluiceException("Cannot start " + python + " to find PySpark", e);

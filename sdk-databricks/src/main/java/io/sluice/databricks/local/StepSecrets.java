@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -59,7 +60,8 @@ final class StepSecrets {
   }
 
   /** The names of the datastores a step reads or writes, sorted. */
-  private static TreeSet<String> datastores(StepDefinition step, PipelineDefinition definition) {
+  private static NavigableSet<String> datastores(
+      StepDefinition step, PipelineDefinition definition) {
     TreeSet<String> names = new TreeSet<>();
     for (InputDefinition input : step.inputs()) {
       if (input.data() != null) {

@@ -50,7 +50,7 @@ public record AzureDatabricksWorkspace(
   static AzureDatabricksWorkspace from(JsonNode node) {
     JsonNode properties = node.path("properties");
     Map<String, String> tags = new TreeMap<>();
-    node.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+    node.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
     return new AzureDatabricksWorkspace(
         node.path("id").asText(null),
         node.path("name").asText(null),

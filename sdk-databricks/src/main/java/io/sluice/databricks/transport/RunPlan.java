@@ -192,7 +192,7 @@ final class RunPlan {
     }
     String existing = cluster.existingClusterId();
     ClusterSpec newCluster =
-        existing == null ? ClusterSpecs.newCluster(cluster, storageConf, tags(step)) : null;
+        existing == null ? ClusterSpecs.newCluster(cluster, storageConf, tags()) : null;
     List<ClusterLibrary> libraries = task.libraries().stream().map(ClusterSpecs::library).toList();
     NotebookTask notebook = null;
     SparkPythonTask python = null;
@@ -247,7 +247,7 @@ final class RunPlan {
     env.putAll(StepArguments.parameterEnvironment(step, parameters, ports(step)));
     ClusterSpec cluster =
         ClusterSpecs.singleNode(
-            settings.scriptSparkVersion(), settings.scriptNodeType(), storageConf, env, tags(step));
+            settings.scriptSparkVersion(), settings.scriptNodeType(), storageConf, env, tags());
     List<String> arguments = StepArguments.scriptArguments(step, parameters, ports(step));
     SparkPythonTask python =
         new SparkPythonTask(sources.apply(step, null) + "/" + task.scriptName(), arguments);
@@ -284,7 +284,7 @@ final class RunPlan {
     return step.dependsOn().stream().map(d -> new TaskDependency(taskKeys.get(d))).toList();
   }
 
-  private Map<String, String> tags(StepDefinition step) {
+  private Map<String, String> tags() {
     Map<String, String> tags = new TreeMap<>();
     // Tagged by pipeline, not step, so that equal specs stay equal and can share a cluster.
     tags.put("sluice-pipeline", definition.name());

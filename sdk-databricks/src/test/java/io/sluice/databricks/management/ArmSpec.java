@@ -72,7 +72,7 @@ final class ArmSpec {
         new SimpleRequest.Builder(Request.Method.valueOf(method), path)
             .withHeader("Authorization", "Bearer test")
             .withHeader("Content-Type", "application/json");
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       String[] kv = pair.split("=", 2);
       builder.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
     }

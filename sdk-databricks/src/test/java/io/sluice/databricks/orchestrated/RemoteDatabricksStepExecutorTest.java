@@ -62,8 +62,8 @@ class RemoteDatabricksStepExecutorTest {
     List<FakeDatabricks.Call> submits = fake.calls(SUBMIT);
     assertThat(submits).hasSize(2);
     assertThat(fake.runsStarted()).isEqualTo(2);
-    SubmitRun prep = VendorModels.read(SUBMIT, submits.get(0).body());
-    SubmitRun enrich = VendorModels.read(SUBMIT, submits.get(1).body());
+    SubmitRun prep = VendorModels.read(SUBMIT, submits.get(0).body(), SubmitRun.class);
+    SubmitRun enrich = VendorModels.read(SUBMIT, submits.get(1).body(), SubmitRun.class);
     assertThat(prep.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-1", "prep"));
     assertThat(enrich.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-1", "enrich"));
     SubmitTask prepTask = List.copyOf(prep.getTasks()).get(0);
@@ -100,7 +100,7 @@ class RemoteDatabricksStepExecutorTest {
 
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.calls(SUBMIT)).hasSize(3);
-    SubmitRun score = VendorModels.read(SUBMIT, fake.calls(SUBMIT).get(2).body());
+    SubmitRun score = VendorModels.read(SUBMIT, fake.calls(SUBMIT).get(2).body(), SubmitRun.class);
     SubmitTask task = List.copyOf(score.getTasks()).get(0);
     assertThat(score.getIdempotencyToken()).isEqualTo(IdempotencyKeys.of("orch-py", "score"));
     assertThat(task.getSparkPythonTask().getPythonFile())
@@ -144,7 +144,10 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(run.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     List<SubmitTask> tasks =
         fake.calls(SUBMIT).stream()
-            .map(c -> List.copyOf(VendorModels.<SubmitRun>read(SUBMIT, c.body()).getTasks()).get(0))
+            .map(
+                c ->
+                    List.copyOf(VendorModels.read(SUBMIT, c.body(), SubmitRun.class).getTasks())
+                        .get(0))
             .toList();
     assertThat(tasks).hasSize(3);
     assertThat(tasks.get(0).getNotebookTask().getNotebookPath())
@@ -203,7 +206,7 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(fake.runsStarted()).isEqualTo(2);
     assertThat(fake.calls(SUBMIT))
         .filteredOn(c -> c.status() == 200 || c.status() == -1)
-        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .extracting(c -> VendorModels.read(SUBMIT, c.body(), SubmitRun.class).getIdempotencyToken())
         .containsOnly(
             IdempotencyKeys.of("orch-faults", "prep"), IdempotencyKeys.of("orch-faults", "enrich"));
   }
@@ -237,7 +240,7 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(again.waitForCompletion(WAIT)).isEqualTo(RunState.COMPLETED);
     assertThat(fake.runsStarted()).isEqualTo(3);
     assertThat(fake.calls(SUBMIT))
-        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .extracting(c -> VendorModels.read(SUBMIT, c.body(), SubmitRun.class).getIdempotencyToken())
         .containsExactly(
             IdempotencyKeys.of("orch-again", "prep"),
             IdempotencyKeys.of("orch-again", "prep", 2),
@@ -255,7 +258,7 @@ class RemoteDatabricksStepExecutorTest {
     assertThatThrownBy(() -> run.waitForCompletion(WAIT)).isInstanceOf(PipelineRunException.class);
     assertThat(run.state()).isEqualTo(RunState.CANCELED);
     assertThat(fake.calls(CANCEL)).isNotEmpty();
-    assertThat(fake.calls(CANCEL).get(0).body()).contains(submittedRunId(0));
+    assertThat(fake.calls(CANCEL).get(0).body()).contains(submittedRunId());
     assertThat(run.steps().get("prep").state()).isEqualTo(StepState.CANCELED);
     assertThat(fake.calls(SUBMIT)).hasSize(1);
   }
@@ -295,7 +298,7 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(fake.calls(SUBMIT)).hasSize(2);
     assertThat(fake.runsStarted()).isEqualTo(2);
     assertThat(fake.calls(SUBMIT))
-        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .extracting(c -> VendorModels.read(SUBMIT, c.body(), SubmitRun.class).getIdempotencyToken())
         .containsExactly(
             IdempotencyKeys.of("orch-kill", "prep"), IdempotencyKeys.of("orch-kill", "enrich"));
   }
@@ -307,11 +310,11 @@ class RemoteDatabricksStepExecutorTest {
     assertThat(fake.calls(SUBMIT)).hasSize(count);
   }
 
-  private String submittedRunId(int index) {
+  private String submittedRunId() {
     return fake.calls("/api/2.2/jobs/runs/get").stream()
         .map(FakeDatabricks.Call::query)
         .filter(q -> q != null && q.startsWith("run_id="))
-        .map(q -> q.substring("run_id=".length()).split("&")[0])
+        .map(q -> q.substring("run_id=".length()).split("&", -1)[0])
         .findFirst()
         .orElseThrow();
   }

@@ -24,8 +24,8 @@ public final class DatabricksTasks {
     Map<String, String> widgets = new LinkedHashMap<>();
     task.path("notebook_task")
         .path("base_parameters")
-        .fields()
-        .forEachRemaining(e -> widgets.put(e.getKey(), e.getValue().asText()));
+        .properties()
+        .forEach(e -> widgets.put(e.getKey(), e.getValue().asText()));
     return new StepInvocation(arguments, widgets, Map.of());
   }
 }

@@ -116,7 +116,7 @@ class DatabricksTransportTest {
 
     assertThat(VendorModels.checkAll(fake.calls())).isGreaterThanOrEqualTo(6);
     String body = fake.calls(SUBMIT).get(0).body();
-    SubmitRun submit = VendorModels.read(SUBMIT, body);
+    SubmitRun submit = VendorModels.read(SUBMIT, body, SubmitRun.class);
     assertThat(submit.getIdempotencyToken())
         .isEqualTo("sluice.seed-2")
         .hasSizeLessThanOrEqualTo(64);
@@ -197,7 +197,7 @@ class DatabricksTransportTest {
       }
     }
     assertThat(fake.calls(SUBMIT))
-        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .extracting(c -> VendorModels.read(SUBMIT, c.body(), SubmitRun.class).getIdempotencyToken())
         .containsOnly("sluice.seed-4");
   }
 
@@ -217,8 +217,8 @@ class DatabricksTransportTest {
             .skip(firstImports)
             .map(
                 c ->
-                    VendorModels.<com.databricks.sdk.service.workspace.Import>read(
-                            c.path(), c.body())
+                    VendorModels.read(
+                            c.path(), c.body(), com.databricks.sdk.service.workspace.Import.class)
                         .getPath())
             .toList();
     assertThat(imported).isNotEmpty().allMatch(p -> p.startsWith("/Shared/sluice/sources/prep/"));
@@ -239,14 +239,19 @@ class DatabricksTransportTest {
 
     assertThat(run.waitForCompletion(Duration.ofSeconds(60))).isEqualTo(RunState.COMPLETED);
     com.databricks.sdk.service.jobs.CreateJob job =
-        VendorModels.read("/api/2.2/jobs/create", fake.calls("/api/2.2/jobs/create").get(0).body());
+        VendorModels.read(
+            "/api/2.2/jobs/create",
+            fake.calls("/api/2.2/jobs/create").get(0).body(),
+            com.databricks.sdk.service.jobs.CreateJob.class);
     assertThat(job.getJobClusters()).hasSize(2);
     assertThat(job.getTasks())
         .extracting(t -> t.getJobClusterKey())
         .containsExactly("cluster_1", "cluster_1", "cluster_2");
     assertThat(
-            VendorModels.<com.databricks.sdk.service.jobs.RunNow>read(
-                    "/api/2.2/jobs/run-now", fake.calls("/api/2.2/jobs/run-now").get(0).body())
+            VendorModels.read(
+                    "/api/2.2/jobs/run-now",
+                    fake.calls("/api/2.2/jobs/run-now").get(0).body(),
+                    com.databricks.sdk.service.jobs.RunNow.class)
                 .getIdempotencyToken())
         .isEqualTo("sluice.seed-9");
     assertThat(fake.runsStarted()).isEqualTo(1);
@@ -301,7 +306,7 @@ class DatabricksTransportTest {
     assertThat(fake.startedTasks("train")).hasSize(3);
     List<RepairRun> repairs =
         fake.calls(REPAIR).stream()
-            .map(c -> VendorModels.<RepairRun>read(REPAIR, c.body()))
+            .map(c -> VendorModels.read(REPAIR, c.body(), RepairRun.class))
             .toList();
     assertThat(repairs).extracting(RepairRun::getRunId).containsOnly(repaired.getDatabricksRunId());
     assertThat(repairs)
@@ -382,7 +387,7 @@ class DatabricksTransportTest {
 
     assertThat(fake.runsStarted()).isEqualTo(2);
     assertThat(fake.calls(SUBMIT))
-        .extracting(c -> VendorModels.<SubmitRun>read(SUBMIT, c.body()).getIdempotencyToken())
+        .extracting(c -> VendorModels.read(SUBMIT, c.body(), SubmitRun.class).getIdempotencyToken())
         .hasSize(2)
         .doesNotHaveDuplicates()
         .startsWith("sluice.seed-14");

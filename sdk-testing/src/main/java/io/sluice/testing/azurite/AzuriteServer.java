@@ -9,6 +9,7 @@ import io.sluice.testing.process.FreePorts;
 import io.sluice.testing.process.PortTakenException;
 import io.sluice.testing.process.ProcessTools;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -133,7 +134,7 @@ public final class AzuriteServer implements AutoCloseable {
         throw new SluiceException("Azurite exited with code " + process.exitValue() + ": " + log);
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         return;
       } catch (IOException notYet) {
         sleep();

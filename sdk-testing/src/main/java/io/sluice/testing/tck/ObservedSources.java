@@ -57,7 +57,7 @@ public final class ObservedSources {
             + "    os.makedirs(folder, exist_ok=True)\n"
             + "    pathlib.Path(folder, 'part.txt').write_text(STEP)\n"
             + "behave()\n";
-    return write(step, body, false);
+    return write(step, body);
   }
 
   /**
@@ -82,11 +82,11 @@ public final class ObservedSources {
             + ":\n"
             + "    dbutils.fs.put(widgets[name].rstrip('/') + '/part.txt', STEP, True)\n"
             + "behave()\n";
-    write(step, "# Databricks notebook source\nimport json, os, sys, time, pathlib\n" + body, true);
+    write(step, "# Databricks notebook source\nimport json, os, sys, time, pathlib\n" + body);
     return step;
   }
 
-  private String write(String step, String body, boolean notebook) {
+  private String write(String step, String body) {
     String helpers =
         """
         def record(observed):
@@ -191,7 +191,7 @@ public final class ObservedSources {
 
   private static Map<String, String> strings(JsonNode object) {
     Map<String, String> values = new LinkedHashMap<>();
-    object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
     return values;
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.core.model.AzureBlobDatastore;
 import io.sluice.core.model.DatastoreCredential;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -62,7 +63,8 @@ class AzuriteServerIT {
     assertThatThrownBy(
             () -> {
               try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", own.port()), 500);
+                socket.connect(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), own.port()), 500);
               }
             })
         .isInstanceOf(IOException.class);
