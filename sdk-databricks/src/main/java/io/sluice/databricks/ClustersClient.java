@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Clusters API 2.1, with waiting on the documented state machine: PENDING → RUNNING, RUNNING →
  * RESTARTING / RESIZING → RUNNING, any → TERMINATING → TERMINATED. A wait for RUNNING fails with
- * {@link ClusterStateException} on ERROR or TERMINATED; {@link #beginEdit} waits for RUNNING only
- * when the cluster was running, since editing a terminated cluster leaves it terminated.
+ * {@link DatabricksClusterStateException} on ERROR or TERMINATED; {@link #beginEdit} waits for
+ * RUNNING only when the cluster was running, since editing a terminated cluster leaves it
+ * terminated.
  */
 public final class ClustersClient {
   private static final String BASE = "/api/2.1/clusters/";
@@ -68,7 +69,7 @@ public final class ClustersClient {
    *
    * @param clusterId the cluster
    * @return its details
-   * @throws ResourceNotFoundException when no such cluster exists
+   * @throws DatabricksResourceNotFoundException when no such cluster exists
    */
   public ClusterDetails getCluster(String clusterId) {
     return http.get(BASE + "get", Map.of("cluster_id", clusterId), ClusterDetails.class);
@@ -195,7 +196,7 @@ public final class ClustersClient {
                     cluster,
                     polling.delay(polls.incrementAndGet()));
               }
-              throw new ClusterStateException(
+              throw new DatabricksClusterStateException(
                   id[0],
                   state,
                   "Cluster "

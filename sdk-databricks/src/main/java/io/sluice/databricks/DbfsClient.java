@@ -150,7 +150,7 @@ public final class DbfsClient {
    *
    * @param path the DBFS path
    * @return the metadata
-   * @throws ResourceNotFoundException when nothing is there
+   * @throws DatabricksResourceNotFoundException when nothing is there
    */
   public FileInfo getStatus(String path) {
     return http.get(BASE + "get-status", Map.of("path", dbfsPath(path)), FileInfo.class);

@@ -91,7 +91,7 @@ public final class FilesClient {
    *
    * @param path the volume path
    * @return its bytes
-   * @throws ResourceNotFoundException when there is no such file
+   * @throws DatabricksResourceNotFoundException when there is no such file
    */
   public byte[] download(String path) {
     return http.raw(HttpMethod.GET, "/api/2.0/fs/files" + encode(path), null, null);

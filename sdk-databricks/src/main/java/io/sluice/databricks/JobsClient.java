@@ -94,7 +94,7 @@ public final class JobsClient {
    *
    * @param runId the run
    * @return the run
-   * @throws ResourceNotFoundException when no such run exists
+   * @throws DatabricksResourceNotFoundException when no such run exists
    */
   public Run getRun(long runId) {
     return getRun(runId, false);
@@ -107,7 +107,7 @@ public final class JobsClient {
    * @param runId the run
    * @param includeHistory whether to read the original attempt and each repair too
    * @return the run
-   * @throws ResourceNotFoundException when no such run exists
+   * @throws DatabricksResourceNotFoundException when no such run exists
    */
   public Run getRun(long runId, boolean includeHistory) {
     Run run =
@@ -189,7 +189,7 @@ public final class JobsClient {
    *
    * @param jobId the job
    * @return the job
-   * @throws ResourceNotFoundException when no such job exists
+   * @throws DatabricksResourceNotFoundException when no such job exists
    */
   public Job getJob(long jobId) {
     Job job = http.get(JOBS + "get", Map.of("job_id", jobId), Job.class);

@@ -32,7 +32,7 @@ public final class SecretsClient {
    * @param scope the scope's name
    * @param initialManagePrincipal {@code users} to let every user manage it, or null for the
    *     creator only
-   * @throws ResourceAlreadyExistsException when it exists
+   * @throws DatabricksResourceAlreadyExistsException when it exists
    */
   public void createScope(String scope, String initialManagePrincipal) {
     Map<String, Object> body = new LinkedHashMap<>();

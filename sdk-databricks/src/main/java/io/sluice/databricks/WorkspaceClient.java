@@ -78,7 +78,7 @@ public final class WorkspaceClient {
    *
    * @param path the workspace path
    * @return the metadata
-   * @throws ResourceNotFoundException when nothing is there
+   * @throws DatabricksResourceNotFoundException when nothing is there
    */
   public ObjectInfo getStatus(String path) {
     return http.get(BASE + "get-status", Map.of("path", path), ObjectInfo.class);

@@ -322,7 +322,7 @@ class DatabricksClientTest {
         "GET /api/2.1/clusters/get",
         "{\"cluster_id\":\"c-1\",\"state\":\"ERROR\",\"state_message\":\"Quota\"}");
     assertThatThrownBy(() -> clusters.beginStart("c-1").waitForCompletion())
-        .isInstanceOf(ClusterStateException.class)
+        .isInstanceOf(DatabricksClusterStateException.class)
         .hasMessageContaining("is ERROR while waiting for RUNNING: Quota");
     assertThat(clusters.listClusters().stream().map(ClusterDetails::clusterId))
         .containsExactly("c-1");
@@ -456,18 +456,18 @@ class DatabricksClientTest {
   @Test
   void errorCodesBecomeTypedExceptions() {
     assertThatThrownBy(() -> client.getJobsClient().getRun(999))
-        .isInstanceOf(ResourceNotFoundException.class)
+        .isInstanceOf(DatabricksResourceNotFoundException.class)
         .hasMessageContaining(
             "GET /api/2.2/jobs/runs/get failed with 400 INVALID_PARAMETER_VALUE: Run 999 does not exist");
     assertThatThrownBy(() -> client.getDbfsClient().read("/missing", 0, 10))
-        .isInstanceOf(ResourceNotFoundException.class)
+        .isInstanceOf(DatabricksResourceNotFoundException.class)
         .satisfies(
             e ->
                 assertThat(((DatabricksException) e).getErrorCode())
                     .contains("RESOURCE_DOES_NOT_EXIST"));
     client.getSecretsClient().createScope("dup", null);
     assertThatThrownBy(() -> client.getSecretsClient().createScope("dup", null))
-        .isInstanceOf(ResourceAlreadyExistsException.class);
+        .isInstanceOf(DatabricksResourceAlreadyExistsException.class);
     DatabricksClient wrongToken =
         new DatabricksClientBuilder()
             .endpoint(server.url("/").toString())
@@ -475,7 +475,7 @@ class DatabricksClientTest {
             .environment(Map.of())
             .buildClient();
     assertThatThrownBy(() -> wrongToken.getClustersClient().getCluster("c"))
-        .isInstanceOf(PermissionDeniedException.class)
+        .isInstanceOf(DatabricksPermissionDeniedException.class)
         .hasMessageNotContaining("dapi00000000000000000000000000000000");
   }
 }

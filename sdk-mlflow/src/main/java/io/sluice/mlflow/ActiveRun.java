@@ -54,7 +54,7 @@ public final class ActiveRun implements AutoCloseable {
    * Sends what the logger holds, then ends the run {@code FINISHED} if {@link #complete()} was
    * called and the logger delivered everything, else {@code FAILED}.
    *
-   * @throws AsyncLoggingException when the logger could not deliver everything
+   * @throws MlflowAsyncLoggingException when the logger could not deliver everything
    */
   @Override
   public void close() {

@@ -30,8 +30,8 @@ import java.util.Optional;
  * <p>Create one with {@link MlflowClientBuilder}. The client is thread-safe; share one per server.
  * Searches return {@link PagedIterable}s that fetch pages as they are iterated. Errors the server
  * reports are {@link MlflowException}s, typed by MLflow's {@code error_code} ({@link
- * ResourceNotFoundException}, {@link ResourceAlreadyExistsException}, {@link
- * InvalidParameterException}, {@link MlflowAuthenticationException}).
+ * MlflowResourceNotFoundException}, {@link MlflowResourceAlreadyExistsException}, {@link
+ * MlflowInvalidParameterException}, {@link MlflowAuthenticationException}).
  *
  * <pre>{@code
  * MlflowClient mlflow = new MlflowClientBuilder().trackingUri("http://127.0.0.1:5000").buildClient();
@@ -61,7 +61,7 @@ public final class MlflowClient {
    *
    * @param name a unique name
    * @return the new experiment's id
-   * @throws ResourceAlreadyExistsException when an experiment of that name exists
+   * @throws MlflowResourceAlreadyExistsException when an experiment of that name exists
    */
   public String createExperiment(String name) {
     return createExperiment(name, null, List.of());
@@ -74,7 +74,7 @@ public final class MlflowClient {
    * @param artifactLocation where its runs store artifacts, or null for the server's default
    * @param tags its tags
    * @return the new experiment's id
-   * @throws ResourceAlreadyExistsException when an experiment of that name exists
+   * @throws MlflowResourceAlreadyExistsException when an experiment of that name exists
    */
   public String createExperiment(String name, String artifactLocation, List<Tag> tags) {
     return rest.call(
@@ -90,7 +90,7 @@ public final class MlflowClient {
    *
    * @param experimentId its id
    * @return the experiment
-   * @throws ResourceNotFoundException when there is none with that id
+   * @throws MlflowResourceNotFoundException when there is none with that id
    */
   public Experiment getExperiment(String experimentId) {
     return Json.field(
@@ -112,7 +112,7 @@ public final class MlflowClient {
               rest.get("experiments/get-by-name", Map.of("experiment_name", name)),
               "experiment",
               Experiment.class));
-    } catch (ResourceNotFoundException e) {
+    } catch (MlflowResourceNotFoundException e) {
       return Optional.empty();
     }
   }
@@ -284,7 +284,7 @@ public final class MlflowClient {
    *
    * @param runId its id
    * @return the run
-   * @throws ResourceNotFoundException when there is none with that id
+   * @throws MlflowResourceNotFoundException when there is none with that id
    */
   public Run getRun(String runId) {
     return Json.field(rest.get("runs/get", Map.of("run_id", runId)), "run", Run.class);

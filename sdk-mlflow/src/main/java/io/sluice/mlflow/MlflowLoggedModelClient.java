@@ -63,7 +63,7 @@ public final class MlflowLoggedModelClient {
    *
    * @param modelId its id
    * @return the model
-   * @throws ResourceNotFoundException when it does not exist
+   * @throws MlflowResourceNotFoundException when it does not exist
    */
   public LoggedModel getLoggedModel(String modelId) {
     return Json.field(

@@ -31,7 +31,7 @@ public final class MlflowRegistryClient {
    * @param description its description, or null
    * @param tags its tags
    * @return the model
-   * @throws ResourceAlreadyExistsException when one of that name exists
+   * @throws MlflowResourceAlreadyExistsException when one of that name exists
    */
   public RegisteredModel createRegisteredModel(String name, String description, List<Tag> tags) {
     return Json.field(
@@ -48,7 +48,7 @@ public final class MlflowRegistryClient {
    *
    * @param name its name
    * @return the model
-   * @throws ResourceNotFoundException when there is none of that name
+   * @throws MlflowResourceNotFoundException when there is none of that name
    */
   public RegisteredModel getRegisteredModel(String name) {
     return Json.field(
@@ -167,7 +167,7 @@ public final class MlflowRegistryClient {
    * @param name the model
    * @param alias the alias
    * @return the version
-   * @throws ResourceNotFoundException when the alias is not set
+   * @throws MlflowResourceNotFoundException when the alias is not set
    */
   public ModelVersion getModelVersionByAlias(String name, String alias) {
     return Json.field(
@@ -215,7 +215,7 @@ public final class MlflowRegistryClient {
    * @param name the registered model
    * @param version the version
    * @return the version
-   * @throws ResourceNotFoundException when it does not exist
+   * @throws MlflowResourceNotFoundException when it does not exist
    */
   public ModelVersion getModelVersion(String name, String version) {
     return Json.field(

@@ -169,16 +169,16 @@ final class MlflowRest {
     }
     if (code == null) {
       return status == 404
-          ? new ResourceNotFoundException(full, status, null)
+          ? new MlflowResourceNotFoundException(full, status, null)
           : new MlflowException(full, status, null);
     }
     return switch (code) {
       case "RESOURCE_DOES_NOT_EXIST", "ENDPOINT_NOT_FOUND", "NOT_FOUND" ->
-          new ResourceNotFoundException(full, status, code);
+          new MlflowResourceNotFoundException(full, status, code);
       case "RESOURCE_ALREADY_EXISTS", "ALREADY_EXISTS" ->
-          new ResourceAlreadyExistsException(full, status, code);
+          new MlflowResourceAlreadyExistsException(full, status, code);
       case "INVALID_PARAMETER_VALUE", "BAD_REQUEST" ->
-          new InvalidParameterException(full, status, code);
+          new MlflowInvalidParameterException(full, status, code);
       case "UNAUTHENTICATED", "PERMISSION_DENIED", "CUSTOMER_UNAUTHORIZED" ->
           new MlflowAuthenticationException(full, status, code);
       default -> new MlflowException(full, status, code);

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       sent again, unchanged, until it succeeds (within a 10-minute window); the server keeps a
  *       single copy of a replayed metric point, param or tag.
  *   <li><b>Failures surface.</b> A batch the server rejects fails the logger: the next call, {@link
- *       #flush()} or {@link #close()} throws {@link AsyncLoggingException} with the server's error
- *       as its cause.
+ *       #flush()} or {@link #close()} throws {@link MlflowAsyncLoggingException} with the server's
+ *       error as its cause.
  * </ul>
  *
  * <p>Thread-safe. Close it (try-with-resources) so that queued entries are sent: its thread is a
@@ -45,7 +45,7 @@ public final class MlflowRunLogger implements AutoCloseable {
   private final Object progress = new Object();
   private final Thread worker;
   private long delivered; // guarded by progress
-  private AsyncLoggingException failure; // guarded by progress
+  private MlflowAsyncLoggingException failure; // guarded by progress
   private volatile boolean closing;
 
   MlflowRunLogger(MlflowClient client, String runId, int capacity) {
@@ -72,7 +72,7 @@ public final class MlflowRunLogger implements AutoCloseable {
    * @param key the metric name
    * @param value the value
    * @param step the step
-   * @throws AsyncLoggingException when an earlier batch failed
+   * @throws MlflowAsyncLoggingException when an earlier batch failed
    */
   public void logMetric(String key, double value, long step) {
     logMetric(key, value, System.currentTimeMillis(), step);
@@ -85,7 +85,7 @@ public final class MlflowRunLogger implements AutoCloseable {
    * @param value the value
    * @param timestamp when it was measured, in milliseconds since the epoch
    * @param step the step
-   * @throws AsyncLoggingException when an earlier batch failed
+   * @throws MlflowAsyncLoggingException when an earlier batch failed
    */
   public void logMetric(String key, double value, long timestamp, long step) {
     enqueue(MlflowClient.metric(key, value, timestamp, step));
@@ -96,7 +96,7 @@ public final class MlflowRunLogger implements AutoCloseable {
    *
    * @param key the name
    * @param value the value, at most 6,000 characters
-   * @throws AsyncLoggingException when an earlier batch failed
+   * @throws MlflowAsyncLoggingException when an earlier batch failed
    */
   public void logParam(String key, String value) {
     enqueue(MlflowClient.param(key, value));
@@ -107,7 +107,7 @@ public final class MlflowRunLogger implements AutoCloseable {
    *
    * @param key the tag key
    * @param value the value, at most 8,000 characters
-   * @throws AsyncLoggingException when an earlier batch failed
+   * @throws MlflowAsyncLoggingException when an earlier batch failed
    */
   public void setTag(String key, String value) {
     enqueue(MlflowClient.tag(key, value));
@@ -116,7 +116,7 @@ public final class MlflowRunLogger implements AutoCloseable {
   /**
    * Waits until everything queued before this call has been accepted by the server.
    *
-   * @throws AsyncLoggingException when a batch failed
+   * @throws MlflowAsyncLoggingException when a batch failed
    */
   public void flush() {
     long target = queued.get();
@@ -126,7 +126,7 @@ public final class MlflowRunLogger implements AutoCloseable {
           progress.wait();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new AsyncLoggingException(
+          throw new MlflowAsyncLoggingException(
               "interrupted while flushing the logger of run "
                   + runId
                   + "; "
@@ -142,7 +142,7 @@ public final class MlflowRunLogger implements AutoCloseable {
   /**
    * Sends everything queued, then stops the background thread. Further logging is refused.
    *
-   * @throws AsyncLoggingException when a batch failed
+   * @throws MlflowAsyncLoggingException when a batch failed
    */
   @Override
   public void close() {
@@ -176,7 +176,7 @@ public final class MlflowRunLogger implements AutoCloseable {
       queue.put(entity);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AsyncLoggingException(
+      throw new MlflowAsyncLoggingException(
           "interrupted while waiting for room in the logger of run "
               + runId
               + "; the entry was not logged",
@@ -188,7 +188,7 @@ public final class MlflowRunLogger implements AutoCloseable {
   private void throwIfFailed() {
     if (failure != null) {
       // A new exception each time, so the caller's stack shows where it surfaced.
-      throw new AsyncLoggingException(failure.getMessage(), failure.getCause());
+      throw new MlflowAsyncLoggingException(failure.getMessage(), failure.getCause());
     }
   }
 
@@ -263,8 +263,8 @@ public final class MlflowRunLogger implements AutoCloseable {
   }
 
   private void fail(Exception cause, int lost) {
-    AsyncLoggingException error =
-        new AsyncLoggingException(
+    MlflowAsyncLoggingException error =
+        new MlflowAsyncLoggingException(
             "at least "
                 + lost
                 + " metrics, params or tags of run "

@@ -57,7 +57,7 @@ class MlflowClientIT {
     assertThat(mlflow.getExperimentByName(name)).map(Experiment::experimentId).contains(id);
     assertThat(mlflow.getExperimentByName(unique("missing"))).isEmpty();
     assertThatThrownBy(() -> mlflow.createExperiment(name))
-        .isInstanceOf(ResourceAlreadyExistsException.class)
+        .isInstanceOf(MlflowResourceAlreadyExistsException.class)
         .hasMessageContaining("RESOURCE_ALREADY_EXISTS");
 
     mlflow.setExperimentTag(id, "stage", "dev");
@@ -77,7 +77,7 @@ class MlflowClientIT {
     mlflow.restoreExperiment(id);
     assertThat(mlflow.getExperiment(id).lifecycleStage()).isEqualTo("active");
     assertThatThrownBy(() -> mlflow.getExperiment("999999"))
-        .isInstanceOf(ResourceNotFoundException.class)
+        .isInstanceOf(MlflowResourceNotFoundException.class)
         .satisfies(e -> assertThat(((MlflowException) e).getStatusCode()).isEqualTo(404));
   }
 
@@ -91,7 +91,7 @@ class MlflowClientIT {
     mlflow.logParam(runId, "lr", "0.01");
     mlflow.logParam(runId, "lr", "0.01");
     assertThatThrownBy(() -> mlflow.logParam(runId, "lr", "0.02"))
-        .isInstanceOf(InvalidParameterException.class);
+        .isInstanceOf(MlflowInvalidParameterException.class);
     mlflow.logMetric(runId, "loss", 0.5, 1000, 1);
     mlflow.logMetric(runId, "loss", 0.25, 2000, 2);
     mlflow.setTag(runId, "note", "hello");
@@ -176,7 +176,7 @@ class MlflowClientIT {
         registry.createRegisteredModel(name, "first", List.of(new Tag("k", "v")));
     assertThat(model.name()).isEqualTo(name);
     assertThatThrownBy(() -> registry.createRegisteredModel(name, null, List.of()))
-        .isInstanceOf(ResourceAlreadyExistsException.class);
+        .isInstanceOf(MlflowResourceAlreadyExistsException.class);
 
     ModelVersion v1 =
         registry.createModelVersion(name, "runs:/" + runId + "/model", runId, null, List.of());
@@ -212,7 +212,7 @@ class MlflowClientIT {
     registry.renameRegisteredModel(name, renamed);
     registry.deleteRegisteredModel(renamed);
     assertThatThrownBy(() -> registry.getRegisteredModel(renamed))
-        .isInstanceOf(ResourceNotFoundException.class);
+        .isInstanceOf(MlflowResourceNotFoundException.class);
   }
 
   @Test
@@ -250,7 +250,7 @@ class MlflowClientIT {
     assertThat(version.source()).isEqualTo("models:/" + id);
     loggedModels.deleteLoggedModel(id);
     assertThatThrownBy(() -> loggedModels.getLoggedModel(id))
-        .isInstanceOf(ResourceNotFoundException.class);
+        .isInstanceOf(MlflowResourceNotFoundException.class);
   }
 
   @Test

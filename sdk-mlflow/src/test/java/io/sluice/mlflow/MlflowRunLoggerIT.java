@@ -95,11 +95,11 @@ class MlflowRunLoggerIT {
     MlflowRunLogger logger = direct.runLogger("0123456789abcdef0123456789abcdef");
     logger.logMetric("loss", 1, 0);
     assertThatThrownBy(logger::flush)
-        .isInstanceOf(AsyncLoggingException.class)
-        .hasCauseInstanceOf(ResourceNotFoundException.class)
+        .isInstanceOf(MlflowAsyncLoggingException.class)
+        .hasCauseInstanceOf(MlflowResourceNotFoundException.class)
         .hasMessageContaining("0123456789abcdef0123456789abcdef");
     assertThatThrownBy(() -> logger.logMetric("loss", 2, 1))
-        .isInstanceOf(AsyncLoggingException.class);
-    assertThatThrownBy(logger::close).isInstanceOf(AsyncLoggingException.class);
+        .isInstanceOf(MlflowAsyncLoggingException.class);
+    assertThatThrownBy(logger::close).isInstanceOf(MlflowAsyncLoggingException.class);
   }
 }

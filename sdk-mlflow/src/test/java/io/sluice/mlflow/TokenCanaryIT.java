@@ -65,7 +65,7 @@ class TokenCanaryIT {
                       .trackingUri("ftp://sluice:" + PASSWORD + "@files.example/x")
                       .buildClient());
 
-      assertThat(changedParam).isInstanceOf(InvalidParameterException.class);
+      assertThat(changedParam).isInstanceOf(MlflowInvalidParameterException.class);
       for (Throwable t : List.of(notFound, refused, badScheme, changedParam)) {
         assertThat(t).isNotNull();
         assertThat(stackText(t)).doesNotContain(TOKEN).doesNotContain(PASSWORD);

@@ -3,12 +3,12 @@ package io.sluice.databricks.implementation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.core.http.implementation.Redaction;
 import io.sluice.databricks.DatabricksException;
-import io.sluice.databricks.InvalidParameterException;
-import io.sluice.databricks.InvalidStateException;
-import io.sluice.databricks.PermissionDeniedException;
-import io.sluice.databricks.ResourceAlreadyExistsException;
-import io.sluice.databricks.ResourceLimitExceededException;
-import io.sluice.databricks.ResourceNotFoundException;
+import io.sluice.databricks.DatabricksInvalidParameterException;
+import io.sluice.databricks.DatabricksInvalidStateException;
+import io.sluice.databricks.DatabricksPermissionDeniedException;
+import io.sluice.databricks.DatabricksResourceAlreadyExistsException;
+import io.sluice.databricks.DatabricksResourceLimitExceededException;
+import io.sluice.databricks.DatabricksResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Maps a Databricks error response to a typed exception: by {@code error_code} first, then by HTTP
  * status, as the service's own SDKs do; a few {@code INVALID_PARAMETER_VALUE} answers that really
- * say "not found" become {@link ResourceNotFoundException}.
+ * say "not found" become {@link DatabricksResourceNotFoundException}.
  */
 public final class DatabricksErrors {
   private static final Set<String> NOT_FOUND =
@@ -96,7 +96,7 @@ public final class DatabricksErrors {
     }
     if (NOT_FOUND.contains(code)
         || ("INVALID_PARAMETER_VALUE".equals(code) && DOES_NOT_EXIST.matcher(message).matches())) {
-      return new ResourceNotFoundException(full, status, code);
+      return new DatabricksResourceNotFoundException(full, status, code);
     }
     if (DENIED.contains(code)) {
       return denied(full, status, code);
@@ -105,34 +105,34 @@ public final class DatabricksErrors {
       return limited(full, status, code);
     }
     if (EXISTS.contains(code)) {
-      return new ResourceAlreadyExistsException(full, status, code);
+      return new DatabricksResourceAlreadyExistsException(full, status, code);
     }
     if ("INVALID_STATE".equals(code)) {
-      return new InvalidStateException(full, status, code);
+      return new DatabricksInvalidStateException(full, status, code);
     }
-    return new InvalidParameterException(full, status, code);
+    return new DatabricksInvalidParameterException(full, status, code);
   }
 
   private static DatabricksException byStatus(int status, String full, String code) {
     return switch (status) {
-      case 400 -> new InvalidParameterException(full, status, code);
+      case 400 -> new DatabricksInvalidParameterException(full, status, code);
       case 401, 403 -> denied(full, status, code);
-      case 404 -> new ResourceNotFoundException(full, status, code);
-      case 409 -> new ResourceAlreadyExistsException(full, status, code);
+      case 404 -> new DatabricksResourceNotFoundException(full, status, code);
+      case 409 -> new DatabricksResourceAlreadyExistsException(full, status, code);
       case 429 -> limited(full, status, code);
       default -> new DatabricksException(full, status, code);
     };
   }
 
   private static DatabricksException denied(String full, int status, String code) {
-    return new PermissionDeniedException(
+    return new DatabricksPermissionDeniedException(
         full + "; check that the token or credential is valid and has access to this resource",
         status,
         code);
   }
 
   private static DatabricksException limited(String full, int status, String code) {
-    return new ResourceLimitExceededException(
+    return new DatabricksResourceLimitExceededException(
         full + "; wait and retry, or lower the request rate", status, code);
   }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.databricks.DatabricksClient;
 import io.sluice.databricks.DatabricksClientBuilder;
-import io.sluice.databricks.ResourceNotFoundException;
+import io.sluice.databricks.DatabricksResourceNotFoundException;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.DatabricksJson;
 import io.sluice.databricks.implementation.RunPolling;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * Azure Databricks workspaces in one subscription, through ARM ({@code
  * Microsoft.Databricks/workspaces}, api-version {@value #API_VERSION}). Long operations return a
  * {@link SyncPoller} that polls the workspace until its provisioning state ends; {@code Failed} or
- * {@code Canceled} throws {@link WorkspaceProvisioningException}.
+ * {@code Canceled} throws {@link DatabricksWorkspaceProvisioningException}.
  */
 @ServiceClient(builder = DatabricksWorkspacesClientBuilder.class)
 public final class DatabricksWorkspacesClient {
@@ -69,7 +69,7 @@ public final class DatabricksWorkspacesClient {
    * @param resourceGroup the resource group
    * @param name the workspace's name
    * @return the workspace
-   * @throws ResourceNotFoundException when there is none
+   * @throws DatabricksResourceNotFoundException when there is none
    */
   public AzureDatabricksWorkspace getWorkspace(String resourceGroup, String name) {
     return AzureDatabricksWorkspace.from(http.get(path(resourceGroup, name), null, JsonNode.class));
@@ -150,7 +150,7 @@ public final class DatabricksWorkspacesClient {
                     LongRunningOperationStatus.IN_PROGRESS,
                     id,
                     polling.delay(polls.incrementAndGet()));
-              } catch (ResourceNotFoundException gone) {
+              } catch (DatabricksResourceNotFoundException gone) {
                 return new PollResponse<>(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED, id);
               }
             },
@@ -210,7 +210,7 @@ public final class DatabricksWorkspacesClient {
               }
               if (!"Succeeded".equals(workspace.provisioningState())
                   && workspace.provisioningState() != null) {
-                throw new WorkspaceProvisioningException(
+                throw new DatabricksWorkspaceProvisioningException(
                     "Databricks workspace "
                         + workspace.id()
                         + " ended "

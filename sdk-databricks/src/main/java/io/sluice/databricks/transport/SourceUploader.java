@@ -2,7 +2,7 @@ package io.sluice.databricks.transport;
 
 import io.sluice.core.SluiceException;
 import io.sluice.core.definition.StepDefinition;
-import io.sluice.databricks.ResourceNotFoundException;
+import io.sluice.databricks.DatabricksResourceNotFoundException;
 import io.sluice.databricks.WorkspaceClient;
 import io.sluice.databricks.models.Language;
 import io.sluice.databricks.models.WorkspaceFormat;
@@ -74,7 +74,7 @@ final class SourceUploader {
     try {
       workspace.getStatus(folder + "/" + MARKER);
       return true;
-    } catch (ResourceNotFoundException e) {
+    } catch (DatabricksResourceNotFoundException e) {
       return false;
     }
   }

@@ -4,7 +4,7 @@ import io.sluice.core.definition.DatastoreCredentialDefinition;
 import io.sluice.core.definition.DatastoreDefinition;
 import io.sluice.core.definition.PipelineDefinition;
 import io.sluice.core.definition.SecretReference;
-import io.sluice.databricks.ResourceAlreadyExistsException;
+import io.sluice.databricks.DatabricksResourceAlreadyExistsException;
 import io.sluice.databricks.SecretsClient;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +79,7 @@ final class StorageCredentials {
     }
     try {
       client.createScope(scope, null);
-    } catch (ResourceAlreadyExistsException e) {
+    } catch (DatabricksResourceAlreadyExistsException e) {
       // The scope outlives runs; its secrets are overwritten below.
     }
     secrets.forEach(

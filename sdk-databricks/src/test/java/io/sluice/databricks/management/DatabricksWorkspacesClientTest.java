@@ -152,7 +152,7 @@ class DatabricksWorkspacesClientTest {
     assertThat(client.beginDelete("rg", "churn-dbx").getFinalResult())
         .endsWith("/workspaces/churn-dbx");
     assertThatThrownBy(() -> client.getWorkspace("rg", "churn-dbx"))
-        .isInstanceOf(io.sluice.databricks.ResourceNotFoundException.class)
+        .isInstanceOf(io.sluice.databricks.DatabricksResourceNotFoundException.class)
         .hasMessageContaining("ResourceNotFound");
 
     OpenApiInteractionValidator validator = ArmSpec.validator(specCopy);

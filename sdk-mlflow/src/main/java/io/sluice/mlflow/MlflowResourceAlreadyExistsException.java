@@ -4,10 +4,10 @@ package io.sluice.mlflow;
  * An experiment, registered model or alias of that name already exists ({@code
  * RESOURCE_ALREADY_EXISTS}).
  */
-public class ResourceAlreadyExistsException extends MlflowException {
+public class MlflowResourceAlreadyExistsException extends MlflowException {
   private static final long serialVersionUID = 1L;
 
-  ResourceAlreadyExistsException(String message, int statusCode, String errorCode) {
+  MlflowResourceAlreadyExistsException(String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

@@ -1,7 +1,10 @@
 package io.sluice.databricks;
 
-/** The resource already exists ({@code RESOURCE_ALREADY_EXISTS}, or HTTP 409). */
-public final class ResourceAlreadyExistsException extends DatabricksException {
+/**
+ * The resource is in a state that does not allow the call ({@code INVALID_STATE}), e.g. starting a
+ * pending cluster.
+ */
+public final class DatabricksInvalidStateException extends DatabricksInvalidParameterException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -11,7 +14,7 @@ public final class ResourceAlreadyExistsException extends DatabricksException {
    * @param statusCode the HTTP status
    * @param errorCode the service's {@code error_code}, or null
    */
-  public ResourceAlreadyExistsException(String message, int statusCode, String errorCode) {
+  public DatabricksInvalidStateException(String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

@@ -6,7 +6,7 @@ import io.sluice.databricks.models.ClusterState;
 /**
  * A cluster reached a state other than the one waited for (ERROR, or TERMINATED while starting).
  */
-public final class ClusterStateException extends SluiceException {
+public final class DatabricksClusterStateException extends SluiceException {
   private static final long serialVersionUID = 1L;
 
   private final String clusterId;
@@ -19,7 +19,7 @@ public final class ClusterStateException extends SluiceException {
    * @param state the state it reached
    * @param message what was waited for, the state message and the fix
    */
-  public ClusterStateException(String clusterId, ClusterState state, String message) {
+  public DatabricksClusterStateException(String clusterId, ClusterState state, String message) {
     super(message);
     this.clusterId = clusterId;
     this.state = state;

@@ -1,10 +1,7 @@
 package io.sluice.databricks;
 
-/**
- * The request was rejected as invalid ({@code INVALID_PARAMETER_VALUE}, {@code
- * MAX_BLOCK_SIZE_EXCEEDED}, or HTTP 400).
- */
-public class InvalidParameterException extends DatabricksException {
+/** The resource already exists ({@code RESOURCE_ALREADY_EXISTS}, or HTTP 409). */
+public final class DatabricksResourceAlreadyExistsException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -14,7 +11,8 @@ public class InvalidParameterException extends DatabricksException {
    * @param statusCode the HTTP status
    * @param errorCode the service's {@code error_code}, or null
    */
-  public InvalidParameterException(String message, int statusCode, String errorCode) {
+  public DatabricksResourceAlreadyExistsException(
+      String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

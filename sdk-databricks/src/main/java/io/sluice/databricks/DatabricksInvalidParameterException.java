@@ -1,7 +1,10 @@
 package io.sluice.databricks;
 
-/** The resource does not exist ({@code RESOURCE_DOES_NOT_EXIST}, or HTTP 404). */
-public final class ResourceNotFoundException extends DatabricksException {
+/**
+ * The request was rejected as invalid ({@code INVALID_PARAMETER_VALUE}, {@code
+ * MAX_BLOCK_SIZE_EXCEEDED}, or HTTP 400).
+ */
+public class DatabricksInvalidParameterException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -11,7 +14,7 @@ public final class ResourceNotFoundException extends DatabricksException {
    * @param statusCode the HTTP status
    * @param errorCode the service's {@code error_code}, or null
    */
-  public ResourceNotFoundException(String message, int statusCode, String errorCode) {
+  public DatabricksInvalidParameterException(String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

@@ -1,7 +1,10 @@
 package io.sluice.databricks;
 
-/** The caller is not authenticated or not allowed ({@code PERMISSION_DENIED}, HTTP 401 or 403). */
-public final class PermissionDeniedException extends DatabricksException {
+/**
+ * A quota or rate limit was hit ({@code RESOURCE_LIMIT_EXCEEDED}, {@code REQUEST_LIMIT_EXCEEDED},
+ * {@code QUOTA_EXCEEDED}, or HTTP 429 after retries).
+ */
+public final class DatabricksResourceLimitExceededException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -11,7 +14,8 @@ public final class PermissionDeniedException extends DatabricksException {
    * @param statusCode the HTTP status
    * @param errorCode the service's {@code error_code}, or null
    */
-  public PermissionDeniedException(String message, int statusCode, String errorCode) {
+  public DatabricksResourceLimitExceededException(
+      String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

@@ -7,10 +7,10 @@ import io.sluice.core.SluiceException;
  * cause says why), or kept failing past the logger's retry window. Everything logged after the
  * failure is refused with this exception too.
  */
-public class AsyncLoggingException extends SluiceException {
+public class MlflowAsyncLoggingException extends SluiceException {
   private static final long serialVersionUID = 1L;
 
-  AsyncLoggingException(String message, Throwable cause) {
+  MlflowAsyncLoggingException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,10 +1,7 @@
 package io.sluice.databricks;
 
-/**
- * The resource is in a state that does not allow the call ({@code INVALID_STATE}), e.g. starting a
- * pending cluster.
- */
-public final class InvalidStateException extends InvalidParameterException {
+/** The caller is not authenticated or not allowed ({@code PERMISSION_DENIED}, HTTP 401 or 403). */
+public final class DatabricksPermissionDeniedException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -14,7 +11,7 @@ public final class InvalidStateException extends InvalidParameterException {
    * @param statusCode the HTTP status
    * @param errorCode the service's {@code error_code}, or null
    */
-  public InvalidStateException(String message, int statusCode, String errorCode) {
+  public DatabricksPermissionDeniedException(String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

@@ -3,7 +3,7 @@ package io.sluice.databricks.management;
 import io.sluice.core.SluiceException;
 
 /** Provisioning a workspace ended {@code Failed} or {@code Canceled}. */
-public final class WorkspaceProvisioningException extends SluiceException {
+public final class DatabricksWorkspaceProvisioningException extends SluiceException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -11,7 +11,7 @@ public final class WorkspaceProvisioningException extends SluiceException {
    *
    * @param message the workspace, its final state and what to check
    */
-  public WorkspaceProvisioningException(String message) {
+  public DatabricksWorkspaceProvisioningException(String message) {
     super(message);
   }
 }

@@ -1,10 +1,7 @@
 package io.sluice.databricks;
 
-/**
- * A quota or rate limit was hit ({@code RESOURCE_LIMIT_EXCEEDED}, {@code REQUEST_LIMIT_EXCEEDED},
- * {@code QUOTA_EXCEEDED}, or HTTP 429 after retries).
- */
-public final class ResourceLimitExceededException extends DatabricksException {
+/** The resource does not exist ({@code RESOURCE_DOES_NOT_EXIST}, or HTTP 404). */
+public final class DatabricksResourceNotFoundException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -14,7 +11,7 @@ public final class ResourceLimitExceededException extends DatabricksException {
    * @param statusCode the HTTP status
    * @param errorCode the service's {@code error_code}, or null
    */
-  public ResourceLimitExceededException(String message, int statusCode, String errorCode) {
+  public DatabricksResourceNotFoundException(String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }

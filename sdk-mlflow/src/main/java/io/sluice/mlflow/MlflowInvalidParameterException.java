@@ -4,10 +4,10 @@ package io.sluice.mlflow;
  * The server rejected a value ({@code INVALID_PARAMETER_VALUE} or {@code BAD_REQUEST}); the message
  * names it.
  */
-public class InvalidParameterException extends MlflowException {
+public class MlflowInvalidParameterException extends MlflowException {
   private static final long serialVersionUID = 1L;
 
-  InvalidParameterException(String message, int statusCode, String errorCode) {
+  MlflowInvalidParameterException(String message, int statusCode, String errorCode) {
     super(message, statusCode, errorCode);
   }
 }
