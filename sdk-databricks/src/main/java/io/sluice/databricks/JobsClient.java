@@ -218,11 +218,7 @@ public final class JobsClient {
     RunNowRequest withToken =
         request.idempotencyToken() != null
             ? request
-            : new RunNowRequest(
-                request.jobId(),
-                UUID.randomUUID().toString(),
-                request.jobParameters(),
-                request.notebookParams());
+            : request.toBuilder().idempotencyToken(UUID.randomUUID().toString()).build();
     checkToken(withToken.idempotencyToken());
     return http.post(JOBS + "run-now", withToken, JsonNode.class, true).path("run_id").asLong();
   }
@@ -341,8 +337,7 @@ public final class JobsClient {
       checkToken(request.idempotencyToken());
       return request;
     }
-    return new SubmitRunRequest(
-        request.runName(), request.tasks(), request.timeoutSeconds(), UUID.randomUUID().toString());
+    return request.toBuilder().idempotencyToken(UUID.randomUUID().toString()).build();
   }
 
   private static void checkToken(String token) {

@@ -18,6 +18,7 @@ import io.sluice.databricks.models.JobSettings;
 import io.sluice.databricks.models.JobTask;
 import io.sluice.databricks.models.Language;
 import io.sluice.databricks.models.NotebookTask;
+import io.sluice.databricks.models.PyPiLibrary;
 import io.sluice.databricks.models.RepairRunRequest;
 import io.sluice.databricks.models.Run;
 import io.sluice.databricks.models.RunNowRequest;
@@ -61,39 +62,30 @@ class DatabricksClientTest {
   }
 
   private static JobTask notebook(String key, String... deps) {
-    return new JobTask(
-        key,
-        List.of(deps).stream().map(TaskDependency::new).toList(),
-        null,
-        new ClusterSpec(
-            null,
-            "15.4.x-scala2.12",
-            "Standard_DS3_v2",
-            null,
-            null,
-            1,
-            null,
-            Map.of(),
-            Map.of(),
-            List.of(),
-            null,
-            Map.of(),
-            null),
-        null,
-        List.of(ClusterLibrary.pypi("pandas==2.2.3", null)),
-        new NotebookTask("/Shared/n", Map.of("input", "dbfs:/in")),
-        null,
-        null,
-        null,
-        600,
-        null);
+    return JobTask.builder()
+        .taskKey(key)
+        .dependsOn(List.of(deps).stream().map(TaskDependency::new).toList())
+        .newCluster(
+            ClusterSpec.builder()
+                .sparkVersion("15.4.x-scala2.12")
+                .nodeTypeId("Standard_DS3_v2")
+                .numWorkers(1)
+                .build())
+        .libraries(List.of(ClusterLibrary.pypi(new PyPiLibrary("pandas==2.2.3", null))))
+        .notebookTask(new NotebookTask("/Shared/n", Map.of("input", "dbfs:/in")))
+        .timeoutSeconds(600)
+        .build();
   }
 
   @Test
   void submitWaitsAndReturnsTheSucceededRun() {
     fake.timing(100, 200).exitValue("a", "42");
     SubmitRunRequest request =
-        new SubmitRunRequest("r", List.of(notebook("a"), notebook("b", "a")), null, "tok-1");
+        SubmitRunRequest.builder()
+            .runName("r")
+            .tasks(List.of(notebook("a"), notebook("b", "a")))
+            .idempotencyToken("tok-1")
+            .build();
     Run run = client.getJobsClient().beginSubmitRun(request).getFinalResult();
 
     assertThat(run.state().resultState().name()).isEqualTo("SUCCESS");
@@ -121,7 +113,10 @@ class DatabricksClientTest {
         client
             .getJobsClient()
             .beginSubmitRun(
-                new SubmitRunRequest("r", List.of(notebook("a"), notebook("b", "a")), null, null));
+                SubmitRunRequest.builder()
+                    .runName("r")
+                    .tasks(List.of(notebook("a"), notebook("b", "a")))
+                    .build());
 
     assertThatThrownBy(poller::waitForCompletion)
         .isInstanceOf(DatabricksRunException.class)
@@ -144,7 +139,12 @@ class DatabricksClientTest {
     fake.timing(2500, 3000);
     client
         .getJobsClient()
-        .beginSubmitRun(new SubmitRunRequest("r", List.of(notebook("a")), null, "t"))
+        .beginSubmitRun(
+            SubmitRunRequest.builder()
+                .runName("r")
+                .tasks(List.of(notebook("a")))
+                .idempotencyToken("t")
+                .build())
         .waitForCompletion();
 
     List<FakeDatabricks.Call> polls = fake.calls("/api/2.2/jobs/runs/get");
@@ -170,7 +170,11 @@ class DatabricksClientTest {
             () ->
                 client
                     .getJobsClient()
-                    .submitRun(new SubmitRunRequest("r", List.of(), null, "x".repeat(65))))
+                    .submitRun(
+                        SubmitRunRequest.builder()
+                            .runName("r")
+                            .idempotencyToken("x".repeat(65))
+                            .build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'idempotencyToken' has 65 characters");
   }
@@ -187,46 +191,37 @@ class DatabricksClientTest {
         .respond("GET /api/2.2/jobs/runs/list", "{\"runs\":[{\"run_id\":8}]}");
     JobsClient jobs = client.getJobsClient();
     ClusterSpec shared =
-        new ClusterSpec(
-            null,
-            "15.4.x-scala2.12",
-            "Standard_DS3_v2",
-            null,
-            null,
-            2,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        ClusterSpec.builder()
+            .sparkVersion("15.4.x-scala2.12")
+            .nodeTypeId("Standard_DS3_v2")
+            .numWorkers(2)
+            .build();
     JobTask task =
-        new JobTask(
-            "a",
-            null,
-            null,
-            null,
-            "shared",
-            null,
-            null,
-            new SparkPythonTask("/Shared/a.py", List.of("-x", "1")),
-            null,
-            null,
-            null,
-            1);
+        JobTask.builder()
+            .taskKey("a")
+            .jobClusterKey("shared")
+            .sparkPythonTask(new SparkPythonTask("/Shared/a.py", List.of("-x", "1")))
+            .maxRetries(1)
+            .build();
     long jobId =
         jobs.createJob(
-            new JobSettings(
-                "j",
-                List.of(task),
-                List.of(new JobCluster("shared", shared)),
-                1,
-                3600,
-                Map.of("team", "ml")));
+            JobSettings.builder()
+                .name("j")
+                .tasks(List.of(task))
+                .jobClusters(List.of(new JobCluster("shared", shared)))
+                .maxConcurrentRuns(1)
+                .timeoutSeconds(3600)
+                .tags(Map.of("team", "ml"))
+                .build());
     assertThat(jobId).isEqualTo(7);
-    assertThat(jobs.runNow(new RunNowRequest(7, null, Map.of("p", "1"), null))).isEqualTo(8);
-    assertThat(jobs.repairRun(new RepairRunRequest(8, List.of("a"), null, true, null)))
+    assertThat(jobs.runNow(RunNowRequest.builder(7).jobParameters(Map.of("p", "1")).build()))
+        .isEqualTo(8);
+    assertThat(
+            jobs.repairRun(
+                RepairRunRequest.builder(8)
+                    .rerunTasks(List.of("a"))
+                    .rerunDependentTasks(true)
+                    .build()))
         .isEqualTo(9);
     jobs.cancelRun(8);
     jobs.deleteJob(7);
@@ -296,21 +291,21 @@ class DatabricksClientTest {
             "{\"clusters\":[{\"cluster_id\":\"c-1\",\"state\":\"RUNNING\"}]}");
     ClustersClient clusters = client.getClustersClient();
     ClusterSpec spec =
-        new ClusterSpec(
-            "etl",
-            "15.4.x-scala2.12",
-            "Standard_DS3_v2",
-            null,
-            null,
-            2,
-            null,
-            Map.of("spark.speculation", "true"),
-            Map.of("PYSPARK_PYTHON", "/databricks/python3/bin/python3"),
-            List.of(
-                io.sluice.databricks.models.InitScript.of("/Volumes/main/default/init/setup.sh")),
-            io.sluice.databricks.models.ClusterLogConf.of("dbfs:/cluster-logs"),
-            Map.of("team", "ml"),
-            30);
+        ClusterSpec.builder()
+            .clusterName("etl")
+            .sparkVersion("15.4.x-scala2.12")
+            .nodeTypeId("Standard_DS3_v2")
+            .numWorkers(2)
+            .sparkConf(Map.of("spark.speculation", "true"))
+            .sparkEnvVars(Map.of("PYSPARK_PYTHON", "/databricks/python3/bin/python3"))
+            .initScripts(
+                List.of(
+                    io.sluice.databricks.models.InitScript.of(
+                        "/Volumes/main/default/init/setup.sh")))
+            .clusterLogConf(io.sluice.databricks.models.ClusterLogConf.of("dbfs:/cluster-logs"))
+            .customTags(Map.of("team", "ml"))
+            .autoterminationMinutes(30)
+            .build();
 
     assertThat(clusters.beginCreate(spec).getFinalResult().state()).isEqualTo(ClusterState.RUNNING);
     clusters.beginRestart("c-1").waitForCompletion();

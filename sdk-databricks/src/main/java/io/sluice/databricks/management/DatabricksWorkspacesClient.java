@@ -111,12 +111,13 @@ public final class DatabricksWorkspacesClient {
       beginLinkToAzureMachineLearning(String resourceGroup, String name, String amlWorkspaceId) {
     AzureDatabricksWorkspace current = getWorkspace(resourceGroup, name);
     WorkspaceDefinition linked =
-        new WorkspaceDefinition(
-            current.location(),
-            current.sku(),
-            current.managedResourceGroupId(),
-            amlWorkspaceId,
-            current.tags());
+        WorkspaceDefinition.builder()
+            .location(current.location())
+            .sku(current.sku())
+            .managedResourceGroupId(current.managedResourceGroupId())
+            .amlWorkspaceId(amlWorkspaceId)
+            .tags(current.tags())
+            .build();
     return beginCreateOrUpdate(resourceGroup, name, linked);
   }
 

@@ -5,7 +5,15 @@ import io.sluice.databricks.implementation.DatabricksJson;
 import java.util.Map;
 
 /**
- * What an Azure Databricks workspace should be.
+ * What an Azure Databricks workspace should be. Build one with {@link #builder()}:
+ *
+ * <pre>{@code
+ * WorkspaceDefinition premium = WorkspaceDefinition.builder()
+ *     .location("westeurope")
+ *     .sku("premium")
+ *     .tags(Map.of("team", "ml"))
+ *     .build();
+ * }</pre>
  *
  * @param location the Azure region, e.g. {@code westeurope}
  * @param sku {@code standard}, {@code premium} or {@code trial}
@@ -32,6 +40,15 @@ public record WorkspaceDefinition(
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 
+  /**
+   * Starts a definition with nothing set; a location and a SKU are required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   ObjectNode toJson(String subscriptionId, String resourceGroup, String name) {
     ObjectNode body = DatabricksJson.MAPPER.createObjectNode();
     body.put("location", location);
@@ -50,5 +67,83 @@ public record WorkspaceDefinition(
       properties.putObject("parameters").putObject("amlWorkspaceId").put("value", amlWorkspaceId);
     }
     return body;
+  }
+
+  /** Builds a {@link WorkspaceDefinition}; the location and the SKU are required. */
+  public static final class Builder {
+    private String location;
+    private String sku;
+    private String managedResourceGroupId;
+    private String amlWorkspaceId;
+    private Map<String, String> tags;
+
+    private Builder() {}
+
+    /**
+     * Sets the Azure region.
+     *
+     * @param location e.g. {@code westeurope}
+     * @return this builder
+     */
+    public Builder location(String location) {
+      this.location = location;
+      return this;
+    }
+
+    /**
+     * Sets the pricing tier.
+     *
+     * @param sku {@code standard}, {@code premium} or {@code trial}
+     * @return this builder
+     */
+    public Builder sku(String sku) {
+      this.sku = sku;
+      return this;
+    }
+
+    /**
+     * Sets the resource group Databricks will manage.
+     *
+     * @param managedResourceGroupId its ARM id; null for {@code databricks-rg-<name>} in the same
+     *     subscription
+     * @return this builder
+     */
+    public Builder managedResourceGroupId(String managedResourceGroupId) {
+      this.managedResourceGroupId = managedResourceGroupId;
+      return this;
+    }
+
+    /**
+     * Links an Azure Machine Learning workspace.
+     *
+     * @param amlWorkspaceId its ARM id, or null for none
+     * @return this builder
+     */
+    public Builder amlWorkspaceId(String amlWorkspaceId) {
+      this.amlWorkspaceId = amlWorkspaceId;
+      return this;
+    }
+
+    /**
+     * Sets the workspace's tags.
+     *
+     * @param tags the tags
+     * @return this builder
+     */
+    public Builder tags(Map<String, String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    /**
+     * Builds the definition.
+     *
+     * @return a new definition
+     * @throws IllegalArgumentException when the location is missing or the SKU is not one of {@code
+     *     standard}, {@code premium} or {@code trial}
+     */
+    public WorkspaceDefinition build() {
+      return new WorkspaceDefinition(location, sku, managedResourceGroupId, amlWorkspaceId, tags);
+    }
   }
 }

@@ -10,7 +10,6 @@ import io.sluice.databricks.models.CranLibrary;
 import io.sluice.databricks.models.InitScript;
 import io.sluice.databricks.models.MavenLibrary;
 import io.sluice.databricks.models.PyPiLibrary;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,20 +29,20 @@ final class ClusterSpecs {
         cluster.minWorkers() != null
             ? new AutoScale(cluster.minWorkers(), cluster.maxWorkers())
             : null;
-    return new ClusterSpec(
-        null,
-        cluster.sparkVersion(),
-        cluster.nodeType(),
-        cluster.driverNodeType(),
-        cluster.instancePoolId(),
-        cluster.numWorkers(),
-        autoscale,
-        conf,
-        cluster.sparkEnvVariables(),
-        cluster.initScripts().stream().map(InitScript::of).toList(),
-        cluster.clusterLogPath() == null ? null : ClusterLogConf.of(cluster.clusterLogPath()),
-        tags,
-        null);
+    return ClusterSpec.builder()
+        .sparkVersion(cluster.sparkVersion())
+        .nodeTypeId(cluster.nodeType())
+        .driverNodeTypeId(cluster.driverNodeType())
+        .instancePoolId(cluster.instancePoolId())
+        .numWorkers(cluster.numWorkers())
+        .autoscale(autoscale)
+        .sparkConf(conf)
+        .sparkEnvVars(cluster.sparkEnvVariables())
+        .initScripts(cluster.initScripts().stream().map(InitScript::of).toList())
+        .clusterLogConf(
+            cluster.clusterLogPath() == null ? null : ClusterLogConf.of(cluster.clusterLogPath()))
+        .customTags(tags)
+        .build();
   }
 
   /** A single-node job cluster for a Python script step. */
@@ -58,48 +57,33 @@ final class ClusterSpecs {
     conf.put("spark.master", "local[*, 4]");
     Map<String, String> allTags = new TreeMap<>(tags);
     allTags.put("ResourceClass", "SingleNode");
-    return new ClusterSpec(
-        null,
-        sparkVersion,
-        nodeType,
-        null,
-        null,
-        0,
-        null,
-        conf,
-        envVars,
-        List.of(),
-        null,
-        allTags,
-        null);
+    return ClusterSpec.builder()
+        .sparkVersion(sparkVersion)
+        .nodeTypeId(nodeType)
+        .numWorkers(0)
+        .sparkConf(conf)
+        .sparkEnvVars(envVars)
+        .customTags(allTags)
+        .build();
   }
 
   static ClusterLibrary library(LibraryDefinition library) {
     if (library instanceof LibraryDefinition.Maven m) {
-      return new ClusterLibrary(
-          null,
-          null,
-          null,
-          null,
-          null,
-          new MavenLibrary(m.coordinates(), m.repo(), m.exclusions()),
-          null);
+      return ClusterLibrary.maven(new MavenLibrary(m.coordinates(), m.repo(), m.exclusions()));
     }
     if (library instanceof LibraryDefinition.PyPi p) {
-      return new ClusterLibrary(
-          null, null, null, null, new PyPiLibrary(p.packageSpec(), p.repo()), null, null);
+      return ClusterLibrary.pypi(new PyPiLibrary(p.packageSpec(), p.repo()));
     }
     if (library instanceof LibraryDefinition.Egg e) {
-      return new ClusterLibrary(null, null, e.library(), null, null, null, null);
+      return ClusterLibrary.egg(e.library());
     }
     if (library instanceof LibraryDefinition.Jar j) {
       return ClusterLibrary.jar(j.library());
     }
     if (library instanceof LibraryDefinition.Whl w) {
-      return new ClusterLibrary(null, w.library(), null, null, null, null, null);
+      return ClusterLibrary.whl(w.library());
     }
     LibraryDefinition.Cran c = (LibraryDefinition.Cran) library;
-    return new ClusterLibrary(
-        null, null, null, null, null, null, new CranLibrary(c.packageName(), c.repo()));
+    return ClusterLibrary.cran(new CranLibrary(c.packageName(), c.repo()));
   }
 }

@@ -173,7 +173,7 @@ public final class DatabricksTransport implements Transport {
       credentials.store(databricks.getSecretsClient(), secrets::value);
       if (settings.submitAsJob()) {
         long jobId = jobs.createJob(plan.job());
-        databricksRunId = jobs.runNow(new RunNowRequest(jobId, token, null, null));
+        databricksRunId = jobs.runNow(RunNowRequest.builder(jobId).idempotencyToken(token).build());
       } else {
         databricksRunId = jobs.submitRun(plan.request(token));
       }

@@ -16,6 +16,7 @@ import io.sluice.databricks.models.JobCluster;
 import io.sluice.databricks.models.JobSettings;
 import io.sluice.databricks.models.JobTask;
 import io.sluice.databricks.models.NotebookTask;
+import io.sluice.databricks.models.PyPiLibrary;
 import io.sluice.databricks.models.SparkJarTask;
 import io.sluice.databricks.models.SparkPythonTask;
 import io.sluice.databricks.models.SubmitRunRequest;
@@ -82,7 +83,11 @@ final class RunPlan {
    * @param idempotencyToken {@link #idempotencyToken()}, or another one to start the run again
    */
   SubmitRunRequest request(String idempotencyToken) {
-    return new SubmitRunRequest(runName(), tasks(), null, idempotencyToken);
+    return SubmitRunRequest.builder()
+        .runName(runName())
+        .tasks(tasks())
+        .idempotencyToken(idempotencyToken)
+        .build();
   }
 
   /**
@@ -99,24 +104,17 @@ final class RunPlan {
       }
       String key =
           shared.computeIfAbsent(task.newCluster(), spec -> "cluster_" + (shared.size() + 1));
-      tasks.add(
-          new JobTask(
-              task.taskKey(),
-              task.dependsOn(),
-              null,
-              null,
-              key,
-              task.libraries(),
-              task.notebookTask(),
-              task.sparkPythonTask(),
-              task.sparkJarTask(),
-              task.sparkSubmitTask(),
-              task.timeoutSeconds(),
-              task.maxRetries()));
+      tasks.add(task.toBuilder().newCluster(null).jobClusterKey(key).build());
     }
     List<JobCluster> clusters = new ArrayList<>();
     shared.forEach((spec, key) -> clusters.add(new JobCluster(key, spec)));
-    return new JobSettings(runName(), tasks, clusters, 1, null, Map.of("sluice-run", runId));
+    return JobSettings.builder()
+        .name(runName())
+        .tasks(tasks)
+        .jobClusters(clusters)
+        .maxConcurrentRuns(1)
+        .tags(Map.of("sluice-run", runId))
+        .build();
   }
 
   /**
@@ -138,22 +136,12 @@ final class RunPlan {
                             + "' is not in pipeline '"
                             + definition.name()
                             + "'; compile the pipeline again"));
-    JobTask task = jobTask(step);
-    JobTask alone =
-        new JobTask(
-            task.taskKey(),
-            List.of(),
-            task.existingClusterId(),
-            task.newCluster(),
-            null,
-            task.libraries(),
-            task.notebookTask(),
-            task.sparkPythonTask(),
-            task.sparkJarTask(),
-            task.sparkSubmitTask(),
-            task.timeoutSeconds(),
-            task.maxRetries());
-    return new SubmitRunRequest(runName() + " " + stepName, List.of(alone), null, idempotencyToken);
+    JobTask alone = jobTask(step).toBuilder().dependsOn(List.of()).build();
+    return SubmitRunRequest.builder()
+        .runName(runName() + " " + stepName)
+        .tasks(List.of(alone))
+        .idempotencyToken(idempotencyToken)
+        .build();
   }
 
   String idempotencyToken() {
@@ -216,19 +204,17 @@ final class RunPlan {
               ((DatabricksTask.Jar) task).mainClassName(),
               StepArguments.databricksArgv(step, parameters, ports(step)));
     }
-    return new JobTask(
-        taskKeys.get(step.name()),
-        dependencies(step),
-        existing,
-        newCluster,
-        null,
-        libraries,
-        notebook,
-        python,
-        jar,
-        null,
-        task.timeoutSeconds(),
-        null);
+    return JobTask.builder()
+        .taskKey(taskKeys.get(step.name()))
+        .dependsOn(dependencies(step))
+        .existingClusterId(existing)
+        .newCluster(newCluster)
+        .libraries(libraries)
+        .notebookTask(notebook)
+        .sparkPythonTask(python)
+        .sparkJarTask(jar)
+        .timeoutSeconds(task.timeoutSeconds())
+        .build();
   }
 
   private JobTask scriptTask(StepDefinition step) {
@@ -241,7 +227,10 @@ final class RunPlan {
       env.putAll(environment.environmentVariables());
       environment
           .pipPackages()
-          .forEach(p -> libraries.add(ClusterLibrary.pypi(p, environment.pipIndexUrl())));
+          .forEach(
+              p ->
+                  libraries.add(
+                      ClusterLibrary.pypi(new PyPiLibrary(p, environment.pipIndexUrl()))));
     }
     env.putAll(task.environmentVariables());
     env.putAll(StepArguments.parameterEnvironment(step, parameters, ports(step)));
@@ -251,19 +240,14 @@ final class RunPlan {
     List<String> arguments = StepArguments.scriptArguments(step, parameters, ports(step));
     SparkPythonTask python =
         new SparkPythonTask(sources.apply(step, null) + "/" + task.scriptName(), arguments);
-    return new JobTask(
-        taskKeys.get(step.name()),
-        dependencies(step),
-        null,
-        cluster,
-        null,
-        libraries,
-        null,
-        python,
-        null,
-        null,
-        task.maxRunDurationSeconds(),
-        null);
+    return JobTask.builder()
+        .taskKey(taskKeys.get(step.name()))
+        .dependsOn(dependencies(step))
+        .newCluster(cluster)
+        .libraries(libraries)
+        .sparkPythonTask(python)
+        .timeoutSeconds(task.maxRunDurationSeconds())
+        .build();
   }
 
   private String notebookPath(StepDefinition step, DatabricksTask.Notebook task) {

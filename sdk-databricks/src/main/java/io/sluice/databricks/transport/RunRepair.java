@@ -47,7 +47,10 @@ final class RunRepair {
           }
         });
     jobs.repairRun(
-        new RepairRunRequest(runId, rerun, null, null, run.latestRepairId().orElse(null)));
+        RepairRunRequest.builder(runId)
+            .rerunTasks(rerun)
+            .latestRepairId(run.latestRepairId().orElse(null))
+            .build());
     return kept;
   }
 

@@ -130,7 +130,11 @@ class DatabricksWorkspacesClientTest {
             .beginCreateOrUpdate(
                 "rg",
                 "churn-dbx",
-                new WorkspaceDefinition("westeurope", "premium", null, null, Map.of("team", "ml")))
+                WorkspaceDefinition.builder()
+                    .location("westeurope")
+                    .sku("premium")
+                    .tags(Map.of("team", "ml"))
+                    .build())
             .getFinalResult();
     assertThat(created.provisioningState()).isEqualTo("Succeeded");
     assertThat(created.endpoint()).contains("https://adb-1234567890123456.7.azuredatabricks.net");
@@ -184,7 +188,8 @@ class DatabricksWorkspacesClientTest {
 
   @Test
   void badDefinitionsAndBuildersNameTheirFix() {
-    assertThatThrownBy(() -> new WorkspaceDefinition("westeurope", "gold", null, null, null))
+    assertThatThrownBy(
+            () -> WorkspaceDefinition.builder().location("westeurope").sku("gold").build())
         .hasMessageContaining("'sku' is gold; use standard, premium or trial");
     assertThatThrownBy(
             () -> new DatabricksWorkspacesClientBuilder().subscriptionId(SUB).buildClient())
