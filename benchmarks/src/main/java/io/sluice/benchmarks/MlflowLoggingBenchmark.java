@@ -101,7 +101,7 @@ public class MlflowLoggingBenchmark {
     long now = System.currentTimeMillis();
     for (int i = 0; i < BATCH; i++) {
       long s = step++;
-      metrics.add(new Metric("loss", 1.0 / (s + 1), now, s));
+      metrics.add(Metric.builder("loss").value(1.0 / (s + 1)).timestamp(now).step(s).build());
     }
     sluice.logBatch(runId, metrics, List.of(), List.of());
   }

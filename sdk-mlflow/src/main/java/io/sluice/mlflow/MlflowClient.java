@@ -528,7 +528,11 @@ public final class MlflowClient {
   }
 
   static Metric metric(String key, double value, long timestamp, long step) {
-    return new Metric(Validation.key("metric key", key), value, timestamp, step);
+    return Metric.builder(Validation.key("metric key", key))
+        .value(value)
+        .timestamp(timestamp)
+        .step(step)
+        .build();
   }
 
   static Param param(String key, String value) {

@@ -24,6 +24,6 @@ class JsonTest {
     assertThat(
             Json.MAPPER.readValue(
                 "{\"key\":\"k\",\"value\":\"NaN\",\"timestamp\":1,\"step\":\"2\"}", Metric.class))
-        .isEqualTo(new Metric("k", Double.NaN, 1, 2));
+        .isEqualTo(Metric.builder("k").value(Double.NaN).timestamp(1).step(2).build());
   }
 }

@@ -35,7 +35,7 @@ class LogBatchWriterTest {
       entities.add(new Tag("t" + i, "x".repeat(7000)));
     }
     for (int i = 0; i < 2500; i++) {
-      entities.add(new Metric("m", i, i, i));
+      entities.add(Metric.builder("m").value(i).timestamp(i).step(i).build());
     }
     int total = 0;
     for (LogBatchWriter batch : split(entities)) {
@@ -67,7 +67,7 @@ class LogBatchWriterTest {
   @Test
   void writesTheWireFormat() throws Exception {
     LogBatchWriter batch = new LogBatchWriter("run-1");
-    batch.tryAdd(new Metric("loss", 0.5, 10, 2));
+    batch.tryAdd(Metric.builder("loss").value(0.5).timestamp(10).step(2).build());
     assertThat(Json.MAPPER.readTree(batch.toJson()))
         .isEqualTo(
             Json.MAPPER.readTree(

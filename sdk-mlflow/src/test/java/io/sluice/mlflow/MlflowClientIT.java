@@ -102,12 +102,17 @@ class MlflowClientIT {
         List.of(
             new DatasetInput(
                 List.of(new Tag("mlflow.data.context", "training")),
-                new Dataset(
-                    "iris", "abc123", "local", "{\"uri\":\"file:///iris.csv\"}", null, null))));
+                Dataset.builder()
+                    .name("iris")
+                    .digest("abc123")
+                    .sourceType("local")
+                    .source("{\"uri\":\"file:///iris.csv\"}")
+                    .build())));
 
     Run read = mlflow.getRun(runId);
     assertThat(read.data().params()).containsExactly(new Param("lr", "0.01"));
-    assertThat(read.data().metrics()).containsExactly(new Metric("loss", 0.25, 2000, 2));
+    assertThat(read.data().metrics())
+        .containsExactly(Metric.builder("loss").value(0.25).timestamp(2000).step(2).build());
     assertThat(read.data().tags())
         .contains(new Tag("note", "hello"), new Tag("owner", "sluice"))
         .doesNotContain(new Tag("gone", "soon"));
@@ -115,7 +120,9 @@ class MlflowClientIT {
         .singleElement()
         .satisfies(input -> assertThat(input.dataset().name()).isEqualTo("iris"));
     assertThat(mlflow.getMetricHistory(runId, "loss").stream())
-        .containsExactly(new Metric("loss", 0.5, 1000, 1), new Metric("loss", 0.25, 2000, 2));
+        .containsExactly(
+            Metric.builder("loss").value(0.5).timestamp(1000).step(1).build(),
+            Metric.builder("loss").value(0.25).timestamp(2000).step(2).build());
 
     assertThat(mlflow.updateRun(runId, RunStatus.FINISHED, 5000L, "renamed").status())
         .isEqualTo(RunStatus.FINISHED);
@@ -135,7 +142,8 @@ class MlflowClientIT {
     String runId = mlflow.createRun(experimentId, null, List.of()).info().runId();
     List<Metric> metrics =
         IntStream.range(0, 2500)
-            .mapToObj(i -> new Metric("m" + (i % 3), i, 1_000L + i, i))
+            .mapToObj(
+                i -> Metric.builder("m" + (i % 3)).value(i).timestamp(1_000L + i).step(i).build())
             .toList();
     List<Param> params =
         IntStream.range(0, 250).mapToObj(i -> new Param("p" + i, "v" + i)).toList();
