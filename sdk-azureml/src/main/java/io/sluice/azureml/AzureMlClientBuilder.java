@@ -1,15 +1,24 @@
 package io.sluice.azureml;
 
 import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.client.traits.ConfigurationTrait;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
 import com.azure.core.util.logging.ClientLogger;
 import io.sluice.azureml.datastore.BlobSnapshotUploader;
 import io.sluice.azureml.implementation.ArmClient;
+import io.sluice.core.http.SluiceHttp;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
 import io.sluice.core.model.Workspace;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,22 +34,29 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Requests go through Sluice's shared HTTP pipeline (retries that honour {@code Retry-After},
- * Entra ID tokens for {@code https://management.azure.com/.default}, logs with secrets masked)
- * unless a whole {@link HttpPipeline} is given, which then takes precedence.
+ * Entra ID tokens for the endpoint's {@code /.default} scope, logs with secrets masked). Its
+ * settings are azure-core's traits, shared by every Sluice client builder and applied by {@link
+ * SluiceHttpPipelineBuilder}; a whole {@link HttpPipeline}, when given, takes precedence over the
+ * others and must authenticate itself.
  */
 @ServiceClientBuilder(serviceClients = AzureMlClient.class)
-public final class AzureMlClientBuilder {
+public final class AzureMlClientBuilder
+    implements HttpTrait<AzureMlClientBuilder>,
+        TokenCredentialTrait<AzureMlClientBuilder>,
+        EndpointTrait<AzureMlClientBuilder>,
+        ConfigurationTrait<AzureMlClientBuilder> {
   /** The public cloud's Azure Resource Manager endpoint. */
-  public static final String DEFAULT_ENDPOINT = "https://management.azure.com";
+  public static final String DEFAULT_ENDPOINT = SluiceHttp.ARM_PUBLIC_CLOUD;
 
   private static final ClientLogger LOGGER = new ClientLogger(AzureMlClientBuilder.class);
 
+  private final SluiceHttpPipelineBuilder http = new SluiceHttpPipelineBuilder();
+  private boolean pipelineSet;
   private Workspace workspace;
   private TokenCredential credential;
   private String endpoint = DEFAULT_ENDPOINT;
   private AzureMlServiceVersion serviceVersion = AzureMlServiceVersion.getLatest();
   private HttpClient httpClient;
-  private HttpPipeline pipeline;
   private Duration pollInterval = Duration.ofSeconds(5);
   private SnapshotUploader snapshotUploader;
   private String runHistoryEndpoint;
@@ -77,6 +93,7 @@ public final class AzureMlClientBuilder {
    * @param credential for example {@code DefaultAzureCredential}
    * @return this builder
    */
+  @Override
   public AzureMlClientBuilder credential(TokenCredential credential) {
     this.credential = Objects.requireNonNull(credential, "'credential' is null");
     return this;
@@ -110,6 +127,7 @@ public final class AzureMlClientBuilder {
    * @param endpoint for example {@code https://management.usgovcloudapi.net}
    * @return this builder
    */
+  @Override
   public AzureMlClientBuilder endpoint(String endpoint) {
     this.endpoint = Objects.requireNonNull(endpoint, "'endpoint' is null");
     return this;
@@ -127,25 +145,92 @@ public final class AzureMlClientBuilder {
   }
 
   /**
-   * Sends through this HTTP client inside Sluice's pipeline.
+   * Sends through this HTTP client: Azure Resource Manager calls inside Sluice's pipeline, and the
+   * storage and scoring calls of the client.
    *
-   * @param httpClient the client
+   * @param httpClient the client; null for a new OkHttp client
    * @return this builder
    */
+  @Override
   public AzureMlClientBuilder httpClient(HttpClient httpClient) {
-    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' is null");
+    http.httpClient(httpClient);
+    this.httpClient = httpClient;
     return this;
   }
 
   /**
-   * Sends through this pipeline, which must authenticate itself; it takes precedence over every
-   * other HTTP setting, so {@link #credential} and {@link #httpClient} may not be set with it.
+   * Sends Azure Resource Manager calls through this pipeline, which takes precedence over every
+   * other HTTP setting and the credential: it must authenticate itself.
    *
-   * @param pipeline the pipeline
+   * @param pipeline the pipeline; null for Sluice's
    * @return this builder
    */
+  @Override
   public AzureMlClientBuilder pipeline(HttpPipeline pipeline) {
-    this.pipeline = Objects.requireNonNull(pipeline, "'pipeline' is null");
+    http.pipeline(pipeline);
+    this.pipelineSet = pipeline != null;
+    return this;
+  }
+
+  /**
+   * Adds a policy, run once per call or once per try as its position says.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  @Override
+  public AzureMlClientBuilder addPolicy(HttpPipelinePolicy policy) {
+    http.addPolicy(policy);
+    return this;
+  }
+
+  /**
+   * Sets how failed calls are retried: 429 and 5xx (honouring {@code Retry-After}) and connection
+   * failures, for idempotent calls.
+   *
+   * @param retryOptions the options; null for 6 retries backing off from 500 ms to 30 s
+   * @return this builder
+   */
+  @Override
+  public AzureMlClientBuilder retryOptions(RetryOptions retryOptions) {
+    http.retryOptions(retryOptions);
+    return this;
+  }
+
+  /**
+   * Sets what is logged at debug level; secrets and tokens are masked whatever the options say.
+   *
+   * @param httpLogOptions the options; null to log request lines, headers and small bodies
+   * @return this builder
+   */
+  @Override
+  public AzureMlClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    http.httpLogOptions(httpLogOptions);
+    return this;
+  }
+
+  /**
+   * Sets the application id put before the {@code User-Agent}, headers for every request and, with
+   * {@link com.azure.core.util.HttpClientOptions}, timeouts.
+   *
+   * @param clientOptions the options; null for none
+   * @return this builder
+   */
+  @Override
+  public AzureMlClientBuilder clientOptions(ClientOptions clientOptions) {
+    http.clientOptions(clientOptions);
+    return this;
+  }
+
+  /**
+   * Sets where the HTTP stack reads {@code AZURE_REQUEST_RETRY_COUNT} and proxy settings.
+   *
+   * @param configuration the configuration; null for the global one
+   * @return this builder
+   */
+  @Override
+  public AzureMlClientBuilder configuration(Configuration configuration) {
+    http.configuration(configuration);
     return this;
   }
 
@@ -197,63 +282,33 @@ public final class AzureMlClientBuilder {
    * Builds the client.
    *
    * @return a new client
-   * @throws IllegalStateException when the workspace or the credential is missing, settings
-   *     conflict, or the endpoint is not an absolute http(s) URL
+   * @throws IllegalStateException when the workspace or the credential is missing, or the endpoint
+   *     is not an absolute http(s) URL (https with a credential)
    */
   public AzureMlClient buildClient() {
     if (workspace == null) {
       throw fail(
           "no workspace is set; call workspace(Workspace.fromConfig()) or" + " configFile(path)");
     }
-    if (pipeline != null && (credential != null || httpClient != null)) {
-      throw fail(
-          "pipeline(...) was set together with "
-              + (credential != null ? "credential(...)" : "httpClient(...)")
-              + "; a pipeline carries its own authentication and HTTP client, so set only one");
-    }
-    if (pipeline == null && credential == null) {
+    if (!pipelineSet && credential == null) {
       throw fail(
           "no credential is set; call defaultAzureCredential(), credential(...)"
               + " or pass an authenticated pipeline(...)");
     }
-    URI uri;
-    try {
-      uri = URI.create(endpoint);
-    } catch (IllegalArgumentException e) {
-      throw fail("endpoint '" + endpoint + "' is not a URL; use " + DEFAULT_ENDPOINT);
+    String arm = SluiceHttp.checkEndpoint(endpoint, !pipelineSet, DEFAULT_ENDPOINT);
+    SluiceHttpPipelineBuilder pipeline = http.copy();
+    if (credential != null) {
+      pipeline.credential(credential, arm + "/.default");
     }
-    if (uri.getScheme() == null
-        || uri.getHost() == null
-        || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-      throw fail(
-          "endpoint '" + endpoint + "' is not an absolute http(s) URL; use " + DEFAULT_ENDPOINT);
-    }
-    if (credential != null && !uri.getScheme().equals("https")) {
-      throw fail(
-          "endpoint '"
-              + endpoint
-              + "' is not https; Entra ID tokens are only sent over"
-              + " https");
-    }
-    HttpPipeline httpPipeline = pipeline;
-    if (httpPipeline == null) {
-      SluiceHttpPipelineBuilder builder =
-          new SluiceHttpPipelineBuilder()
-              .credential(credential, stripSlash(endpoint) + "/.default");
-      if (httpClient != null) {
-        builder.httpClient(httpClient);
-      }
-      httpPipeline = builder.build();
-    }
-    ArmClient arm =
+    ArmClient client =
         new ArmClient(
-            httpPipeline,
-            stripSlash(endpoint),
+            pipeline.build(),
+            arm,
             serviceVersion.getVersion(),
             workspace.resourceId(),
             pollInterval);
     return new AzureMlClient(
-        arm,
+        client,
         workspace,
         httpClient,
         snapshotUploader != null ? snapshotUploader : new BlobSnapshotUploader(),

@@ -1,5 +1,7 @@
 package io.sluice.azureml;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.sluice.azureml.conformance.ConformanceRecorder;
 import io.sluice.azureml.models.BlobFolder;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
@@ -92,7 +94,11 @@ public final class ArmMock implements AutoCloseable {
         .pipeline(
             new SluiceHttpPipelineBuilder()
                 .bearerToken("arm-test-token")
-                .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5))
+                .retryOptions(
+                    new RetryOptions(
+                        new ExponentialBackoffOptions()
+                            .setBaseDelay(Duration.ofMillis(1))
+                            .setMaxDelay(Duration.ofMillis(5))))
                 .build())
         .pollInterval(Duration.ofMillis(10))
         .runHistoryEndpoint(url)

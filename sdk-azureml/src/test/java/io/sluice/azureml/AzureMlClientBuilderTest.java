@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import io.sluice.core.ConfigurationException;
-import io.sluice.core.http.SluiceHttpPipelineBuilder;
 import io.sluice.core.model.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,24 +71,6 @@ class AzureMlClientBuilderTest {
     assertThatThrownBy(() -> new AzureMlClientBuilder().workspace(ws).buildClient())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no credential is set");
-    assertThatThrownBy(
-            () ->
-                new AzureMlClientBuilder()
-                    .workspace(ws)
-                    .credential(CREDENTIAL)
-                    .pipeline(new SluiceHttpPipelineBuilder().build())
-                    .buildClient())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("pipeline(...) was set together with credential(...)");
-    assertThatThrownBy(
-            () ->
-                new AzureMlClientBuilder()
-                    .workspace(ws)
-                    .httpClient(request -> Mono.empty())
-                    .pipeline(new SluiceHttpPipelineBuilder().build())
-                    .buildClient())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("pipeline(...) was set together with httpClient(...)");
     assertThatThrownBy(
             () ->
                 new AzureMlClientBuilder()

@@ -1,12 +1,21 @@
 package io.sluice.databricks;
 
 import com.azure.core.annotation.ServiceClientBuilder;
+import com.azure.core.client.traits.ConfigurationTrait;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.policy.AddHeadersPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
 import io.sluice.databricks.implementation.ConfigResolver;
 import io.sluice.databricks.implementation.DatabricksHttp;
@@ -14,8 +23,6 @@ import io.sluice.databricks.implementation.ResolvedConfig;
 import io.sluice.databricks.implementation.RunPolling;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,16 +37,26 @@ import java.util.Objects;
  * {@code DEFAULT}. A {@link TokenCredential} authenticates with Microsoft Entra ID tokens for the
  * Azure Databricks application ({@value #AZURE_DATABRICKS_SCOPE}).
  *
+ * <p>The HTTP settings are azure-core's traits, shared by every Sluice client builder and applied
+ * by {@link SluiceHttpPipelineBuilder}; a {@link #pipeline whole pipeline} takes precedence over
+ * the others and must authenticate itself.
+ *
  * <pre>{@code
  * DatabricksClient client = new DatabricksClientBuilder().profile("dev").buildClient();
  * }</pre>
  */
 @ServiceClientBuilder(serviceClients = DatabricksClient.class)
-public final class DatabricksClientBuilder {
+public final class DatabricksClientBuilder
+    implements HttpTrait<DatabricksClientBuilder>,
+        TokenCredentialTrait<DatabricksClientBuilder>,
+        EndpointTrait<DatabricksClientBuilder>,
+        ConfigurationTrait<DatabricksClientBuilder> {
   /** The Entra ID scope of Azure Databricks. */
   public static final String AZURE_DATABRICKS_SCOPE =
       "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default";
 
+  private final SluiceHttpPipelineBuilder http = new SluiceHttpPipelineBuilder();
+  private boolean pipelineSet;
   private String host;
   private String token;
   private TokenCredential credential;
@@ -47,11 +64,6 @@ public final class DatabricksClientBuilder {
   private String profile;
   private Path configFile;
   private Map<String, String> environment = System.getenv();
-  private HttpClient httpClient;
-  private final List<HttpPipelinePolicy> policies = new ArrayList<>();
-  private Integer maxRetries;
-  private Duration retryBase;
-  private Duration retryMax;
   private Duration pollInterval = RunPolling.FLOOR;
   private Duration maxPollInterval = Duration.ofSeconds(30);
 
@@ -64,6 +76,7 @@ public final class DatabricksClientBuilder {
    * @param host e.g. {@code https://adb-1234567890123456.7.azuredatabricks.net}
    * @return this builder
    */
+  @Override
   public DatabricksClientBuilder endpoint(String host) {
     this.host = host;
     return this;
@@ -86,6 +99,7 @@ public final class DatabricksClientBuilder {
    * @param credential for example {@code DefaultAzureCredential}
    * @return this builder
    */
+  @Override
   public DatabricksClientBuilder credential(TokenCredential credential) {
     this.credential = Objects.requireNonNull(credential, "'credential' is null");
     return this;
@@ -137,24 +151,40 @@ public final class DatabricksClientBuilder {
   }
 
   /**
-   * Sends through this HTTP client.
+   * Sends through this HTTP client inside Sluice's pipeline.
    *
-   * @param httpClient the client
+   * @param httpClient the client; null for a new OkHttp client
    * @return this builder
    */
+  @Override
   public DatabricksClientBuilder httpClient(HttpClient httpClient) {
-    this.httpClient = httpClient;
+    http.httpClient(httpClient);
     return this;
   }
 
   /**
-   * Adds a policy to every call.
+   * Sends through this pipeline, which takes precedence over every other HTTP setting, the token,
+   * the credential and {@link #azureWorkspaceResourceId} included: it must authenticate itself.
+   *
+   * @param pipeline the pipeline; null for Sluice's
+   * @return this builder
+   */
+  @Override
+  public DatabricksClientBuilder pipeline(HttpPipeline pipeline) {
+    http.pipeline(pipeline);
+    this.pipelineSet = pipeline != null;
+    return this;
+  }
+
+  /**
+   * Adds a policy, run once per call or once per try as its position says.
    *
    * @param policy the policy
    * @return this builder
    */
+  @Override
   public DatabricksClientBuilder addPolicy(HttpPipelinePolicy policy) {
-    policies.add(Objects.requireNonNull(policy, "'policy' is null"));
+    http.addPolicy(policy);
     return this;
   }
 
@@ -162,15 +192,50 @@ public final class DatabricksClientBuilder {
    * Sets how failed calls are retried: 429 and 5xx (honouring {@code Retry-After}) and connection
    * failures, for idempotent calls and for POSTs that carry an idempotency token.
    *
-   * @param maxRetries how many retries; default 6
-   * @param base the first backoff delay; default 500 ms
-   * @param max the longest backoff delay; default 30 s
+   * @param retryOptions the options; null for 6 retries backing off from 500 ms to 30 s
    * @return this builder
    */
-  public DatabricksClientBuilder retryOptions(int maxRetries, Duration base, Duration max) {
-    this.maxRetries = maxRetries;
-    this.retryBase = base;
-    this.retryMax = max;
+  @Override
+  public DatabricksClientBuilder retryOptions(RetryOptions retryOptions) {
+    http.retryOptions(retryOptions);
+    return this;
+  }
+
+  /**
+   * Sets what is logged at debug level; secrets and tokens are masked whatever the options say.
+   *
+   * @param httpLogOptions the options; null to log request lines, headers and small bodies
+   * @return this builder
+   */
+  @Override
+  public DatabricksClientBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    http.httpLogOptions(httpLogOptions);
+    return this;
+  }
+
+  /**
+   * Sets the application id put before the {@code User-Agent}, headers for every request and, with
+   * {@link com.azure.core.util.HttpClientOptions}, timeouts.
+   *
+   * @param clientOptions the options; null for none
+   * @return this builder
+   */
+  @Override
+  public DatabricksClientBuilder clientOptions(ClientOptions clientOptions) {
+    http.clientOptions(clientOptions);
+    return this;
+  }
+
+  /**
+   * Sets where the HTTP stack reads {@code AZURE_REQUEST_RETRY_COUNT} and proxy settings; the
+   * {@code DATABRICKS_*} variables come from {@link #environment}.
+   *
+   * @param configuration the configuration; null for the global one
+   * @return this builder
+   */
+  @Override
+  public DatabricksClientBuilder configuration(Configuration configuration) {
+    http.configuration(configuration);
     return this;
   }
 
@@ -200,15 +265,15 @@ public final class DatabricksClientBuilder {
       throw new IllegalStateException("Both token(...) and credential(...) are set; set only one");
     }
     ResolvedConfig config =
-        ConfigResolver.resolve(host, token, credential != null, profile, configFile, environment);
+        ConfigResolver.resolve(
+            host, token, credential != null || pipelineSet, profile, configFile, environment);
     RunPolling polling;
     try {
       polling = new RunPolling(pollInterval, maxPollInterval);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    SluiceHttpPipelineBuilder pipeline = new SluiceHttpPipelineBuilder();
-    policies.forEach(pipeline::addPolicy);
+    SluiceHttpPipelineBuilder pipeline = http.copy();
     if (azureWorkspaceResourceId != null) {
       pipeline.addPolicy(
           new AddHeadersPolicy(
@@ -219,18 +284,8 @@ public final class DatabricksClientBuilder {
     }
     if (credential != null) {
       pipeline.credential(credential, AZURE_DATABRICKS_SCOPE);
-    } else {
+    } else if (!pipelineSet) {
       pipeline.bearerToken(config.token());
-    }
-    if (httpClient != null) {
-      pipeline.httpClient(httpClient);
-    }
-    try {
-      if (maxRetries != null) {
-        pipeline.maxRetries(maxRetries).retryDelay(retryBase, retryMax);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(e.getMessage(), e);
     }
     return new DatabricksClient(new DatabricksHttp(pipeline.build(), config.host()), polling);
   }

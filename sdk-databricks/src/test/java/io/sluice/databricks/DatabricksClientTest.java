@@ -3,6 +3,8 @@ package io.sluice.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import com.databricks.sdk.service.compute.CreateCluster;
 import com.databricks.sdk.service.jobs.SubmitRun;
 import com.databricks.sdk.service.workspace.PutSecret;
@@ -52,7 +54,12 @@ class DatabricksClientTest {
             .endpoint(server.url("/").toString())
             .token(TOKEN)
             .environment(Map.of())
-            .retryOptions(3, Duration.ofMillis(5), Duration.ofMillis(50))
+            .retryOptions(
+                new RetryOptions(
+                    new ExponentialBackoffOptions()
+                        .setMaxRetries(3)
+                        .setBaseDelay(Duration.ofMillis(5))
+                        .setMaxDelay(Duration.ofMillis(50))))
             .buildClient();
   }
 

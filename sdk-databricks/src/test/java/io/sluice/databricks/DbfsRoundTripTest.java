@@ -2,6 +2,8 @@ package io.sluice.databricks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +25,12 @@ class DbfsRoundTripTest {
               .endpoint(server.url("/").toString())
               .token(TOKEN)
               .environment(Map.of())
-              .retryOptions(3, Duration.ofMillis(5), Duration.ofMillis(50))
+              .retryOptions(
+                  new RetryOptions(
+                      new ExponentialBackoffOptions()
+                          .setMaxRetries(3)
+                          .setBaseDelay(Duration.ofMillis(5))
+                          .setMaxDelay(Duration.ofMillis(50))))
               .buildClient()
               .getDbfsClient();
       byte[] data = new byte[20 * 1024 * 1024 + 123];

@@ -38,7 +38,20 @@ final class TrackingTarget {
     this.authentication = authentication;
   }
 
-  static TrackingTarget resolve(String uri, Map<String, String> env, TokenCredential credential) {
+  /**
+   * Resolves a tracking URI.
+   *
+   * @param uri the URI given to the builder, or null for {@code MLFLOW_TRACKING_URI}
+   * @param env the environment variables
+   * @param credential the builder's credential, or null
+   * @param pipelineAuthenticates whether the caller's own pipeline authenticates, so that missing
+   *     credentials are no error
+   */
+  static TrackingTarget resolve(
+      String uri,
+      Map<String, String> env,
+      TokenCredential credential,
+      boolean pipelineAuthenticates) {
     String value = uri != null ? uri : env.getOrDefault("MLFLOW_TRACKING_URI", DEFAULT_URI);
     int colon = value.indexOf(':');
     String scheme = value.equals("databricks") ? value : colon < 0 ? "" : value.substring(0, colon);
@@ -47,9 +60,13 @@ final class TrackingTarget {
         return http(value, env);
       }
       case "databricks" -> {
-        return databricks(value, env, credential);
+        return databricks(value, env, credential, pipelineAuthenticates);
       }
       case "azureml" -> {
+        String baseUrl = "https" + value.substring("azureml".length());
+        if (credential == null && pipelineAuthenticates) {
+          return new TrackingTarget(baseUrl, builder -> {});
+        }
         if (credential == null) {
           throw new MlflowConfigurationException(
               "tracking URI '"
@@ -58,8 +75,7 @@ final class TrackingTarget {
                   + " tokens; pass a TokenCredential to MlflowClientBuilder.credential(...)");
         }
         return new TrackingTarget(
-            "https" + value.substring("azureml".length()),
-            builder -> builder.credential(credential, AZURE_ML_SCOPE));
+            baseUrl, builder -> builder.credential(credential, AZURE_ML_SCOPE));
       }
       default ->
           throw new MlflowConfigurationException(
@@ -98,7 +114,10 @@ final class TrackingTarget {
   }
 
   private static TrackingTarget databricks(
-      String value, Map<String, String> env, TokenCredential credential) {
+      String value,
+      Map<String, String> env,
+      TokenCredential credential,
+      boolean pipelineAuthenticates) {
     Map<String, String> settings;
     String source;
     if (value.equals("databricks") && env.get("DATABRICKS_HOST") != null) {
@@ -167,6 +186,9 @@ final class TrackingTarget {
     if (credential != null) {
       return new TrackingTarget(
           baseUrl, builder -> builder.credential(credential, AZURE_DATABRICKS_SCOPE));
+    }
+    if (pipelineAuthenticates) {
+      return new TrackingTarget(baseUrl, builder -> {});
     }
     throw new MlflowConfigurationException(
         source

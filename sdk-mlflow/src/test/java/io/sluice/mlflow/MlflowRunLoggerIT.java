@@ -3,6 +3,8 @@ package io.sluice.mlflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.sluice.mlflow.models.Metric;
 import java.time.Duration;
 import java.util.List;
@@ -61,8 +63,12 @@ class MlflowRunLoggerIT {
       MlflowClient faulty =
           new MlflowClientBuilder()
               .trackingUri(proxy.uri())
-              .maxRetries(maxRetries)
-              .retryDelay(Duration.ofMillis(20), Duration.ofMillis(200))
+              .retryOptions(
+                  new RetryOptions(
+                      new ExponentialBackoffOptions()
+                          .setMaxRetries(maxRetries)
+                          .setBaseDelay(Duration.ofMillis(20))
+                          .setMaxDelay(Duration.ofMillis(200))))
               .asyncQueueCapacity(2_000)
               .buildClient();
       try (MlflowRunLogger logger = faulty.runLogger(runId)) {

@@ -3,6 +3,9 @@ package io.sluice.mlflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +42,11 @@ class TokenCanaryIT {
       MlflowClient basic =
           new MlflowClientBuilder()
               .trackingUri(proxy.uri())
-              .retryDelay(Duration.ofMillis(10), Duration.ofMillis(50))
+              .retryOptions(
+                  new RetryOptions(
+                      new ExponentialBackoffOptions()
+                          .setBaseDelay(Duration.ofMillis(10))
+                          .setMaxDelay(Duration.ofMillis(50))))
               .environment(
                   Map.of(
                       "MLFLOW_TRACKING_USERNAME", "sluice", "MLFLOW_TRACKING_PASSWORD", PASSWORD))
@@ -54,7 +61,8 @@ class TokenCanaryIT {
               () ->
                   new MlflowClientBuilder()
                       .trackingUri("http://127.0.0.1:1")
-                      .maxRetries(0)
+                      .retryOptions(
+                          new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
                       .environment(Map.of("MLFLOW_TRACKING_TOKEN", TOKEN))
                       .buildClient()
                       .getRun(runId));

@@ -7,11 +7,14 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.Context;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -30,7 +33,7 @@ class TrackingTargetTest {
     AtomicReference<String> seen = new AtomicReference<>();
     SluiceHttpPipelineBuilder builder =
         new SluiceHttpPipelineBuilder()
-            .maxRetries(0)
+            .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
             .httpClient(
                 request -> {
                   seen.set(
@@ -53,13 +56,15 @@ class TrackingTargetTest {
   @Test
   void httpUsesTheArgumentThenTheEnvironmentThenTheDefault() {
     assertThat(
-            TrackingTarget.resolve("http://a:1/", Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null)
+            TrackingTarget.resolve(
+                    "http://a:1/", Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null, false)
                 .baseUrl)
         .isEqualTo("http://a:1");
     assertThat(
-            TrackingTarget.resolve(null, Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null).baseUrl)
+            TrackingTarget.resolve(null, Map.of("MLFLOW_TRACKING_URI", "http://b:2"), null, false)
+                .baseUrl)
         .isEqualTo("http://b:2");
-    assertThat(TrackingTarget.resolve(null, Map.of(), null).baseUrl)
+    assertThat(TrackingTarget.resolve(null, Map.of(), null, false).baseUrl)
         .isEqualTo("http://localhost:5000");
   }
 
@@ -67,19 +72,22 @@ class TrackingTargetTest {
   void httpCredentialsComeFromTheMlflowVariables() {
     assertThat(
             authorization(
-                TrackingTarget.resolve("https://h", Map.of("MLFLOW_TRACKING_TOKEN", CANARY), null)))
+                TrackingTarget.resolve(
+                    "https://h", Map.of("MLFLOW_TRACKING_TOKEN", CANARY), null, false)))
         .isEqualTo("Bearer " + CANARY);
     assertThat(
             authorization(
                 TrackingTarget.resolve(
                     "https://h",
                     Map.of("MLFLOW_TRACKING_USERNAME", "u", "MLFLOW_TRACKING_PASSWORD", "p"),
-                    null)))
+                    null,
+                    false)))
         .isEqualTo("Basic dTpw");
-    assertThat(authorization(TrackingTarget.resolve("https://h", Map.of(), null))).isNull();
+    assertThat(authorization(TrackingTarget.resolve("https://h", Map.of(), null, false))).isNull();
     assertThatThrownBy(
             () ->
-                TrackingTarget.resolve("https://h", Map.of("MLFLOW_TRACKING_USERNAME", "u"), null))
+                TrackingTarget.resolve(
+                    "https://h", Map.of("MLFLOW_TRACKING_USERNAME", "u"), null, false))
         .isInstanceOf(MlflowConfigurationException.class)
         .hasMessageContaining("MLFLOW_TRACKING_PASSWORD");
   }
@@ -101,25 +109,26 @@ class TrackingTargetTest {
             "token = " + CANARY));
     Map<String, String> env = Map.of("HOME", home.toString());
 
-    TrackingTarget profile = TrackingTarget.resolve("databricks://my_team-dev", env, null);
+    TrackingTarget profile = TrackingTarget.resolve("databricks://my_team-dev", env, null, false);
     assertThat(profile.baseUrl).isEqualTo("https://adb-123.4.azuredatabricks.net");
     assertThat(authorization(profile)).isEqualTo("Bearer " + CANARY);
-    assertThat(TrackingTarget.resolve("databricks", env, null).baseUrl)
+    assertThat(TrackingTarget.resolve("databricks", env, null, false).baseUrl)
         .isEqualTo("https://default.azuredatabricks.net");
     assertThat(
             TrackingTarget.resolve(
                     "databricks",
                     Map.of("DATABRICKS_HOST", "https://env.net", "DATABRICKS_TOKEN", "t"),
-                    null)
+                    null,
+                    false)
                 .baseUrl)
         .isEqualTo("https://env.net");
 
-    assertThatThrownBy(() -> TrackingTarget.resolve("databricks://other_profile", env, null))
+    assertThatThrownBy(() -> TrackingTarget.resolve("databricks://other_profile", env, null, false))
         .isInstanceOf(MlflowConfigurationException.class)
         .hasMessageContaining("'other_profile'")
         .hasMessageContaining("[DEFAULT, my_team-dev]")
         .hasMessageNotContaining(CANARY);
-    assertThatThrownBy(() -> TrackingTarget.resolve("databricks://scope:prefix", env, null))
+    assertThatThrownBy(() -> TrackingTarget.resolve("databricks://scope:prefix", env, null, false))
         .isInstanceOf(MlflowConfigurationException.class)
         .hasMessageContaining("secret-scope");
   }
@@ -129,13 +138,13 @@ class TrackingTargetTest {
     String uri =
         "azureml://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/r"
             + "/providers/Microsoft.MachineLearningServices/workspaces/w";
-    assertThatThrownBy(() -> TrackingTarget.resolve(uri, Map.of(), null))
+    assertThatThrownBy(() -> TrackingTarget.resolve(uri, Map.of(), null, false))
         .isInstanceOf(MlflowConfigurationException.class)
         .hasMessageContaining("TokenCredential");
     TokenCredential credential =
         request ->
             Mono.just(new AccessToken(CANARY, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
-    TrackingTarget target = TrackingTarget.resolve(uri, Map.of(), credential);
+    TrackingTarget target = TrackingTarget.resolve(uri, Map.of(), credential, false);
     assertThat(target.baseUrl)
         .startsWith("https://westeurope.api.azureml.ms/mlflow/v1.0/subscriptions/s/");
     assertThat(authorization(target)).isEqualTo("Bearer " + CANARY);
@@ -154,9 +163,6 @@ class TrackingTargetTest {
 
   @Test
   void builderRejectsBadValuesNamingTheField() {
-    assertThatThrownBy(() -> new MlflowClientBuilder().maxRetries(-2))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'maxRetries' is -2");
     assertThatThrownBy(() -> new MlflowClientBuilder().asyncQueueCapacity(0))
         .hasMessageContaining("'asyncQueueCapacity' is 0");
   }

@@ -1,5 +1,7 @@
 package io.sluice.azureml.tck;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +54,11 @@ final class AzureMlHarness implements TransportHarness {
                 .pipeline(
                     new SluiceHttpPipelineBuilder()
                         .bearerToken(ARM_TOKEN.value().orElseThrow())
-                        .retryDelay(Duration.ofMillis(1), Duration.ofMillis(5))
+                        .retryOptions(
+                            new RetryOptions(
+                                new ExponentialBackoffOptions()
+                                    .setBaseDelay(Duration.ofMillis(1))
+                                    .setMaxDelay(Duration.ofMillis(5))))
                         .build())
                 .snapshotUploader(fake.uploader())
                 .buildClient(),

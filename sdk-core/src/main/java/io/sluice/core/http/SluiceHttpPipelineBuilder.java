@@ -1,116 +1,207 @@
 package io.sluice.core.http;
 
+import com.azure.core.client.traits.ConfigurationTrait;
+import com.azure.core.client.traits.HttpTrait;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.core.http.policy.AddHeadersPolicy;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.HttpPolicyProviders;
+import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.ClientOptions;
+import com.azure.core.util.Configuration;
+import com.azure.core.util.HttpClientOptions;
 import com.azure.core.util.logging.ClientLogger;
 import io.sluice.core.http.implementation.FixedAuthorizationPolicy;
 import io.sluice.core.http.implementation.RedactingLoggingPolicy;
 import io.sluice.core.http.implementation.SafeRetryPolicy;
+import io.sluice.core.http.implementation.SluiceRetryStrategy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds the {@link HttpPipeline} a Sluice client sends its requests through.
+ * Builds the {@link HttpPipeline} a Sluice client sends its requests through. Every Sluice client
+ * builder takes the same settings, azure-core's {@link HttpTrait} and {@link ConfigurationTrait},
+ * and hands them to this builder, so they mean the same for every service.
  *
- * <p>Policies, closest to the API first: caller policies, user agent, retry, authentication,
- * logging. Retries cover 429, 500, 502, 503, 504 and I/O failures (refused or reset connections,
- * timeouts), wait as long as a {@code Retry-After} header asks (seconds or an HTTP date) or else
- * back off exponentially with jitter up to a maximum, and replay a POST or PATCH only when the
- * request was marked with {@link SluiceHttp#retrySafe}. At most one authentication method may be
- * set; none of them lets a secret reach a log line, {@code toString} or an exception message.
+ * <p>Policies, closest to the API first: user agent (with {@link ClientOptions}' application id)
+ * and {@link ClientOptions}' headers, the policies added to run once per call, retry,
+ * authentication, the policies added to run once per try, logging. Retries cover 429, 500, 502,
+ * 503, 504 and I/O failures (refused or reset connections, timeouts), wait as long as a {@code
+ * Retry-After} header asks (seconds or an HTTP date) or else back off as the {@link RetryOptions}
+ * say, and replay a POST or PATCH only when the request was marked with {@link
+ * SluiceHttp#retrySafe}. At most one authentication method may be set; none of them lets a secret
+ * reach a log line, {@code toString} or an exception message.
+ *
+ * <p>A whole {@link #pipeline(HttpPipeline) pipeline}, when given, takes precedence over every
+ * other setting here, which is then ignored.
  *
  * <pre>{@code
  * HttpPipeline pipeline = new SluiceHttpPipelineBuilder()
  *     .bearerToken(System.getenv("MLFLOW_TRACKING_TOKEN"))
- *     .maxRetries(5)
+ *     .retryOptions(new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(5)))
  *     .build();
  * }</pre>
  */
-public final class SluiceHttpPipelineBuilder {
+public final class SluiceHttpPipelineBuilder
+    implements HttpTrait<SluiceHttpPipelineBuilder>, ConfigurationTrait<SluiceHttpPipelineBuilder> {
   private static final ClientLogger LOGGER = new ClientLogger(SluiceHttpPipelineBuilder.class);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofMillis(1500);
 
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration readTimeout = Duration.ofSeconds(60);
-  private int maxRetries = 6;
-  private Duration baseRetryDelay = Duration.ofMillis(500);
-  private Duration maxRetryDelay = Duration.ofSeconds(30);
   private HttpClient httpClient;
+  private HttpPipeline pipeline;
+  private final List<HttpPipelinePolicy> perCallPolicies = new ArrayList<>();
+  private final List<HttpPipelinePolicy> perRetryPolicies = new ArrayList<>();
+  private RetryOptions retryOptions;
+  private HttpLogOptions httpLogOptions;
+  private ClientOptions clientOptions;
+  private Configuration configuration;
   private final List<HttpPipelinePolicy> authPolicies = new ArrayList<>();
-  private final List<HttpPipelinePolicy> callerPolicies = new ArrayList<>();
 
-  /** Creates a builder with 10 s connect and 60 s read timeouts and 6 retries. */
+  /**
+   * Creates a builder: 6 retries backing off from 500 ms to 30 s, 10 s connect and 60 s read
+   * timeouts, everything logged at debug level with secrets masked.
+   */
   public SluiceHttpPipelineBuilder() {}
 
   /**
-   * Sets how long to wait for a TCP connection.
+   * Starts a builder with every setting of this one, for example so that a client builder can add
+   * its service's authentication without changing the settings it was given.
    *
-   * @param timeout a positive duration; default 10 s
+   * @return a new builder
+   */
+  public SluiceHttpPipelineBuilder copy() {
+    SluiceHttpPipelineBuilder copy = new SluiceHttpPipelineBuilder();
+    copy.httpClient = httpClient;
+    copy.pipeline = pipeline;
+    copy.perCallPolicies.addAll(perCallPolicies);
+    copy.perRetryPolicies.addAll(perRetryPolicies);
+    copy.retryOptions = retryOptions;
+    copy.httpLogOptions = httpLogOptions;
+    copy.clientOptions = clientOptions;
+    copy.configuration = configuration;
+    copy.authPolicies.addAll(authPolicies);
+    return copy;
+  }
+
+  /**
+   * Sends through the given client instead of a new OkHttp client; the timeouts of {@link
+   * #clientOptions} are then the given client's business.
+   *
+   * @param httpClient the client, for example one shared by several pipelines; null for a new
+   *     OkHttp client
    * @return this builder
    */
-  public SluiceHttpPipelineBuilder connectTimeout(Duration timeout) {
-    this.connectTimeout = positive("connectTimeout", timeout);
+  @Override
+  public SluiceHttpPipelineBuilder httpClient(HttpClient httpClient) {
+    this.httpClient = httpClient;
     return this;
   }
 
   /**
-   * Sets how long to wait between two reads of a response.
+   * Sends through this pipeline, which takes precedence over every other setting of this builder:
+   * they are then ignored, authentication included, so the pipeline must authenticate itself.
    *
-   * @param timeout a positive duration; default 60 s
+   * @param pipeline the pipeline; null to build one from the other settings
    * @return this builder
    */
-  public SluiceHttpPipelineBuilder readTimeout(Duration timeout) {
-    this.readTimeout = positive("readTimeout", timeout);
+  @Override
+  public SluiceHttpPipelineBuilder pipeline(HttpPipeline pipeline) {
+    this.pipeline = pipeline;
     return this;
   }
 
   /**
-   * Sets how many times a failed request is retried.
+   * Adds a policy: once per call, before retries, when its {@link
+   * HttpPipelinePolicy#getPipelinePosition() position} is {@link HttpPipelinePosition#PER_CALL};
+   * else once per try, after authentication.
    *
-   * @param maxRetries 0 (never) or more; default 6
+   * @param policy the policy
    * @return this builder
    */
-  public SluiceHttpPipelineBuilder maxRetries(int maxRetries) {
-    if (maxRetries < 0) {
-      throw LOGGER.logExceptionAsError(
-          new IllegalArgumentException(
-              "'maxRetries' is " + maxRetries + "; use 0 to disable retries or a positive count"));
+  @Override
+  public SluiceHttpPipelineBuilder addPolicy(HttpPipelinePolicy policy) {
+    Objects.requireNonNull(policy, "'policy' is null; pass a policy");
+    if (policy.getPipelinePosition() == HttpPipelinePosition.PER_CALL) {
+      perCallPolicies.add(policy);
+    } else {
+      perRetryPolicies.add(policy);
     }
-    this.maxRetries = maxRetries;
     return this;
   }
 
   /**
-   * Sets the exponential backoff used when the service sends no {@code Retry-After}: the n-th retry
-   * waits about {@code base * 2^n} (with jitter), never more than {@code max}.
+   * Sets how failed requests are retried: exponential backoff (a value left unset keeps Sluice's
+   * default of 6 retries from 500 ms to 30 s) or a fixed delay, and optionally which failures are
+   * retried instead of Sluice's. A {@code Retry-After} from the service still sets the wait, and an
+   * unmarked POST or PATCH is still never replayed.
    *
-   * @param base the first delay; default 500 ms
-   * @param max the longest delay; default 30 s
+   * @param retryOptions the options; null for Sluice's defaults, with the retry count from {@code
+   *     AZURE_REQUEST_RETRY_COUNT} in the {@link #configuration} when it is set there
    * @return this builder
    */
-  public SluiceHttpPipelineBuilder retryDelay(Duration base, Duration max) {
-    positive("retryDelay base", base);
-    positive("retryDelay max", max);
-    if (max.compareTo(base) < 0) {
-      throw LOGGER.logExceptionAsError(
-          new IllegalArgumentException(
-              "'retryDelay' max " + max + " is shorter than base " + base + "; use max >= base"));
-    }
-    this.baseRetryDelay = base;
-    this.maxRetryDelay = max;
+  @Override
+  public SluiceHttpPipelineBuilder retryOptions(RetryOptions retryOptions) {
+    this.retryOptions = retryOptions;
+    return this;
+  }
+
+  /**
+   * Sets what is logged at debug level: the options' detail level, and the values of only the
+   * headers and query parameters they allow. Secrets are masked whatever the options say.
+   *
+   * @param httpLogOptions the options; null to log request lines, headers and small JSON bodies
+   * @return this builder
+   */
+  @Override
+  public SluiceHttpPipelineBuilder httpLogOptions(HttpLogOptions httpLogOptions) {
+    this.httpLogOptions = httpLogOptions;
+    return this;
+  }
+
+  /**
+   * Sets the application id put before Sluice's {@code User-Agent}, headers sent with every
+   * request, and, from {@link HttpClientOptions}, the timeouts of the OkHttp client built here.
+   *
+   * @param clientOptions the options; null for none
+   * @return this builder
+   */
+  @Override
+  public SluiceHttpPipelineBuilder clientOptions(ClientOptions clientOptions) {
+    this.clientOptions = clientOptions;
+    return this;
+  }
+
+  /**
+   * Sets where {@code AZURE_REQUEST_RETRY_COUNT} and the proxy settings ({@code HTTPS_PROXY},
+   * {@code NO_PROXY}, ...) are read from.
+   *
+   * @param configuration the configuration; null for the global one (environment variables and
+   *     system properties)
+   * @return this builder
+   */
+  @Override
+  public SluiceHttpPipelineBuilder configuration(Configuration configuration) {
+    this.configuration = configuration;
     return this;
   }
 
@@ -159,35 +250,19 @@ public final class SluiceHttpPipelineBuilder {
   }
 
   /**
-   * Adds a policy that runs once per call, before retries (for example a header a client adds).
-   *
-   * @param policy the policy
-   * @return this builder
-   */
-  public SluiceHttpPipelineBuilder addPolicy(HttpPipelinePolicy policy) {
-    callerPolicies.add(Objects.requireNonNull(policy, "'policy' is null"));
-    return this;
-  }
-
-  /**
-   * Sends through the given client instead of a new OkHttp client; the timeouts set here are then
-   * the given client's business.
-   *
-   * @param httpClient the client, for example one shared by several pipelines
-   * @return this builder
-   */
-  public SluiceHttpPipelineBuilder httpClient(HttpClient httpClient) {
-    this.httpClient = Objects.requireNonNull(httpClient, "'httpClient' is null");
-    return this;
-  }
-
-  /**
    * Builds the pipeline.
    *
-   * @return the pipeline
+   * @return the pipeline given to {@link #pipeline(HttpPipeline)}, else a new one
    * @throws IllegalStateException when more than one authentication method was set
    */
   public HttpPipeline build() {
+    if (pipeline != null) {
+      String ignored = ignoredSettings();
+      if (!ignored.isEmpty()) {
+        LOGGER.info("pipeline(...) takes precedence; {} ignored", ignored);
+      }
+      return pipeline;
+    }
     if (authPolicies.size() > 1) {
       throw LOGGER.logExceptionAsError(
           new IllegalStateException(
@@ -195,49 +270,91 @@ public final class SluiceHttpPipelineBuilder {
                   + " authentication methods were set; call only one of"
                   + " credential(...), bearerToken(...) or basicAuth(...)"));
     }
-    List<HttpPipelinePolicy> policies = new ArrayList<>(callerPolicies);
-    policies.add(new UserAgentPolicy(SluiceHttp.userAgent()));
-    policies.add(new SafeRetryPolicy(maxRetries, baseRetryDelay, maxRetryDelay));
+    Configuration config =
+        configuration != null ? configuration : Configuration.getGlobalConfiguration();
+    List<HttpPipelinePolicy> policies = new ArrayList<>();
+    policies.add(new UserAgentPolicy(userAgent()));
+    HttpHeaders headers = new HttpHeaders();
+    if (clientOptions != null) {
+      clientOptions
+          .getHeaders()
+          .forEach(h -> headers.set(HttpHeaderName.fromString(h.getName()), h.getValue()));
+    }
+    if (headers.getSize() > 0) {
+      policies.add(new AddHeadersPolicy(headers));
+    }
+    policies.addAll(perCallPolicies);
+    HttpPolicyProviders.addBeforeRetryPolicies(policies);
+    policies.add(new SafeRetryPolicy(SluiceRetryStrategy.of(retryOptions, config)));
     policies.addAll(authPolicies);
-    policies.add(new RedactingLoggingPolicy());
-    HttpClient client =
-        httpClient != null
-            ? httpClient
-            : new OkHttpAsyncHttpClientBuilder(
-                    new OkHttpClient.Builder()
-                        // OkHttp silently replays any request, POSTs included, on some connection
-                        // failures; replays are the retry policy's decision alone.
-                        .retryOnConnectionFailure(false)
-                        // Without those silent replays, a POST on a pooled connection the server
-                        // has
-                        // closed for idleness fails. Servers close idle connections after 2 s
-                        // (gunicorn)
-                        // or 5 s (uvicorn), so the pool drops them sooner.
-                        .connectionPool(
-                            new ConnectionPool(
-                                16, IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-                        .build())
-                .connectionTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .writeTimeout(readTimeout)
-                .build();
-    return new HttpPipelineBuilder()
-        .httpClient(client)
-        .policies(policies.toArray(new HttpPipelinePolicy[0]))
-        .build();
+    policies.addAll(perRetryPolicies);
+    HttpPolicyProviders.addAfterRetryPolicies(policies);
+    policies.add(new RedactingLoggingPolicy(httpLogOptions));
+    HttpPipelineBuilder builder =
+        new HttpPipelineBuilder()
+            .httpClient(httpClient != null ? httpClient : okHttpClient(config))
+            .policies(policies.toArray(new HttpPipelinePolicy[0]));
+    if (clientOptions != null) {
+      // Tracing and metrics options reach the pipeline's tracer this way.
+      builder.clientOptions(clientOptions);
+    }
+    return builder.build();
   }
 
-  private static Duration positive(String field, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw LOGGER.logExceptionAsError(
-          new IllegalArgumentException(
-              "'"
-                  + field
-                  + "' is "
-                  + value
-                  + "; use a positive duration such as Duration.ofSeconds(10)"));
+  private String userAgent() {
+    String applicationId = clientOptions != null ? clientOptions.getApplicationId() : null;
+    return applicationId == null || applicationId.isEmpty()
+        ? SluiceHttp.userAgent()
+        : applicationId + " " + SluiceHttp.userAgent();
+  }
+
+  private HttpClient okHttpClient(Configuration config) {
+    OkHttpAsyncHttpClientBuilder builder =
+        new OkHttpAsyncHttpClientBuilder(
+                new OkHttpClient.Builder()
+                    // OkHttp silently replays any request, POSTs included, on some connection
+                    // failures; replays are the retry policy's decision alone.
+                    .retryOnConnectionFailure(false)
+                    // Without those silent replays, a POST on a pooled connection the server has
+                    // closed for idleness fails. Servers close idle connections after 2 s
+                    // (gunicorn) or 5 s (uvicorn), so the pool drops them sooner.
+                    .connectionPool(
+                        new ConnectionPool(
+                            16, IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                    .build())
+            .configuration(config);
+    if (clientOptions instanceof HttpClientOptions options) {
+      builder
+          .connectionTimeout(options.getConnectTimeout())
+          .readTimeout(options.getReadTimeout())
+          .writeTimeout(options.getWriteTimeout())
+          .responseTimeout(options.getResponseTimeout())
+          .proxy(options.getProxyOptions());
+    } else {
+      builder
+          .connectionTimeout(CONNECT_TIMEOUT)
+          .readTimeout(READ_TIMEOUT)
+          .writeTimeout(READ_TIMEOUT);
     }
-    return value;
+    return builder.build();
+  }
+
+  private String ignoredSettings() {
+    StringJoiner ignored = new StringJoiner(", ");
+    addIf(ignored, httpClient != null, "httpClient");
+    addIf(ignored, !perCallPolicies.isEmpty() || !perRetryPolicies.isEmpty(), "addPolicy");
+    addIf(ignored, retryOptions != null, "retryOptions");
+    addIf(ignored, httpLogOptions != null, "httpLogOptions");
+    addIf(ignored, clientOptions != null, "clientOptions");
+    addIf(ignored, configuration != null, "configuration");
+    addIf(ignored, !authPolicies.isEmpty(), "authentication");
+    return ignored.toString();
+  }
+
+  private static void addIf(StringJoiner joiner, boolean condition, String name) {
+    if (condition) {
+      joiner.add(name);
+    }
   }
 
   private static String nonBlank(String field, String value) {

@@ -89,7 +89,7 @@ public final class ConfigResolver {
     }
     if (host == null || host.isBlank()) {
       throw new IllegalStateException(
-          "No Databricks host: set host(...) on the builder, DATABRICKS_HOST, or host in a profile of "
+          "No Databricks host: set endpoint(...) on the builder, DATABRICKS_HOST, or host in a profile of "
               + file);
     }
     if ((token == null || token.isBlank()) && !hasCredential) {

@@ -1,5 +1,7 @@
 package io.sluice.databricks.transport;
 
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import io.sluice.core.ConfigurationException;
 import io.sluice.databricks.DatabricksClientBuilder;
 import java.nio.file.Path;
@@ -123,8 +125,8 @@ record TransportSettings(
           Path.of(config.getOrDefault("baseDirectory", defaultBase)),
           config.getOrDefault("scriptSparkVersion", "15.4.x-scala2.12"),
           config.getOrDefault("scriptNodeType", "Standard_DS3_v2"),
-          Optional.ofNullable(config.get("maxRetries")).map(v -> integer("maxRetries", v)),
-          Optional.ofNullable(config.get("retryDelay")).map(v -> duration("retryDelay", v)),
+          Optional.ofNullable(config.get("maxRetries")).map(v -> retries("maxRetries", v)),
+          Optional.ofNullable(config.get("retryDelay")).map(v -> positive("retryDelay", v)),
           Optional.ofNullable(config.get("pollInterval"))
               .map(v -> duration("pollInterval", v))
               .orElse(Duration.ofSeconds(2)),
@@ -161,12 +163,25 @@ record TransportSettings(
           null);
     }
 
-    private int integer(String key, String value) {
+    private int retries(String key, String value) {
+      int retries;
       try {
-        return Integer.parseInt(value.strip());
+        retries = Integer.parseInt(value.strip());
       } catch (NumberFormatException e) {
         throw error(key, value, "use a whole number", e);
       }
+      if (retries < 0) {
+        throw error(key, value, "use 0 to disable retries or a positive count", null);
+      }
+      return retries;
+    }
+
+    private Duration positive(String key, String value) {
+      Duration duration = duration(key, value);
+      if (duration.isNegative() || duration.isZero()) {
+        throw error(key, value, "use a positive duration such as 500 or PT0.5S", null);
+      }
+      return duration;
     }
 
     private Duration duration(String key, String value) {
@@ -191,11 +206,14 @@ record TransportSettings(
   DatabricksClientBuilder configure(DatabricksClientBuilder builder, Optional<String> computeUrl) {
     profile().ifPresent(builder::profile);
     host().or(() -> computeUrl).ifPresent(builder::endpoint);
-    maxRetries()
-        .ifPresent(
-            retries ->
-                builder.retryOptions(
-                    retries, retryDelay().orElse(Duration.ofMillis(500)), Duration.ofSeconds(30)));
+    if (maxRetries().isPresent() || retryDelay().isPresent()) {
+      // A value left unset keeps the client's default.
+      builder.retryOptions(
+          new RetryOptions(
+              new ExponentialBackoffOptions()
+                  .setMaxRetries(maxRetries().orElse(null))
+                  .setBaseDelay(retryDelay().orElse(null))));
+    }
     return builder.pollInterval(pollInterval(), maxPollInterval());
   }
 

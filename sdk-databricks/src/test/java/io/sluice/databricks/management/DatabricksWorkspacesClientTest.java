@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
@@ -64,7 +66,11 @@ class DatabricksWorkspacesClientTest {
             .pipeline(
                 new SluiceHttpPipelineBuilder()
                     .bearerToken("arm-token")
-                    .retryDelay(Duration.ofMillis(5), Duration.ofMillis(20))
+                    .retryOptions(
+                        new RetryOptions(
+                            new ExponentialBackoffOptions()
+                                .setBaseDelay(Duration.ofMillis(5))
+                                .setMaxDelay(Duration.ofMillis(20))))
                     .build())
             .buildClient();
   }

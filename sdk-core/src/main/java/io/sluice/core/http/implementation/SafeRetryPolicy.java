@@ -8,7 +8,6 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryPolicy;
 import io.sluice.core.http.SluiceHttp;
-import java.time.Duration;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
@@ -30,12 +29,10 @@ public final class SafeRetryPolicy implements HttpPipelinePolicy {
   /**
    * Creates the policy.
    *
-   * @param maxRetries how many times to retry
-   * @param baseDelay the first backoff delay
-   * @param maxDelay the longest backoff delay
+   * @param strategy how often and after which failures to retry, and how long to wait
    */
-  public SafeRetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay) {
-    this.retry = new RetryPolicy(new SluiceRetryStrategy(maxRetries, baseDelay, maxDelay));
+  public SafeRetryPolicy(SluiceRetryStrategy strategy) {
+    this.retry = new RetryPolicy(strategy);
   }
 
   @Override
