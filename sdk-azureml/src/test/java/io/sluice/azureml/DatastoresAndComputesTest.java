@@ -143,7 +143,13 @@ class DatastoresAndComputesTest {
       ComputeInfo cpu =
           client
               .beginCreateAmlCompute(
-                  new ComputeDefinition.AmlCompute("cpu", "Standard_DS3_v2", 0, 4, 120),
+                  ComputeDefinition.AmlCompute.builder()
+                      .name("cpu")
+                      .vmSize("Standard_DS3_v2")
+                      .minNodes(0)
+                      .maxNodes(4)
+                      .idleSecondsBeforeScaledown(120)
+                      .build(),
                   "westeurope")
               .getFinalResult();
       assertThat(cpu.provisioningState()).isEqualTo("Succeeded");

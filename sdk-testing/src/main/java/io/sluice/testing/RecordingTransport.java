@@ -308,15 +308,15 @@ public final class RecordingTransport implements Transport {
   private Orchestrator orchestrator(String runId, ScriptedStepExecutor executor) {
     Path runs = runsFolder().resolve(runId);
     Orchestrator.Settings settings =
-        new Orchestrator.Settings(
-            NAME,
-            runs,
-            runs,
-            1,
-            (environment, extra) -> {
-              throw new IllegalStateException("A recorded run builds no Python environment");
-            },
-            Optional.empty());
+        Orchestrator.Settings.builder()
+            .transport(NAME)
+            .runsDirectory(runs)
+            .baseDirectory(runs)
+            .pythonEnvironments(
+                (environment, extra) -> {
+                  throw new IllegalStateException("A recorded run builds no Python environment");
+                })
+            .build();
     return Orchestrator.builder(settings)
         .stepExecutors(List.of(executor))
         .datastoreIos(List.of(new RecordingDatastoreIo()))

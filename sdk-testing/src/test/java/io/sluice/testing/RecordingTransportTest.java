@@ -268,20 +268,7 @@ class RecordingTransportTest extends SeedTestBase {
   @Test
   void aDefinitionOfAnotherSchemaVersionCannotEvenBeBuilt() {
     int future = PipelineDefinition.SCHEMA_VERSION + 1;
-    assertThatThrownBy(
-            () ->
-                new PipelineDefinition(
-                    future,
-                    seed.name(),
-                    null,
-                    false,
-                    null,
-                    seed.parameters(),
-                    seed.datastores(),
-                    seed.computes(),
-                    seed.environments(),
-                    seed.data(),
-                    seed.steps()))
+    assertThatThrownBy(() -> seed.toBuilder().schemaVersion(future).build())
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining(
             "schemaVersion: schemaVersion is "
@@ -423,31 +410,25 @@ class RecordingTransportTest extends SeedTestBase {
             sources);
     StepDefinition prep = compiled.step("prep").orElseThrow();
     StepDefinition databricksPrep =
-        new StepDefinition(
-            prep.name(),
-            databricks.name(),
-            prep.inputs(),
-            prep.outputs(),
-            prep.dependsOn(),
-            prep.allowReuse(),
-            null,
-            null,
-            new DatabricksTask.Notebook(
-                "/Shared/prep", Map.of(), null, List.of(), null, null, null),
-            prep.fingerprint());
-    return new PipelineDefinition(
-        compiled.schemaVersion(),
-        "remote",
-        null,
-        false,
-        compiled.defaultDatastore(),
-        compiled.parameters(),
-        compiled.datastores(),
-        Stream.concat(compiled.computes().stream(), Stream.of(ModelTranslation.compute(databricks)))
-            .sorted(java.util.Comparator.comparing(ComputeDefinition::name))
-            .toList(),
-        compiled.environments(),
-        compiled.data(),
-        compiled.steps().stream().map(s -> s.name().equals("prep") ? databricksPrep : s).toList());
+        prep.toBuilder()
+            .compute(databricks.name())
+            .version(null)
+            .sourceDirectory(null)
+            .task(DatabricksTask.builder().notebook("/Shared/prep", Map.of()).build())
+            .build();
+    return compiled.toBuilder()
+        .name("remote")
+        .description(null)
+        .continueOnStepFailure(false)
+        .computes(
+            Stream.concat(
+                    compiled.computes().stream(), Stream.of(ModelTranslation.compute(databricks)))
+                .sorted(java.util.Comparator.comparing(ComputeDefinition::name))
+                .toList())
+        .steps(
+            compiled.steps().stream()
+                .map(s -> s.name().equals("prep") ? databricksPrep : s)
+                .toList())
+        .build();
   }
 }

@@ -28,13 +28,6 @@ final class AzuriteStores {
   /** The same container reached with another credential. */
   static DatastoreDefinition.AzureBlob withCredential(
       DatastoreDefinition.AzureBlob store, DatastoreCredentialDefinition credential) {
-    return new DatastoreDefinition.AzureBlob(
-        store.name(),
-        store.accountName(),
-        store.containerName(),
-        store.endpointSuffix(),
-        store.protocol(),
-        store.blobEndpoint(),
-        credential);
+    return store.toBuilder().credential(credential).build();
   }
 }

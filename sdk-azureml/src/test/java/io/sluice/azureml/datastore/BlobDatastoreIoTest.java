@@ -15,9 +15,18 @@ import org.junit.jupiter.api.Test;
 /** What needs no storage account: URIs, discovery, credentials and redaction. */
 class BlobDatastoreIoTest {
   private static final DatastoreDefinition.AzureBlob BLOB =
-      new DatastoreDefinition.AzureBlob("raw", "acct", "data", null, null, null, null);
+      DatastoreDefinition.AzureBlob.builder()
+          .name("raw")
+          .accountName("acct")
+          .containerName("data")
+          .build();
   private static final DatastoreDefinition.AdlsGen2 ADLS =
-      new DatastoreDefinition.AdlsGen2("lake", "acct", "fs", "core.chinacloudapi.cn", null, null);
+      DatastoreDefinition.AdlsGen2.builder()
+          .name("lake")
+          .accountName("acct")
+          .fileSystem("fs")
+          .endpointSuffix("core.chinacloudapi.cn")
+          .build();
   private final BlobDatastoreIo io = new BlobDatastoreIo();
 
   @Test

@@ -81,17 +81,20 @@ final class Compilation {
     for (int rank : order) {
       steps.add(fingerprints.finished(rank));
     }
-    return new PipelineDefinition(
-        PipelineDefinition.SCHEMA_VERSION,
-        pipeline.name(),
-        pipeline.description().orElse(null),
-        pipeline.continueOnStepFailure(),
-        pipeline.defaultDatastore().map(Datastore::name).orElse(null),
-        references.parameters().values().stream().map(StepDefinitions::parameter).toList(),
-        references.datastores().values().stream().map(ModelTranslation::datastore).toList(),
-        references.computes().values().stream().map(ModelTranslation::compute).toList(),
-        references.environments().values().stream().map(ModelTranslation::environment).toList(),
-        StepDefinitions.mapped(sortedData, definitions::data),
-        steps);
+    return PipelineDefinition.builder()
+        .name(pipeline.name())
+        .description(pipeline.description().orElse(null))
+        .continueOnStepFailure(pipeline.continueOnStepFailure())
+        .defaultDatastore(pipeline.defaultDatastore().map(Datastore::name).orElse(null))
+        .parameters(
+            references.parameters().values().stream().map(StepDefinitions::parameter).toList())
+        .datastores(
+            references.datastores().values().stream().map(ModelTranslation::datastore).toList())
+        .computes(references.computes().values().stream().map(ModelTranslation::compute).toList())
+        .environments(
+            references.environments().values().stream().map(ModelTranslation::environment).toList())
+        .data(StepDefinitions.mapped(sortedData, definitions::data))
+        .steps(steps)
+        .build();
   }
 }

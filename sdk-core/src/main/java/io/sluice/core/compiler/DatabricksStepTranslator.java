@@ -1,14 +1,11 @@
 package io.sluice.core.compiler;
 
-import io.sluice.core.definition.ClusterDefinition;
 import io.sluice.core.definition.DatabricksTask;
-import io.sluice.core.definition.LibraryDefinition;
 import io.sluice.core.definition.StepTask;
 import io.sluice.core.model.DatabricksStep;
 import io.sluice.core.model.Environment;
 import io.sluice.core.model.RunConfiguration;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Compiles a {@link DatabricksStep}: a notebook, Python script or JAR run on a Databricks cluster.
@@ -49,50 +46,28 @@ final class DatabricksStepTranslator implements StepTranslator {
 
   @Override
   public StepTask task(StepDefinitions definitions) {
-    ClusterDefinition cluster = step.effectiveCluster().map(definitions::cluster).orElse(null);
-    List<LibraryDefinition> libraries =
-        StepDefinitions.mapped(step.effectiveLibraries(), ModelTranslation::library);
-    String environment =
-        step.runconfig().flatMap(RunConfiguration::environment).map(Environment::name).orElse(null);
-    String runName = step.runName().orElse(null);
-    Integer timeout = step.timeoutSeconds().orElse(null);
+    DatabricksTask.Builder task =
+        DatabricksTask.builder()
+            .cluster(step.effectiveCluster().map(definitions::cluster).orElse(null))
+            .libraries(StepDefinitions.mapped(step.effectiveLibraries(), ModelTranslation::library))
+            .environment(
+                step.runconfig()
+                    .flatMap(RunConfiguration::environment)
+                    .map(Environment::name)
+                    .orElse(null))
+            .runName(step.runName().orElse(null))
+            .timeoutSeconds(step.timeoutSeconds().orElse(null));
     if (step.notebookPath().isPresent()) {
-      return new DatabricksTask.Notebook(
-          step.notebookPath().get(),
-          StepDefinitions.arguments(step.notebookParams()),
-          cluster,
-          libraries,
-          environment,
-          runName,
-          timeout);
+      task.notebook(step.notebookPath().get(), StepDefinitions.arguments(step.notebookParams()));
+    } else if (step.pythonScriptPath().isPresent()) {
+      task.pythonScript(
+          step.pythonScriptPath().get(), StepDefinitions.arguments(step.pythonScriptParams()));
+    } else if (step.pythonScriptName().isPresent()) {
+      task.pythonScriptName(
+          step.pythonScriptName().get(), StepDefinitions.arguments(step.pythonScriptParams()));
+    } else {
+      task.jar(step.mainClassName().orElseThrow(), StepDefinitions.arguments(step.jarParams()));
     }
-    if (step.pythonScriptPath().isPresent()) {
-      return new DatabricksTask.PythonScript(
-          step.pythonScriptPath().get(),
-          StepDefinitions.arguments(step.pythonScriptParams()),
-          cluster,
-          libraries,
-          environment,
-          runName,
-          timeout);
-    }
-    if (step.pythonScriptName().isPresent()) {
-      return new DatabricksTask.PythonScriptName(
-          step.pythonScriptName().get(),
-          StepDefinitions.arguments(step.pythonScriptParams()),
-          cluster,
-          libraries,
-          environment,
-          runName,
-          timeout);
-    }
-    return new DatabricksTask.Jar(
-        step.mainClassName().orElseThrow(),
-        StepDefinitions.arguments(step.jarParams()),
-        cluster,
-        libraries,
-        environment,
-        runName,
-        timeout);
+    return task.build();
   }
 }

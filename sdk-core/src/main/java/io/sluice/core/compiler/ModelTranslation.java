@@ -39,23 +39,25 @@ public final class ModelTranslation {
    */
   public static DatastoreDefinition datastore(Datastore datastore) {
     if (datastore instanceof AzureBlobDatastore blob) {
-      return new DatastoreDefinition.AzureBlob(
-          blob.name(),
-          blob.accountName(),
-          blob.containerName(),
-          blob.endpointSuffix(),
-          blob.protocol(),
-          blob.blobEndpoint().orElse(null),
-          credential(blob.credential()));
+      return DatastoreDefinition.AzureBlob.builder()
+          .name(blob.name())
+          .accountName(blob.accountName())
+          .containerName(blob.containerName())
+          .endpointSuffix(blob.endpointSuffix())
+          .protocol(blob.protocol())
+          .blobEndpoint(blob.blobEndpoint().orElse(null))
+          .credential(credential(blob.credential()))
+          .build();
     }
     if (datastore instanceof AdlsGen2Datastore adls) {
-      return new DatastoreDefinition.AdlsGen2(
-          adls.name(),
-          adls.accountName(),
-          adls.fileSystem(),
-          adls.endpointSuffix(),
-          adls.dfsEndpoint().orElse(null),
-          credential(adls.credential()));
+      return DatastoreDefinition.AdlsGen2.builder()
+          .name(adls.name())
+          .accountName(adls.accountName())
+          .fileSystem(adls.fileSystem())
+          .endpointSuffix(adls.endpointSuffix())
+          .dfsEndpoint(adls.dfsEndpoint().orElse(null))
+          .credential(credential(adls.credential()))
+          .build();
     }
     if (datastore instanceof DbfsDatastore dbfs) {
       return new DatastoreDefinition.Dbfs(dbfs.name());
@@ -120,12 +122,13 @@ public final class ModelTranslation {
           databricks.defaultCluster().map(ModelTranslation::cluster).orElse(null));
     }
     AmlCompute aml = (AmlCompute) compute;
-    return new ComputeDefinition.AmlCompute(
-        aml.name(),
-        aml.vmSize().orElse(null),
-        aml.minNodes(),
-        aml.maxNodes(),
-        aml.idleSecondsBeforeScaledown().orElse(null));
+    return ComputeDefinition.AmlCompute.builder()
+        .name(aml.name())
+        .vmSize(aml.vmSize().orElse(null))
+        .minNodes(aml.minNodes())
+        .maxNodes(aml.maxNodes())
+        .idleSecondsBeforeScaledown(aml.idleSecondsBeforeScaledown().orElse(null))
+        .build();
   }
 
   /**
@@ -135,15 +138,16 @@ public final class ModelTranslation {
    * @return its definition
    */
   public static EnvironmentDefinition environment(Environment environment) {
-    return new EnvironmentDefinition(
-        environment.name(),
-        environment.pythonVersion().orElse(null),
-        environment.pipPackages(),
-        environment.requirementsFile().orElse(null),
-        environment.condaFile().orElse(null),
-        environment.dockerImage().orElse(null),
-        environment.pipIndexUrl().orElse(null),
-        environment.environmentVariables());
+    return EnvironmentDefinition.builder()
+        .name(environment.name())
+        .pythonVersion(environment.pythonVersion().orElse(null))
+        .pipPackages(environment.pipPackages())
+        .requirementsFile(environment.requirementsFile().orElse(null))
+        .condaFile(environment.condaFile().orElse(null))
+        .dockerImage(environment.dockerImage().orElse(null))
+        .pipIndexUrl(environment.pipIndexUrl().orElse(null))
+        .environmentVariables(environment.environmentVariables())
+        .build();
   }
 
   /**
@@ -153,20 +157,21 @@ public final class ModelTranslation {
    * @return its definition
    */
   public static ClusterDefinition cluster(DatabricksCluster cluster) {
-    return new ClusterDefinition(
-        cluster.existingClusterId().orElse(null),
-        cluster.sparkVersion().orElse(null),
-        cluster.nodeType().orElse(null),
-        cluster.driverNodeType().orElse(null),
-        cluster.instancePoolId().orElse(null),
-        cluster.numWorkers().orElse(null),
-        cluster.minWorkers().orElse(null),
-        cluster.maxWorkers().orElse(null),
-        cluster.sparkConf(),
-        cluster.sparkEnvVariables(),
-        cluster.initScripts(),
-        cluster.clusterLogPath().orElse(null),
-        cluster.permitClusterRestart());
+    return ClusterDefinition.builder()
+        .existingClusterId(cluster.existingClusterId().orElse(null))
+        .sparkVersion(cluster.sparkVersion().orElse(null))
+        .nodeType(cluster.nodeType().orElse(null))
+        .driverNodeType(cluster.driverNodeType().orElse(null))
+        .instancePoolId(cluster.instancePoolId().orElse(null))
+        .numWorkers(cluster.numWorkers().orElse(null))
+        .minWorkers(cluster.minWorkers().orElse(null))
+        .maxWorkers(cluster.maxWorkers().orElse(null))
+        .sparkConf(cluster.sparkConf())
+        .sparkEnvVariables(cluster.sparkEnvVariables())
+        .initScripts(cluster.initScripts())
+        .clusterLogPath(cluster.clusterLogPath().orElse(null))
+        .permitClusterRestart(cluster.permitClusterRestart())
+        .build();
   }
 
   /**

@@ -41,15 +41,16 @@ final class PythonScriptStepTranslator implements StepTranslator {
   @Override
   public StepTask task(StepDefinitions definitions) {
     Optional<RunConfiguration> rc = step.runconfig();
-    return new PythonScriptTask(
-        step.scriptName(),
-        StepDefinitions.arguments(step.arguments()),
-        step.environment().map(Environment::name).orElse(null),
-        rc.flatMap(RunConfiguration::maxRunDurationSeconds).orElse(null),
-        rc.map(RunConfiguration::nodeCount).orElse(1),
-        rc.map(RunConfiguration::environmentVariables).orElse(Map.of()),
-        runconfigPipelineParams(step.runconfigPipelineParams()),
-        StepDefinitions.arguments(step.params()));
+    return PythonScriptTask.builder()
+        .scriptName(step.scriptName())
+        .arguments(StepDefinitions.arguments(step.arguments()))
+        .environment(step.environment().map(Environment::name).orElse(null))
+        .maxRunDurationSeconds(rc.flatMap(RunConfiguration::maxRunDurationSeconds).orElse(null))
+        .nodeCount(rc.map(RunConfiguration::nodeCount).orElse(1))
+        .environmentVariables(rc.map(RunConfiguration::environmentVariables).orElse(Map.of()))
+        .runconfigPipelineParams(runconfigPipelineParams(step.runconfigPipelineParams()))
+        .params(StepDefinitions.arguments(step.params()))
+        .build();
   }
 
   private static Map<String, String> runconfigPipelineParams(

@@ -41,17 +41,17 @@ final class StepDefinitions {
 
   /** A step's definition, not yet fingerprinted. */
   StepDefinition step(Step step, StepTranslator translator, List<String> dependsOn) {
-    return new StepDefinition(
-        step.name(),
-        step.computeTarget().orElse(StepRules.LOCAL).name(),
-        mapped(step.inputs(), StepDefinitions::input),
-        mapped(step.outputs(), PipelineData::name),
-        dependsOn,
-        step.allowReuse(),
-        step.version().orElse(null),
-        step.sourceDirectory().map(p -> p.replace('\\', '/')).orElse(null),
-        translator.task(this),
-        null);
+    return StepDefinition.builder()
+        .name(step.name())
+        .compute(step.computeTarget().orElse(StepRules.LOCAL).name())
+        .inputs(mapped(step.inputs(), StepDefinitions::input))
+        .outputs(mapped(step.outputs(), PipelineData::name))
+        .dependsOn(dependsOn)
+        .allowReuse(step.allowReuse())
+        .version(step.version().orElse(null))
+        .sourceDirectory(step.sourceDirectory().map(p -> p.replace('\\', '/')).orElse(null))
+        .task(translator.task(this))
+        .build();
   }
 
   /** A PipelineData's definition, with its consumers in name order. */
@@ -59,16 +59,17 @@ final class StepDefinitions {
     PipelineData d = node.data();
     List<String> consumers = node.consumers();
     consumers.sort(null); // in the order steps are listed until now; linear when that is by name
-    return new DataDefinition(
-        d.name(),
-        references.datastoreOf(d).name(),
-        d.outputMode(),
-        d.isDirectory(),
-        d.outputPathOnCompute().orElse(null),
-        d.outputOverwrite().orElse(null),
-        d.pipelineOutputName().orElse(null),
-        node.producer(),
-        List.copyOf(consumers));
+    return DataDefinition.builder()
+        .name(d.name())
+        .datastore(references.datastoreOf(d).name())
+        .outputMode(d.outputMode())
+        .directory(d.isDirectory())
+        .outputPathOnCompute(d.outputPathOnCompute().orElse(null))
+        .outputOverwrite(d.outputOverwrite().orElse(null))
+        .pipelineOutputName(d.pipelineOutputName().orElse(null))
+        .producer(node.producer())
+        .consumers(List.copyOf(consumers))
+        .build();
   }
 
   /** Many steps share one cluster object: it is translated once per compilation. */
@@ -121,25 +122,29 @@ final class StepDefinitions {
       path = dataPath(p);
     } else if (input.source() instanceof TabularDataset t) {
       dataset =
-          new DatasetDefinition(
-              "tabular",
-              t.paths().stream().map(StepDefinitions::dataPath).toList(),
-              t.separator(),
-              t.header(),
-              t.encoding(),
-              t.columnTypes());
+          DatasetDefinition.builder()
+              .kind("tabular")
+              .paths(t.paths().stream().map(StepDefinitions::dataPath).toList())
+              .separator(t.separator())
+              .header(t.header())
+              .encoding(t.encoding())
+              .columnTypes(t.columnTypes())
+              .build();
     } else if (input.source() instanceof Dataset f) {
       dataset =
-          new DatasetDefinition(
-              "file",
-              f.paths().stream().map(StepDefinitions::dataPath).toList(),
-              null,
-              null,
-              null,
-              null);
+          DatasetDefinition.builder()
+              .kind("file")
+              .paths(f.paths().stream().map(StepDefinitions::dataPath).toList())
+              .build();
     }
-    return new InputDefinition(
-        input.name(), input.mode(), input.pathOnCompute().orElse(null), dataName, dataset, path);
+    return InputDefinition.builder()
+        .name(input.name())
+        .mode(input.mode())
+        .pathOnCompute(input.pathOnCompute().orElse(null))
+        .data(dataName)
+        .dataset(dataset)
+        .path(path)
+        .build();
   }
 
   private static DataPathDefinition dataPath(DataPath path) {

@@ -69,5 +69,89 @@ public sealed interface ComputeDefinition {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record AmlCompute(
       String name, String vmSize, int minNodes, int maxNodes, Integer idleSecondsBeforeScaledown)
-      implements ComputeDefinition {}
+      implements ComputeDefinition {
+    /**
+     * Starts a compute cluster with nothing set but 0 to 1 nodes.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds an {@link AmlCompute}: 0 to 1 nodes unless set otherwise. */
+    public static final class Builder {
+      private String name;
+      private String vmSize;
+      private int minNodes;
+      private int maxNodes = 1;
+      private Integer idleSecondsBeforeScaledown;
+
+      private Builder() {}
+
+      /**
+       * Sets the compute's name.
+       *
+       * @param name the compute's name
+       * @return this builder
+       */
+      public Builder name(String name) {
+        this.name = name;
+        return this;
+      }
+
+      /**
+       * Sets the VM size.
+       *
+       * @param vmSize the VM size
+       * @return this builder
+       */
+      public Builder vmSize(String vmSize) {
+        this.vmSize = vmSize;
+        return this;
+      }
+
+      /**
+       * Sets the fewest nodes.
+       *
+       * @param minNodes the fewest nodes; 0 by default
+       * @return this builder
+       */
+      public Builder minNodes(int minNodes) {
+        this.minNodes = minNodes;
+        return this;
+      }
+
+      /**
+       * Sets the most nodes.
+       *
+       * @param maxNodes the most nodes; 1 by default
+       * @return this builder
+       */
+      public Builder maxNodes(int maxNodes) {
+        this.maxNodes = maxNodes;
+        return this;
+      }
+
+      /**
+       * Sets idle seconds before scaling down.
+       *
+       * @param idleSecondsBeforeScaledown idle seconds before scaling down
+       * @return this builder
+       */
+      public Builder idleSecondsBeforeScaledown(Integer idleSecondsBeforeScaledown) {
+        this.idleSecondsBeforeScaledown = idleSecondsBeforeScaledown;
+        return this;
+      }
+
+      /**
+       * Builds the compute.
+       *
+       * @return a new compute
+       */
+      public AmlCompute build() {
+        return new AmlCompute(name, vmSize, minNodes, maxNodes, idleSecondsBeforeScaledown);
+      }
+    }
+  }
 }

@@ -2,12 +2,22 @@ package io.sluice.core.definition;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sluice.core.SluiceException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a {@code DatabricksStep} runs: a notebook, a Python script (on DBFS or in the workspace, or
- * in the source directory) or a JAR's main class, with what every entry point shares.
+ * in the source directory) or a JAR's main class, with what every entry point shares. Build one
+ * with {@link #builder()}:
+ *
+ * <pre>{@code
+ * DatabricksTask prep = DatabricksTask.builder()
+ *     .notebook("prep", Map.of("mode", ArgumentDefinition.literal("strict")))
+ *     .cluster(ClusterDefinition.existing("0101-123456-abcdefgh"))
+ *     .timeoutSeconds(3600)
+ *     .build();
+ * }</pre>
  */
 public sealed interface DatabricksTask extends StepTask
     permits DatabricksTask.Notebook,
@@ -50,6 +60,15 @@ public sealed interface DatabricksTask extends StepTask
    */
   @JsonIgnore
   String entryPoint();
+
+  /**
+   * Starts a task; one entry point must be set.
+   *
+   * @return a new builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
 
   /**
    * The source file of a notebook given by a relative path: Databricks names notebooks without
@@ -193,6 +212,170 @@ public sealed interface DatabricksTask extends StepTask
     @Override
     public String entryPoint() {
       return "jar";
+    }
+  }
+
+  /**
+   * Builds a {@link DatabricksTask} of the entry point set last: {@link #notebook}, {@link
+   * #pythonScript}, {@link #pythonScriptName} or {@link #jar}. A value left unset is null, or empty
+   * for a collection.
+   */
+  final class Builder {
+    private enum EntryPoint {
+      NOTEBOOK,
+      PYTHON_SCRIPT,
+      PYTHON_SCRIPT_NAME,
+      JAR
+    }
+
+    private EntryPoint entryPoint;
+    private String entry;
+    private Map<String, ArgumentDefinition> notebookParams;
+    private List<ArgumentDefinition> parameters;
+    private ClusterDefinition cluster;
+    private List<LibraryDefinition> libraries;
+    private String environment;
+    private String runName;
+    private Integer timeoutSeconds;
+
+    private Builder() {}
+
+    /**
+     * Runs a notebook.
+     *
+     * @param notebookPath a workspace path, or relative to the source directory
+     * @param notebookParams widget values
+     * @return this builder
+     */
+    public Builder notebook(String notebookPath, Map<String, ArgumentDefinition> notebookParams) {
+      return entryPoint(EntryPoint.NOTEBOOK, notebookPath, notebookParams, null);
+    }
+
+    /**
+     * Runs a Python script on DBFS or in the workspace.
+     *
+     * @param pythonScriptPath the script's path
+     * @param parameters the script's command line
+     * @return this builder
+     */
+    public Builder pythonScript(String pythonScriptPath, List<ArgumentDefinition> parameters) {
+      return entryPoint(EntryPoint.PYTHON_SCRIPT, pythonScriptPath, null, parameters);
+    }
+
+    /**
+     * Runs a Python script of the step's source directory, uploaded when the step runs.
+     *
+     * @param pythonScriptName the script, relative to the source directory
+     * @param parameters the script's command line
+     * @return this builder
+     */
+    public Builder pythonScriptName(String pythonScriptName, List<ArgumentDefinition> parameters) {
+      return entryPoint(EntryPoint.PYTHON_SCRIPT_NAME, pythonScriptName, null, parameters);
+    }
+
+    /**
+     * Runs a JAR's main class.
+     *
+     * @param mainClassName the class
+     * @param parameters its command line
+     * @return this builder
+     */
+    public Builder jar(String mainClassName, List<ArgumentDefinition> parameters) {
+      return entryPoint(EntryPoint.JAR, mainClassName, null, parameters);
+    }
+
+    /**
+     * Sets the cluster the task runs on.
+     *
+     * @param cluster the effective cluster, if one is known
+     * @return this builder
+     */
+    public Builder cluster(ClusterDefinition cluster) {
+      this.cluster = cluster;
+      return this;
+    }
+
+    /**
+     * Sets the libraries installed for the task.
+     *
+     * @param libraries the libraries
+     * @return this builder
+     */
+    public Builder libraries(List<LibraryDefinition> libraries) {
+      this.libraries = libraries;
+      return this;
+    }
+
+    /**
+     * Sets the environment the step runs in locally.
+     *
+     * @param environment the environment's name, or null
+     * @return this builder
+     */
+    public Builder environment(String environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    /**
+     * Sets the Databricks run name.
+     *
+     * @param runName the run name
+     * @return this builder
+     */
+    public Builder runName(String runName) {
+      this.runName = runName;
+      return this;
+    }
+
+    /**
+     * Sets the run's time limit.
+     *
+     * @param timeoutSeconds seconds, or null for none
+     * @return this builder
+     */
+    public Builder timeoutSeconds(Integer timeoutSeconds) {
+      this.timeoutSeconds = timeoutSeconds;
+      return this;
+    }
+
+    /**
+     * Builds the task.
+     *
+     * @return a task of the entry point set last
+     * @throws SluiceException when no entry point is set
+     */
+    public DatabricksTask build() {
+      if (entryPoint == null) {
+        throw new SluiceException(
+            "A Databricks task has no entry point; call notebook(...), pythonScript(...),"
+                + " pythonScriptName(...) or jar(...)");
+      }
+      return switch (entryPoint) {
+        case NOTEBOOK ->
+            new Notebook(
+                entry, notebookParams, cluster, libraries, environment, runName, timeoutSeconds);
+        case PYTHON_SCRIPT ->
+            new PythonScript(
+                entry, parameters, cluster, libraries, environment, runName, timeoutSeconds);
+        case PYTHON_SCRIPT_NAME ->
+            new PythonScriptName(
+                entry, parameters, cluster, libraries, environment, runName, timeoutSeconds);
+        case JAR ->
+            new Jar(entry, parameters, cluster, libraries, environment, runName, timeoutSeconds);
+      };
+    }
+
+    private Builder entryPoint(
+        EntryPoint point,
+        String entry,
+        Map<String, ArgumentDefinition> notebookParams,
+        List<ArgumentDefinition> parameters) {
+      this.entryPoint = point;
+      this.entry = entry;
+      this.notebookParams = notebookParams;
+      this.parameters = parameters;
+      return this;
     }
   }
 }

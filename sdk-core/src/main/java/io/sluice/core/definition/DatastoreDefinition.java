@@ -70,6 +70,135 @@ public sealed interface DatastoreDefinition {
           ? blobEndpoint
           : protocol + "://" + accountName + ".blob." + endpointSuffix;
     }
+
+    /**
+     * Starts a datastore with nothing set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /**
+     * Starts a copy of this datastore, to change some of its values.
+     *
+     * @return a new builder holding this datastore's values
+     */
+    public Builder toBuilder() {
+      return new Builder(this);
+    }
+
+    /** Builds an {@link AzureBlob}; a value left unset is null, or empty for a collection. */
+    public static final class Builder {
+      private String name;
+      private String accountName;
+      private String containerName;
+      private String endpointSuffix;
+      private String protocol;
+      private String blobEndpoint;
+      private DatastoreCredentialDefinition credential;
+
+      private Builder() {}
+
+      private Builder(AzureBlob store) {
+        name = store.name;
+        accountName = store.accountName;
+        containerName = store.containerName;
+        endpointSuffix = store.endpointSuffix;
+        protocol = store.protocol;
+        blobEndpoint = store.blobEndpoint;
+        credential = store.credential;
+      }
+
+      /**
+       * Sets the datastore name.
+       *
+       * @param name the datastore name
+       * @return this builder
+       */
+      public Builder name(String name) {
+        this.name = name;
+        return this;
+      }
+
+      /**
+       * Sets the storage account.
+       *
+       * @param accountName the storage account
+       * @return this builder
+       */
+      public Builder accountName(String accountName) {
+        this.accountName = accountName;
+        return this;
+      }
+
+      /**
+       * Sets the blob container.
+       *
+       * @param containerName the blob container
+       * @return this builder
+       */
+      public Builder containerName(String containerName) {
+        this.containerName = containerName;
+        return this;
+      }
+
+      /**
+       * Sets the endpoint suffix, {@value #PUBLIC_CLOUD_SUFFIX} when absent.
+       *
+       * @param endpointSuffix the endpoint suffix, {@value #PUBLIC_CLOUD_SUFFIX} when absent
+       * @return this builder
+       */
+      public Builder endpointSuffix(String endpointSuffix) {
+        this.endpointSuffix = endpointSuffix;
+        return this;
+      }
+
+      /**
+       * Sets {@code https}, or {@code http} for a local emulator.
+       *
+       * @param protocol {@code https}, or {@code http} for a local emulator; {@code https} when
+       *     absent
+       * @return this builder
+       */
+      public Builder protocol(String protocol) {
+        this.protocol = protocol;
+        return this;
+      }
+
+      /**
+       * Sets a full blob service endpoint replacing the one built from the parts.
+       *
+       * @param blobEndpoint a full blob service endpoint replacing the one built from the parts
+       * @return this builder
+       */
+      public Builder blobEndpoint(String blobEndpoint) {
+        this.blobEndpoint = blobEndpoint;
+        return this;
+      }
+
+      /**
+       * Sets how computes authenticate.
+       *
+       * @param credential how computes authenticate; identity-based access when absent
+       * @return this builder
+       */
+      public Builder credential(DatastoreCredentialDefinition credential) {
+        this.credential = credential;
+        return this;
+      }
+
+      /**
+       * Builds the datastore.
+       *
+       * @return a new datastore
+       */
+      public AzureBlob build() {
+        return new AzureBlob(
+            name, accountName, containerName, endpointSuffix, protocol, blobEndpoint, credential);
+      }
+    }
   }
 
   /**
@@ -95,6 +224,102 @@ public sealed interface DatastoreDefinition {
     public AdlsGen2 {
       endpointSuffix = endpointSuffix == null ? PUBLIC_CLOUD_SUFFIX : endpointSuffix;
       credential = credential == null ? new DatastoreCredentialDefinition.Identity() : credential;
+    }
+
+    /**
+     * Starts a datastore with nothing set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds an {@link AdlsGen2}; a value left unset is null, or empty for a collection. */
+    public static final class Builder {
+      private String name;
+      private String accountName;
+      private String fileSystem;
+      private String endpointSuffix;
+      private String dfsEndpoint;
+      private DatastoreCredentialDefinition credential;
+
+      private Builder() {}
+
+      /**
+       * Sets the datastore name.
+       *
+       * @param name the datastore name
+       * @return this builder
+       */
+      public Builder name(String name) {
+        this.name = name;
+        return this;
+      }
+
+      /**
+       * Sets the storage account.
+       *
+       * @param accountName the storage account
+       * @return this builder
+       */
+      public Builder accountName(String accountName) {
+        this.accountName = accountName;
+        return this;
+      }
+
+      /**
+       * Sets the file system (container).
+       *
+       * @param fileSystem the file system (container)
+       * @return this builder
+       */
+      public Builder fileSystem(String fileSystem) {
+        this.fileSystem = fileSystem;
+        return this;
+      }
+
+      /**
+       * Sets the endpoint suffix, {@value #PUBLIC_CLOUD_SUFFIX} when absent.
+       *
+       * @param endpointSuffix the endpoint suffix, {@value #PUBLIC_CLOUD_SUFFIX} when absent
+       * @return this builder
+       */
+      public Builder endpointSuffix(String endpointSuffix) {
+        this.endpointSuffix = endpointSuffix;
+        return this;
+      }
+
+      /**
+       * Sets a full DFS endpoint replacing the one built from account and suffix.
+       *
+       * @param dfsEndpoint a full DFS endpoint replacing the one built from account and suffix
+       * @return this builder
+       */
+      public Builder dfsEndpoint(String dfsEndpoint) {
+        this.dfsEndpoint = dfsEndpoint;
+        return this;
+      }
+
+      /**
+       * Sets how computes authenticate.
+       *
+       * @param credential how computes authenticate; identity-based access when absent
+       * @return this builder
+       */
+      public Builder credential(DatastoreCredentialDefinition credential) {
+        this.credential = credential;
+        return this;
+      }
+
+      /**
+       * Builds the datastore.
+       *
+       * @return a new datastore
+       */
+      public AdlsGen2 build() {
+        return new AdlsGen2(name, accountName, fileSystem, endpointSuffix, dfsEndpoint, credential);
+      }
     }
   }
 

@@ -199,4 +199,200 @@ public record PipelineDefinition(
   public String toDot() {
     return GraphText.dot(this);
   }
+
+  /**
+   * Starts a definition of the current schema version with nothing else set.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a copy of this definition, to change some of its values; the copy is checked again when
+   * it is built.
+   *
+   * @return a new builder holding this definition's values
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a {@link PipelineDefinition}, checked as every definition is; a list left unset is
+   * empty.
+   */
+  public static final class Builder {
+    private int schemaVersion = SCHEMA_VERSION;
+    private String name;
+    private String description;
+    private boolean continueOnStepFailure;
+    private String defaultDatastore;
+    private List<ParameterDefinition> parameters;
+    private List<DatastoreDefinition> datastores;
+    private List<ComputeDefinition> computes;
+    private List<EnvironmentDefinition> environments;
+    private List<DataDefinition> data;
+    private List<StepDefinition> steps;
+
+    private Builder() {}
+
+    private Builder(PipelineDefinition definition) {
+      schemaVersion = definition.schemaVersion;
+      name = definition.name;
+      description = definition.description;
+      continueOnStepFailure = definition.continueOnStepFailure;
+      defaultDatastore = definition.defaultDatastore;
+      parameters = definition.parameters;
+      datastores = definition.datastores;
+      computes = definition.computes;
+      environments = definition.environments;
+      data = definition.data;
+      steps = definition.steps;
+    }
+
+    /**
+     * Sets the version of the definition format.
+     *
+     * @param schemaVersion the version; {@value PipelineDefinition#SCHEMA_VERSION}, the one this
+     *     version of Sluice writes, by default
+     * @return this builder
+     */
+    public Builder schemaVersion(int schemaVersion) {
+      this.schemaVersion = schemaVersion;
+      return this;
+    }
+
+    /**
+     * Sets the pipeline's name.
+     *
+     * @param name the pipeline's name
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Sets its description.
+     *
+     * @param description its description
+     * @return this builder
+     */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /**
+     * Sets whether independent steps go on after a failure.
+     *
+     * @param continueOnStepFailure whether independent steps go on after a failure
+     * @return this builder
+     */
+    public Builder continueOnStepFailure(boolean continueOnStepFailure) {
+      this.continueOnStepFailure = continueOnStepFailure;
+      return this;
+    }
+
+    /**
+     * Sets the name of the default datastore.
+     *
+     * @param defaultDatastore the name of the default datastore
+     * @return this builder
+     */
+    public Builder defaultDatastore(String defaultDatastore) {
+      this.defaultDatastore = defaultDatastore;
+      return this;
+    }
+
+    /**
+     * Sets its parameters.
+     *
+     * @param parameters its parameters
+     * @return this builder
+     */
+    public Builder parameters(List<ParameterDefinition> parameters) {
+      this.parameters = parameters;
+      return this;
+    }
+
+    /**
+     * Sets the datastores it uses.
+     *
+     * @param datastores the datastores it uses
+     * @return this builder
+     */
+    public Builder datastores(List<DatastoreDefinition> datastores) {
+      this.datastores = datastores;
+      return this;
+    }
+
+    /**
+     * Sets the compute targets its steps run on.
+     *
+     * @param computes the compute targets its steps run on
+     * @return this builder
+     */
+    public Builder computes(List<ComputeDefinition> computes) {
+      this.computes = computes;
+      return this;
+    }
+
+    /**
+     * Sets the environments its steps run in.
+     *
+     * @param environments the environments its steps run in
+     * @return this builder
+     */
+    public Builder environments(List<EnvironmentDefinition> environments) {
+      this.environments = environments;
+      return this;
+    }
+
+    /**
+     * Sets its intermediate data.
+     *
+     * @param data its intermediate data
+     * @return this builder
+     */
+    public Builder data(List<DataDefinition> data) {
+      this.data = data;
+      return this;
+    }
+
+    /**
+     * Sets its steps, dependencies first.
+     *
+     * @param steps its steps, dependencies first
+     * @return this builder
+     */
+    public Builder steps(List<StepDefinition> steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    /**
+     * Builds the definition and checks it.
+     *
+     * @return a new definition
+     * @throws InvalidDefinitionException listing every problem, each with its JSON path
+     */
+    public PipelineDefinition build() {
+      return new PipelineDefinition(
+          schemaVersion,
+          name,
+          description,
+          continueOnStepFailure,
+          defaultDatastore,
+          parameters,
+          datastores,
+          computes,
+          environments,
+          data,
+          steps);
+    }
+  }
 }

@@ -69,7 +69,13 @@ public final class LocalPythonScriptExecutor implements StepExecutor {
     env.putAll(context.mlflowEnvironment(python));
     env.put("PYTHONUNBUFFERED", "1");
 
-    int exit = context.runProcess(new ProcessSpec(command, directory, env, Map.of()));
+    int exit =
+        context.runProcess(
+            ProcessSpec.builder()
+                .command(command)
+                .workingDirectory(directory)
+                .environment(env)
+                .build());
     if (exit != 0) {
       throw new StepFailedException(
           "Step '"

@@ -134,14 +134,15 @@ public final class LocalTransport implements Transport {
     Optional<String> tracking =
         Optional.ofNullable(configuration.get("mlflowTrackingUri"))
             .or(() -> Optional.ofNullable(System.getenv("MLFLOW_TRACKING_URI")));
-    return new Orchestrator.Settings(
-        transport,
-        runs,
-        base,
-        parallelism,
-        new LocalPythonEnvironments(cache, base),
-        tracking,
-        executorSettings);
+    return Orchestrator.Settings.builder()
+        .transport(transport)
+        .runsDirectory(runs)
+        .baseDirectory(base)
+        .parallelism(parallelism)
+        .pythonEnvironments(new LocalPythonEnvironments(cache, base))
+        .mlflowTrackingUri(tracking.orElse(null))
+        .executorSettings(executorSettings)
+        .build();
   }
 
   private static String defaultCache() {

@@ -28,7 +28,17 @@ import java.util.TreeMap;
 public final class Orchestrator {
 
   /**
-   * How an orchestrator runs.
+   * How an orchestrator runs. Build it with {@link #builder()}:
+   *
+   * <pre>{@code
+   * Orchestrator.Settings settings = Orchestrator.Settings.builder()
+   *     .transport("local")
+   *     .runsDirectory(Path.of("runs"))
+   *     .baseDirectory(Path.of("src/main/pipeline"))
+   *     .parallelism(4)
+   *     .pythonEnvironments(environments)
+   *     .build();
+   * }</pre>
    *
    * @param transport the name executors are chosen for, e.g. {@code local}
    * @param runsDirectory where run folders, the reuse index and the default MLflow store live
@@ -50,39 +60,32 @@ public final class Orchestrator {
       Map<String, String> executorSettings) {
     /** Checks the settings. */
     public Settings {
+      if (transport == null || transport.isBlank()) {
+        throw new SluiceException("transport is not set; name the transport, e.g. local");
+      }
+      if (runsDirectory == null || baseDirectory == null) {
+        throw new SluiceException(
+            (runsDirectory == null ? "runsDirectory" : "baseDirectory")
+                + " is not set; set the folder for runs and the folder of the sources");
+      }
       if (parallelism < 1) {
         throw new SluiceException("parallelism is " + parallelism + "; use 1 or more");
       }
       runsDirectory = runsDirectory.toAbsolutePath().normalize();
       baseDirectory = baseDirectory.toAbsolutePath().normalize();
-      executorSettings = Collections.unmodifiableMap(new TreeMap<>(executorSettings));
+      mlflowTrackingUri = mlflowTrackingUri == null ? Optional.empty() : mlflowTrackingUri;
+      executorSettings =
+          Collections.unmodifiableMap(
+              new TreeMap<>(executorSettings == null ? Map.of() : executorSettings));
     }
 
     /**
-     * Settings without executor settings.
+     * Starts settings with nothing set but one step at a time and no executor settings.
      *
-     * @param transport the name executors are chosen for, e.g. {@code local}
-     * @param runsDirectory where run folders, the reuse index and the default MLflow store live
-     * @param baseDirectory the folder relative source paths are in
-     * @param parallelism the most steps running at once
-     * @param pythonEnvironments the virtualenv maker
-     * @param mlflowTrackingUri the MLflow tracking URI; a sqlite store in the runs folder if absent
+     * @return a new builder
      */
-    public Settings(
-        String transport,
-        Path runsDirectory,
-        Path baseDirectory,
-        int parallelism,
-        PythonEnvironments pythonEnvironments,
-        Optional<String> mlflowTrackingUri) {
-      this(
-          transport,
-          runsDirectory,
-          baseDirectory,
-          parallelism,
-          pythonEnvironments,
-          mlflowTrackingUri,
-          Map.of());
+    public static Builder builder() {
+      return new Builder();
     }
 
     /**
@@ -121,6 +124,114 @@ public final class Orchestrator {
             }
           });
       return Collections.unmodifiableMap(own);
+    }
+
+    /** Builds {@link Settings}; the transport and both folders are required. */
+    public static final class Builder {
+      private String transport;
+      private Path runsDirectory;
+      private Path baseDirectory;
+      private int parallelism = 1;
+      private PythonEnvironments pythonEnvironments;
+      private String mlflowTrackingUri;
+      private Map<String, String> executorSettings = Map.of();
+
+      private Builder() {}
+
+      /**
+       * Names the transport executors are chosen for.
+       *
+       * @param transport e.g. {@code local} or {@code orchestrated}
+       * @return this builder
+       */
+      public Builder transport(String transport) {
+        this.transport = transport;
+        return this;
+      }
+
+      /**
+       * Sets where run folders, the reuse index and the default MLflow store live.
+       *
+       * @param runsDirectory the folder
+       * @return this builder
+       */
+      public Builder runsDirectory(Path runsDirectory) {
+        this.runsDirectory = runsDirectory;
+        return this;
+      }
+
+      /**
+       * Sets the folder relative source paths are in.
+       *
+       * @param baseDirectory the folder
+       * @return this builder
+       */
+      public Builder baseDirectory(Path baseDirectory) {
+        this.baseDirectory = baseDirectory;
+        return this;
+      }
+
+      /**
+       * Sets the most steps running at once.
+       *
+       * @param parallelism 1 or more; 1 by default
+       * @return this builder
+       */
+      public Builder parallelism(int parallelism) {
+        this.parallelism = parallelism;
+        return this;
+      }
+
+      /**
+       * Sets what makes the virtualenvs of Python steps.
+       *
+       * @param pythonEnvironments the virtualenv maker
+       * @return this builder
+       */
+      public Builder pythonEnvironments(PythonEnvironments pythonEnvironments) {
+        this.pythonEnvironments = pythonEnvironments;
+        return this;
+      }
+
+      /**
+       * Sets the MLflow tracking URI steps log to.
+       *
+       * @param mlflowTrackingUri the URI; null for a sqlite store in the runs folder
+       * @return this builder
+       */
+      public Builder mlflowTrackingUri(String mlflowTrackingUri) {
+        this.mlflowTrackingUri = mlflowTrackingUri;
+        return this;
+      }
+
+      /**
+       * Sets the executors' keys.
+       *
+       * @param executorSettings {@code <namespace>.<key>} to value
+       * @return this builder
+       */
+      public Builder executorSettings(Map<String, String> executorSettings) {
+        this.executorSettings = executorSettings;
+        return this;
+      }
+
+      /**
+       * Builds the settings.
+       *
+       * @return new settings
+       * @throws SluiceException when the transport or a folder is not set, or parallelism is below
+       *     1
+       */
+      public Settings build() {
+        return new Settings(
+            transport,
+            runsDirectory,
+            baseDirectory,
+            parallelism,
+            pythonEnvironments,
+            Optional.ofNullable(mlflowTrackingUri),
+            executorSettings);
+      }
     }
   }
 

@@ -274,32 +274,31 @@ class FingerprintTest {
   void explainNamesNamedListElementsAndNestedFields() {
     StepDefinition prep = step(compile(), "prep");
     StepDefinition changed =
-        new StepDefinition(
-            prep.name(),
-            prep.compute(),
-            java.util.List.of(
-                new io.sluice.core.definition.InputDefinition(
-                    "raw", io.sluice.core.definition.InputMode.DOWNLOAD, null, "x", null, null)),
-            prep.outputs(),
-            prep.dependsOn(),
-            false,
-            "2",
-            prep.sourceDirectory(),
-            new io.sluice.core.definition.DatabricksTask.Notebook(
-                "clean",
-                Map.of(),
-                ModelTranslation.cluster(
-                    DatabricksCluster.builder()
-                        .sparkVersion("15.4.x-scala2.12")
-                        .nodeType("Standard_DS3_v2")
-                        .numWorkers(4)
-                        .build()),
-                java.util.List.of(),
-                null,
-                null,
-                null),
-            new io.sluice.core.definition.Fingerprint(
-                "f".repeat(64), "e".repeat(64), prep.fingerprint().sources(), Map.of()));
+        prep.toBuilder()
+            .inputs(
+                java.util.List.of(
+                    io.sluice.core.definition.InputDefinition.builder()
+                        .name("raw")
+                        .mode(io.sluice.core.definition.InputMode.DOWNLOAD)
+                        .data("x")
+                        .build()))
+            .allowReuse(false)
+            .version("2")
+            .task(
+                io.sluice.core.definition.DatabricksTask.builder()
+                    .notebook("clean", Map.of())
+                    .cluster(
+                        ModelTranslation.cluster(
+                            DatabricksCluster.builder()
+                                .sparkVersion("15.4.x-scala2.12")
+                                .nodeType("Standard_DS3_v2")
+                                .numWorkers(4)
+                                .build()))
+                    .build())
+            .fingerprint(
+                new io.sluice.core.definition.Fingerprint(
+                    "f".repeat(64), "e".repeat(64), prep.fingerprint().sources(), Map.of()))
+            .build();
 
     assertThat(FingerprintDiff.explain(prep, changed))
         .extracting(Object::toString)

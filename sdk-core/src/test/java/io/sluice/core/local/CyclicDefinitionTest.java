@@ -29,35 +29,15 @@ class CyclicDefinitionTest {
     PipelineDefinition seed =
         PipelineCompiler.compile(SeedPipeline.pipeline(), SeedPipeline.baseDirectory());
     StepDefinition prep = seed.step("prep").orElseThrow();
-    StepDefinition afterTrain =
-        new StepDefinition(
-            prep.name(),
-            prep.compute(),
-            prep.inputs(),
-            prep.outputs(),
-            List.of("train"),
-            prep.allowReuse(),
-            prep.version(),
-            prep.sourceDirectory(),
-            prep.task(),
-            prep.fingerprint());
+    StepDefinition afterTrain = prep.toBuilder().dependsOn(List.of("train")).build();
     Transport transport = Sluice.transport("local", Map.of("baseDirectory", base.toString()));
 
     assertThatThrownBy(
             () ->
                 transport.submit(
-                    new PipelineDefinition(
-                        seed.schemaVersion(),
-                        seed.name(),
-                        seed.description(),
-                        seed.continueOnStepFailure(),
-                        seed.defaultDatastore(),
-                        seed.parameters(),
-                        seed.datastores(),
-                        seed.computes(),
-                        seed.environments(),
-                        seed.data(),
-                        List.of(afterTrain, seed.step("train").orElseThrow())),
+                    seed.toBuilder()
+                        .steps(List.of(afterTrain, seed.step("train").orElseThrow()))
+                        .build(),
                     RunOptions.defaults()))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessage(

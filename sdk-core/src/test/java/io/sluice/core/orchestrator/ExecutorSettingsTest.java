@@ -57,8 +57,12 @@ class ExecutorSettingsTest {
   }
 
   private Orchestrator.Settings settings(Map<String, String> executorSettings) {
-    return new Orchestrator.Settings(
-        "orchestrated", base.resolve("runs"), base, 1, null, Optional.empty(), executorSettings);
+    return Orchestrator.Settings.builder()
+        .transport("orchestrated")
+        .runsDirectory(base.resolve("runs"))
+        .baseDirectory(base)
+        .executorSettings(executorSettings)
+        .build();
   }
 
   @Test

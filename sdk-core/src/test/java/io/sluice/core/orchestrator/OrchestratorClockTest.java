@@ -148,15 +148,15 @@ class OrchestratorClockTest {
   }
 
   private Orchestrator.Settings settings() {
-    return new Orchestrator.Settings(
-        "local",
-        base.resolve("runs"),
-        base,
-        1,
-        (environment, extra) -> {
-          throw new IllegalStateException("no Python in this test");
-        },
-        Optional.empty());
+    return Orchestrator.Settings.builder()
+        .transport("local")
+        .runsDirectory(base.resolve("runs"))
+        .baseDirectory(base)
+        .pythonEnvironments(
+            (environment, extra) -> {
+              throw new IllegalStateException("no Python in this test");
+            })
+        .build();
   }
 
   private PipelineDefinition pipeline() throws Exception {

@@ -96,7 +96,11 @@ final class JarTask {
     }
     int exit =
         context.runProcess(
-            new ProcessSpec(command, work, LocalSpark.environment(context, python), Map.of()));
+            ProcessSpec.builder()
+                .command(command)
+                .workingDirectory(work)
+                .environment(LocalSpark.environment(context, python))
+                .build());
     if (exit != 0) {
       throw new StepFailedException(
           "Step '"

@@ -81,7 +81,13 @@ final class PythonTask {
       env.putAll(context.mlflowEnvironment(python));
       List<String> command =
           List.of(python.toString(), "-m", RuntimePackage.PACKAGE, specFile.toString());
-      int exit = context.runProcess(new ProcessSpec(command, code.getParent(), env, Map.of()));
+      int exit =
+          context.runProcess(
+              ProcessSpec.builder()
+                  .command(command)
+                  .workingDirectory(code.getParent())
+                  .environment(env)
+                  .build());
       if (exit != 0) {
         throw failure(context, code, exit);
       }
