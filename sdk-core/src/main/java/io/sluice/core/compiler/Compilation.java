@@ -66,7 +66,7 @@ final class Compilation {
     int[] before = new int[step.inputs().size() + step.runAfter().size()];
     int[] dependsOn = graph.connect(rank, before, data.consume(step, before));
     rules.checkReferences(step, translator);
-    sources.check(step, translator.localSource());
+    sources.check(rank, step, translator.localSource());
     if (translator.lacksCluster()) {
       withoutCluster.add(step.name());
     }

@@ -94,7 +94,7 @@ final class Fingerprints {
   private void fingerprint(int rank) {
     String step = graph.step(rank).name();
     String definitionHash = definitionHashes[rank];
-    Map<String, String> stepSources = sources.of(step);
+    Map<String, String> stepSources = sources.of(rank);
     int[] before = graph.dependsOn(rank);
     List<String> names = definitions[rank].dependsOn(); // by rank, so in key order
     Map<String, String> upstream = new LinkedHashMap<>(before.length * 4 / 3 + 1);
@@ -140,9 +140,7 @@ final class Fingerprints {
       digest.update(ENVIRONMENT);
       digest.update(serialised(references.environments().get(environment)));
     }
-    Set<String> stores = new TreeSet<>();
-    Set<String> params = new TreeSet<>();
-    collectReferences(model, step, stores, params);
+    Set<String> stores = datastores(model);
     digest.update(DATASTORES);
     boolean first = true;
     for (String store : stores) {
@@ -154,7 +152,8 @@ final class Fingerprints {
     }
     digest.update(PARAMETERS);
     first = true;
-    for (String parameter : params) {
+    // Sorted, as the parameters a step's reuse key covers are.
+    for (String parameter : ReuseKeys.referencedParameters(step)) {
       if (!first) {
         digest.update((byte) ',');
       }
@@ -204,9 +203,9 @@ final class Fingerprints {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  /** The datastores (from the model, at hand) and parameters (from the definition) a step uses. */
-  private void collectReferences(
-      Step model, StepDefinition step, Set<String> stores, Set<String> params) {
+  /** The names of the datastores a step uses, sorted; read from the model, which is at hand. */
+  private Set<String> datastores(Step model) {
+    Set<String> stores = new TreeSet<>();
     for (PipelineData output : model.outputs()) {
       stores.add(references.datastoreOf(output).name());
     }
@@ -219,6 +218,6 @@ final class Fingerprints {
         dataset.paths().forEach(p -> stores.add(p.datastore().name()));
       }
     }
-    params.addAll(ReuseKeys.referencedParameters(step));
+    return stores;
   }
 }

@@ -7,8 +7,10 @@ import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.PythonScriptStep;
 import io.sluice.core.model.RunConfiguration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Compiles a {@link PythonScriptStep}: a script run on Azure ML. */
@@ -58,8 +60,8 @@ final class PythonScriptStepTranslator implements StepTranslator {
     if (params.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> names = new TreeMap<>();
+    SortedMap<String, String> names = new TreeMap<>();
     params.forEach((property, parameter) -> names.put(property, parameter.name()));
-    return names;
+    return Collections.unmodifiableSortedMap(names);
   }
 }

@@ -19,9 +19,11 @@ import io.sluice.core.model.PipelineData;
 import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.Step;
 import io.sluice.core.model.TabularDataset;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -93,9 +95,10 @@ final class StepDefinitions {
     if (arguments.isEmpty()) {
       return Map.of();
     }
-    Map<String, ArgumentDefinition> out = new TreeMap<>();
+    SortedMap<String, ArgumentDefinition> out = new TreeMap<>();
     arguments.forEach((k, v) -> out.put(k, argument(v)));
-    return out;
+    // Unmodifiable and in natural order: the definition keeps it as it is, with no copy.
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /**

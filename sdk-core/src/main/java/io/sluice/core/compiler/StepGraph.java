@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 /**
@@ -132,7 +131,7 @@ final class StepGraph {
     int n = ranked.length;
     int[][] dependants = Cycles.dependants(dependsOn);
     int[] remaining = new int[n];
-    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    RankQueue ready = new RankQueue(n);
     for (int rank = 0; rank < n; rank++) {
       remaining[rank] = dependsOn[rank].length;
       if (remaining[rank] == 0) {

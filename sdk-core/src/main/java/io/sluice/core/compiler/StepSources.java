@@ -16,8 +16,12 @@ final class StepSources {
   private final Path base;
   private final Problems problems;
   private final SourceManifests manifests = new SourceManifests();
-  private final Map<String, SourceCheck> checks = new HashMap<>();
-  private final Map<String, Map<String, String>> byStep;
+  private final Map<SourceKey, SourceCheck> checks = new HashMap<>();
+  // By rank: an array, not a map by name, as every step is looked up once more to fingerprint it.
+  private final Map<String, String>[] byRank;
+
+  /** A source directory (null for the base directory) and a file in it (null for none). */
+  private record SourceKey(String directory, String file) {}
 
   /** What checking one source directory and file found. */
   private record SourceCheck(
@@ -26,21 +30,25 @@ final class StepSources {
   StepSources(Path base, int stepCount, Problems problems) {
     this.base = base;
     this.problems = problems;
-    this.byStep = new HashMap<>(stepCount * 4 / 3 + 16);
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] manifestsByRank = new Map[stepCount];
+    this.byRank = manifestsByRank;
   }
 
   /**
    * Checks a step's sources.
    *
+   * @param rank the step's rank
    * @param local the file the step runs from its source directory (or the base directory), and the
    *     field that names it; null when it runs nothing local
    */
-  void check(Step step, LocalSource local) {
+  void check(int rank, Step step, LocalSource local) {
     Optional<String> directory = step.sourceDirectory();
     Optional<String> file = local == null ? Optional.empty() : Optional.of(local.file());
+    // A key of the two names, not one string of both: that string was made and hashed per step.
     SourceCheck check =
         checks.computeIfAbsent(
-            directory.orElse("") + "\n" + file.orElse(""), k -> check(directory, file));
+            new SourceKey(directory.orElse(null), file.orElse(null)), k -> check(directory, file));
     if (check.directoryMissing()) {
       problems.error(
           step.name(),
@@ -54,14 +62,15 @@ final class StepSources {
           step.name(),
           field,
           "'" + file.get() + "' is not in " + where + "; fix " + field + " or sourceDirectory");
-    } else if (check.manifest() != null) {
-      byStep.put(step.name(), check.manifest());
+    } else {
+      byRank[rank] = check.manifest();
     }
   }
 
   /** The files a step runs and their SHA-256, empty when it runs nothing local. */
-  Map<String, String> of(String step) {
-    return byStep.getOrDefault(step, Map.of());
+  Map<String, String> of(int rank) {
+    Map<String, String> manifest = byRank[rank];
+    return manifest == null ? Map.of() : manifest;
   }
 
   private SourceCheck check(Optional<String> directory, Optional<String> file) {

@@ -16,14 +16,19 @@ import java.util.stream.Collectors;
  * rules, every reference by name resolving, data written by its producer and read by its consumers,
  * no cycle, parameter defaults of their type and range, and each step's task (see {@link
  * StepTaskChecks}). Every problem is collected, each with its JSON path. One pass over each section
- * with maps by name, and an iterative cycle search, so a 10,000-step definition costs linear time
- * and no deep recursion.
+ * with maps by name, and an iterative cycle search when a step depends on one listed after it, so a
+ * 10,000-step definition costs linear time and no deep recursion.
  */
 final class DefinitionChecks {
   private final PipelineDefinition definition;
   private final DefinitionProblems problems = new DefinitionProblems();
   private final int[][] dependsOn;
   private final boolean[] repeatedSteps;
+  // By step index: the number (index + 1) of the step being checked that depends on it, so that a
+  // dependency is found by index with no set of names built per step.
+  private final int[] dependencyOf;
+  // Whether a step depends on one listed after it: only then can the steps form a cycle.
+  private boolean dependencyListedLater;
   // Filled by the step pass, by data index: the step that lists it among its outputs, and those
   // that read it.
   private final String[] writers;
@@ -37,6 +42,7 @@ final class DefinitionChecks {
     this.definition = definition;
     this.dependsOn = new int[definition.steps().size()][];
     this.repeatedSteps = new boolean[definition.steps().size()];
+    this.dependencyOf = new int[definition.steps().size()];
     this.writers = new String[definition.data().size()];
     // Java cannot create an array of List<String>; the array only ever holds List<String>.
     @SuppressWarnings("unchecked")
@@ -198,19 +204,25 @@ final class DefinitionChecks {
     if (!computes.contains(step.compute())) {
       problems.unknown(step(i) + ".compute", "compute", step.compute(), "computes");
     }
-    NameIndex before = NameIndex.of(step.dependsOn());
+    // Resolved before the inputs, which must name their producers among them; reported after.
+    int[] ranks = new int[step.dependsOn().size()];
+    for (int j = 0; j < ranks.length; j++) {
+      ranks[j] = steps.get(step.dependsOn().get(j));
+      if (ranks[j] != NameIndex.ABSENT) {
+        dependencyOf[ranks[j]] = i + 1;
+      }
+    }
     NameIndex ports = new NameIndex(step.inputs().size() + step.outputs().size());
     for (int j = 0; j < step.inputs().size(); j++) {
-      input(i, j, step, before, ports);
+      input(i, j, step, ports);
     }
     for (int j = 0; j < step.outputs().size(); j++) {
       output(i, j, step, ports);
     }
-    int[] ranks = new int[step.dependsOn().size()];
     int count = 0;
-    for (int j = 0; j < step.dependsOn().size(); j++) {
+    for (int j = 0; j < ranks.length; j++) {
       String name = step.dependsOn().get(j);
-      int rank = steps.get(name);
+      int rank = ranks[j];
       if (rank == NameIndex.ABSENT) {
         problems.add(
             step(i) + ".dependsOn[" + j + "]",
@@ -223,6 +235,7 @@ final class DefinitionChecks {
             "step '" + name + "' depends on itself; remove the dependency");
       } else {
         ranks[count++] = rank;
+        dependencyListedLater |= rank > i;
       }
     }
     dependsOn[i] = count == ranks.length ? ranks : Arrays.copyOf(ranks, count);
@@ -238,7 +251,7 @@ final class DefinitionChecks {
             + " is also the name of another input or output of the step; give each a unique name");
   }
 
-  private void input(int i, int j, StepDefinition step, NameIndex before, NameIndex ports) {
+  private void input(int i, int j, StepDefinition step, NameIndex ports) {
     InputDefinition input = step.inputs().get(j);
     if (!NameRule.WORD.accepts(input.name())) {
       name(input(i, j, ".name"), NameRule.WORD, "input", input.name());
@@ -259,7 +272,7 @@ final class DefinitionChecks {
           "an input reads exactly one of data, dataset or path; this one has " + sources);
     }
     if (input.data() != null) {
-      inputData(i, j, step, input.data(), before);
+      inputData(i, j, step, input.data());
     }
     if (input.path() != null && !datastores.contains(input.path().datastore())) {
       problems.unknown(
@@ -283,7 +296,7 @@ final class DefinitionChecks {
     return step(i) + ".inputs[" + j + "]" + field;
   }
 
-  private void inputData(int i, int j, StepDefinition step, String name, NameIndex before) {
+  private void inputData(int i, int j, StepDefinition step, String name) {
     int k = data.get(name);
     if (k == NameIndex.ABSENT) {
       problems.unknown(input(i, j, ".data"), "data", name, "data");
@@ -306,7 +319,7 @@ final class DefinitionChecks {
               + "' reads its own output '"
               + name
               + "'; a step cannot consume what it writes");
-    } else if (producer != null && !before.contains(producer) && steps.contains(producer)) {
+    } else if (producer != null && !dependsOn(i, producer)) {
       problems.add(
           input(i, j, ".data"),
           "data '"
@@ -317,6 +330,15 @@ final class DefinitionChecks {
               + producer
               + "' to dependsOn");
     }
+  }
+
+  /**
+   * Whether step {@code i} lists the step of a name in its dependsOn; true when no step has the
+   * name, which the data pass reports.
+   */
+  private boolean dependsOn(int i, String name) {
+    int rank = steps.get(name);
+    return rank == NameIndex.ABSENT || dependencyOf[rank] == i + 1;
   }
 
   private void output(int i, int j, StepDefinition step, NameIndex ports) {
@@ -387,6 +409,9 @@ final class DefinitionChecks {
               + "' among its outputs; add it there or name the step that does");
     }
     List<String> reading = readers[k] == null ? List.of() : readers[k];
+    if (reading.equals(item.consumers())) {
+      return; // listed in the order the steps read it, as compiled: nothing to look up
+    }
     NameIndex readingSet = NameIndex.of(reading);
     for (int m = 0; m < item.consumers().size(); m++) {
       String consumer = item.consumers().get(m);
@@ -424,6 +449,9 @@ final class DefinitionChecks {
   }
 
   private void cycles() {
+    if (!dependencyListedLater) {
+      return; // every dependency points back up the list, so no path leads back to where it began
+    }
     List<int[]> cycles = Cycles.find(dependsOn);
     for (int[] cycle : cycles) {
       StepDefinition first = definition.steps().get(cycle[0]);

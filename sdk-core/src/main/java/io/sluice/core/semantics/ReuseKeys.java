@@ -123,11 +123,13 @@ public final class ReuseKeys {
     return sha256(definition.toJson());
   }
 
+  // A loop, not a stream: the compiler calls this for every step it fingerprints.
   private static void add(Collection<ArgumentDefinition> arguments, Set<String> names) {
-    arguments.stream()
-        .map(ArgumentDefinition::parameter)
-        .filter(Objects::nonNull)
-        .forEach(names::add);
+    for (ArgumentDefinition argument : arguments) {
+      if (argument.parameter() != null) {
+        names.add(argument.parameter());
+      }
+    }
   }
 
   private static String sha256(String text) {
