@@ -112,6 +112,29 @@ class DefinitionChecksTest {
   }
 
   @Test
+  void aDependencyOfAnEarlierStepIsNotOneOfALaterStep() {
+    assertThat(
+            problems(
+                d -> {
+                  ObjectNode evaluate = step(d, 1).deepCopy();
+                  evaluate.put("name", "evaluate").putArray("dependsOn");
+                  evaluate.putArray("outputs");
+                  ((ObjectNode) evaluate.get("task"))
+                      .putArray("arguments")
+                      .add(MAPPER.createObjectNode().put("port", "cleaned"));
+                  d.withArray("steps").add(evaluate);
+                  ((ObjectNode) d.withArray("data").get(0))
+                      .putArray("consumers")
+                      .add("evaluate")
+                      .add("train");
+                }))
+        .containsExactly(
+            problem(
+                "steps[2].inputs[0].data",
+                "data 'cleaned' is written by step 'prep', which is not in dependsOn; add 'prep' to dependsOn"));
+  }
+
+  @Test
   void aDuplicateStepName() {
     assertThat(problems(d -> step(d, 1).put("name", "prep")))
         .contains(
