@@ -15,6 +15,7 @@ import io.sluice.core.model.PipelineParameter;
 import io.sluice.core.model.Step;
 import io.sluice.core.semantics.ReuseKeys;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -45,6 +46,8 @@ final class Fingerprints {
   // Steps are hashed one after the other; digest() resets a digest for the next one.
   private final MessageDigest definitionDigest = SourceManifests.newDigest();
   private final MessageDigest fingerprintDigest = SourceManifests.newDigest();
+  // Each digest is read into this one buffer, then turned into hex.
+  private final byte[] hash = new byte[32];
   // Never closed: it writes into the digest and holds no other resource.
   private final JsonGenerator stepWriter = CanonicalJson.digestGenerator(definitionDigest);
 
@@ -96,25 +99,40 @@ final class Fingerprints {
     String definitionHash = definitionHashes[rank];
     Map<String, String> stepSources = sources.of(rank);
     int[] before = graph.dependsOn(rank);
-    List<String> names = definitions[rank].dependsOn(); // by rank, so in key order
-    Map<String, String> upstream = new LinkedHashMap<>(before.length * 4 / 3 + 1);
     MessageDigest digest = fingerprintDigest;
     digest.update(definitionHash.getBytes(StandardCharsets.US_ASCII));
     digest.update(NEWLINE);
     // Many steps share a source manifest, so its lines are made once.
     digest.update(sourceLines.computeIfAbsent(stepSources, Fingerprints::sourceLines));
     for (int i = 0; i < before.length; i++) {
-      upstream.put(names.get(i), fingerprints[before[i]]);
       digest.update(upstreamLines[before[i]]);
     }
     Fingerprint fingerprint =
-        new Fingerprint(
-            hex(digest), definitionHash, stepSources, Collections.unmodifiableMap(upstream));
+        new Fingerprint(hex(digest), definitionHash, stepSources, upstream(rank, before));
     fingerprints[rank] = fingerprint.value();
     // What each step downstream hashes for this one; made once, as a step can have many.
     upstreamLines[rank] =
         ("upstream " + step + ' ' + fingerprint.value() + '\n').getBytes(StandardCharsets.UTF_8);
     definitions[rank] = definitions[rank].withFingerprint(fingerprint);
+  }
+
+  /**
+   * The fingerprints of the steps a step runs after, by name, in key order as the names are listed
+   * by rank. Most steps run after one step: that is a map of one entry, with no map built.
+   */
+  private Map<String, String> upstream(int rank, int[] before) {
+    List<String> names = definitions[rank].dependsOn();
+    if (before.length == 0) {
+      return Map.of();
+    }
+    if (before.length == 1) {
+      return Map.of(names.get(0), fingerprints[before[0]]);
+    }
+    Map<String, String> upstream = new LinkedHashMap<>(before.length * 4 / 3 + 1);
+    for (int i = 0; i < before.length; i++) {
+      upstream.put(names.get(i), fingerprints[before[i]]);
+    }
+    return Collections.unmodifiableMap(upstream);
   }
 
   private static byte[] sourceLines(Map<String, String> manifest) {
@@ -199,8 +217,13 @@ final class Fingerprints {
   }
 
   /** Hex of the digest; the digest is reset and ready for the next step. */
-  private static String hex(MessageDigest digest) {
-    return HexFormat.of().formatHex(digest.digest());
+  private String hex(MessageDigest digest) {
+    try {
+      int length = digest.digest(hash, 0, hash.length);
+      return HexFormat.of().formatHex(hash, 0, length);
+    } catch (DigestException e) {
+      throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+    }
   }
 
   /** The names of the datastores a step uses, sorted; read from the model, which is at hand. */

@@ -31,6 +31,9 @@ final class Definitions {
     if (type == UNMODIFIABLE && (map.size() == 1 || ascending(map.keySet()))) {
       return map;
     }
+    if (type == IMMUTABLE_ONE) {
+      return map; // Map.of(key, value): one entry is in key order
+    }
     return Collections.unmodifiableSortedMap(new TreeMap<>(map));
   }
 
@@ -49,4 +52,5 @@ final class Definitions {
       Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
   private static final Class<?> UNMODIFIABLE =
       Collections.unmodifiableMap(new HashMap<>()).getClass();
+  private static final Class<?> IMMUTABLE_ONE = Map.of("", "").getClass();
 }
