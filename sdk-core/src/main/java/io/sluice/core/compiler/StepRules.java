@@ -125,14 +125,17 @@ final class StepRules {
     return ports;
   }
 
+  // By index: every step is checked, and an iterator per list showed in the compiler's garbage.
   private boolean usesDbfs(Step step) {
-    for (PipelineData output : step.outputs()) {
-      if (references.datastoreOf(output) instanceof DbfsDatastore) {
+    List<PipelineData> outputs = step.outputs();
+    for (int i = 0; i < outputs.size(); i++) {
+      if (references.datastoreOf(outputs.get(i)) instanceof DbfsDatastore) {
         return true;
       }
     }
-    for (InputBinding input : step.inputs()) {
-      if (usesDbfs(input)) {
+    List<InputBinding> inputs = step.inputs();
+    for (int i = 0; i < inputs.size(); i++) {
+      if (usesDbfs(inputs.get(i))) {
         return true;
       }
     }
