@@ -31,7 +31,7 @@ final class StepSources {
     this.base = base;
     this.problems = problems;
     @SuppressWarnings("unchecked")
-    Map<String, String>[] manifestsByRank = new Map[stepCount];
+    Map<String, String>[] manifestsByRank = (Map<String, String>[]) new Map<?, ?>[stepCount];
     this.byRank = manifestsByRank;
   }
 
