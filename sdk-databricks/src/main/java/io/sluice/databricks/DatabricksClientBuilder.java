@@ -64,7 +64,8 @@ public final class DatabricksClientBuilder
   private String profile;
   private Path configFile;
   private Map<String, String> environment = System.getenv();
-  private Duration pollInterval = RunPolling.FLOOR;
+  private Duration pollInterval = RunPolling.DEFAULT_FLOOR;
+  private Duration pollIntervalFloor = RunPolling.DEFAULT_FLOOR;
   private Duration maxPollInterval = Duration.ofSeconds(30);
 
   /** Creates a builder. */
@@ -243,13 +244,27 @@ public final class DatabricksClientBuilder
    * Sets how often a run or cluster is polled while waiting: first after {@code interval}, then
    * less often up to {@code max}.
    *
-   * @param interval the first delay; at least 2 s (the default)
+   * @param interval the first delay; 2 s by default, and at least the {@linkplain
+   *     #pollIntervalFloor floor}
    * @param max the longest delay; default 30 s
    * @return this builder
    */
   public DatabricksClientBuilder pollInterval(Duration interval, Duration max) {
     this.pollInterval = Objects.requireNonNull(interval, "'interval' is null");
     this.maxPollInterval = Objects.requireNonNull(max, "'max' is null");
+    return this;
+  }
+
+  /**
+   * Sets the shortest first delay {@link #pollInterval} accepts: 2 s unless set, which keeps
+   * waiting at one status request per 2 s. Set it lower only for a stand-in of the workspace on
+   * this machine, such as a test's fake.
+   *
+   * @param floor a positive duration
+   * @return this builder
+   */
+  public DatabricksClientBuilder pollIntervalFloor(Duration floor) {
+    this.pollIntervalFloor = Objects.requireNonNull(floor, "'floor' is null");
     return this;
   }
 
@@ -269,7 +284,7 @@ public final class DatabricksClientBuilder
             host, token, credential != null || pipelineSet, profile, configFile, environment);
     RunPolling polling;
     try {
-      polling = new RunPolling(pollInterval, maxPollInterval);
+      polling = new RunPolling(pollInterval, maxPollInterval, pollIntervalFloor);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

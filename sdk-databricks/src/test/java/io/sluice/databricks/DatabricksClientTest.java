@@ -49,18 +49,21 @@ class DatabricksClientTest {
     fake = new FakeDatabricks(TOKEN);
     server.setDispatcher(fake);
     server.start();
-    client =
-        new DatabricksClientBuilder()
-            .endpoint(server.url("/").toString())
-            .token(TOKEN)
-            .environment(Map.of())
-            .retryOptions(
-                new RetryOptions(
-                    new ExponentialBackoffOptions()
-                        .setMaxRetries(3)
-                        .setBaseDelay(Duration.ofMillis(5))
-                        .setMaxDelay(Duration.ofMillis(50))))
-            .buildClient();
+    client = FakePolling.on(builder()).buildClient();
+  }
+
+  /** A builder for the fake workspace, polling it as a real one. */
+  private DatabricksClientBuilder builder() {
+    return new DatabricksClientBuilder()
+        .endpoint(server.url("/").toString())
+        .token(TOKEN)
+        .environment(Map.of())
+        .retryOptions(
+            new RetryOptions(
+                new ExponentialBackoffOptions()
+                    .setMaxRetries(3)
+                    .setBaseDelay(Duration.ofMillis(5))
+                    .setMaxDelay(Duration.ofMillis(50))));
   }
 
   @AfterEach
@@ -144,7 +147,8 @@ class DatabricksClientTest {
   @Test
   void pollingIsNoFasterThanOnceEveryTwoSeconds() {
     fake.timing(2500, 3000);
-    client
+    builder()
+        .buildClient()
         .getJobsClient()
         .beginSubmitRun(
             SubmitRunRequest.builder()

@@ -10,11 +10,13 @@ import io.sluice.core.model.Secret;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.databricks.FakePolling;
 import io.sluice.databricks.TestComputes;
 import io.sluice.examples.seed.SeedPipeline;
 import io.sluice.testing.azurite.AzuriteServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -55,9 +57,9 @@ public record OrchestratedSeed(
     FakeWorkspaces.pointAt(armUrl);
     AmlCompute cluster =
         AmlCompute.builder().name("cpu-cluster").vmSize("STANDARD_DS3_V2").maxNodes(2).build();
-    return Sluice.transport(
-            "orchestrated",
-            Map.of("baseDirectory", seed.toString(), "runsDirectory", runs.toString()))
+    Map<String, String> settings = new HashMap<>(FakePolling.ORCHESTRATED);
+    settings.putAll(Map.of("baseDirectory", seed.toString(), "runsDirectory", runs.toString()));
+    return Sluice.transport("orchestrated", settings)
         .submit(
             PipelineCompiler.compile(
                 SeedPipeline.build(

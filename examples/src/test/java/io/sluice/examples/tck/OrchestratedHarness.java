@@ -15,6 +15,7 @@ import io.sluice.core.model.Secret;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.spi.Transport;
 import io.sluice.databricks.FakeDatabricks;
+import io.sluice.databricks.FakePolling;
 import io.sluice.databricks.TestComputes;
 import io.sluice.databricks.tck.DatabricksTasks;
 import io.sluice.testing.azurite.AzuriteServer;
@@ -30,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +81,15 @@ final class OrchestratedHarness implements TransportHarness {
     }
     String armUrl = armServer.url("/").toString();
     FakeWorkspaces.pointAt(armUrl.substring(0, armUrl.length() - 1), uploads);
-    transport =
-        Sluice.transport(
-            "orchestrated",
-            Map.of(
-                "baseDirectory", work.toString(),
-                "runsDirectory", runs().toString(),
-                "parallelism", "2",
-                "databricks.maxRetries", "3",
-                "databricks.retryDelay", "10"));
+    Map<String, String> settings = new HashMap<>(FakePolling.ORCHESTRATED);
+    settings.putAll(
+        Map.of(
+            "baseDirectory", work.toString(),
+            "runsDirectory", runs().toString(),
+            "parallelism", "2",
+            "databricks.maxRetries", "3",
+            "databricks.retryDelay", "10"));
+    transport = Sluice.transport("orchestrated", settings);
   }
 
   private Path runs() {

@@ -4,20 +4,28 @@ import java.time.Duration;
 
 /**
  * Adaptive poll delays: start at the minimum, grow by half each time up to the maximum. The minimum
- * is never below two seconds, so that waiting on a run costs at most one status request per two
- * seconds.
+ * is never below the floor, two seconds unless set lower, so that waiting on a run costs at most
+ * one status request per two seconds.
  *
  * @param min the first delay
  * @param max the longest delay
+ * @param floor the shortest first delay allowed
  */
-public record RunPolling(Duration min, Duration max) {
-  /** The floor of {@link #min()}. */
-  public static final Duration FLOOR = Duration.ofSeconds(2);
+public record RunPolling(Duration min, Duration max, Duration floor) {
+  /**
+   * The floor of {@link #min()} unless one is set. Only a stand-in of the service on the same
+   * machine, such as a test's fake workspace, is polled more often.
+   */
+  public static final Duration DEFAULT_FLOOR = Duration.ofSeconds(2);
 
   /** Checks the bounds. */
   public RunPolling {
-    if (min.compareTo(FLOOR) < 0) {
-      throw new IllegalArgumentException("'pollInterval' is " + min + "; use at least " + FLOOR);
+    if (floor.isNegative() || floor.isZero()) {
+      throw new IllegalArgumentException(
+          "'pollIntervalFloor' is " + floor + "; use a positive duration, " + DEFAULT_FLOOR);
+    }
+    if (min.compareTo(floor) < 0) {
+      throw new IllegalArgumentException("'pollInterval' is " + min + "; use at least " + floor);
     }
     if (max.compareTo(min) < 0) {
       throw new IllegalArgumentException(

@@ -18,6 +18,7 @@ import io.sluice.core.http.SluiceHttpPipelineBuilder;
 import io.sluice.databricks.implementation.DatabricksHttp;
 import io.sluice.databricks.implementation.RunPolling;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Builds a {@link DatabricksWorkspacesClient}: a subscription, and a {@link TokenCredential} for
@@ -38,7 +39,8 @@ public final class DatabricksWorkspacesClientBuilder
   private String endpoint = SluiceHttp.ARM_PUBLIC_CLOUD;
   private String subscriptionId;
   private TokenCredential credential;
-  private Duration pollInterval = RunPolling.FLOOR;
+  private Duration pollInterval = RunPolling.DEFAULT_FLOOR;
+  private Duration pollIntervalFloor = RunPolling.DEFAULT_FLOOR;
   private Duration maxPollInterval = Duration.ofSeconds(30);
 
   /** Creates a builder. */
@@ -170,13 +172,26 @@ public final class DatabricksWorkspacesClientBuilder
   /**
    * Sets how often provisioning is polled.
    *
-   * @param interval the first delay; at least 2 s
+   * @param interval the first delay; at least the {@linkplain #pollIntervalFloor floor}, 2 s
    * @param max the longest delay
    * @return this builder
    */
   public DatabricksWorkspacesClientBuilder pollInterval(Duration interval, Duration max) {
     this.pollInterval = interval;
     this.maxPollInterval = max;
+    return this;
+  }
+
+  /**
+   * Sets the shortest first delay {@link #pollInterval} accepts: 2 s unless set, which keeps
+   * provisioning at one status request per 2 s. Set it lower only for a stand-in of ARM on this
+   * machine, such as a test's fake.
+   *
+   * @param floor a positive duration
+   * @return this builder
+   */
+  public DatabricksWorkspacesClientBuilder pollIntervalFloor(Duration floor) {
+    this.pollIntervalFloor = Objects.requireNonNull(floor, "'floor' is null");
     return this;
   }
 
@@ -198,7 +213,7 @@ public final class DatabricksWorkspacesClientBuilder
     }
     RunPolling polling;
     try {
-      polling = new RunPolling(pollInterval, maxPollInterval);
+      polling = new RunPolling(pollInterval, maxPollInterval, pollIntervalFloor);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

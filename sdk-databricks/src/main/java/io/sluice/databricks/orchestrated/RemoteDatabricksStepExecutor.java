@@ -42,9 +42,10 @@ import org.slf4j.LoggerFactory;
  * datastore credentials go, default {@code sluice}), {@code databricks.scriptSparkVersion} and
  * {@code databricks.scriptNodeType} (a script step's single-node cluster), {@code databricks.host},
  * {@code databricks.profile}, {@code databricks.maxRetries}, {@code databricks.retryDelay}, {@code
- * databricks.pollInterval} and {@code databricks.maxPollInterval}, with the meaning and defaults
- * the {@code databricks} transport gives the same keys. They are checked when the transport is
- * made; an unknown key fails naming the key, its value and the known keys.
+ * databricks.pollInterval}, {@code databricks.maxPollInterval} and {@code
+ * databricks.pollIntervalFloor}, with the meaning and defaults the {@code databricks} transport
+ * gives the same keys. They are checked when the transport is made; an unknown key fails naming the
+ * key, its value and the known keys.
  */
 public final class RemoteDatabricksStepExecutor implements StepExecutor {
   private static final Logger LOGGER = LoggerFactory.getLogger(RemoteDatabricksStepExecutor.class);

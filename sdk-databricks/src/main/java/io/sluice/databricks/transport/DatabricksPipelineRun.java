@@ -44,8 +44,6 @@ import java.util.stream.Collectors;
  * repair kept report {@link StepState#REUSED}.
  */
 public final class DatabricksPipelineRun implements PipelineRun {
-  private static final Duration MIN_DELAY = Duration.ofSeconds(2);
-
   private final JobsClient jobs;
   private final PipelineDefinition definition;
   private final String runId;
@@ -54,6 +52,8 @@ public final class DatabricksPipelineRun implements PipelineRun {
   private final Map<String, String> dataLocations;
   private final Set<String> keptSteps;
   private final SyncPoller<Run, Run> poller;
+  // The transport's pollIntervalFloor: the shortest wait between two status requests.
+  private final Duration minDelay;
   private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, StepStatus> statuses = new LinkedHashMap<>();
   private final Map<String, String> exitValues = new LinkedHashMap<>();
@@ -72,6 +72,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
       Map<String, String> taskKeys,
       Map<String, String> dataLocations,
       Set<String> keptSteps,
+      Duration minDelay,
       List<RunListener> listeners) {
     this.jobs = jobs;
     this.definition = definition;
@@ -80,6 +81,7 @@ public final class DatabricksPipelineRun implements PipelineRun {
     this.taskKeys = Map.copyOf(taskKeys);
     this.dataLocations = Map.copyOf(dataLocations);
     this.keptSteps = Set.copyOf(keptSteps);
+    this.minDelay = minDelay;
     this.listeners.addAll(listeners);
     definition.steps().forEach(s -> statuses.put(s.name(), StepStatus.queued(s.name())));
     this.poller = jobs.beginWaitForRun(databricksRunId);
@@ -223,8 +225,8 @@ public final class DatabricksPipelineRun implements PipelineRun {
       PollResponse<Run> response = poller.poll();
       observe(response.getValue());
       Duration delay =
-          response.getRetryAfter() == null || response.getRetryAfter().compareTo(MIN_DELAY) < 0
-              ? MIN_DELAY
+          response.getRetryAfter() == null || response.getRetryAfter().compareTo(minDelay) < 0
+              ? minDelay
               : response.getRetryAfter();
       nextPollNanos = start + delay.toNanos();
     } catch (RuntimeException e) {

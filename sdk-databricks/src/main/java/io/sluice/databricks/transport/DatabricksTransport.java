@@ -49,8 +49,11 @@ import java.util.stream.Collectors;
  *       PythonScriptStep} runs on; default {@code 15.4.x-scala2.12}, {@code Standard_DS3_v2}
  *   <li>{@code maxRetries}, {@code retryDelay}: HTTP retries and their first backoff (milliseconds
  *       or ISO-8601)
- *   <li>{@code pollInterval}, {@code maxPollInterval}: how often a run is polled; at least 2 s,
- *       growing to 30 s by default
+ *   <li>{@code pollInterval}, {@code maxPollInterval}: how often a run is polled; from 2 s, growing
+ *       to 30 s by default
+ *   <li>{@code pollIntervalFloor}: the shortest {@code pollInterval} accepted, and the shortest
+ *       wait between two status requests of a run; default 2 s. Lower it only for a stand-in of the
+ *       workspace on this machine, such as a test's fake
  *   <li>{@code submitAs}: {@code run} (default) submits a one-time run, where every task has its
  *       own cluster since {@code runs/submit} cannot share one; {@code job} saves a job named after
  *       the run whose tasks share a job cluster wherever their specs are equal, and runs it with
@@ -188,6 +191,7 @@ public final class DatabricksTransport implements Transport {
         plan.taskKeys(),
         dataLocations,
         keptSteps,
+        settings.pollIntervalFloor(),
         options.listeners());
   }
 

@@ -146,6 +146,18 @@ public final class DatabricksTransportBuilder {
   }
 
   /**
+   * Sets the shortest {@code pollInterval} accepted and the shortest wait between two status
+   * requests of a run ({@code pollIntervalFloor}); 2 s unless set. Lower it only for a stand-in of
+   * the workspace on this machine, such as a test's fake.
+   *
+   * @param pollIntervalFloor a positive duration
+   * @return this builder
+   */
+  public DatabricksTransportBuilder pollIntervalFloor(Duration pollIntervalFloor) {
+    return put("pollIntervalFloor", pollIntervalFloor);
+  }
+
+  /**
    * Sets how the pipeline is submitted ({@code submitAs}).
    *
    * @param submitAs a one-time run or a saved job

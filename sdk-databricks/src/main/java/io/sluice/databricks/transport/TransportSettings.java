@@ -4,6 +4,7 @@ import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
 import io.sluice.core.ConfigurationException;
 import io.sluice.databricks.DatabricksClientBuilder;
+import io.sluice.databricks.implementation.RunPolling;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +25,7 @@ record TransportSettings(
     Optional<Duration> retryDelay,
     Duration pollInterval,
     Duration maxPollInterval,
+    Duration pollIntervalFloor,
     boolean submitAsJob) {
 
   static final Set<String> KEYS =
@@ -40,6 +42,7 @@ record TransportSettings(
           "retryDelay",
           "pollInterval",
           "maxPollInterval",
+          "pollIntervalFloor",
           "submitAs");
 
   /** The namespace of the Databricks keys in the {@code orchestrated} transport's configuration. */
@@ -129,11 +132,28 @@ record TransportSettings(
           Optional.ofNullable(config.get("retryDelay")).map(v -> positive("retryDelay", v)),
           Optional.ofNullable(config.get("pollInterval"))
               .map(v -> duration("pollInterval", v))
-              .orElse(Duration.ofSeconds(2)),
+              .orElse(RunPolling.DEFAULT_FLOOR),
           Optional.ofNullable(config.get("maxPollInterval"))
               .map(v -> duration("maxPollInterval", v))
               .orElse(Duration.ofSeconds(30)),
+          Optional.ofNullable(config.get("pollIntervalFloor"))
+              .map(this::floor)
+              .orElse(RunPolling.DEFAULT_FLOOR),
           submitAs(config.getOrDefault("submitAs", "run")));
+    }
+
+    private Duration floor(String value) {
+      Duration floor = duration("pollIntervalFloor", value);
+      if (floor.isNegative() || floor.isZero()) {
+        throw error(
+            "pollIntervalFloor",
+            value,
+            "use a positive duration; keep the default "
+                + RunPolling.DEFAULT_FLOOR
+                + " unless the workspace is a stand-in on this machine",
+            null);
+      }
+      return floor;
     }
 
     private boolean submitAs(String value) {
@@ -214,7 +234,9 @@ record TransportSettings(
                   .setMaxRetries(maxRetries().orElse(null))
                   .setBaseDelay(retryDelay().orElse(null))));
     }
-    return builder.pollInterval(pollInterval(), maxPollInterval());
+    return builder
+        .pollIntervalFloor(pollIntervalFloor())
+        .pollInterval(pollInterval(), maxPollInterval());
   }
 
   private static String strip(String path) {

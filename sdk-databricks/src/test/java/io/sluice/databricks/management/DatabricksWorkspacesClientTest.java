@@ -10,6 +10,7 @@ import com.azure.core.http.policy.RetryOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.core.http.SluiceHttpPipelineBuilder;
+import io.sluice.databricks.FakePolling;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,6 +73,8 @@ class DatabricksWorkspacesClientTest {
                                 .setBaseDelay(Duration.ofMillis(5))
                                 .setMaxDelay(Duration.ofMillis(20))))
                     .build())
+            .pollIntervalFloor(FakePolling.FLOOR)
+            .pollInterval(FakePolling.INTERVAL, FakePolling.MAX)
             .buildClient();
   }
 

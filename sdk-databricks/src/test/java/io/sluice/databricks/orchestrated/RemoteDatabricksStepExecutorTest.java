@@ -132,7 +132,7 @@ class RemoteDatabricksStepExecutorTest {
             "databricks.scriptNodeType",
             "Standard_E4ds_v5",
             "databricks.pollInterval",
-            "PT2S");
+            "PT0.05S");
     PipelineRun run =
         TwoNotebooks.submit(
             TwoNotebooks.compile(base, url, true),
@@ -179,7 +179,8 @@ class RemoteDatabricksStepExecutorTest {
         .hasMessage(
             "orchestrated transport: unknown configuration key 'databricks.workspaceRot' (value '/Shared/x');"
                 + " known keys: databricks.host, databricks.maxPollInterval, databricks.maxRetries,"
-                + " databricks.pollInterval, databricks.profile, databricks.retryDelay, databricks.scriptNodeType,"
+                + " databricks.pollInterval, databricks.pollIntervalFloor, databricks.profile,"
+                + " databricks.retryDelay, databricks.scriptNodeType,"
                 + " databricks.scriptSparkVersion, databricks.secretScope, databricks.workspaceRoot");
     assertThatThrownBy(() -> Sluice.transport("orchestrated", Map.of("databricks.submitAs", "job")))
         .isInstanceOf(ConfigurationException.class)

@@ -15,6 +15,7 @@ import io.sluice.core.model.Secret;
 import io.sluice.core.run.DuplicateRunPolicy;
 import io.sluice.core.run.PipelineRun;
 import io.sluice.core.run.RunOptions;
+import io.sluice.databricks.FakePolling;
 import io.sluice.databricks.TestComputes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,7 +123,8 @@ public final class TwoNotebooks {
       String runId,
       DuplicateRunPolicy policy,
       Map<String, String> settings) {
-    Map<String, String> configuration = new java.util.HashMap<>(settings);
+    Map<String, String> configuration = new java.util.HashMap<>(FakePolling.ORCHESTRATED);
+    configuration.putAll(settings);
     configuration.put("baseDirectory", base.toString());
     configuration.put("parallelism", "4");
     return Sluice.transport("orchestrated", configuration)

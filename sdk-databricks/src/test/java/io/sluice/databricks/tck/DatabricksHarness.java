@@ -8,6 +8,7 @@ import io.sluice.core.model.Secret;
 import io.sluice.core.run.RunOptions;
 import io.sluice.core.spi.Transport;
 import io.sluice.databricks.FakeDatabricks;
+import io.sluice.databricks.FakePolling;
 import io.sluice.databricks.TestComputes;
 import io.sluice.databricks.transport.DatabricksTransport;
 import io.sluice.testing.tck.StepBehaviour;
@@ -17,6 +18,7 @@ import io.sluice.testing.tck.TransportHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +47,10 @@ final class DatabricksHarness implements TransportHarness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    transport =
-        DatabricksTransport.create(
-            Map.of("baseDirectory", work.toString(), "maxRetries", "3", "retryDelay", "10"));
+    Map<String, String> settings = new HashMap<>(FakePolling.SETTINGS);
+    settings.putAll(
+        Map.of("baseDirectory", work.toString(), "maxRetries", "3", "retryDelay", "10"));
+    transport = DatabricksTransport.create(settings);
   }
 
   @Override

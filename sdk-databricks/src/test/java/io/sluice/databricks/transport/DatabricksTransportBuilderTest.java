@@ -27,6 +27,7 @@ class DatabricksTransportBuilderTest {
             .retryDelay(Duration.ofMillis(250))
             .pollInterval(Duration.ofSeconds(5))
             .maxPollInterval(Duration.ofMinutes(1))
+            .pollIntervalFloor(Duration.ofSeconds(1))
             .submitAs(SubmitAs.JOB);
     Map<String, String> keys =
         Map.ofEntries(
@@ -42,6 +43,7 @@ class DatabricksTransportBuilderTest {
             Map.entry("retryDelay", "250"),
             Map.entry("pollInterval", "PT5S"),
             Map.entry("maxPollInterval", "PT1M"),
+            Map.entry("pollIntervalFloor", "PT1S"),
             Map.entry("submitAs", "job"));
 
     assertThat(typed.settings()).isEqualTo(TransportSettings.from(keys));
@@ -66,5 +68,25 @@ class DatabricksTransportBuilderTest {
         .hasMessageStartingWith(
             "Databricks transport: workspaceRoot is 'Shared/team'; use an absolute workspace folder");
     assertThat(map).isInstanceOf(ConfigurationException.class).hasMessage(typed.getMessage());
+  }
+
+  @Test
+  void thePollFloorIsTwoSecondsUnlessSetAndMustBePositive() {
+    assertThat(DatabricksTransport.builder().settings().pollIntervalFloor())
+        .isEqualTo(Duration.ofSeconds(2));
+    Throwable typed =
+        catchThrowable(
+            () -> DatabricksTransport.builder().pollIntervalFloor(Duration.ZERO).build());
+    Throwable map =
+        catchThrowable(() -> Sluice.transport("databricks", Map.of("pollIntervalFloor", "0")));
+
+    assertThat(map)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "Databricks transport: pollIntervalFloor is '0'; use a positive duration; keep the"
+                + " default PT2S unless the workspace is a stand-in on this machine");
+    assertThat(typed)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Databricks transport: pollIntervalFloor is 'PT0S'");
   }
 }

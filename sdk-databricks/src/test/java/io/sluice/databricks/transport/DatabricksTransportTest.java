@@ -17,12 +17,14 @@ import io.sluice.core.semantics.DuplicateRunException;
 import io.sluice.core.semantics.ParameterValueException;
 import io.sluice.core.spi.TransportProvider;
 import io.sluice.databricks.FakeDatabricks;
+import io.sluice.databricks.FakePolling;
 import io.sluice.databricks.VendorModels;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -60,15 +62,23 @@ class DatabricksTransportTest {
   }
 
   private DatabricksTransport transport() {
-    TransportProvider provider =
-        ServiceLoader.load(TransportProvider.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(p -> p.name().equals("databricks"))
-            .findFirst()
-            .orElseThrow();
-    return (DatabricksTransport)
-        provider.create(
-            Map.of("baseDirectory", base.toString(), "maxRetries", "8", "retryDelay", "10"));
+    return transport(FakePolling.SETTINGS);
+  }
+
+  /** The transport with the given polling keys; none for the polling users get. */
+  private DatabricksTransport transport(Map<String, String> polling) {
+    Map<String, String> settings = new HashMap<>(polling);
+    settings.putAll(
+        Map.of("baseDirectory", base.toString(), "maxRetries", "8", "retryDelay", "10"));
+    return (DatabricksTransport) provider().create(settings);
+  }
+
+  private static TransportProvider provider() {
+    return ServiceLoader.load(TransportProvider.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(p -> p.name().equals("databricks"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static RunOptions options(String runId) {
@@ -78,9 +88,10 @@ class DatabricksTransportTest {
   @Test
   void theSeedPipelineRunsAsOneMultiTaskRunWithStepStatesAndTheNotebookExitValue() {
     List<RunEvent> events = new CopyOnWriteArrayList<>();
+    // Polled as users' runs are: the spacing of the polls is checked below.
     DatabricksPipelineRun run =
         (DatabricksPipelineRun)
-            transport()
+            transport(Map.of())
                 .submit(
                     definition,
                     RunOptions.builder().from(options("seed-1")).addListeners(events::add).build());
@@ -226,13 +237,9 @@ class DatabricksTransportTest {
 
   @Test
   void asASavedJobTasksWithEqualClusterSpecsShareOneJobCluster() throws Exception {
-    TransportProvider provider =
-        ServiceLoader.load(TransportProvider.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(p -> p.name().equals("databricks"))
-            .findFirst()
-            .orElseThrow();
-    var transport = provider.create(Map.of("baseDirectory", base.toString(), "submitAs", "job"));
+    Map<String, String> settings = new HashMap<>(FakePolling.SETTINGS);
+    settings.putAll(Map.of("baseDirectory", base.toString(), "submitAs", "job"));
+    var transport = provider().create(settings);
     PipelineDefinition twoNotebooks =
         SeedShapedPipeline.compileTwoNotebooks(base, "http://127.0.0.1:" + server.getPort());
     var run = transport.submit(twoNotebooks, options("seed-9"));
@@ -339,8 +346,9 @@ class DatabricksTransportTest {
   void stepsThatStartAndEndBetweenTwoPollsStillReportRunningFirstInStepOrder() {
     List<RunEvent> events = new CopyOnWriteArrayList<>();
     fake.timing(100, 200);
+    // Polled as users' runs are, every 2 s: both steps start and end between two polls.
     var run =
-        transport()
+        transport(Map.of())
             .submit(
                 definition,
                 RunOptions.builder().from(options("seed-18")).addListeners(events::add).build());
@@ -435,9 +443,10 @@ class DatabricksTransportTest {
 
   @Test
   void aDataRootOnAVolumeHoldsTheIntermediateData() {
-    var transport =
-        DatabricksTransport.create(
-            Map.of("baseDirectory", base.toString(), "dataRoot", "/Volumes/main/ml/scratch/"));
+    Map<String, String> settings = new HashMap<>(FakePolling.SETTINGS);
+    settings.putAll(
+        Map.of("baseDirectory", base.toString(), "dataRoot", "/Volumes/main/ml/scratch/"));
+    var transport = DatabricksTransport.create(settings);
     var run = transport.submit(definition, options("seed-10"));
     run.waitForCompletion(Duration.ofSeconds(60));
     assertThat(run.outputs().get("model").toString())
