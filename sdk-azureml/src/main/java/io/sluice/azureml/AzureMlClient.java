@@ -97,6 +97,14 @@ public final class AzureMlClient {
     return workspace;
   }
 
+  /**
+   * Returns the wait between two status requests of a long-running operation or a job, as {@link
+   * AzureMlClientBuilder#pollInterval} set it.
+   */
+  public Duration getPollInterval() {
+    return pollInterval;
+  }
+
   // ---------------------------------------------------------------- workspaces
 
   /**

@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * compute named in the workspace) for the {@code orchestrated} transport: one command job per step,
  * named by the step's {@link StepContext#idempotencyKey()}, so that a retried or repeated create is
  * the same job. The name is journaled before the job is created; a resumed run re-attaches to the
- * job (or creates it, if the earlier attempt died first). Waiting polls adaptively, at most once
- * per 2 s; canceling the pipeline run cancels the job; a failure carries the job's error and its
- * studio link. The workspace comes from {@code config.json}, found from the run's base directory.
+ * job (or creates it, if the earlier attempt died first). Waiting polls adaptively, first after 2 s
+ * (or the client's {@linkplain AzureMlClient#getPollInterval poll interval}, when shorter) and less
+ * often up to every 30 s; canceling the pipeline run cancels the job; a failure carries the job's
+ * error and its studio link. The workspace comes from {@code config.json}, found from the run's
+ * base directory.
  *
  * <p>Settings: the {@code orchestrated} transport's configuration keys under {@code azureml.}:
  * {@code azureml.configFile} (a {@code config.json} or the folder to search from, instead of the
@@ -129,7 +131,9 @@ public final class AzureMlStepExecutor implements StepExecutor {
   }
 
   private static Job waitFor(StepContext context, AzureMlClient client, String name) {
-    Duration delay = FIRST_POLL;
+    // A client that may poll more often than every 2 s talks to a stand-in, such as a test's fake.
+    Duration delay =
+        client.getPollInterval().compareTo(FIRST_POLL) < 0 ? client.getPollInterval() : FIRST_POLL;
     while (true) {
       Job job = client.getJob(name);
       if (job.status().isTerminal()) {
