@@ -136,6 +136,9 @@ public final class MlflowServer implements BeforeAllCallback {
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(name -> name.startsWith("MLFLOW_"));
       env.put("PYTHONUNBUFFERED", "1"); // the log tells when the port is bound
+      // No job runner: it starts eight more Python processes for server-side jobs no test runs,
+      // and on two cores they delay the server's start by seconds.
+      env.put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
       Running running = new Running(builder.start(), port, work);
       running.awaitHealthy();
       return running;
@@ -192,15 +195,20 @@ public final class MlflowServer implements BeforeAllCallback {
       while (System.nanoTime() < deadline
           && process.isAlive()
           && !Thread.currentThread().isInterrupted()) {
+        String log = log();
+        // Uvicorn logs a taken port but its process lives on: waiting cannot help.
+        if (portTaken(log)) {
+          break;
+        }
         // Until mlflow says it bound the port, /health may be answered by whoever holds it.
-        if (bound() && healthy(http)) {
+        if (log.contains("running on " + uri) && healthy(http)) {
           return;
         }
         sleep(250);
       }
       String log = ProcessTools.tail(work.resolve("server.log"));
       close();
-      if (log.toLowerCase(Locale.ROOT).contains("address already in use")) {
+      if (portTaken(log)) {
         throw new PortTakenException("mlflow server", port);
       }
       throw new IllegalStateException(
@@ -212,12 +220,16 @@ public final class MlflowServer implements BeforeAllCallback {
               + log);
     }
 
-    private boolean bound() {
+    private String log() {
       try {
-        return Files.readString(work.resolve("server.log")).contains("running on " + uri);
+        return Files.readString(work.resolve("server.log"));
       } catch (IOException e) {
-        return false;
+        return ""; // not written yet
       }
+    }
+
+    private static boolean portTaken(String log) {
+      return log.toLowerCase(Locale.ROOT).contains("address already in use");
     }
 
     private boolean healthy(HttpClient http) {
