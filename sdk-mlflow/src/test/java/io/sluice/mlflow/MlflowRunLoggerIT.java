@@ -9,12 +9,16 @@ import io.sluice.mlflow.models.Metric;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// 140,000 metrics through one server: about a minute on two busy cores, so more than the default.
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 @ExtendWith(MlflowServer.class)
 class MlflowRunLoggerIT {
   private final MlflowClient direct =

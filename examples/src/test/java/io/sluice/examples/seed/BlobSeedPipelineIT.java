@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * container through its {@code wasbs://} widget and writes its output to another container, as it
  * would on Databricks; the training step reads that output.
  */
+// Longer than the run's own 30-minute wait: on a machine without them yet, the run first builds
+// the training step's virtualenv (scikit-learn, mlflow) and one with PySpark.
+@Timeout(value = 35, unit = TimeUnit.MINUTES)
 @ExtendWith(AzuriteExtension.class)
 class BlobSeedPipelineIT {
   @TempDir Path work;

@@ -22,15 +22,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The seed scenario end to end on the local transport: real PySpark, real scikit-learn, MLflow. */
+// Longer than a run's own 30-minute wait: on a machine without them yet, the first run builds the
+// training step's virtualenv (scikit-learn, mlflow) and one with PySpark.
+@Timeout(value = 35, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedPipelineIT {
   private static final Duration WAIT = Duration.ofMinutes(30);

@@ -15,13 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the pytest suite of the MLflow run bootstrap ({@code src/test/python}) in the build, as a
  * step of a local pipeline whose environment holds mlflow and pytest.
  */
+// Longer than the run's own 20-minute wait: on a machine without it yet, the run first builds a
+// virtualenv with mlflow and pytest.
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class MlflowBootstrapTestsIT {
   @TempDir Path base;
 

@@ -27,14 +27,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Databricks steps on the real {@code local} transport and real PySpark. Each test that runs a step
  * starts a Spark JVM, so there are few of them and each checks several things.
  */
+// Longer than a run's own 10-minute wait: on a machine without it yet, the first run builds a
+// virtualenv with PySpark, and every run starts Spark.
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class LocalDatabricksIT {
   private static final DatabricksCompute DATABRICKS = DatabricksCompute.of("dbx");
 

@@ -8,13 +8,18 @@ import io.sluice.core.run.PipelineRunException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the local Databricks runtime's own pytest suite ({@code src/test/python}) in the build, in a
  * cached virtualenv with PySpark and pytest, built by the local transport like any step's.
  */
+// Longer than the run's own 10-minute wait: on a machine without it yet, the run first builds a
+// virtualenv with PySpark and pytest, and the suite starts Spark several times.
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class PythonRuntimeTestsIT {
   // In process: a child "python -m pytest" would find this script first if it were named pytest.py.
   private static final String RUN_PYTEST =
