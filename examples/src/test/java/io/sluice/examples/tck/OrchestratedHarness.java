@@ -80,7 +80,7 @@ final class OrchestratedHarness implements TransportHarness {
       throw new UncheckedIOException(e);
     }
     String armUrl = armServer.url("/").toString();
-    FakeWorkspaces.pointAt(armUrl.substring(0, armUrl.length() - 1), uploads);
+    FakeWorkspaces.pointAt(work, armUrl.substring(0, armUrl.length() - 1), uploads);
     Map<String, String> settings = new HashMap<>(FakePolling.ORCHESTRATED);
     settings.putAll(
         Map.of(
@@ -256,7 +256,7 @@ final class OrchestratedHarness implements TransportHarness {
 
   @Override
   public void close() {
-    FakeWorkspaces.reset();
+    FakeWorkspaces.release(work);
     try {
       databricksServer.shutdown();
       armServer.shutdown();

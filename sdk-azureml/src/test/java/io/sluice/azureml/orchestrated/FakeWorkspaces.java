@@ -1,43 +1,84 @@
 package io.sluice.azureml.orchestrated;
 
 import io.sluice.azureml.ArmMock;
+import io.sluice.azureml.AzureMlClient;
 import io.sluice.azureml.models.BlobFolder;
+import io.sluice.core.spi.StepContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Points the orchestrated Azure ML executor of this JVM at a stand-in ARM, such as {@code
- * FakeAzureMl}.
+ * Points the orchestrated Azure ML executor of this JVM at stand-in ARMs, such as {@code
+ * FakeAzureMl}: one for every run, or one per run base directory, so that tests running side by
+ * side each reach their own.
  */
 public final class FakeWorkspaces {
+  private static final Map<Path, Target> BY_BASE = new ConcurrentHashMap<>();
+  private static volatile Target everyRun;
+
   private FakeWorkspaces() {}
 
+  /** A stand-in's URL, and where uploads of step files to it are noted. */
+  private record Target(
+      String armUrl, List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {}
+
   /**
-   * Makes every Azure ML client of the executor talk to this URL as {@link ArmMock#WORKSPACE}.
+   * Makes every Azure ML client of the executor talk to this URL as {@link ArmMock#WORKSPACE},
+   * unless the run's base directory has a stand-in of its own.
    *
    * @param armUrl the stand-in's base URL
    */
   public static void pointAt(String armUrl) {
-    pointAt(armUrl, new ArrayList<>());
+    everyRun = new Target(armUrl, new ArrayList<>());
+    AzureMlClients.use(FakeWorkspaces::client);
   }
 
   /**
-   * Makes every Azure ML client of the executor talk to this URL as {@link ArmMock#WORKSPACE},
-   * noting each upload of a step's files.
+   * Makes the Azure ML clients of the steps of runs whose base directory is {@code baseDirectory}
+   * talk to this URL as {@link ArmMock#WORKSPACE}, noting each upload of a step's files.
    *
+   * @param baseDirectory the orchestrated transport's base directory
    * @param armUrl the stand-in's base URL
    * @param uploads where each upload (its folder and its files by name) is added
    */
   public static void pointAt(
-      String armUrl, List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
-    AzureMlClients.use(context -> ArmMock.builder(armUrl, uploads).buildClient());
+      Path baseDirectory,
+      String armUrl,
+      List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {
+    BY_BASE.put(key(baseDirectory), new Target(armUrl, uploads));
+    AzureMlClients.use(FakeWorkspaces::client);
   }
 
-  /** Restores the executor's own way of making clients. */
+  /**
+   * Forgets the stand-in of one base directory.
+   *
+   * @param baseDirectory the base directory given to {@link #pointAt(Path, String, List)}
+   */
+  public static void release(Path baseDirectory) {
+    BY_BASE.remove(key(baseDirectory));
+  }
+
+  /** Forgets every stand-in and restores the executor's own way of making clients. */
   public static void reset() {
+    BY_BASE.clear();
+    everyRun = null;
     AzureMlClients.use(null);
+  }
+
+  private static AzureMlClient client(StepContext context) {
+    Target target = BY_BASE.getOrDefault(key(context.baseDirectory()), everyRun);
+    if (target == null) {
+      throw new IllegalStateException(
+          "No stand-in ARM for runs in " + context.baseDirectory() + "; call pointAt first");
+    }
+    return ArmMock.builder(target.armUrl(), target.uploads()).buildClient();
+  }
+
+  private static Path key(Path baseDirectory) {
+    return baseDirectory.toAbsolutePath().normalize();
   }
 }
