@@ -54,7 +54,7 @@ public record OrchestratedSeed(
   }
 
   PipelineRun submit(String runId, DuplicateRunPolicy policy) {
-    FakeWorkspaces.pointAt(armUrl);
+    FakeWorkspaces.pointAt(seed, armUrl);
     AmlCompute cluster =
         AmlCompute.builder().name("cpu-cluster").vmSize("STANDARD_DS3_V2").maxNodes(2).build();
     Map<String, String> settings = new HashMap<>(FakePolling.ORCHESTRATED);

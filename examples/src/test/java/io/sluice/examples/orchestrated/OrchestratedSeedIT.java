@@ -31,12 +31,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 7's acceptance: the seed pipeline across a fake Databricks workspace and a fake Azure ML
  * API, with Azurite as the shared datastore, under the {@code orchestrated} transport.
  */
+// Beside the module's other classes, since its tests mostly wait for the fakes; one test at a time,
+// since they all run the seed sources, whose runs reach their stand-in ARM by that folder.
 @ExtendWith(AzuriteExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("seed sources")
 class OrchestratedSeedIT {
   private static final String SUBMIT = "/api/2.2/jobs/runs/submit";
   private static final String CANCEL = "/api/2.2/jobs/runs/cancel";
@@ -81,7 +88,7 @@ class OrchestratedSeedIT {
 
   @AfterEach
   void stop() throws Exception {
-    FakeWorkspaces.reset();
+    FakeWorkspaces.release(seed.seed());
     databricksServer.shutdown();
     armServer.shutdown();
   }

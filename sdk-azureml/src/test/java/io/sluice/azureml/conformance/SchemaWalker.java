@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Walks a JSON body against a swagger 2.0 schema, ARM style: {@code allOf} inheritance,
@@ -23,7 +23,8 @@ final class SchemaWalker {
   private record Located(JsonNode schema, JsonNode document, String documentUri) {}
 
   private final JsonNode root;
-  private final Map<String, JsonNode> documents = new HashMap<>();
+  // Tests running side by side check their requests at the same time.
+  private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
 
   SchemaWalker(JsonNode root) {
     this.root = root;

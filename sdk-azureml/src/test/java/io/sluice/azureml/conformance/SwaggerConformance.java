@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.RecordedRequest;
 
@@ -47,7 +48,7 @@ public final class SwaggerConformance {
   private final OpenApiInteractionValidator validator;
   private final JsonNode spec;
   private final SchemaWalker walker;
-  private int validated;
+  private final AtomicInteger validated = new AtomicInteger();
 
   private SwaggerConformance(OpenApiInteractionValidator validator, JsonNode spec) {
     this.validator = validator;
@@ -251,7 +252,7 @@ public final class SwaggerConformance {
     assertThat(problems)
         .as("%s %s against the Azure ML swagger", recorded.getMethod(), url.encodedPath())
         .isEmpty();
-    validated++;
+    validated.incrementAndGet();
     return true;
   }
 
@@ -283,7 +284,7 @@ public final class SwaggerConformance {
 
   /** Returns how many ARM requests this checker has validated. */
   public int validatedCount() {
-    return validated;
+    return validated.get();
   }
 
   private JsonNode operation(String method, String path) {

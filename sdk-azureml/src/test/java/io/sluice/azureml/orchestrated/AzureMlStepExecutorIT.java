@@ -25,8 +25,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+/**
+ * The orchestrated Azure ML executor against a fake ARM, with Azurite as the datastore. Each test
+ * has its own fake, base directory and container, so tests run side by side, and beside the
+ * module's other classes: they mostly wait for the fake's jobs.
+ */
 @ExtendWith(AzuriteExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class AzureMlStepExecutorIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final AtomicInteger CONTAINERS = new AtomicInteger();
@@ -50,7 +58,7 @@ class AzureMlStepExecutorIT {
 
   @AfterEach
   void stop() {
-    FakeWorkspaces.reset();
+    FakeWorkspaces.release(base);
     arm.close(); // checks every request against the Azure ML specification
   }
 

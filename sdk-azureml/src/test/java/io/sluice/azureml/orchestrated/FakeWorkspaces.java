@@ -13,12 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Points the orchestrated Azure ML executor of this JVM at stand-in ARMs, such as {@code
- * FakeAzureMl}: one for every run, or one per run base directory, so that tests running side by
- * side each reach their own.
+ * FakeAzureMl}, one per run base directory, so that tests running side by side each reach their
+ * own.
  */
 public final class FakeWorkspaces {
   private static final Map<Path, Target> BY_BASE = new ConcurrentHashMap<>();
-  private static volatile Target everyRun;
 
   private FakeWorkspaces() {}
 
@@ -27,14 +26,14 @@ public final class FakeWorkspaces {
       String armUrl, List<Map.Entry<BlobFolder, SortedMap<String, Path>>> uploads) {}
 
   /**
-   * Makes every Azure ML client of the executor talk to this URL as {@link ArmMock#WORKSPACE},
-   * unless the run's base directory has a stand-in of its own.
+   * Makes the Azure ML clients of the steps of runs whose base directory is {@code baseDirectory}
+   * talk to this URL as {@link ArmMock#WORKSPACE}.
    *
+   * @param baseDirectory the orchestrated transport's base directory
    * @param armUrl the stand-in's base URL
    */
-  public static void pointAt(String armUrl) {
-    everyRun = new Target(armUrl, new ArrayList<>());
-    AzureMlClients.use(FakeWorkspaces::client);
+  public static void pointAt(Path baseDirectory, String armUrl) {
+    pointAt(baseDirectory, armUrl, new ArrayList<>());
   }
 
   /**
@@ -54,23 +53,16 @@ public final class FakeWorkspaces {
   }
 
   /**
-   * Forgets the stand-in of one base directory.
+   * Forgets the stand-in of a base directory.
    *
-   * @param baseDirectory the base directory given to {@link #pointAt(Path, String, List)}
+   * @param baseDirectory the base directory given to {@code pointAt}
    */
   public static void release(Path baseDirectory) {
     BY_BASE.remove(key(baseDirectory));
   }
 
-  /** Forgets every stand-in and restores the executor's own way of making clients. */
-  public static void reset() {
-    BY_BASE.clear();
-    everyRun = null;
-    AzureMlClients.use(null);
-  }
-
   private static AzureMlClient client(StepContext context) {
-    Target target = BY_BASE.getOrDefault(key(context.baseDirectory()), everyRun);
+    Target target = BY_BASE.get(key(context.baseDirectory()));
     if (target == null) {
       throw new IllegalStateException(
           "No stand-in ARM for runs in " + context.baseDirectory() + "; call pointAt first");

@@ -93,7 +93,7 @@ public final class TwoScripts {
 
   static PipelineRun submit(
       Path base, AzureBlobDatastore lake, String armUrl, String runId, DuplicateRunPolicy policy) {
-    FakeWorkspaces.pointAt(armUrl);
+    FakeWorkspaces.pointAt(base, armUrl);
     return Sluice.transport(
             "orchestrated", Map.of("baseDirectory", base.toString(), "parallelism", "4"))
         .submit(
