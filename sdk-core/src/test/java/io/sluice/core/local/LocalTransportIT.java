@@ -32,8 +32,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The local transport running real Python processes. */
+/**
+ * The local transport running real Python processes. Each test has a folder of its own, so tests
+ * run side by side, and beside the module's other classes: they mostly wait on short processes.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class LocalTransportIT {
   private static final Duration WAIT = Duration.ofMinutes(5);
 
